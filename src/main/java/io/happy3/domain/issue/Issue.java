@@ -1,0 +1,94 @@
+package io.happy3.domain.issue;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.UserRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One customer conversation: the customer's top-level message in a followed channel and its thread.
+ * Immutable; {@link #record} returns the issue with one more history entry. Holds no message text.
+ * {@code agent} is the agent who last replied or acted (the "issue agent" nudges go to).
+ */
+public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRef customer, String playbookId,
+                   IssueState state, Instant openedAt, Instant lastActivityAt, Optional<UserRef> agent,
+                   List<IssueEvent> history) {
+    public Issue {
+        requireNonNull(id, "id == null");
+        requireNonNull(channel, "channel == null");
+        requireNonNull(rootMessageId, "rootMessageId == null");
+        requireNonNull(customer, "customer == null");
+        requireNonNull(playbookId, "playbookId == null");
+        requireNonNull(state, "state == null");
+        requireNonNull(openedAt, "openedAt == null");
+        requireNonNull(lastActivityAt, "lastActivityAt == null");
+        requireNonNull(agent, "agent == null");
+        history = List.copyOf(history);
+    }
+
+    /** A new issue opened by {@code customer}'s message {@code rootMessageId} at {@code at}. */
+    public static Issue open(ChannelRef channel, String rootMessageId, UserRef customer, String playbookId,
+                             Instant at) {
+        return new Issue(IssueId.of(channel, rootMessageId), channel, rootMessageId, customer, playbookId,
+                IssueState.OPEN, at, at, Optional.empty(), List.of());
+    }
+
+    /** This issue with {@code event} appended, moved to {@code newState}. */
+    public Issue record(IssueEvent event, IssueState newState) {
+        List<IssueEvent> next = new ArrayList<>(history);
+        next.add(event);
+        Instant activity = event.at().isAfter(lastActivityAt) ? event.at() : lastActivityAt;
+        Optional<UserRef> nextAgent = agent;
+        if (event.actor().isPresent() && !event.actor().get().equals(customer) && agentEvent(event.type())) {
+            nextAgent = event.actor();
+        }
+        return new Issue(id, channel, rootMessageId, customer, playbookId, newState, openedAt, activity, nextAgent,
+                next);
+    }
+
+    private static boolean agentEvent(IssueEventType type) {
+        return switch (type) {
+            case AGENT_REPLIED, RESOLUTION_PROPOSED, PROMISE_MADE, FOLLOWED_UP, RESOLUTION_WITHDRAWN,
+                    CONFIRMATION_ASKED -> true;
+            default -> false;
+        };
+    }
+
+    public List<IssueEvent> events(IssueEventType type) {
+        return history.stream().filter(event -> event.type() == type).toList();
+    }
+
+    public Optional<IssueEvent> first(IssueEventType type) {
+        return history.stream().filter(event -> event.type() == type).findFirst();
+    }
+
+    public Optional<IssueEvent> last(IssueEventType type) {
+        List<IssueEvent> matching = events(type);
+        return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(matching.size() - 1));
+    }
+
+    /** True when an event of {@code type} happened strictly after {@code since}. */
+    public boolean happenedAfter(IssueEventType type, Instant since) {
+        return history.stream().anyMatch(event -> event.type() == type && event.at().isAfter(since));
+    }
+
+    public boolean has(IssueEventType type) {
+        return history.stream().anyMatch(event -> event.type() == type);
+    }
+
+    /** Time from opening to the first agent reply, if an agent has replied. */
+    public Optional<Duration> firstResponseTime() {
+        return first(IssueEventType.AGENT_REPLIED).map(event -> Duration.between(openedAt, event.at()));
+    }
+
+    /** True when the given message belongs to this issue (its root or a recorded reply). */
+    public boolean contains(String messageId) {
+        return rootMessageId.equals(messageId)
+                || history.stream().anyMatch(event -> event.messageId().filter(messageId::equals).isPresent());
+    }
+}

@@ -1,0 +1,27 @@
+package io.happy3.domain.issue;
+
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.UserRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: durable issues with their history. Implementations are thread-safe. */
+public interface IssueStore {
+    Optional<Issue> find(IssueId id);
+
+    /** Inserts or replaces the issue (and its whole history). */
+    void save(Issue issue);
+
+    /** The issue in {@code channel} that contains message {@code messageId} (root or reply). */
+    Optional<Issue> findByMessage(ChannelRef channel, String messageId);
+
+    /** Issues of {@code customer} in {@code channel} opened at or after {@code since}, oldest first. */
+    List<Issue> findByCustomer(ChannelRef channel, UserRef customer, Instant since);
+
+    /** Issues of {@code tenant} with any activity in [from, to): opened before {@code to}, active after {@code from}. */
+    List<Issue> findActiveBetween(String tenant, Instant from, Instant to);
+
+    /** Every issue still in an active state (for the stale sweep), across tenants. */
+    List<Issue> findActive();
+}

@@ -1,0 +1,40 @@
+package io.happy3.domain.nudge;
+
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.IssueId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: durable nudges, claimed by schedulers with a lease so that N replicas never send the same
+ * nudge. Implementations are thread-safe.
+ */
+public interface NudgeStore {
+    /** Stores {@code nudge} unless a nudge with its key exists; true when it was stored. */
+    boolean schedule(Nudge nudge);
+
+    /**
+     * Claims up to {@code limit} {@link NudgeStatus#PENDING} nudges with {@code dueAt <= now} whose lease
+     * is free or expired, leasing them to {@code owner} until {@code now + lease}. A claimed nudge is not
+     * returned to another owner until its lease expires or {@link #update} releases it.
+     */
+    List<Nudge> claimDue(Instant now, int limit, String owner, Duration lease);
+
+    /** Writes the nudge's new state and releases any lease on it. */
+    void update(Nudge nudge);
+
+    Optional<Nudge> find(NudgeId id);
+
+    List<Nudge> findByIssue(IssueId issueId);
+
+    /** Nudges to {@code recipient} that are open or sent and not yet answered (the agent's inbox). */
+    List<Nudge> findInbox(UserRef recipient);
+
+    /** Nudges of {@code tenant} due in [from, to), any status (for nudge analytics). */
+    List<Nudge> findDueBetween(String tenant, Instant from, Instant to);
+
+    /** How many nudges reached {@code recipient} with {@code sentAt} in [from, to). */
+    int countSent(UserRef recipient, Instant from, Instant to);
+}
