@@ -28,6 +28,9 @@ public interface ChatGateway {
     /** Sends a direct message to one person (the weekly proud prompt). */
     void directMessage(UserRef user, String text);
 
+    /** A link to a message that people can click, when the platform can build one. */
+    Optional<String> permalink(ChannelRef channel, String messageId);
+
     /** A file to attach: name, MIME type and bytes. */
     record Attachment(String fileName, String mimeType, byte[] bytes) {
     }

@@ -1,0 +1,115 @@
+package io.happy3.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.Role;
+import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookSource;
+import io.happy3.domain.team.AgentDirectory;
+import io.happy3.domain.team.AgentPreferenceStore;
+import io.happy3.domain.team.AgentProfile;
+import io.happy3.domain.team.ChannelSettings;
+import io.happy3.domain.team.ChannelSettingsStore;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers who is who in a channel: whether it is followed and by which playbook, who the agents and
+ * leads are (playbook lists, {@code /happy3 agents|leads}, user groups), and each person's zone.
+ * Everyone who is not an agent is a customer; so is anyone from another organisation (Slack Connect).
+ */
+public final class TeamDirectory {
+    private final ChannelSettingsStore channelSettings;
+    private final AgentPreferenceStore preferences;
+    private final AgentDirectory directory;
+    private final PlaybookSource playbooks;
+    private final ZoneId teamZone;
+
+    public TeamDirectory(ChannelSettingsStore channelSettings, AgentPreferenceStore preferences,
+                         AgentDirectory directory, PlaybookSource playbooks, ZoneId teamZone) {
+        this.channelSettings = requireNonNull(channelSettings, "channelSettings == null");
+        this.preferences = requireNonNull(preferences, "preferences == null");
+        this.directory = requireNonNull(directory, "directory == null");
+        this.playbooks = requireNonNull(playbooks, "playbooks == null");
+        this.teamZone = requireNonNull(teamZone, "teamZone == null");
+    }
+
+    /** The channel's context when it is followed (by a playbook's {@code channels} or {@code /happy3 follow}). */
+    public Optional<ChannelContext> followed(ChannelRef channel) {
+        Optional<ChannelSettings> settings = channelSettings.find(channel);
+        Optional<Playbook> playbook;
+        if (settings.isPresent()) {
+            if (!settings.get().followed()) {
+                return Optional.empty();
+            }
+            playbook = playbooks.find(settings.get().playbookId()).or(() -> playbooks.forChannel(channel.channel()))
+                    .or(this::defaultPlaybook);
+        } else {
+            playbook = playbooks.forChannel(channel.channel());
+        }
+        return playbook.map(found -> context(channel, found, settings));
+    }
+
+    private ChannelContext context(ChannelRef channel, Playbook playbook, Optional<ChannelSettings> settings) {
+        Set<UserRef> agents = new HashSet<>();
+        Set<String> leads = new HashSet<>(playbook.leads());
+        for (String agent : playbook.agents()) {
+            agents.add(new UserRef(channel.platform(), channel.tenant(), agent));
+        }
+        settings.ifPresent(found -> {
+            found.agents().forEach(agent -> agents.add(new UserRef(channel.platform(), channel.tenant(), agent)));
+            for (String group : found.agentGroups()) {
+                directory.groupMembers(channel.tenant(), group)
+                        .forEach(agent -> agents.add(new UserRef(channel.platform(), channel.tenant(), agent)));
+            }
+            leads.addAll(found.leads());
+        });
+        return new ChannelContext(channel, playbook, agents, leads);
+    }
+
+    /** The playbook with id {@code default}, else the first loaded one. */
+    public Optional<Playbook> defaultPlaybook() {
+        return playbooks.find("default").or(() -> playbooks.all().stream().findFirst());
+    }
+
+    public PlaybookSource playbooks() {
+        return playbooks;
+    }
+
+    public Role roleOf(ChannelContext context, UserRef user, boolean external) {
+        return !external && context.isAgent(user) ? Role.AGENT : Role.CUSTOMER;
+    }
+
+    /** The person's profile: platform name and zone, overlaid with their own preferences. */
+    public AgentProfile profile(UserRef user) {
+        AgentProfile known = directory.profile(user);
+        return preferences.find(user)
+                .map(own -> new AgentProfile(user, known.displayName(), own.zone().or(known::zone), own.mutedUntil()))
+                .orElse(known);
+    }
+
+    /** The person's zone: their own setting, else the platform's, else the playbook's, else the team's. */
+    public ZoneId zoneOf(UserRef user, Optional<Playbook> playbook) {
+        return profile(user).zone().or(() -> playbook.flatMap(Playbook::timezone)).orElse(teamZone);
+    }
+
+    public ZoneId teamZone() {
+        return teamZone;
+    }
+
+    public boolean isLead(ChannelRef channel, UserRef user) {
+        return followed(channel).map(context -> context.leads().contains(user.user())).orElse(false);
+    }
+
+    public ChannelSettingsStore channelSettings() {
+        return channelSettings;
+    }
+
+    public AgentPreferenceStore preferences() {
+        return preferences;
+    }
+}

@@ -1,0 +1,166 @@
+package io.happy3.domain.nudge;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueEvent;
+import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.issue.IssueState;
+import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.Recipient;
+import io.happy3.domain.playbook.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Plans nudges from issue events and playbook steps, and decides at send time whether a due nudge
+ * still goes out (DESIGN.md, "Nudges"). Pure and thread-safe; time and zones come in as arguments.
+ */
+public final class NudgePlanner {
+    /** A nudge sent this long after it fell due is marked late. */
+    public static final Duration LATE_AFTER = Duration.ofMinutes(2);
+    /** Snoozing "until tomorrow" means this local time the next day. */
+    public static final LocalTime TOMORROW_MORNING = LocalTime.of(9, 0);
+
+    private final Function<UserRef, ZoneId> zones;
+
+    /** {@code zones} gives each agent's zone (their own, else the playbook's, else the team's). */
+    public NudgePlanner(Function<UserRef, ZoneId> zones) {
+        this.zones = requireNonNull(zones, "zones == null");
+    }
+
+    /**
+     * The nudges the new events of a transition call for: one per matching step and recipient, due
+     * {@code after} the trigger (the promise's due time for {@code promise_made}), moved into the
+     * recipient's working hours. {@code channelAgents} are the agents of the issue's channel.
+     */
+    public List<Nudge> plan(Issue issue, List<IssueEvent> newEvents, Playbook playbook, Set<UserRef> channelAgents,
+                            Instant now) {
+        List<Nudge> planned = new ArrayList<>();
+        for (IssueEvent event : newEvents) {
+            if (!event.type().playbookEvent()) {
+                continue;
+            }
+            int occurrence = issue.events(event.type()).indexOf(event);
+            for (Step step : playbook.steps()) {
+                if (step.when() != event.type()) {
+                    continue;
+                }
+                Instant base = event.type() == IssueEventType.PROMISE_MADE ? event.due().orElse(event.at()) : event.at();
+                for (UserRef recipient : recipients(step, issue, channelAgents)) {
+                    planned.add(nudge(issue, playbook, step, recipient, event.at(), base.plus(step.after()),
+                            Math.max(occurrence, 0), 0, now));
+                }
+            }
+        }
+        return planned;
+    }
+
+    /** The next repetition of a step that allows {@code max} > 1, after {@code sent} went out at {@code now}. */
+    public Optional<Nudge> repeat(Nudge sent, Issue issue, Playbook playbook, Instant now) {
+        Optional<Step> step = playbook.step(sent.stepId());
+        if (step.isEmpty() || sent.repeat() + 1 >= step.get().max() || guardHolds(step.get(), issue,
+                sent.triggeredAt())) {
+            return Optional.empty();
+        }
+        String[] keyParts = sent.key().split("/");
+        int occurrence = Integer.parseInt(keyParts[keyParts.length - 3]);
+        Duration interval = step.get().after().isZero() ? Duration.ofHours(1) : step.get().after();
+        return Optional.of(nudge(issue, playbook, step.get(), sent.recipient(), sent.triggeredAt(),
+                now.plus(interval), occurrence, sent.repeat() + 1, now));
+    }
+
+    private Nudge nudge(Issue issue, Playbook playbook, Step step, UserRef recipient, Instant triggeredAt,
+                        Instant due, int occurrence, int repeat, Instant now) {
+        Instant inHours = playbook.workingHours().map(hours -> hours.nextWindow(due, zones.apply(recipient)))
+                .orElse(due);
+        String key = issue.id().value() + "/" + step.id() + "/" + occurrence + "/" + repeat + "/"
+                + recipient.user();
+        return Nudge.planned(key, issue.id(), issue.channel(), playbook.id(), step.id(), recipient, triggeredAt,
+                inHours, inHours.plus(step.expires()), repeat, now);
+    }
+
+    private static List<UserRef> recipients(Step step, Issue issue, Set<UserRef> channelAgents) {
+        if (step.to() == Recipient.ISSUE_AGENT && issue.agent().isPresent()) {
+            return List.of(issue.agent().get());
+        }
+        return channelAgents.stream().sorted((a, b) -> a.user().compareTo(b.user())).toList();
+    }
+
+    /**
+     * Re-checks a due nudge at send time: cancelled when its guard now holds or the issue moved on,
+     * expired past {@code expiresAt}, deferred while the agent is muted
+     * or outside working hours or over their daily cap.
+     */
+    public Decision decide(Nudge nudge, Issue issue, Playbook playbook, Instant now, Optional<Instant> mutedUntil,
+                           int sentToRecipientToday) {
+        Optional<Step> step = playbook.step(nudge.stepId());
+        if (step.isEmpty()) {
+            return new Decision.Cancel("step " + nudge.stepId() + " is no longer in playbook " + playbook.id());
+        }
+        if (guardHolds(step.get(), issue, nudge.triggeredAt())) {
+            return new Decision.Cancel("guard holds: " + step.get().unless().map(IssueEventType::wireName)
+                    .orElse(issue.state().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (now.isAfter(nudge.expiresAt())) {
+            return new Decision.Expire("due " + nudge.dueAt() + ", expired " + nudge.expiresAt());
+        }
+        ZoneId zone = zones.apply(nudge.recipient());
+        if (mutedUntil.filter(now::isBefore).isPresent()) {
+            return new Decision.Defer(inHours(playbook, mutedUntil.get(), zone), "recipient muted");
+        }
+        if (playbook.workingHours().isPresent() && !playbook.workingHours().get().contains(now, zone)) {
+            return new Decision.Defer(playbook.workingHours().get().nextWindow(now, zone), "outside working hours");
+        }
+        if (sentToRecipientToday >= playbook.maxNudgesPerAgentPerDay()) {
+            Instant tomorrow = now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+            return new Decision.Defer(inHours(playbook, tomorrow, zone), "daily cap reached");
+        }
+        return new Decision.Send(now.isAfter(nudge.dueAt().plus(LATE_AFTER)));
+    }
+
+    /**
+     * True when the step no longer applies: its {@code unless} event happened after the trigger, the
+     * issue closed, or (implicit guards) a fix claim was withdrawn or a confirmation undone by a reopen.
+     */
+    public boolean guardHolds(Step step, Issue issue, Instant triggeredAt) {
+        if (issue.state() == IssueState.STALE) {
+            return true;
+        }
+        if (step.unless().filter(unless -> issue.happenedAfter(unless, triggeredAt)).isPresent()) {
+            return true;
+        }
+        return switch (step.when()) {
+            case RESOLUTION_PROPOSED -> issue.happenedAfter(IssueEventType.REOPENED, triggeredAt)
+                    || issue.happenedAfter(IssueEventType.RESOLUTION_WITHDRAWN, triggeredAt);
+            case CUSTOMER_CONFIRMED, FOLLOWED_UP -> issue.happenedAfter(IssueEventType.REOPENED, triggeredAt);
+            default -> false;
+        };
+    }
+
+    /** Applies a snooze: the nudge waits, and every path that could send it honours the wait. */
+    public Nudge snooze(Nudge nudge, SnoozeChoice choice, Playbook playbook, Instant now) {
+        ZoneId zone = zones.apply(nudge.recipient());
+        if (choice instanceof SnoozeChoice.UntilCustomerReplies) {
+            return nudge.waitingForCustomer();
+        }
+        Instant until = choice instanceof SnoozeChoice.For forDuration
+                ? now.plus(forDuration.duration())
+                : now.atZone(zone).toLocalDate().plusDays(1).atTime(TOMORROW_MORNING).atZone(zone).toInstant();
+        Duration lifetime = Duration.between(nudge.dueAt(), nudge.expiresAt());
+        Instant due = inHours(playbook, until, zone);
+        return nudge.snoozedUntil(due, due.plus(lifetime));
+    }
+
+    private static Instant inHours(Playbook playbook, Instant at, ZoneId zone) {
+        return playbook.workingHours().map(hours -> hours.nextWindow(at, zone)).orElse(at);
+    }
+}
