@@ -1,0 +1,182 @@
+package io.happy3.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.nudge.ChatDeliveryException;
+import io.happy3.domain.nudge.ChatGateway;
+import io.happy3.domain.nudge.Decision;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeMessage;
+import io.happy3.domain.nudge.NudgePlanner;
+import io.happy3.domain.nudge.NudgeStatus;
+import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.nudge.NudgeText;
+import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.Step;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Use case: one scheduler tick. Claims due nudges with a lease, re-checks each at send time, delivers
+ * those still wanted (coalescing several to one agent), and records every outcome: sent, cancelled,
+ * expired, deferred, or retried with backoff until it ends visibly {@link NudgeStatus#FAILED}.
+ * A failing nudge or recipient never stops the others.
+ */
+public final class DeliverDueNudges {
+    private static final Logger log = LoggerFactory.getLogger(DeliverDueNudges.class);
+    public static final int MAX_ATTEMPTS = 8;
+    public static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    private final TeamDirectory team;
+    private final IssueStore issues;
+    private final NudgeStore nudges;
+    private final ChatGateway gateway;
+    private final Clock clock;
+    private final String owner;
+    private final int batchSize;
+    private final List<DeliveryListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public DeliverDueNudges(TeamDirectory team, IssueStore issues, NudgeStore nudges, ChatGateway gateway, Clock clock,
+                            String owner, int batchSize) {
+        this.team = requireNonNull(team, "team == null");
+        this.issues = requireNonNull(issues, "issues == null");
+        this.nudges = requireNonNull(nudges, "nudges == null");
+        this.gateway = requireNonNull(gateway, "gateway == null");
+        this.clock = requireNonNull(clock, "clock == null");
+        this.owner = requireNonNull(owner, "owner == null");
+        this.batchSize = batchSize;
+    }
+
+    /** Observes outcomes (metrics, the demo's printout). */
+    public interface DeliveryListener {
+        void delivered(NudgeMessage message, Issue issue);
+
+        default void settled(Nudge nudge, String outcome) {
+        }
+    }
+
+    public void addListener(DeliveryListener listener) {
+        listeners.add(requireNonNull(listener, "listener == null"));
+    }
+
+    /** Runs one tick; returns how many nudges were delivered. */
+    public int tick() {
+        Instant now = clock.instant();
+        Map<UserRef, List<Prepared>> byRecipient = new LinkedHashMap<>();
+        for (Nudge nudge : nudges.claimDue(now, batchSize, owner, LEASE)) {
+            try {
+                prepare(nudge, now).ifPresent(prepared ->
+                        byRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(prepared));
+            } catch (RuntimeException e) {
+                log.warn("nudge {} could not be prepared: {}", nudge.id(), e.toString(), e);
+                retryOrFail(List.of(nudge), e.toString(), Optional.empty(), false, now);
+            }
+        }
+        int delivered = 0;
+        for (Map.Entry<UserRef, List<Prepared>> entry : byRecipient.entrySet()) {
+            delivered += deliver(entry.getKey(), entry.getValue(), now);
+        }
+        return delivered;
+    }
+
+    private record Prepared(Nudge nudge, Issue issue, Playbook playbook, NudgeMessage message) {
+    }
+
+    private Optional<Prepared> prepare(Nudge nudge, Instant now) {
+        Optional<Issue> issue = issues.find(nudge.issueId());
+        Optional<Playbook> playbook = team.playbooks().find(nudge.playbookId());
+        if (issue.isEmpty() || playbook.isEmpty()) {
+            settle(nudge.withStatus(NudgeStatus.CANCELLED), issue.isEmpty() ? "issue gone" : "playbook gone");
+            return Optional.empty();
+        }
+        ZoneId zone = team.zoneOf(nudge.recipient(), playbook);
+        NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, playbook));
+        Instant dayStart = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        int sentToday = nudges.countSent(nudge.recipient(), dayStart, now.plusSeconds(1));
+        Decision decision = planner.decide(nudge, issue.get(), playbook.get(), now,
+                team.profile(nudge.recipient()).mutedUntil(), sentToday);
+        if (decision instanceof Decision.Cancel cancel) {
+            settle(nudge.withStatus(NudgeStatus.CANCELLED), cancel.reason());
+            return Optional.empty();
+        }
+        if (decision instanceof Decision.Expire expire) {
+            settle(nudge.withStatus(NudgeStatus.EXPIRED), expire.reason());
+            return Optional.empty();
+        }
+        if (decision instanceof Decision.Defer defer) {
+            Duration lifetime = Duration.between(nudge.dueAt(), nudge.expiresAt());
+            settle(nudge.deferredTo(defer.until(), defer.until().plus(lifetime)), "deferred: " + defer.reason());
+            return Optional.empty();
+        }
+        boolean late = ((Decision.Send) decision).late();
+        Step step = playbook.get().step(nudge.stepId()).orElseThrow();
+        return Optional.of(new Prepared(nudge, issue.get(), playbook.get(),
+                render(nudge, issue.get(), step, zone, late, now)));
+    }
+
+    NudgeMessage render(Nudge nudge, Issue issue, Step step, ZoneId zone, boolean late, Instant now) {
+        String customer = team.profile(issue.customer()).displayName();
+        String agent = team.profile(nudge.recipient()).displayName();
+        String channel = team.channelSettings().find(issue.channel()).flatMap(settings -> settings.name())
+                .map(name -> "#" + name).orElse("#" + issue.channel().channel());
+        Optional<String> link = gateway.permalink(issue.channel(), issue.rootMessageId());
+        Map<String, String> values = NudgeText.values(nudge, issue, customer, agent, channel, link, zone, now);
+        return new NudgeMessage(nudge.id(), nudge.recipient(), issue.channel(), issue.rootMessageId(), step.id(),
+                NudgeText.render(step.nudge(), values), step.actions(), late);
+    }
+
+    private int deliver(UserRef recipient, List<Prepared> batch, Instant now) {
+        try {
+            gateway.deliver(recipient, batch.stream().map(Prepared::message).toList());
+        } catch (ChatDeliveryException e) {
+            log.warn("delivery to {} failed ({} nudges): {}", recipient.key(), batch.size(), e.getMessage());
+            retryOrFail(batch.stream().map(Prepared::nudge).toList(), e.getMessage(), e.retryAfter(), e.permanent(),
+                    now);
+            return 0;
+        } catch (RuntimeException e) {
+            log.warn("delivery to {} failed ({} nudges)", recipient.key(), batch.size(), e);
+            retryOrFail(batch.stream().map(Prepared::nudge).toList(), e.toString(), Optional.empty(), false, now);
+            return 0;
+        }
+        for (Prepared prepared : batch) {
+            Nudge sent = prepared.nudge().sent(now, prepared.message().late());
+            settle(sent, prepared.message().late() ? "sent late" : "sent");
+            NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, Optional.of(prepared.playbook())));
+            planner.repeat(sent, prepared.issue(), prepared.playbook(), now).ifPresent(nudges::schedule);
+            listeners.forEach(listener -> listener.delivered(prepared.message(), prepared.issue()));
+        }
+        return batch.size();
+    }
+
+    private void retryOrFail(List<Nudge> failed, String reason, Optional<Duration> retryAfter, boolean permanent,
+                             Instant now) {
+        for (Nudge nudge : failed) {
+            boolean giveUp = permanent || nudge.attempts() + 1 >= MAX_ATTEMPTS;
+            Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(nudge.attempts(), 12));
+            Duration wait = retryAfter.filter(after -> after.compareTo(backoff) > 0).orElse(backoff);
+            wait = wait.compareTo(MAX_BACKOFF) > 0 && retryAfter.isEmpty() ? MAX_BACKOFF : wait;
+            Nudge next = nudge.failedAttempt(reason, giveUp ? Optional.empty() : Optional.of(now.plus(wait)));
+            settle(next, giveUp ? "failed: " + reason : "retry at " + next.dueAt());
+        }
+    }
+
+    private void settle(Nudge nudge, String outcome) {
+        nudges.update(nudge);
+        log.debug("nudge {} {}: {}", nudge.id(), nudge.status(), outcome);
+        listeners.forEach(listener -> listener.settled(nudge, outcome));
+    }
+}
