@@ -1,0 +1,112 @@
+package io.happy3.adapter.http;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP server of the process (Jetty 12, ee10 servlets): the platform endpoints the adapters
+ * provide, plus {@code /healthz} (process up) and {@code /readyz} (ready to take traffic, else 503 with
+ * the reason).
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    /** A servlet at a path such as {@code /slack/events}. */
+    public record Mount(String path, HttpServlet servlet) {
+        public Mount {
+            requireNonNull(path, "path == null");
+            requireNonNull(servlet, "servlet == null");
+        }
+    }
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    /** {@code notReady} answers why the process cannot take traffic yet, or empty when it can. */
+    public HttpServer(String host, int port, List<Mount> mounts, Supplier<Optional<String>> notReady) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("http");
+        server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addServlet(new ServletHolder(new TextServlet(() -> Optional.empty())), "/healthz");
+        context.addServlet(new ServletHolder(new TextServlet(notReady)), "/readyz");
+        for (Mount mount : mounts) {
+            ServletHolder holder = new ServletHolder(mount.servlet());
+            holder.setAsyncSupported(true);
+            context.addServlet(holder, mount.path());
+        }
+        server.setHandler(context);
+        server.setStopTimeout(10_000);
+        server.setStopAtShutdown(false);
+    }
+
+    public HttpServer start() {
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the HTTP server on " + connector.getHost() + ":"
+                    + connector.getPort() + ": " + e.getMessage(), e);
+        }
+        log.info("listening on {}:{}", connector.getHost() == null ? "*" : connector.getHost(),
+                connector.getLocalPort());
+        return this;
+    }
+
+    /** The port actually bound (useful with port 0 in tests). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Stops accepting connections and lets in-flight requests finish (bounded by the stop timeout). */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("HTTP server did not stop cleanly: {}", e.toString());
+        }
+    }
+
+    /** Answers 200 "ok", or 503 with the reason. */
+    private static final class TextServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient Supplier<Optional<String>> problem;
+
+        TextServlet(Supplier<Optional<String>> problem) {
+            this.problem = problem;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Optional<String> reason;
+            try {
+                reason = problem.get();
+            } catch (RuntimeException e) {
+                reason = Optional.of("check failed: " + e.getClass().getSimpleName());
+            }
+            response.setStatus(reason.isPresent() ? 503 : 200);
+            response.setContentType("text/plain; charset=utf-8");
+            response.getOutputStream().write((reason.orElse("ok") + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

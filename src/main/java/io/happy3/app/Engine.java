@@ -1,0 +1,76 @@
+package io.happy3.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.nudge.ChatGateway;
+import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.playbook.PlaybookSource;
+import io.happy3.domain.review.ProudMomentStore;
+import io.happy3.domain.team.AgentDirectory;
+import io.happy3.domain.team.AgentPreferenceStore;
+import io.happy3.domain.team.ChannelSettingsStore;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The use cases wired over one set of ports: what {@code Main}, the demo and the adapter tests build
+ * once and hand to the platform adapters. Holds no state of its own.
+ */
+public final class Engine {
+    /** The durable state the engine works on. */
+    public record Stores(IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
+                         ChannelSettingsStore channelSettings, AgentPreferenceStore preferences) {
+        public Stores {
+            requireNonNull(issues, "issues == null");
+            requireNonNull(nudges, "nudges == null");
+            requireNonNull(proudMoments, "proudMoments == null");
+            requireNonNull(channelSettings, "channelSettings == null");
+            requireNonNull(preferences, "preferences == null");
+        }
+    }
+
+    private final TeamDirectory team;
+    private final FollowConversation follow;
+    private final DeliverDueNudges delivery;
+    private final AnswerNudge answers;
+    private final RunCommand commands;
+    private final EventRouter router;
+
+    /** {@code owner} names this replica in scheduler leases (host name + process id is a good choice). */
+    public Engine(Stores stores, PlaybookSource playbooks, AgentDirectory directory, ChatGateway gateway,
+                  Clock clock, ZoneId teamZone, String owner) {
+        team = new TeamDirectory(stores.channelSettings(), stores.preferences(), directory, playbooks, teamZone);
+        follow = new FollowConversation(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway,
+                new Signals(), clock);
+        delivery = new DeliverDueNudges(team, stores.issues(), stores.nudges(), gateway, clock, owner, 200);
+        answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway, follow, delivery, clock);
+        commands = new RunCommand(team, stores.nudges(), stores.proudMoments(), gateway, this::review, clock);
+        router = new EventRouter(follow, commands, answers, this::curate);
+    }
+
+    private String review(ChatEvent.CommandInvoked command) {
+        throw new UnsupportedOperationException("review is wired by the review issue");
+    }
+
+    private void curate(ChatEvent.ActionChosen action) {
+        throw new UnsupportedOperationException("proud curation is wired by the review issue");
+    }
+
+    public EventRouter router() {
+        return router;
+    }
+
+    public DeliverDueNudges delivery() {
+        return delivery;
+    }
+
+    public FollowConversation follow() {
+        return follow;
+    }
+
+    public TeamDirectory team() {
+        return team;
+    }
+}

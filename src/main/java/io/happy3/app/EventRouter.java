@@ -1,0 +1,43 @@
+package io.happy3.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.ChatEvent;
+import java.util.function.Consumer;
+
+/**
+ * The single entry the platform adapters call for every event they translated: messages, edits,
+ * deletions and reactions go to {@link FollowConversation}, commands to {@link RunCommand}, button
+ * presses to {@link AnswerNudge} (or to the proud-moment curation for review buttons).
+ */
+public final class EventRouter {
+    /** Buttons whose target starts with this prefix curate proud moments rather than answer nudges. */
+    public static final String PROUD_TARGET_PREFIX = "proud:";
+
+    private final FollowConversation follow;
+    private final RunCommand commands;
+    private final AnswerNudge answers;
+    private final Consumer<ChatEvent.ActionChosen> proudCuration;
+
+    public EventRouter(FollowConversation follow, RunCommand commands, AnswerNudge answers,
+                       Consumer<ChatEvent.ActionChosen> proudCuration) {
+        this.follow = requireNonNull(follow, "follow == null");
+        this.commands = requireNonNull(commands, "commands == null");
+        this.answers = requireNonNull(answers, "answers == null");
+        this.proudCuration = requireNonNull(proudCuration, "proudCuration == null");
+    }
+
+    public void route(ChatEvent event) {
+        if (event instanceof ChatEvent.CommandInvoked command) {
+            commands.run(command);
+        } else if (event instanceof ChatEvent.ActionChosen action) {
+            if (action.target().startsWith(PROUD_TARGET_PREFIX)) {
+                proudCuration.accept(action);
+            } else {
+                answers.answer(action);
+            }
+        } else {
+            follow.handle(event);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.happy3.app;
+
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.team.AgentDirectory;
+import io.happy3.domain.team.AgentProfile;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Asks each platform's directory about its own people. Thread-safe once built. */
+public final class RoutingAgentDirectory implements AgentDirectory {
+    private final Map<Platform, AgentDirectory> directories;
+
+    public RoutingAgentDirectory(Map<Platform, AgentDirectory> directories) {
+        this.directories = new EnumMap<>(Platform.class);
+        this.directories.putAll(directories);
+    }
+
+    @Override
+    public AgentProfile profile(UserRef user) {
+        AgentDirectory directory = directories.get(user.platform());
+        return directory == null ? AgentProfile.unknown(user) : directory.profile(user);
+    }
+
+    @Override
+    public Set<String> groupMembers(String tenant, String groupId) {
+        // Only Slack has user groups; a group id names the platform by its shape (S...).
+        AgentDirectory slack = directories.get(Platform.SLACK);
+        return slack == null ? Set.of() : slack.groupMembers(tenant, groupId);
+    }
+}

@@ -1,0 +1,176 @@
+package io.happy3.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The effective configuration, read from environment variables (DESIGN.md, "Configuration contract").
+ * Every variable name is a constant here and nowhere else. Secrets are kept as {@link Secret}s so
+ * they never print.
+ */
+public record AppConfig(String bindAddress, int port, String dbUrl, String dbUser, Secret dbPassword,
+                        Path playbooks, ZoneId timeZone, Optional<Slack> slack, Optional<Teams> teams,
+                        boolean storeMessageText, int retentionDays, String logFormat) {
+    public static final String PORT = "HAPPY3_PORT";
+    public static final String BIND = "HAPPY3_BIND";
+    public static final String DB_URL = "HAPPY3_DB_URL";
+    public static final String DB_USER = "HAPPY3_DB_USER";
+    public static final String DB_PASSWORD = "HAPPY3_DB_PASSWORD";
+    public static final String PLAYBOOKS = "HAPPY3_PLAYBOOKS";
+    public static final String TIME_ZONE = "HAPPY3_TIME_ZONE";
+    public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+    public static final String SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
+    public static final String SLACK_CLIENT_ID = "SLACK_CLIENT_ID";
+    public static final String SLACK_CLIENT_SECRET = "SLACK_CLIENT_SECRET";
+    public static final String SLACK_API_URL = "HAPPY3_SLACK_API_URL";
+    public static final String TEAMS_APP_ID = "MICROSOFT_APP_ID";
+    public static final String TEAMS_APP_PASSWORD = "MICROSOFT_APP_PASSWORD";
+    public static final String TEAMS_APP_TENANT_ID = "MICROSOFT_APP_TENANT_ID";
+    public static final String TEAMS_ALLOW_UNAUTHENTICATED = "HAPPY3_TEAMS_ALLOW_UNAUTHENTICATED";
+    public static final String STORE_MESSAGE_TEXT = "HAPPY3_STORE_MESSAGE_TEXT";
+    public static final String RETENTION_DAYS = "HAPPY3_RETENTION_DAYS";
+    public static final String LOG_FORMAT = "HAPPY3_LOG_FORMAT";
+
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/happy3";
+
+    /** Slack settings: single-workspace ({@code botToken}) or multi-workspace OAuth ({@code clientId}). */
+    public record Slack(Secret signingSecret, Optional<Secret> botToken, Optional<String> clientId,
+                        Optional<Secret> clientSecret, String apiUrl) {
+    }
+
+    /** Teams settings; {@code appId} empty only with unauthenticated local mode. */
+    public record Teams(Optional<String> appId, Optional<Secret> appPassword, Optional<String> tenantId,
+                        boolean allowUnauthenticated) {
+    }
+
+    /** A secret value; {@link #toString()} never shows it. */
+    public record Secret(String value) {
+        @Override
+        public String toString() {
+            return value.isEmpty() ? "" : "****";
+        }
+    }
+
+    /** Reads and validates the configuration; throws {@link InvalidConfigurationException} naming the variable. */
+    public static AppConfig fromEnv(Map<String, String> env) {
+        String bind = get(env, BIND).orElse("0.0.0.0");
+        int port = integer(env, PORT, 3000, 0, 65535);
+        String dbUrl = get(env, DB_URL).orElse(DEFAULT_DB_URL);
+        if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new InvalidConfigurationException(DB_URL + " must be a jdbc:h2: or jdbc:postgresql: URL, got '"
+                    + dbUrl.replaceAll("password=[^&;]*", "password=****") + "'");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(get(env, TIME_ZONE).orElse("UTC"));
+        } catch (DateTimeException e) {
+            throw new InvalidConfigurationException(TIME_ZONE + " is not a time zone: '" + env.get(TIME_ZONE)
+                    + "' (use a name like Europe/Berlin)");
+        }
+        Optional<Slack> slack = slack(env);
+        Optional<Teams> teams = teams(env, bind);
+        String logFormat = get(env, LOG_FORMAT).orElse("text").toLowerCase(Locale.ROOT);
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new InvalidConfigurationException(LOG_FORMAT + " must be text or json, got '" + logFormat + "'");
+        }
+        return new AppConfig(bind, port, dbUrl, get(env, DB_USER).orElse(""),
+                new Secret(get(env, DB_PASSWORD).orElse("")), Path.of(get(env, PLAYBOOKS).orElse("./playbooks")),
+                zone, slack, teams, bool(env, STORE_MESSAGE_TEXT, false), integer(env, RETENTION_DAYS, 30, 1, 3650),
+                logFormat);
+    }
+
+    private static Optional<Slack> slack(Map<String, String> env) {
+        Optional<String> secret = get(env, SLACK_SIGNING_SECRET);
+        Optional<String> token = get(env, SLACK_BOT_TOKEN);
+        Optional<String> clientId = get(env, SLACK_CLIENT_ID);
+        Optional<String> clientSecret = get(env, SLACK_CLIENT_SECRET);
+        if (secret.isEmpty() && token.isEmpty() && clientId.isEmpty()) {
+            return Optional.empty();
+        }
+        if (secret.isEmpty()) {
+            throw new InvalidConfigurationException(SLACK_SIGNING_SECRET + " is required when Slack is enabled ("
+                    + (token.isPresent() ? SLACK_BOT_TOKEN : SLACK_CLIENT_ID) + " is set)");
+        }
+        if (clientId.isPresent() != clientSecret.isPresent()) {
+            throw new InvalidConfigurationException(clientId.isPresent() ? SLACK_CLIENT_SECRET
+                    + " is required with " + SLACK_CLIENT_ID : SLACK_CLIENT_ID + " is required with "
+                    + SLACK_CLIENT_SECRET);
+        }
+        if (token.isEmpty() && clientId.isEmpty()) {
+            throw new InvalidConfigurationException("Slack needs " + SLACK_BOT_TOKEN + " (one workspace) or "
+                    + SLACK_CLIENT_ID + "/" + SLACK_CLIENT_SECRET + " (OAuth, many workspaces)");
+        }
+        String apiUrl = get(env, SLACK_API_URL).orElse("https://slack.com/api/");
+        if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
+            throw new InvalidConfigurationException(SLACK_API_URL + " must be an http(s) URL, got '" + apiUrl + "'");
+        }
+        return Optional.of(new Slack(new Secret(secret.get()), token.map(Secret::new), clientId,
+                clientSecret.map(Secret::new), apiUrl.endsWith("/") ? apiUrl : apiUrl + "/"));
+    }
+
+    private static Optional<Teams> teams(Map<String, String> env, String bind) {
+        Optional<String> appId = get(env, TEAMS_APP_ID);
+        boolean unauthenticated = bool(env, TEAMS_ALLOW_UNAUTHENTICATED, false);
+        if (appId.isEmpty() && !unauthenticated) {
+            return Optional.empty();
+        }
+        Optional<String> password = get(env, TEAMS_APP_PASSWORD);
+        if (appId.isPresent() && password.isEmpty()) {
+            throw new InvalidConfigurationException(TEAMS_APP_PASSWORD + " is required with " + TEAMS_APP_ID);
+        }
+        if (appId.isEmpty() && !loopback(bind)) {
+            throw new InvalidConfigurationException(TEAMS_ALLOW_UNAUTHENTICATED + "=true is refused while "
+                    + BIND + " is " + bind + ": unauthenticated Teams traffic is only allowed on a loopback address");
+        }
+        return Optional.of(new Teams(appId, password.map(Secret::new), get(env, TEAMS_APP_TENANT_ID),
+                unauthenticated));
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> get(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        Optional<String> value = get(env, name).map(text -> text.toLowerCase(Locale.ROOT));
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get()) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new InvalidConfigurationException(name + " must be true or false, got '"
+                    + value.get() + "'");
+        };
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        Optional<String> value = get(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed < min || parsed > max) {
+                throw new InvalidConfigurationException(name + " must be between " + min + " and " + max
+                        + ", got " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException(name + " must be a number, got '" + value.get() + "'");
+        }
+    }
+}
