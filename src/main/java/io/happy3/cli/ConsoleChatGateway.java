@@ -1,0 +1,97 @@
+package io.happy3.cli;
+
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.nudge.ChatGateway;
+import io.happy3.domain.nudge.NudgeMessage;
+import io.happy3.domain.playbook.NudgeAction;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A chat gateway that prints what the bot would say, as the agent would see it: used by the demo.
+ * Not thread-safe (the demo runs on one thread).
+ */
+public final class ConsoleChatGateway implements ChatGateway {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private final PrintStream out;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Function<UserRef, String> names;
+    private final Map<String, String> titlesByRoot;
+    private int delivered;
+
+    public ConsoleChatGateway(PrintStream out, Clock clock, ZoneId zone, Function<UserRef, String> names,
+                              Map<String, String> titlesByRoot) {
+        this.out = out;
+        this.clock = clock;
+        this.zone = zone;
+        this.names = names;
+        this.titlesByRoot = titlesByRoot;
+    }
+
+    @Override
+    public void deliver(UserRef recipient, List<NudgeMessage> nudges) {
+        for (NudgeMessage nudge : nudges) {
+            delivered++;
+            out.printf("  %s  🔔 nudge to %s · %s · \"%s\"%s%n", now(), names.apply(recipient), nudge.stepId(),
+                    titlesByRoot.getOrDefault(nudge.threadRootId(), nudge.threadRootId()),
+                    nudge.late() ? " (late)" : "");
+            out.printf("         │ %s%n", nudge.text());
+            out.printf("         │ %s%n", nudge.actions().stream().map(ConsoleChatGateway::button)
+                    .collect(Collectors.joining(" ")));
+        }
+    }
+
+    private static String button(NudgeAction action) {
+        return action == NudgeAction.SNOOZE ? "[Snooze ▾]" : "[" + action.label() + "]";
+    }
+
+    @Override
+    public void nudgeAnswered(NudgeMessage nudge, String outcome, String replyTo) {
+        out.printf("         └ %s pressed a button: %s%n", names.apply(nudge.recipient()), outcome);
+    }
+
+    @Override
+    public void reply(String replyTo, UserRef user, String text) {
+        out.printf("         └ (only visible to %s) %s%n", names.apply(user), text.replace("\n", "\n           "));
+    }
+
+    @Override
+    public void post(ChannelRef channel, String text, Optional<Attachment> image) {
+        out.printf("  %s  📣 posted in #%s:%n%s%n", now(), channel.channel(), indent(text));
+        image.ifPresent(file -> out.printf("         (with %s, %d bytes)%n", file.fileName(), file.bytes().length));
+    }
+
+    @Override
+    public void directMessage(UserRef user, String text) {
+        out.printf("  %s  ✉️  DM to %s: %s%n", now(), names.apply(user), text);
+    }
+
+    @Override
+    public Optional<String> permalink(ChannelRef channel, String messageId) {
+        return Optional.of("https://demo.happy3.example/" + channel.channel() + "/" + messageId);
+    }
+
+    /** How many nudges were shown. */
+    public int delivered() {
+        return delivered;
+    }
+
+    private String now() {
+        return TIME.format(clock.instant().atZone(zone));
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(line -> "         " + line).collect(Collectors.joining("\n"));
+    }
+}
