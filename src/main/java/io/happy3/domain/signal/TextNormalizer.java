@@ -33,7 +33,7 @@ final class TextNormalizer {
             Pattern.compile("^(?:and |but |so )?(?:if|once|when|unless|as soon as|after|in case)\\b");
     private static final Pattern QUESTION_START = Pattern.compile(
             "^(?:so |and |but |hi |hey |also )?(?:is|are|does|do|did|has|have|can|could|will|would|was|were|should|"
-                    + "any|how|why|when|what|where|which|who)\\b");
+                    + "any|how|why|when|what|where|which|who)\\b(?! not\\b)");
 
     private TextNormalizer() {
     }
