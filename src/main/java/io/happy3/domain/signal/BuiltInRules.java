@@ -190,7 +190,8 @@ final class BuiltInRules {
                             + "update|keep you|send|pass|escalate|investigate|be in touch|take a look|have a look|"
                             + "get this|get that|get it|sort|fix|review|email|ring|monitor|make sure|raise|chase|"
                             + "feed|share|forward|let you know|be back|arrange|process|refund|reissue|add|credit|"
-                            + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig)\\b",
+                            + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig|"
+                            + "have (?:an? |this |it |that |someone |more ))\\b",
                     REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b",
                     NOT_QUESTION, NOT_NEGATED),
             Rule.of("builtin:promise.let-me", Signal.PROMISE_MADE,
