@@ -109,7 +109,11 @@ final class BuiltInRules {
                             + "keeps? (?:on )?(?:crash\\w*|happen\\w*|fail\\w*|freez\\w*|saying|telling|dropping|"
                             + "disconnect\\w*|logging me out|kicking|going down|cutting|buffering|restarting)|"
                             + "did not (?:help|work|fix|do anything)|that did not|no longer|"
-                            + "but not (?:now|today|anymore|any more|since|after))\\b",
+                            + "but not (?:now|today|anymore|any more|since|after)|barely (?:work\\w*|load\\w*)|"
+                            + "nothing (?:is )?(?:loading|working)|keeps? getting (?:this |an |the |that )?error|"
+                            + "(?:can not|unable to|not able to) (?:\\w+ )?(?:access|log ?in|sign in|connect|use|open|"
+                            + "load|play|download|update|pay|renew|watch|stream|receive)|"
+                            + "not (?:\\w+ ){1,2}(?:work|working))\\b",
                     NOT_CONDITIONAL, NOT_QUESTION),
             Rule.of("builtin:still.outage", Signal.STILL_BROKEN,
                     "\\b(?:internet|wifi|wi fi|service|site|app|website|server|network|system|power|cable|tv|"

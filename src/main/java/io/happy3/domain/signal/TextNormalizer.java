@@ -24,7 +24,7 @@ final class TextNormalizer {
     private static final Pattern SUFFIX = Pattern.compile("'(ll|ve|re|m|d)\\b");
     private static final Pattern BARE = Pattern.compile(
             "\\b(ill|im|ive|youre|youll|theyre|theyll|thats|whats|theres|heres|lets|its|it's|that's|what's|there's|"
-                    + "here's|let's|cannot|gonna|wanna|u|ur|pls|plz|thx|thnx|thanx|thankx|thankyou|thku|tks|thks)\\b");
+                    + "here's|let's|cannot|dosnt|doesent|gonna|wanna|u|ur|pls|plz|thx|thnx|thanx|thankx|thankyou|thku|tks|thks)\\b");
     private static final Pattern DIGIT_COLON = Pattern.compile("(\\d):(\\d)");
     private static final Pattern CLAUSE_END = Pattern.compile("[.!?;,:\\n]+");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9?.!;,:\\n ]+");
@@ -119,6 +119,7 @@ final class TextNormalizer {
             case "lets", "let's" -> "let us";
             case "its", "it's" -> "it is";
             case "cannot" -> "can not";
+            case "dosnt", "doesent" -> "does not";
             case "gonna" -> "going to";
             case "wanna" -> "want to";
             case "u" -> "you";
