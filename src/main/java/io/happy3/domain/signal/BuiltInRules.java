@@ -19,7 +19,13 @@ final class BuiltInRules {
             + "having|coming up|slow|sl+o+w+|wrong|missing|off|gone|on hold|receiving|freez\\w*|frozen|no dice|"
             + "persist\\w*|remains|issues?|problems?|errors?|loading|buffering|lagging|dropping|disconnect\\w*|"
             + "haven?t|hasnt|cant|doesnt|dont|wont|wasnt|isnt|without|pending|delayed|late|out of|useless)";
-    private static final String GLAD = "\\b(?:glad|happy|great|good|pleased|nice|awesome) to (?:hear|see|know)\\b";
+    private static final String FIX_STEP = "restart\\w*|reboot\\w*|reset\\w*|reinstall\\w*|re install\\w*|"
+            + "uninstall\\w*|updat\\w*|clear\\w*|power cycl\\w*|power(?:ing)? down|log(?:ging)? out|"
+            + "sign(?:ing)? out|unplug\\w*|delet\\w*|turn(?:ing)? (?:it )?off|disabl\\w*|enabl\\w*|"
+            + "force (?:quit|clos\\w*)|back(?:ing)? ?up|hard reset|clean install|re ?add\\w*|remov\\w*|"
+            + "cancel+(?:ing)? the download|connect\\w* via";
+    private static final String GLAD =
+            "\\b(?:glad|happy|great|good|pleased|nice|awesome) to (?:hear|see|know|learn)\\b|\\bglad\\b";
     private static final String REQUEST_BEFORE = "\\b(?:if|once|when you|after you|dm|dms|send us|send me|reach out|"
             + "contact us|let us know|let me know|follow us|follow and|provide|share|please|pls|via|through|call us|"
             + "message us|give us|tweet us|drop us|write to us)\\b";
@@ -38,6 +44,8 @@ final class BuiltInRules {
                             + "resetting|updating|deleting|unplugging|clearing) (?:has |have |finally |totally |just )*"
                             + "(?:worked|did the trick|did it|fixed it|solved it|sorted it|resolved it|helped|"
                             + "fixed (?:the|my) (?:issue|problem)|fixed itself|sorted itself|resolved itself)\\b|"
+                            + "\\b(?:restarting|rebooting|reinstalling|resetting|updating|deleting|unplugging|clearing)"
+                            + "(?: \\w+){1,3} (?:worked|did the trick|fixed it|helped)\\b|"
                             + "^(?:it |that |this )?(?:worked|works)(?: perfectly| great| fine| a treat| now)?$|"
                             + "\\b(?:that|this) did (?:it|the trick)\\b",
                     "\\bworked (?:before|yesterday|earlier|fine until|until|last|previously|for a|the first)\\b",
@@ -49,7 +57,7 @@ final class BuiltInRules {
                     NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.fixed-myself", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:i|we|i have|we have|finally|just) (?:finally |just |managed to |have )*"
-                            + "(?:fixed|sorted|solved|resolved|figured out|fix|sort|solve) "
+                            + "(?:fixed|sorted|solved|resolved|figured out) "
                             + "(?:it|this|that|the (?:issue|problem)|it out|the problem out)\\b|"
                             + "\\bgot (?:it|this|that|everything) (?:to work|working|sorted|fixed|resolved)\\b|"
                             + "\\bmanaged to (?:fix|sort|get it|get in|log ?in|sign in|check ?out|get through)\\b",
@@ -90,8 +98,9 @@ final class BuiltInRules {
                     "\\b(?:not|never|no longer) (?:been |yet |even |really |actually |fully |quite |properly |being )?"
                             + "(?:fixed|resolved|solved|sorted|working|work|works|worked|functioning|loading|load|"
                             + "helping|helped|charging|connect\\w*|responding|going through|arrived|showing|"
-                            + "show up|showing up|open\\w*|sync\\w*|updat\\w*|download\\w*|install\\w*|"
-                            + "delivered|recei?ved|refunded|credited|log ?in|logging in|sign in|let me|allow\\w* me)\\b",
+                            + "show up|showing up|open\\w*|sync\\w*|download\\w*|install\\w*|"
+                            + "delivered|recei?ved|refunded|credited|log ?in|logging in|sign in|let me|allow\\w* me|turn on|"
+                            + "start|starting|boot\\w*|play|playing|power on)\\b",
                     NOT_CONDITIONAL),
             Rule.of("builtin:still.no-luck", Signal.STILL_BROKEN,
                     "\\b(?:no luck|no dice|no change|no difference|no joy|no resolution|no fix|"
@@ -99,11 +108,16 @@ final class BuiltInRules {
                             + "same (?:error|issue|problem|result|message)|(?:problem|issue|error) persists|"
                             + "keeps? (?:on )?(?:crash\\w*|happen\\w*|fail\\w*|freez\\w*|saying|telling|dropping|"
                             + "disconnect\\w*|logging me out|kicking|going down|cutting|buffering|restarting)|"
-                            + "did not (?:help|work|fix|do anything)|that did not|no longer)\\b",
+                            + "did not (?:help|work|fix|do anything)|that did not|no longer|"
+                            + "but not (?:now|today|anymore|any more|since|after)|barely (?:work\\w*|load\\w*)|"
+                            + "nothing (?:is )?(?:loading|working)|keeps? getting (?:this |an |the |that )?error|"
+                            + "(?:can not|unable to|not able to) (?:\\w+ )?(?:access|log ?in|sign in|connect|use|open|"
+                            + "load|play|download|update|pay|renew|watch|stream|receive)|"
+                            + "not (?:\\w+ ){1,2}(?:work|working))\\b",
                     NOT_CONDITIONAL, NOT_QUESTION),
             Rule.of("builtin:still.outage", Signal.STILL_BROKEN,
                     "\\b(?:internet|wifi|wi fi|service|site|app|website|server|network|system|power|cable|tv|"
-                            + "connection|phone|signal|account) (?:is |are |has been |have been |went |keeps going |"
+                            + "connection|account) (?:is |are |has been |have been |went |keeps going |"
                             + "still |totally |completely )*(?:down|broken|not working|out|dead)\\b(?! of| there| for)|"
                             + "\\bno (?:internet|service|signal|connection|power|wifi|wi fi|cable|tv|dial tone|sound|"
                             + "audio|picture|data)\\b|\\b(?:is|are|still|completely|totally) broken\\b",
@@ -115,8 +129,7 @@ final class BuiltInRules {
                     "\\bthanks? (?:you )?(?:in advance|for nothing|anyway|a lot for nothing|for wasting|for ruining|"
                             + "for making me|for letting me down|for ignoring|for the (?:\\w+ ){0,3}late)\\b|"
                             + "\\bthanks to (?!you|all|everyone|the team|your team|the staff)|thanksfornothing|"
-                            + "\\bno thanks\\b|\\b(?:nothing|ruin\\w*|wast\\w*|suck\\w*|useless|worst|terrible|awful|"
-                            + "horrible|pathetic|garbage|sarcasmcue|ignor\\w*|not work\\w*|does not work|smh|wtf)\\b",
+                            + "\\bno thanks\\b",
                     NOT_NEGATED),
             Rule.vetoed("builtin:gratitude.appreciate", Signal.GRATITUDE,
                     "\\b(?:appreciate (?:it|that|this|you|your|the|all|everything)|much appreciated|appreciated|"
@@ -135,7 +148,8 @@ final class BuiltInRules {
                             + "restored|corrected|patched|repaired|unlocked|reactivated|re enabled|reinstated|"
                             + "back up|up and running|deployed|released|rolled out|pushed out|live)\\b|"
                             + "\\b(?:deployed|released|pushed|rolled out|applied) (?:a |the )?(?:fix|patch|update|hotfix)\\b",
-                    GLAD + "|\\bsorry\\b|\\bstill\\b", NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
+                    GLAD + "|\\bsorry\\b|\\bstill\\b|\\b(?:get|getting|to be|to get) (?:this |it |that |your \\w+ )?"
+                            + "(?:resolved|fixed|restored|sorted)\\b", NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:resolve.refund-issued", Signal.RESOLUTION_PROPOSED,
                     "\\b(?:refund|credit|replacement|reimbursement|voucher|compensation|gift card) (?:has |have )?"
                             + "(?:now |just |already )?(?:been )?(?:issued|processed|applied|added|sent|credited|"
@@ -144,7 +158,7 @@ final class BuiltInRules {
                             + "applied|added|credited|refunded|arranged|reset|removed|corrected|waived|reversed|"
                             + "reissued|rebooked|re booked|unlocked|escalated and resolved) (?:a |the |your |you |that |"
                             + "this |it )",
-                    "\\b(?:dm|dms|direct message|private message|pm)\\b|" + GLAD, NOT_QUESTION, NOT_NEGATED,
+                    "\\b(?:dm|dms|direct message|private message|pm|comments?|feedback|suggestions?|notes?)\\b|" + GLAD, NOT_QUESTION, NOT_NEGATED,
                     NOT_HYPOTHETICAL),
             Rule.of("builtin:resolve.should-work", Signal.RESOLUTION_PROPOSED,
                     "\\bshould (?:now )?(?:be )?(?:working|work|fixed|resolved|back|up|sorted|good to go|fine|"
@@ -162,6 +176,16 @@ final class BuiltInRules {
                             + "changes|improves|does the trick))?",
                     NOT_NEGATED),
 
+            Rule.vetoed("builtin:resolve.suggest-fix", Signal.RESOLUTION_PROPOSED,
+                    "\\btry(?:ing)? (?:\\w+ ){0,2}?(?:" + FIX_STEP + "|again|a (?:restart|reset|reinstall|clean|"
+                            + "hard|different|fresh))\\b|"
+                            + "\\b(?:recommend|suggest)\\w* (?:\\w+ )?(?:" + FIX_STEP + ")|"
+                            + "\\b(?:let us|please|then|first|simply|just) (?:\\w+ )?(?:" + FIX_STEP + ")|"
+                            + "^(?:" + FIX_STEP + ") (?:your|the|it|this|and)\\b|"
+                            + "\\b(?:should|will|may|might|this|that|it) help(?: out| with (?:that|this|it))?$",
+                    "\\b(?:have you|did you|were you|if you|when you try|try again later|if it|if that|if this)\\b",
+                    NOT_NEGATED),
+
             // promise_made
             Rule.vetoed("builtin:promise.will-act", Signal.PROMISE_MADE,
                     "\\b(?:i|we|team|someone|our team|the team|they|a specialist|a member of (?:our|the) team) "
@@ -170,8 +194,9 @@ final class BuiltInRules {
                             + "update|keep you|send|pass|escalate|investigate|be in touch|take a look|have a look|"
                             + "get this|get that|get it|sort|fix|review|email|ring|monitor|make sure|raise|chase|"
                             + "feed|share|forward|let you know|be back|arrange|process|refund|reissue|add|credit|"
-                            + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig)\\b",
-                    REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:i|we) will|\\bif you\\b|\\bwould\\b",
+                            + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig|"
+                            + "have (?:an? |this |it |that |someone |more ))\\b",
+                    REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b",
                     NOT_QUESTION, NOT_NEGATED),
             Rule.of("builtin:promise.let-me", Signal.PROMISE_MADE,
                     "\\blet me (?:check|look|see what|find out|get|take a look|have a look|follow up|reach out|ask|"

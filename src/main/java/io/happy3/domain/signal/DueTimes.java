@@ -22,7 +22,7 @@ final class DueTimes {
     private static final String NUMBER = "(\\d+|a|an|one|two|three|four|five|six|seven|eight|ten|twelve|"
             + "twenty four|forty eight|a few|few|a couple of|a couple|couple of|several)";
     private static final Pattern RELATIVE = Pattern.compile(
-            "\\b(?:in|within|next)(?: the next)?(?: about| around)?(?: \\d+ (?:to |or )?(?=\\d))? " + NUMBER
+            "\\b(?:in|within|next)(?: the next)?(?: about| around)?(?: \\d+(?: to| or)?(?= \\d))? " + NUMBER
                     + " (minute|min|hour|hr|day|business day|working day|week)s?\\b");
     private static final Pattern SHORTLY = Pattern.compile(
             "\\b(?:shortly|right away|in a (?:moment|bit|minute|few)|straight away|momentarily|asap)\\b");

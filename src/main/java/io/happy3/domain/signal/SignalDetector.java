@@ -23,6 +23,13 @@ public final class SignalDetector {
     private static final Pattern REQUEST = Pattern.compile(
             "\\b(?:please|can you|could you|would you|any update|help me|let me know|advise)\\b");
 
+    // Thanks next to scorn anywhere in the message is sarcasm: "thanks for ruining my phone", "thanks for nothing".
+    private static final Pattern SARCASM = Pattern.compile(
+            "\\bthank(?:s| you| u)? for\\b.*\\b(?:nothing|not work\\w*|hours? late|late response|breaking|broke|"
+                    + "never|not)\\b|\\bthank(?:s| you| u)?\\b.*\\b(?:ruin\\w*|wast\\w*|suck\\w*|useless|worst|"
+                    + "terrible|awful|horrible|pathetic|garbage|sarcasmcue|ignor\\w*|smh|wtf)\\b|thanksfornothing|"
+                    + "\\bthanks a lot\\b.*\\bnot\\b");
+
     private final List<Rule> playbookRules;
     private final List<Rule> builtInRules;
 
@@ -75,6 +82,9 @@ public final class SignalDetector {
                 }
             }
         }
+        if (found.containsKey(Signal.GRATITUDE) && clauses.stream().anyMatch(c -> SARCASM.matcher(c.text()).find())) {
+            found.remove(Signal.GRATITUDE);
+        }
         if (found.containsKey(Signal.STILL_BROKEN)) {
             found.remove(Signal.CUSTOMER_CONFIRMED); // "it worked for an hour, now it fails again" is not a result
         }
@@ -95,7 +105,7 @@ public final class SignalDetector {
 
     /** A bare "thanks" closing a question or request is politeness, not gratitude ("Any update? Thanks"). */
     private static boolean isSignOff(List<TextNormalizer.Clause> clauses, int index) {
-        if (index == 0 || index != clauses.size() - 1 || !SIGN_OFF.matcher(clauses.get(index).text()).find()) {
+        if (index == 0 || !SIGN_OFF.matcher(clauses.get(index).text()).find()) {
             return false;
         }
         for (int earlier = 0; earlier < index; earlier++) {

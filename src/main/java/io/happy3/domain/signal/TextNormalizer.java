@@ -24,7 +24,7 @@ final class TextNormalizer {
     private static final Pattern SUFFIX = Pattern.compile("'(ll|ve|re|m|d)\\b");
     private static final Pattern BARE = Pattern.compile(
             "\\b(ill|im|ive|youre|youll|theyre|theyll|thats|whats|theres|heres|lets|its|it's|that's|what's|there's|"
-                    + "here's|let's|cannot|gonna|wanna|u|ur|pls|plz|thx|thnx|thanx|thankx|thankyou|thku|tks|thks)\\b");
+                    + "here's|let's|cannot|dosnt|doesent|gonna|wanna|u|ur|pls|plz|thx|thnx|thanx|thankx|thankyou|thku|tks|thks)\\b");
     private static final Pattern DIGIT_COLON = Pattern.compile("(\\d):(\\d)");
     private static final Pattern CLAUSE_END = Pattern.compile("[.!?;,:\\n]+");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9?.!;,:\\n ]+");
@@ -33,7 +33,7 @@ final class TextNormalizer {
             Pattern.compile("^(?:and |but |so )?(?:if|once|when|unless|as soon as|after|in case)\\b");
     private static final Pattern QUESTION_START = Pattern.compile(
             "^(?:so |and |but |hi |hey |also )?(?:is|are|does|do|did|has|have|can|could|will|would|was|were|should|"
-                    + "any|how|why|when|what|where|which|who)\\b");
+                    + "any|how|why|when|what|where|which|who)\\b(?! not\\b)");
 
     private TextNormalizer() {
     }
@@ -119,6 +119,7 @@ final class TextNormalizer {
             case "lets", "let's" -> "let us";
             case "its", "it's" -> "it is";
             case "cannot" -> "can not";
+            case "dosnt", "doesent" -> "does not";
             case "gonna" -> "going to";
             case "wanna" -> "want to";
             case "u" -> "you";
