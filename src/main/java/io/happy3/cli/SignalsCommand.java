@@ -1,0 +1,119 @@
+package io.happy3.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.happy3.adapter.playbook.YamlPlaybookLoader;
+import io.happy3.domain.issue.Role;
+import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.signal.DetectedSignal;
+import io.happy3.domain.signal.Signal;
+import io.happy3.domain.signal.SignalDetector;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code happy3 signals [--playbook FILE] [FILE.jsonl]}: runs the signal detector over past
+ * conversations, one JSON line per turn out, a summary on stderr. Lets a team check its playbook
+ * phrases against its own history. A malformed line is reported with its line number and skipped.
+ */
+public final class SignalsCommand {
+    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
+
+    public SignalsCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    public int run(Optional<Path> playbookFile, InputStream in, PrintStream out, PrintStream err) {
+        SignalDetector detector = SignalDetector.builtIn();
+        if (playbookFile.isPresent()) {
+            Playbook playbook = new YamlPlaybookLoader().load(playbookFile.get());
+            detector = detector.withPhrases(playbook.id(), playbook.signals());
+        }
+        Map<Signal, Integer> counts = new EnumMap<>(Signal.class);
+        int threads = 0;
+        int turns = 0;
+        int bad = 0;
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode thread;
+                try {
+                    thread = json.readTree(line);
+                } catch (IOException e) {
+                    err.printf("line %d: not JSON (%s), skipped%n", number, e.getMessage().lines().findFirst().orElse(""));
+                    bad++;
+                    continue;
+                }
+                JsonNode turnList = thread.path("turns");
+                if (!turnList.isArray()) {
+                    err.printf("line %d: no \"turns\" array, skipped%n", number);
+                    bad++;
+                    continue;
+                }
+                threads++;
+                String id = thread.path("id").asText("line-" + number);
+                for (int index = 0; index < turnList.size(); index++) {
+                    JsonNode turn = turnList.get(index);
+                    Role role = "agent".equals(turn.path("role").asText()) ? Role.AGENT : Role.CUSTOMER;
+                    List<DetectedSignal> found = detector.detect(turn.path("text").asText(""), role, now);
+                    out.println(json.writeValueAsString(output(id, index, found)));
+                    found.stream().map(DetectedSignal::signal).distinct()
+                            .forEach(signal -> counts.merge(signal, 1, Integer::sum));
+                    turns++;
+                }
+            }
+        } catch (IOException e) {
+            err.println("cannot read input: " + e.getMessage());
+            return 1;
+        }
+        err.printf(Locale.ROOT, "%d threads, %d turns%s%n", threads, turns, bad > 0 ? ", " + bad + " bad lines" : "");
+        for (Signal signal : Signal.values()) {
+            err.printf(Locale.ROOT, "  %-20s %5d%n", signal.wireName(), counts.getOrDefault(signal, 0));
+        }
+        return 0;
+    }
+
+    private ObjectNode output(String id, int index, List<DetectedSignal> found) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", id);
+        node.put("turn", index);
+        ArrayNode signals = node.putArray("signals");
+        ArrayNode rules = node.putArray("rules");
+        found.stream().map(DetectedSignal::signal).distinct().forEach(signal -> signals.add(signal.wireName()));
+        found.forEach(signal -> rules.add(signal.rule()));
+        return node;
+    }
+
+    public static int runFile(Optional<Path> playbook, Optional<Path> file, PrintStream out, PrintStream err,
+                              Clock clock) {
+        try (InputStream in = file.isPresent() ? Files.newInputStream(file.get()) : System.in) {
+            return new SignalsCommand(clock).run(playbook, in, out, err);
+        } catch (IOException e) {
+            err.println("cannot read " + file.map(Path::toString).orElse("stdin") + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}
