@@ -108,7 +108,7 @@ public final class ReviewCompiler {
                 .map(period -> compile(period, issues, nudges, playbooksById)).toList();
     }
 
-    private static boolean excluded(Issue issue) {
+    static boolean excluded(Issue issue) {
         return issue.has(IssueEventType.ROOT_DELETED) && !issue.has(IssueEventType.AGENT_REPLIED);
     }
 
