@@ -73,10 +73,11 @@ public final class TrendChart {
         DefaultCategoryDataset rates = new DefaultCategoryDataset();
         DefaultCategoryDataset minutes = new DefaultCategoryDataset();
         for (WeekPoint week : weeks) {
-            rates.addValue(percent(week.verifiedResolution()), VERIFIED, week.label());
-            rates.addValue(percent(week.followUps()), FOLLOW_UPS, week.label());
+            String label = shortLabel(week.label());
+            rates.addValue(percent(week.verifiedResolution()), VERIFIED, label);
+            rates.addValue(percent(week.followUps()), FOLLOW_UPS, label);
             minutes.addValue(week.medianFirstResponse().map(d -> d.toSeconds() / 60.0).orElse(null), FIRST_RESPONSE,
-                    week.label());
+                    label);
         }
         Font labels = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
         CategoryAxis weekAxis = new CategoryAxis();
@@ -126,6 +127,12 @@ public final class TrendChart {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setFrame(BlockBorder.NONE);
         return chart;
+    }
+
+    /** {@code 2026-W47} becomes {@code W47}: eight full labels do not fit under the bars. */
+    private static String shortLabel(String label) {
+        int week = label.indexOf('W');
+        return week > 0 ? label.substring(week) : label;
     }
 
     private static Double percent(OptionalDouble share) {
