@@ -17,7 +17,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads YAML text into a {@link YamlNode} tree with positions, reporting syntax errors and duplicate keys. */
 final class YamlTreeReader {
@@ -40,7 +43,7 @@ final class YamlTreeReader {
             }
             return Optional.of(root);
         } catch (JsonProcessingException e) {
-            problems.add(position(e.getLocation()), "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+            syntaxError(e, problems);
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String cannot fail
@@ -93,6 +96,32 @@ final class YamlTreeReader {
             return Position.START;
         }
         return new Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    }
+
+    /**
+     * Reports a syntax error where the broken construct starts (an unclosed quote, say) when SnakeYAML
+     * knows it, else where parsing failed.
+     */
+    private static void syntaxError(JsonProcessingException e, Problems problems) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                Mark problem = marked.getProblemMark();
+                Mark context = marked.getContextMark();
+                String problemText = Objects.requireNonNullElse(marked.getProblem(), "unreadable YAML");
+                if (context == null || marked.getContext() == null) {
+                    problems.add(position(problem), "YAML syntax error: " + problemText);
+                } else {
+                    problems.add(position(context), "YAML syntax error: " + marked.getContext() + ": " + problemText
+                            + " (at line " + (problem.getLine() + 1) + ", column " + (problem.getColumn() + 1) + ")");
+                }
+                return;
+            }
+        }
+        problems.add(position(e.getLocation()), "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static Position position(Mark mark) {
+        return new Position(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private static String firstLine(String message) {
