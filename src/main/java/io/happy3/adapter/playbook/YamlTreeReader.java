@@ -53,6 +53,10 @@ final class YamlTreeReader {
     private static YamlNode readValue(YAMLParser parser, Problems problems) throws IOException {
         Position position = position(parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
+        if (parser.isCurrentAlias()) {
+            problems.add(position, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+            return new Scalar("", Scalar.Type.INVALID, position);
+        }
         return switch (token) {
             case START_OBJECT -> readMapping(parser, problems, position);
             case START_ARRAY -> readSequence(parser, problems, position);

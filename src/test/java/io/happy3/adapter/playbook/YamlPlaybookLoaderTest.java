@@ -255,6 +255,24 @@ class YamlPlaybookLoaderTest {
     }
 
     @Test
+    void parse_samePlaceholderTwice_reportsEachOccurrence() {
+        assertThat(problemsOf("""
+                id: twice
+                steps: [{id: a, when: issue_opened, after: 1m, to: issue_agent, nudge: "{x} and {x}"}]
+                """)).extracting(problem -> problem.substring(0, problem.indexOf(": nudge")))
+                .containsExactly("loop.yaml:2:73", "loop.yaml:2:81");
+    }
+
+    @Test
+    void parse_alias_isReportedAsUnsupported() {
+        assertThat(problemsOf("""
+                id: &name aliased
+                steps: []
+                channels: [*name]
+                """)).containsExactly("loop.yaml:3:12: YAML aliases (*name) are not supported; write the value out");
+    }
+
+    @Test
     void parse_emptyFile_reportsWhatAPlaybookNeeds() {
         assertThat(problemsOf("# nothing yet\n"))
                 .containsExactly("loop.yaml:1:1: the file is empty; a playbook needs at least 'id' and 'steps'");
