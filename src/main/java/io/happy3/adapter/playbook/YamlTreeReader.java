@@ -31,7 +31,7 @@ final class YamlTreeReader {
 
     /** The document's root, or empty when the text is empty or not valid YAML (then a problem says why). */
     static Optional<YamlNode> read(String text, Problems problems) {
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
+        try (YAMLParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
                 problems.add(Position.START, "the file is empty; a playbook needs at least 'id' and 'steps'");
                 return Optional.empty();
