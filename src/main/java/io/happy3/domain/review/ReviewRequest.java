@@ -22,7 +22,7 @@ public record ReviewRequest(ReviewPeriod period, Optional<Mention> agent, Option
               /review #channel     one channel
               /review export       the week's issues as CSV""";
 
-    private static final Pattern SLACK_USER = Pattern.compile("<@([A-Za-z0-9]+)(?:\\|([^>]*))?>");
+    private static final Pattern SLACK_USER = Pattern.compile("<@([A-Za-z0-9._:-]+)(?:\\|([^>]*))?>");
     private static final Pattern SLACK_CHANNEL = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
     private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
