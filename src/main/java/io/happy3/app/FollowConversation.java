@@ -151,11 +151,30 @@ public final class FollowConversation {
         return transition;
     }
 
+    /**
+     * A delivered nudge whose goal then happened (the agent replied, the customer confirmed) was acted upon,
+     * even if nobody pressed its button.
+     */
+    private void markDoneByItsGoal(Nudge nudge, Issue issue, ChannelContext context) {
+        boolean goalReached = context.playbook().step(nudge.stepId())
+                .flatMap(step -> step.unless())
+                .filter(goal -> issue.happenedSince(goal, nudge.sentAt().orElse(nudge.dueAt())))
+                .isPresent();
+        if (goalReached) {
+            nudges.update(nudge.answered("goal:" + context.playbook().step(nudge.stepId()).orElseThrow().unless()
+                    .orElseThrow().wireName(), NudgeStatus.ACTED));
+        }
+    }
+
     /** Cancels nudges whose guard now holds, and wakes nudges snoozed until the customer replied. */
     private void settleOpenNudges(Issue issue, Transition transition, ChannelContext context, NudgePlanner planner,
                                   Instant now) {
         boolean customerWrote = transition.recorded(IssueEventType.CUSTOMER_REPLIED);
         for (Nudge nudge : nudges.findByIssue(issue.id())) {
+            if (nudge.status() == NudgeStatus.SENT) {
+                markDoneByItsGoal(nudge, issue, context);
+                continue;
+            }
             if (!nudge.status().open()) {
                 continue;
             }

@@ -122,6 +122,11 @@ public final class RunWeeklyRituals {
         }
         String tenant = context.channel().tenant();
         String name = kind + ":" + context.channel().key();
+        boolean lastWeek = !week.contains(now);
+        if (lastWeek && !ledger.everSent(tenant, name)) {
+            // Catching up is for downtime: a channel that never had this ritual starts with the current week.
+            return 0;
+        }
         if (!ledger.markSent(tenant, name, week.label())) {
             return 0;
         }

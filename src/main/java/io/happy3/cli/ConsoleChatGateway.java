@@ -5,7 +5,10 @@ import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.playbook.NudgeAction;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +32,7 @@ public final class ConsoleChatGateway implements ChatGateway {
     private final Function<UserRef, String> names;
     private final Map<String, String> titlesByRoot;
     private int delivered;
+    private Optional<Path> lastImage = Optional.empty();
 
     public ConsoleChatGateway(PrintStream out, Clock clock, ZoneId zone, Function<UserRef, String> names,
                               Map<String, String> titlesByRoot) {
@@ -63,13 +67,23 @@ public final class ConsoleChatGateway implements ChatGateway {
 
     @Override
     public void reply(String replyTo, UserRef user, String text) {
-        out.printf("         └ (only visible to %s) %s%n", names.apply(user), text.replace("\n", "\n           "));
+        out.printf("         └ (only visible to %s) %s%n", names.apply(user), mentions(text).replace("\n", "\n           "));
     }
 
     @Override
     public void post(ChannelRef channel, String text, Optional<Attachment> image) {
-        out.printf("  %s  📣 posted in #%s:%n%s%n", now(), channel.channel(), indent(text));
-        image.ifPresent(file -> out.printf("         (with %s, %d bytes)%n", file.fileName(), file.bytes().length));
+        out.printf("  %s  📣 posted in #%s:%n%s%n", now(), channel.channel(), indent(mentions(text)));
+        image.ifPresent(file -> {
+            Path saved = Path.of(System.getProperty("java.io.tmpdir"), file.fileName());
+            try {
+                Files.write(saved, file.bytes());
+                lastImage = Optional.of(saved);
+                out.printf("         🖼  %s (%d bytes) saved to %s%n", file.fileName(), file.bytes().length, saved);
+            } catch (IOException e) {
+                out.printf("         🖼  %s (%d bytes) could not be saved: %s%n", file.fileName(), file.bytes().length,
+                        e.getMessage());
+            }
+        });
     }
 
     @Override
@@ -82,9 +96,21 @@ public final class ConsoleChatGateway implements ChatGateway {
         return Optional.of("https://demo.happy3.example/" + channel.channel() + "/" + messageId);
     }
 
+    /** Where the last posted image was saved. */
+    public Optional<Path> lastImage() {
+        return lastImage;
+    }
+
     /** How many nudges were shown. */
     public int delivered() {
         return delivered;
+    }
+
+    /** Shows mentions ({@code <@U123>}) as the names a chat client would show. */
+    private String mentions(String text) {
+        return java.util.regex.Pattern.compile("<@([A-Za-z0-9._:-]+)(?:\\|[^>]*)?>").matcher(text)
+                .replaceAll(match -> "@" + names.apply(new UserRef(io.happy3.domain.chat.Platform.LOCAL, "",
+                        match.group(1))));
     }
 
     private String now() {

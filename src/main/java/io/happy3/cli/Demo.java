@@ -48,13 +48,14 @@ import java.util.stream.Collectors;
  * would see it; then the week's review and digest.
  */
 public final class Demo {
-    private static final Duration TICK = Duration.ofMinutes(1);
+    private static final Duration RITUAL_TICK = Duration.ofMinutes(15);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final PrintStream out;
     private final long paceMillis;
     private ZoneId zone = ZoneId.of("UTC");
+    private io.happy3.app.RunWeeklyRituals rituals;
 
     public Demo(PrintStream out, long paceMillis) {
         this.out = out;
@@ -85,10 +86,18 @@ public final class Demo {
                     new JdbcAgentPreferenceStore(database));
             Engine engine = new Engine(stores, PlaybookSource.of(List.of(playbook)), directory(names, zone),
                     gateway, clock, zone, "demo");
+            rituals = new io.happy3.app.RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),
+                    stores.proudMoments(), new io.happy3.adapter.storage.JdbcRitualLedger(database, clock), gateway,
+                    io.happy3.adapter.chart.TrendChart::render, io.happy3.app.RunWeeklyRituals.Times.DEFAULT, clock);
             follow(stores, channel, script);
             header(script, playbook);
             replay(script, engine, stores, channel, clock, titles, names);
-            out.printf("%nThe week in numbers: %d nudges delivered.%n", gateway.delivered());
+            out.printf("%n══ The week's review, as team lead %s sees it on Sunday night (/review) ══%n",
+                    names.get(leadOf(script)));
+            engine.router().route(new ChatEvent.CommandInvoked("demo-final-review", channel, user(channel,
+                    leadOf(script)), "review", "", "console", clock.instant()));
+            out.printf("%n%d nudges delivered this week; the digest chart is in %s%n", gateway.delivered(),
+                    gateway.lastImage().map(Object::toString).orElse("(no chart)"));
         }
         return 0;
     }
@@ -115,6 +124,11 @@ public final class Demo {
         ChannelSettings settings = new ChannelSettings(channel, true, "default", agents, Set.of(), leads,
                 Optional.of(script.channel().name()));
         stores.channelSettings().save(settings);
+    }
+
+    private static String leadOf(DemoScript script) {
+        return script.people().entrySet().stream().filter(entry -> entry.getValue().lead()).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalStateException("the demo script names no lead"));
     }
 
     private static AgentDirectory directory(Map<String, String> names, ZoneId zone) {
@@ -147,13 +161,19 @@ public final class Demo {
         String day = "";
         int sequence = 0;
         for (Timed timed : timeline) {
-            runUntil(engine, clock, timed.at(), script.zoneId(), day);
+            runUntil(engine, stores, clock, timed.at(), script.zoneId(), day);
             day = DAY.format(clock.instant().atZone(script.zoneId()));
             DemoScript.Step step = timed.step();
             String title = script.conversations().get(timed.conversation()).title();
             String eventId = "demo-" + (++sequence);
+            if (step.curate() != null) {
+                curate(engine, stores, channel, step, eventId, timed.at(), names);
+                continue;
+            }
             if (step.command() != null) {
                 UserRef user = user(channel, step.by());
+                line(timed.at(), names.get(step.by()), "/" + step.command() + " " + (step.text() == null ? ""
+                        : step.text()));
                 engine.router().route(new ChatEvent.CommandInvoked(eventId, channel, user, step.command(),
                         step.text() == null ? "" : step.text(), "console", timed.at()));
                 continue;
@@ -186,7 +206,7 @@ public final class Demo {
             engine.follow().handle(new ChatEvent.MessagePosted(eventId, channel, author, false, messageId, root,
                     step.text(), timed.at())).ifPresent(this::describe);
         }
-        runUntil(engine, clock, script.weekStart().plus(Duration.ofDays(7)).minusSeconds(60), script.zoneId(), day);
+        runUntil(engine, stores, clock, script.weekStart().plus(Duration.ofDays(7)).minusSeconds(60), script.zoneId(), day);
     }
 
     private void press(Engine engine, Engine.Stores stores, ChannelRef channel, String root, DemoScript.Step step,
@@ -204,19 +224,50 @@ public final class Demo {
                 step.value() == null ? "" : step.value(), "console", at));
     }
 
-    /** Moves the clock to {@code target} a minute at a time, letting the scheduler deliver what falls due. */
-    private void runUntil(Engine engine, SimulatedClock clock, Instant target, ZoneId zone, String lastDay) {
+    private void curate(Engine engine, Engine.Stores stores, ChannelRef channel, DemoScript.Step step, String eventId,
+                        Instant at, Map<String, String> names) {
+        UserRef lead = user(channel, step.by());
+        io.happy3.domain.review.ReviewPeriod week = io.happy3.domain.review.ReviewPeriod.containing(at, zone);
+        int index = 0;
+        for (io.happy3.domain.review.ProudMoment moment : stores.proudMoments().findBetween(channel.tenant(),
+                week.start(), week.end())) {
+            if (moment.decision() == io.happy3.domain.review.ProudMoment.Decision.NOMINATED) {
+                line(at, names.get(step.by()), "presses [" + step.curate() + "] on “" + moment.text() + "”");
+                engine.router().route(new ChatEvent.ActionChosen(eventId + "-" + (++index), lead,
+                        io.happy3.app.EventRouter.PROUD_TARGET_PREFIX + moment.id(), step.curate(), "", "console", at));
+            }
+        }
+    }
+
+    /**
+     * Moves the clock to {@code target}, stopping at every moment a nudge falls due and at every quarter hour
+     * (for the weekly rituals), letting the scheduler do its work there: the same ticks a server would run,
+     * without idling through empty minutes.
+     */
+    private void runUntil(Engine engine, Engine.Stores stores, SimulatedClock clock, Instant target, ZoneId zone,
+                          String lastDay) {
         String day = lastDay;
         while (clock.instant().isBefore(target)) {
-            Duration gap = Duration.between(clock.instant(), target);
-            clock.advance(gap.compareTo(TICK) < 0 ? gap : TICK);
+            Instant now = clock.instant();
+            Instant nextRitual = Instant.ofEpochSecond((now.getEpochSecond() / RITUAL_TICK.getSeconds() + 1)
+                    * RITUAL_TICK.getSeconds());
+            Instant next = stores.nudges().nextDue().filter(due -> due.isAfter(now)).orElse(target);
+            next = earliest(earliest(next, nextRitual), target);
+            clock.advance(Duration.between(now, next));
             String today = DAY.format(clock.instant().atZone(zone));
             if (!today.equals(day)) {
                 out.printf("%n%s%n", today);
                 day = today;
             }
             engine.delivery().tick();
+            if (clock.instant().getEpochSecond() % RITUAL_TICK.getSeconds() == 0) {
+                rituals.tick();
+            }
         }
+    }
+
+    private static Instant earliest(Instant first, Instant second) {
+        return first.isBefore(second) ? first : second;
     }
 
     private void describe(Transition transition) {

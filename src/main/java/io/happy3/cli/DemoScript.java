@@ -37,11 +37,11 @@ public record DemoScript(String week, String zone, String tenant, Channel channe
     /**
      * One scripted thing: a message ({@code from}, {@code text}), a reaction ({@code from}, {@code react}),
      * a nudge button press ({@code press}, {@code by}, {@code step}, optional {@code value}), or a command
-     * ({@code command}, {@code by}, {@code text}). {@code at} is "Mon 09:05" in the script's zone and week.
+     * ({@code command}, {@code by}, {@code text}), or a lead curating the week's proud moments ({@code curate: accept}). {@code at} is "Mon 09:05" in the script's zone and week.
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Step(String at, String from, String text, String react, String press, String by, String step,
-                       String value, String command) {
+                       String value, String command, String curate) {
     }
 
     public static DemoScript load(InputStream yaml) {

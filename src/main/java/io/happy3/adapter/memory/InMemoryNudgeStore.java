@@ -74,6 +74,12 @@ public final class InMemoryNudgeStore implements NudgeStore {
     }
 
     @Override
+    public Optional<Instant> nextDue() {
+        return select(nudge -> nudge.status() == NudgeStatus.PENDING).stream().map(Nudge::dueAt)
+                .min(Instant::compareTo);
+    }
+
+    @Override
     public List<Nudge> findByIssue(IssueId issueId) {
         requireNonNull(issueId, "issueId == null");
         return select(nudge -> nudge.issueId().equals(issueId));

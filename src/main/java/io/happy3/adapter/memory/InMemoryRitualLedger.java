@@ -17,6 +17,11 @@ public final class InMemoryRitualLedger implements RitualLedger {
     }
 
     @Override
+    public boolean everSent(String tenant, String ritual) {
+        return sent.stream().anyMatch(key -> key.get(0).equals(tenant) && key.get(1).equals(ritual));
+    }
+
+    @Override
     public void release(String tenant, String ritual, String period) {
         sent.remove(key(tenant, ritual, period));
     }

@@ -161,6 +161,13 @@ public final class JdbcNudgeStore implements NudgeStore {
     }
 
     @Override
+    public Optional<Instant> nextDue() {
+        return jdbc.queryOne("finding the next due nudge",
+                "select min(due_at) as next_due from nudges where status = 'PENDING'", statement -> {
+                }, rows -> Optional.ofNullable(Jdbc.getInstant(rows, "next_due"))).flatMap(due -> due);
+    }
+
+    @Override
     public List<Nudge> findByIssue(IssueId issueId) {
         requireNonNull(issueId, "issueId == null");
         return jdbc.query("finding nudges of issue " + issueId, "select " + COLUMNS

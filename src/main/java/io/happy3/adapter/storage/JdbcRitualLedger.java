@@ -41,6 +41,17 @@ public final class JdbcRitualLedger implements RitualLedger {
     }
 
     @Override
+    public boolean everSent(String tenant, String ritual) {
+        requireNonNull(tenant, "tenant == null");
+        requireNonNull(ritual, "ritual == null");
+        return jdbc.queryOne("looking up ritual " + ritual + " for " + tenant,
+                "select count(*) as sent from rituals_sent where tenant = ? and ritual = ?", statement -> {
+                    statement.setString(1, tenant);
+                    statement.setString(2, ritual);
+                }, rows -> rows.getLong("sent") > 0).orElse(false);
+    }
+
+    @Override
     public void release(String tenant, String ritual, String period) {
         requireNonNull(tenant, "tenant == null");
         requireNonNull(ritual, "ritual == null");

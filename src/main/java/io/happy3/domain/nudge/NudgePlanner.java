@@ -51,7 +51,7 @@ public final class NudgePlanner {
             }
             int occurrence = issue.events(event.type()).indexOf(event);
             for (Step step : playbook.steps()) {
-                if (step.when() != event.type()) {
+                if (step.when() != event.type() || guardHolds(step, issue, event.at())) {
                     continue;
                 }
                 Instant base = event.type() == IssueEventType.PROMISE_MADE ? event.due().orElse(event.at()) : event.at();
@@ -128,20 +128,25 @@ public final class NudgePlanner {
     }
 
     /**
-     * True when the step no longer applies: its {@code unless} event happened after the trigger, the
-     * issue closed, or (implicit guards) a fix claim was withdrawn or a confirmation undone by a reopen.
+     * True when the step no longer applies: its {@code unless} event happened at or after the trigger, the
+     * issue closed, or (implicit guards) a fix claim was withdrawn, a confirmation undone by a reopen, or a
+     * customer wrote in an issue that is already confirmed.
      */
     public boolean guardHolds(Step step, Issue issue, Instant triggeredAt) {
         if (issue.state() == IssueState.STALE) {
             return true;
         }
-        if (step.unless().filter(unless -> issue.happenedAfter(unless, triggeredAt)).isPresent()) {
+        // "At or after" the trigger: a confirmation recorded in the same instant as the (implied) fix claim
+        // it answers already settles the claim.
+        if (step.unless().filter(unless -> issue.happenedSince(unless, triggeredAt)).isPresent()) {
             return true;
         }
         return switch (step.when()) {
             case RESOLUTION_PROPOSED -> issue.happenedAfter(IssueEventType.REOPENED, triggeredAt)
                     || issue.happenedAfter(IssueEventType.RESOLUTION_WITHDRAWN, triggeredAt);
             case CUSTOMER_CONFIRMED, FOLLOWED_UP -> issue.happenedAfter(IssueEventType.REOPENED, triggeredAt);
+            // A customer writing in a confirmed issue ("all good, thanks!") is not waiting for an answer.
+            case CUSTOMER_REPLIED -> issue.state() == IssueState.CONFIRMED || issue.state() == IssueState.FOLLOWED_UP;
             default -> false;
         };
     }

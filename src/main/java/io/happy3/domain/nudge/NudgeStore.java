@@ -22,6 +22,9 @@ public interface NudgeStore {
      */
     List<Nudge> claimDue(Instant now, int limit, String owner, Duration lease);
 
+    /** The earliest due time of a {@link NudgeStatus#PENDING} nudge, if any (lets a simulation skip idle time). */
+    Optional<Instant> nextDue();
+
     /** Writes the nudge's new state and releases any lease on it. */
     void update(Nudge nudge);
 

@@ -27,8 +27,7 @@ public final class ProudNominator {
         List<ProudMoment> moments = new ArrayList<>();
         for (IssueEvent event : transition.events()) {
             switch (event.type()) {
-                case GRATITUDE -> moments.add(moment(issue, event, ProudMoment.Source.CUSTOMER_GRATITUDE,
-                        "The customer said thank you.", link));
+                case GRATITUDE -> moments.add(gratitude(issue, event, link));
                 case CUSTOMER_CONFIRMED -> {
                     if (event.evidence().filter(evidence -> evidence.verified()).isPresent()
                             && Duration.between(issue.openedAt(), event.at()).compareTo(LONG_ISSUE) >= 0) {
@@ -63,6 +62,17 @@ public final class ProudNominator {
         boolean keptBefore = issue.history().stream().anyMatch(event -> event.type() == IssueEventType.AGENT_REPLIED
                 && event.at().isAfter(promise.get().at()) && event.at().isBefore(reply.at()));
         return keptBefore ? Optional.empty() : promise;
+    }
+
+    /** One nomination per issue, however often the customer thanks: its id does not depend on the event. */
+    private static ProudMoment gratitude(Issue issue, IssueEvent event, Optional<String> link) {
+        String text = issue.has(IssueEventType.CUSTOMER_CONFIRMED)
+                ? "The customer thanked the team after confirming the fix."
+                : "The customer thanked the team for the help.";
+        ProudMoment moment = moment(issue, event, ProudMoment.Source.CUSTOMER_GRATITUDE, text, link);
+        return new ProudMoment("bot:customer_gratitude:" + issue.id().value(), moment.tenant(), moment.channel(),
+                moment.issueId(), moment.about(), moment.nominatedBy(), moment.source(), moment.text(), moment.link(),
+                moment.at(), moment.decision(), moment.note());
     }
 
     private static ProudMoment moment(Issue issue, IssueEvent event, ProudMoment.Source source, String text,

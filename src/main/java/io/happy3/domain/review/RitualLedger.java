@@ -11,6 +11,9 @@ public interface RitualLedger {
      */
     boolean markSent(String tenant, String ritual, String period);
 
+    /** True when {@code ritual} was ever recorded for {@code tenant}, for any period. */
+    boolean everSent(String tenant, String ritual);
+
     /** Forgets a record, so a ritual whose sending failed after {@link #markSent} can be tried again. */
     void release(String tenant, String ritual, String period);
 }

@@ -199,11 +199,34 @@ final class SectionCalculator {
         return issue.events(type).stream().filter(event -> window.contains(event.at())).toList();
     }
 
+    /**
+     * The customer messages that wait for an answer: the opening one and every reply, except a reply that
+     * confirms the fix or comes while the issue is confirmed ("all good, thanks!") — nobody owes it an answer.
+     */
     private static List<Instant> customerMessages(Issue issue) {
         List<Instant> messages = new ArrayList<>();
         messages.add(issue.openedAt());
-        issue.events(CUSTOMER_REPLIED).forEach(event -> messages.add(event.at()));
+        boolean settled = false;
+        for (IssueEvent event : issue.history()) {
+            switch (event.type()) {
+                case CUSTOMER_CONFIRMED, FOLLOWED_UP -> settled = true;
+                case REOPENED, RESOLUTION_WITHDRAWN -> settled = false;
+                case CUSTOMER_REPLIED -> {
+                    boolean confirms = sameInstant(issue, event, CUSTOMER_CONFIRMED);
+                    boolean reopens = sameInstant(issue, event, REOPENED);
+                    if (!confirms && (!settled || reopens)) {
+                        messages.add(event.at());
+                    }
+                }
+                default -> {
+                }
+            }
+        }
         return messages;
+    }
+
+    private static boolean sameInstant(Issue issue, IssueEvent message, IssueEventType type) {
+        return issue.events(type).stream().anyMatch(event -> event.at().equals(message.at()));
     }
 
     private boolean leftWaiting(Issue issue, Instant message, Duration target) {

@@ -1,0 +1,132 @@
+package io.happy3.cli;
+
+import io.happy3.adapter.playbook.PlaybookCheck;
+import io.happy3.config.InvalidConfigurationException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The command line: {@code serve | demo | playbook check FILE… | signals | review}, each with
+ * {@code --help}. Returns the exit status, or {@link #KEEP_RUNNING} when a server was started.
+ */
+public final class Cli {
+    public static final int KEEP_RUNNING = -1;
+    static final String USAGE = """
+            Usage: happy3 <command> [options]
+
+            Commands:
+              serve [--print-config]           run the bot server (Slack, Teams, health, metrics)
+              demo [--pace MILLIS]             replay a week of support through the real engine, offline
+              playbook check FILE|FOLDER…      validate playbooks; exit 1 with file:line:column problems
+              signals [--playbook FILE] [FILE.jsonl]
+                                               run the signal detector over past conversations
+              review [--week 2026-W47]         print the review from the configured database
+
+            Run 'happy3 <command> --help' for more. Configuration: environment variables (see README).""";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    public Cli(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    public int run(String... args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        try {
+            return switch (args[0]) {
+                case "serve" -> Serve.run(rest, env, out, err);
+                case "demo" -> demo(rest);
+                case "playbook" -> playbook(rest);
+                case "signals" -> signals(rest);
+                case "review" -> ReviewCommand.run(rest, env, out, err);
+                default -> {
+                    err.println("happy3: unknown command '" + args[0] + "'\n");
+                    err.println(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (InvalidConfigurationException e) {
+            err.println("happy3: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int demo(List<String> args) {
+        if (args.contains("--help")) {
+            out.println("""
+                    Usage: happy3 demo [--pace MILLIS]
+
+                    Replays a shipped week of support conversations (10 issues) through the real engine on
+                    an embedded H2 database and a simulated clock. Prints each message, what it did to its
+                    issue, and each nudge as the agent sees it; then the week's /review and the digest.
+                    --pace MILLIS   pause after each line, to watch it unfold (e.g. --pace 300)""");
+            return 0;
+        }
+        long pace = 0;
+        int index = args.indexOf("--pace");
+        if (index >= 0) {
+            if (index + 1 >= args.size() || !args.get(index + 1).matches("\\d{1,5}")) {
+                err.println("happy3 demo: --pace needs a number of milliseconds, e.g. --pace 300");
+                return 2;
+            }
+            pace = Long.parseLong(args.get(index + 1));
+        }
+        // The demo's output is the story; library logs below WARN would drown it.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        return new Demo(out, pace).run();
+    }
+
+    private int playbook(List<String> args) {
+        if (args.isEmpty() || args.contains("--help") || !args.get(0).equals("check") || args.size() < 2) {
+            out.println("""
+                    Usage: happy3 playbook check FILE|FOLDER…
+
+                    Validates playbooks strictly. Prints 'ok: FILE (N steps)' for good files; exits 1 with
+                    one 'file:line:column: message' line per problem otherwise.""");
+            return args.contains("--help") ? 0 : 2;
+        }
+        List<Path> files = args.subList(1, args.size()).stream().map(Path::of).toList();
+        return new PlaybookCheck().run(files, out, err);
+    }
+
+    private int signals(List<String> args) {
+        if (args.contains("--help")) {
+            out.println("""
+                    Usage: happy3 signals [--playbook FILE] [FILE.jsonl]
+
+                    Reads conversations as JSON lines ({"id": "...", "turns": [{"role": "customer"|"agent",
+                    "text": "..."}]}) from FILE or stdin and prints one JSON line per turn with the signals
+                    found (resolution_proposed, customer_confirmed, still_broken, promise_made, gratitude)
+                    and the rules that matched; a summary goes to stderr. --playbook adds its phrases.""");
+            return 0;
+        }
+        Optional<Path> playbook = Optional.empty();
+        Optional<Path> file = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--playbook") && i + 1 < args.size()) {
+                playbook = Optional.of(Path.of(args.get(++i)));
+            } else if (args.get(i).startsWith("--")) {
+                err.println("happy3 signals: unknown option " + args.get(i));
+                return 2;
+            } else {
+                file = Optional.of(Path.of(args.get(i)));
+            }
+        }
+        return SignalsCommand.runFile(playbook, file, out, err, Clock.systemUTC());
+    }
+}
