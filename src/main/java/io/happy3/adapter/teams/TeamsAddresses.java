@@ -64,6 +64,14 @@ final class TeamsAddresses {
                 .map(json -> Serialization.treeToValue(parse(json), ConversationReference.class));
     }
 
+    /** A copy that shares no mutable parts with {@code reference} (the SDK's references share the activity's). */
+    static ConversationReference copy(ConversationReference reference) {
+        ConversationReference copy = ConversationReference.clone(reference);
+        copy.setConversation(reference.getConversation() == null ? new com.microsoft.bot.schema.ConversationAccount()
+                : com.microsoft.bot.schema.ConversationAccount.clone(reference.getConversation()));
+        return copy;
+    }
+
     static JsonNode parse(String json) {
         try {
             return Serialization.jsonToTree(json);

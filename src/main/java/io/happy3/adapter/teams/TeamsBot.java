@@ -112,7 +112,7 @@ final class TeamsBot {
         }
         String tenant = TeamsActivities.tenant(activity);
         String base = TeamsActivities.conversationBase(activity);
-        ConversationReference reference = activity.getConversationReference();
+        ConversationReference reference = TeamsAddresses.copy(activity.getConversationReference());
         reference.setLocale(null);
         reference.setActivityId(null);
         reference.getConversation().setId(base);

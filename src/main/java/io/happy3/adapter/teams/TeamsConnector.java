@@ -2,6 +2,10 @@ package io.happy3.adapter.teams;
 
 import static java.util.Objects.requireNonNull;
 
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.connector.Conversations;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
@@ -9,7 +13,6 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
-import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.Serialization;
 import io.happy3.domain.nudge.ChatDeliveryException;
 import java.time.Duration;
@@ -44,23 +47,48 @@ final class TeamsConnector {
         this.locale = requireNonNull(locale, "locale == null");
     }
 
-    /** Sends {@code activity} to the conversation; returns the new activity's id. */
+    /** Sends {@code activity} to the conversation as a new message (not a reply); returns its id. */
     String send(ConversationReference reference, Activity activity) {
         AtomicReference<String> id = new AtomicReference<>("");
-        run("send to " + reference.getConversation().getId(), () -> adapter.continueConversation(adapter.appId(),
-                prepared(reference), turn -> turn.sendActivity(activity).thenAccept(response ->
+        ConversationReference target = prepared(reference);
+        run("send to " + target.getConversation().getId(), () -> adapter.continueConversation(adapter.appId(),
+                target, turn -> conversations(turn).sendToConversation(target.getConversation().getId(),
+                        addressed(activity, target)).thenAccept(response ->
                         id.set(response == null || response.getId() == null ? "" : response.getId()))));
         return id.get();
     }
 
     /** Replaces activity {@code activityId} (a card) in the conversation. */
     void update(ConversationReference reference, String activityId, Activity activity) {
-        activity.setId(activityId);
-        run("update " + activityId, () -> adapter.continueConversation(adapter.appId(), prepared(reference),
-                turn -> turn.updateActivity(activity).thenApply(response -> null)));
+        ConversationReference target = prepared(reference);
+        Activity replacement = addressed(activity, target);
+        replacement.setId(activityId);
+        run("update " + activityId, () -> adapter.continueConversation(adapter.appId(), target,
+                turn -> conversations(turn).updateActivity(target.getConversation().getId(), activityId, replacement)
+                        .thenApply(response -> null)));
     }
 
-    /** Creates the bot's 1:1 chat with {@code userId}, sends {@code first} into it, returns its reference. */
+    /**
+     * The turn's connector client. Sending through the client rather than the turn context, because the SDK
+     * would make every proactive message a reply to the continuation event's made-up activity id.
+     */
+    private static Conversations conversations(TurnContext turn) {
+        ConnectorClient client = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+        return client.getConversations();
+    }
+
+    private static Activity addressed(Activity activity, ConversationReference reference) {
+        Activity copy = Activity.clone(activity);
+        copy.setChannelId(reference.getChannelId());
+        copy.setServiceUrl(reference.getServiceUrl());
+        copy.setConversation(reference.getConversation());
+        copy.setFrom(reference.getBot());
+        copy.setRecipient(reference.getUser());
+        copy.setReplyToId(null);
+        return copy;
+    }
+
+    /** Creates the bot's 1:1 chat with {@code userId} and sends {@code first} into it. */
     Created createPersonalChat(String serviceUrl, String tenant, String botId, String userId, Activity first) {
         ConversationParameters parameters = new ConversationParameters();
         parameters.setIsGroup(false);
@@ -70,20 +98,22 @@ final class TeamsConnector {
         parameters.setChannelData(Serialization.createObjectNode().set("tenant",
                 Serialization.createObjectNode().put("id", tenant)));
         AtomicReference<ConversationReference> created = new AtomicReference<>();
-        AtomicReference<String> id = new AtomicReference<>("");
         run("create the 1:1 chat with " + userId, () -> adapter.createConversation(TeamsActivities.CHANNEL_ID,
                 serviceUrlOverride.orElse(serviceUrl), credentials, parameters, turn -> {
-                    ConversationReference reference = turn.getActivity().getConversationReference();
+                    ConversationReference reference = TeamsAddresses.copy(
+                            turn.getActivity().getConversationReference());
                     reference.setLocale(null);
+                    reference.setActivityId(null);
+                    reference.setServiceUrl(serviceUrl);
                     reference.getConversation().setTenantId(tenant);
                     reference.getConversation().setConversationType("personal");
                     reference.setBot(new ChannelAccount(botId));
                     reference.setUser(new ChannelAccount(userId));
                     created.set(reference);
-                    return turn.sendActivity(first).thenAccept(response ->
-                            id.set(response == null || response.getId() == null ? "" : response.getId()));
+                    return CompletableFuture.completedFuture(null);
                 }));
-        return new Created(created.get(), id.get());
+        // Sent as a new message, not as a reply to the conversation-created event.
+        return new Created(created.get(), send(created.get(), first));
     }
 
     /** A new conversation and the id of the first activity sent into it. */
@@ -91,8 +121,7 @@ final class TeamsConnector {
     }
 
     private ConversationReference prepared(ConversationReference stored) {
-        ConversationReference reference = Serialization.clone(stored) instanceof ConversationReference copy
-                ? copy : stored;
+        ConversationReference reference = TeamsAddresses.copy(stored);
         reference.setLocale(null);
         serviceUrlOverride.ifPresent(reference::setServiceUrl);
         if (reference.getConversation() == null) {
@@ -150,7 +179,4 @@ final class TeamsConnector {
         }
     }
 
-    static Optional<String> idOf(ResourceResponse response) {
-        return Optional.ofNullable(response).map(ResourceResponse::getId);
-    }
 }
