@@ -66,9 +66,9 @@ class TeamsFlowTest {
         String cardActivity = "fake-activity-2";
 
         HttpResponse<String> pressed = bed.post("action-execute.json", activity -> {
-            activity.with("conversation").put("id", "a:created-1");
+            activity.withObjectProperty("conversation").put("id", "a:created-1");
             activity.put("replyToId", cardActivity);
-            activity.with("value").with("action").with("data").put("nudge", nudgeId);
+            activity.withObjectProperty("value").withObjectProperty("action").withObjectProperty("data").put("nudge", nudgeId);
         });
 
         assertThat(pressed.statusCode()).isEqualTo(200);
@@ -87,7 +87,7 @@ class TeamsFlowTest {
         bed.clock.set(Instant.parse("2026-11-23T12:00:00Z"));
         assertThat(bed.post("channel-message.json", activity -> {
             activity.put("id", "1700000000201");
-            activity.with("conversation").put("id", CHANNEL + ";messageid=1700000000201");
+            activity.withObjectProperty("conversation").put("id", CHANNEL + ";messageid=1700000000201");
             activity.put("timestamp", "2026-11-23T12:00:00.000Z");
         }).statusCode()).isEqualTo(202);
         bed.drainInbox();
