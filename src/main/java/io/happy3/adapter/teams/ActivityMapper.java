@@ -51,6 +51,9 @@ final class ActivityMapper {
                     new ReplyTarget.Card(activity.getConversation().getId(), card), at));
         }
         String text = TeamsActivities.commandText(activity);
+        if (value.isObject() && text.isEmpty()) {
+            return List.of(); // another card's Action.Submit: not a command, not a conversation message
+        }
         String verb = verb(text);
         boolean personal = TeamsActivities.personal(activity);
         if (personal || TeamsActivities.mentionsBot(activity) && COMMANDS.contains(verb)) {
