@@ -1,0 +1,91 @@
+package io.happy3.adapter.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Serialization;
+import io.happy3.domain.nudge.NudgeMessage;
+import io.happy3.domain.playbook.NudgeAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Renders nudges as one Adaptive Card (v1.4): each nudge's text and its actions as {@code Action.Execute}
+ * buttons (verb = action, data = {nudge, action}), or its outcome once answered. The card's content is also
+ * its stored state ({@link Entry}), so answering one nudge re-renders the card with the others intact.
+ */
+final class NudgeCards {
+    static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+    /** One nudge on a card; {@code outcome} is set once it was answered. */
+    record Entry(String nudgeId, String text, List<String> actions, boolean late, Optional<String> outcome) {
+        static Entry of(NudgeMessage message) {
+            return new Entry(message.nudgeId().value(), message.text(),
+                    message.actions().stream().map(NudgeAction::wireName).toList(), message.late(), Optional.empty());
+        }
+
+        Entry answered(String newText, String result) {
+            return new Entry(nudgeId, newText, actions, late, Optional.of(result));
+        }
+    }
+
+    private NudgeCards() {
+    }
+
+    static ObjectNode card(List<Entry> entries) {
+        ObjectNode card = Serialization.createObjectNode();
+        card.put("type", "AdaptiveCard");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        body.addObject().put("type", "TextBlock").put("text", entries.size() == 1 ? "Happy3 nudge"
+                : "Happy3: " + entries.size() + " nudges").put("weight", "Bolder").put("size", "Medium");
+        for (Entry entry : entries) {
+            ObjectNode container = body.addObject().put("type", "Container").put("separator", true);
+            container.put("id", "nudge-" + entry.nudgeId());
+            ArrayNode items = container.putArray("items");
+            items.addObject().put("type", "TextBlock").put("text", entry.text()).put("wrap", true);
+            if (entry.late()) {
+                items.addObject().put("type", "TextBlock").put("text", "(late: this was due while I was away)")
+                        .put("isSubtle", true).put("size", "Small").put("wrap", true);
+            }
+            if (entry.outcome().isPresent()) {
+                items.addObject().put("type", "TextBlock").put("text", "✔ " + entry.outcome().get())
+                        .put("color", "Good").put("weight", "Bolder").put("wrap", true);
+            } else if (!entry.actions().isEmpty()) {
+                ArrayNode actions = items.addObject().put("type", "ActionSet").putArray("actions");
+                for (String action : entry.actions()) {
+                    String title = NudgeAction.fromWireName(action).map(NudgeAction::label).orElse(action);
+                    ObjectNode button = actions.addObject().put("type", "Action.Execute").put("title", title)
+                            .put("verb", action);
+                    button.putObject("data").put("nudge", entry.nudgeId()).put("action", action);
+                }
+            }
+        }
+        return card;
+    }
+
+    static ObjectNode state(List<Entry> entries) {
+        ObjectNode state = Serialization.createObjectNode();
+        ArrayNode list = state.putArray("entries");
+        for (Entry entry : entries) {
+            ObjectNode node = list.addObject().put("nudge", entry.nudgeId()).put("text", entry.text())
+                    .put("late", entry.late());
+            entry.actions().forEach(node.putArray("actions")::add);
+            entry.outcome().ifPresent(outcome -> node.put("outcome", outcome));
+        }
+        return state;
+    }
+
+    static List<Entry> entries(JsonNode state) {
+        List<Entry> entries = new ArrayList<>();
+        for (JsonNode node : state.path("entries")) {
+            List<String> actions = new ArrayList<>();
+            node.path("actions").forEach(action -> actions.add(action.asText()));
+            entries.add(new Entry(node.path("nudge").asText(), node.path("text").asText(), actions,
+                    node.path("late").asBoolean(), TeamsActivities.text(node.path("outcome"))));
+        }
+        return entries;
+    }
+}
