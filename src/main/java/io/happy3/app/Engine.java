@@ -2,7 +2,6 @@ package io.happy3.app;
 
 import static java.util.Objects.requireNonNull;
 
-import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeStore;
@@ -37,6 +36,8 @@ public final class Engine {
     private final AnswerNudge answers;
     private final RunCommand commands;
     private final EventRouter router;
+    private final AnswerReview review;
+    private final CloseQuietIssues quietIssues;
 
     /** {@code owner} names this replica in scheduler leases (host name + process id is a good choice). */
     public Engine(Stores stores, PlaybookSource playbooks, AgentDirectory directory, ChatGateway gateway,
@@ -46,16 +47,18 @@ public final class Engine {
                 new Signals(), clock);
         delivery = new DeliverDueNudges(team, stores.issues(), stores.nudges(), gateway, clock, owner, 200);
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway, follow, delivery, clock);
-        commands = new RunCommand(team, stores.nudges(), stores.proudMoments(), gateway, this::review, clock);
-        router = new EventRouter(follow, commands, answers, this::curate);
+        review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway, clock);
+        commands = new RunCommand(team, stores.nudges(), stores.proudMoments(), gateway, review::answer, clock);
+        router = new EventRouter(follow, commands, answers, review::curate);
+        quietIssues = new CloseQuietIssues(team, stores.issues(), follow, clock);
     }
 
-    private String review(ChatEvent.CommandInvoked command) {
-        throw new UnsupportedOperationException("review is wired by the review issue");
+    public AnswerReview review() {
+        return review;
     }
 
-    private void curate(ChatEvent.ActionChosen action) {
-        throw new UnsupportedOperationException("proud curation is wired by the review issue");
+    public CloseQuietIssues quietIssues() {
+        return quietIssues;
     }
 
     public EventRouter router() {

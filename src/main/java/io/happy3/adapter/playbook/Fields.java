@@ -44,6 +44,9 @@ final class Fields {
         if (node instanceof Mapping mapping) {
             return Optional.of(mapping);
         }
+        if (node.invalid()) {
+            return Optional.empty();
+        }
         problems.add(node.position(), what + ": expected a mapping of keys to values, got " + node.kind());
         return Optional.empty();
     }
@@ -76,6 +79,9 @@ final class Fields {
         return entry(key).flatMap(entry -> {
             if (entry.value() instanceof Sequence sequence) {
                 return Optional.of(sequence);
+            }
+            if (entry.value().invalid()) {
+                return Optional.empty();
             }
             problems.add(entry.value().position(), key + ": expected a list like [a, b], got " + entry.value().kind());
             return Optional.empty();
@@ -136,6 +142,9 @@ final class Fields {
     }
 
     private Optional<Scalar> scalar(String key, YamlNode node) {
+        if (node.invalid()) {
+            return Optional.empty();
+        }
         if (!(node instanceof Scalar scalar)) {
             problems.add(node.position(), key + ": expected a single value, got " + node.kind());
             return Optional.empty();

@@ -103,9 +103,15 @@ final class PlaybookReader {
 
     private Map<Signal, List<String>> signals(Mapping mapping) {
         Map<Signal, List<String>> signals = new EnumMap<>(Signal.class);
-        Fields fields = new Fields(mapping, "signals", SIGNALS, problems);
+        // Every key is a signal name, checked below with a message that says so.
+        Fields fields = new Fields(mapping, "signals", List.copyOf(mapping.entries().keySet()), problems);
         for (Entry entry : mapping.entries().values()) {
             Optional<Signal> signal = Signal.fromWireName(entry.key());
+            if (signal.isEmpty()) {
+                problems.add(entry.keyPosition(), "signals: unknown signal '" + entry.key() + "'"
+                        + Suggestions.closest(entry.key(), SIGNALS).map(name -> "; did you mean '" + name + "'?")
+                                .orElse("; use " + String.join(", ", SIGNALS)));
+            }
             List<String> phrases = new ArrayList<>();
             fields.textList(entry.key()).orElse(List.of()).forEach(scalar -> phrases.add(scalar.text()));
             signal.ifPresent(known -> signals.put(known, List.copyOf(phrases)));

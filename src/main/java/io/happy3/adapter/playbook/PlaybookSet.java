@@ -44,13 +44,18 @@ final class PlaybookSet {
         return result.file() + ":" + position.line() + ":" + position.column();
     }
 
-    /** Reads every file and runs the checks across them, for {@code happy3 playbook check}. */
+    /**
+     * Reads every file and runs the checks across the files of each folder (the ones that would be
+     * loaded together), for {@code happy3 playbook check}.
+     */
     static List<LoadResult> checkAll(YamlPlaybookLoader loader, List<Path> files) {
-        PlaybookSet set = new PlaybookSet();
+        Map<Path, PlaybookSet> sets = new HashMap<>();
         List<LoadResult> results = new ArrayList<>();
         for (Path file : files) {
             LoadResult result = loader.read(file);
             if (result.good()) {
+                Path folder = file.toAbsolutePath().normalize().getParent();
+                PlaybookSet set = sets.computeIfAbsent(folder, any -> new PlaybookSet());
                 List<PlaybookProblem> conflicts = set.tryAdd(result);
                 if (!conflicts.isEmpty()) {
                     result = LoadResult.broken(result.file(), conflicts);

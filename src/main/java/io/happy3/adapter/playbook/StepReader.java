@@ -127,10 +127,13 @@ final class StepReader {
     /** The nudge text without the folded block's final newline; every {placeholder} must be a known one. */
     private String nudgeText(Scalar scalar) {
         Matcher matcher = PLACEHOLDER.matcher(scalar.text());
+        YamlNode.Position searchFrom = scalar.position();
         while (matcher.find()) {
             String name = matcher.group(1);
             if (!PLACEHOLDERS.contains(name)) {
-                problems.add(source.find(matcher.group(), scalar.position()).orElse(scalar.position()),
+                YamlNode.Position at = source.find(matcher.group(), searchFrom).orElse(scalar.position());
+                searchFrom = new YamlNode.Position(at.line(), at.column() + 1);
+                problems.add(at,
                         "nudge: unknown placeholder {" + name + "}"
                                 + Suggestions.closest(name.strip(), PLACEHOLDERS)
                                         .map(known -> "; did you mean {" + known + "}?")

@@ -12,6 +12,11 @@ import java.util.Map;
 sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, YamlNode.Mapping {
     Position position();
 
+    /** True for a value already reported as broken (an alias). */
+    default boolean invalid() {
+        return this instanceof Scalar scalar && scalar.type() == Scalar.Type.INVALID;
+    }
+
     /** What this node is, in words, for "expected a list, got a string". */
     String kind();
 
@@ -22,7 +27,8 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, YamlNode.M
 
     /** A plain or quoted value; {@code text} is empty for a YAML null. */
     record Scalar(String text, Type type, Position position) implements YamlNode {
-        enum Type { STRING, NUMBER, BOOLEAN, NULL }
+        /** INVALID stands in for a value already reported as broken, so it is not reported twice. */
+        enum Type { STRING, NUMBER, BOOLEAN, NULL, INVALID }
 
         public Scalar {
             requireNonNull(text, "text == null");
@@ -37,6 +43,7 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, YamlNode.M
                 case NUMBER -> "a number";
                 case BOOLEAN -> "true/false";
                 case NULL -> "no value";
+                case INVALID -> "an invalid value";
             };
         }
     }

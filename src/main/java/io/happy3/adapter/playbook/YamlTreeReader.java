@@ -17,7 +17,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads YAML text into a {@link YamlNode} tree with positions, reporting syntax errors and duplicate keys. */
 final class YamlTreeReader {
@@ -28,7 +31,7 @@ final class YamlTreeReader {
 
     /** The document's root, or empty when the text is empty or not valid YAML (then a problem says why). */
     static Optional<YamlNode> read(String text, Problems problems) {
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
+        try (YAMLParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
                 problems.add(Position.START, "the file is empty; a playbook needs at least 'id' and 'steps'");
                 return Optional.empty();
@@ -40,7 +43,7 @@ final class YamlTreeReader {
             }
             return Optional.of(root);
         } catch (JsonProcessingException e) {
-            problems.add(position(e.getLocation()), "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+            syntaxError(e, problems);
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String cannot fail
@@ -50,6 +53,10 @@ final class YamlTreeReader {
     private static YamlNode readValue(YAMLParser parser, Problems problems) throws IOException {
         Position position = position(parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
+        if (parser.isCurrentAlias()) {
+            problems.add(position, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+            return new Scalar("", Scalar.Type.INVALID, position);
+        }
         return switch (token) {
             case START_OBJECT -> readMapping(parser, problems, position);
             case START_ARRAY -> readSequence(parser, problems, position);
@@ -93,6 +100,32 @@ final class YamlTreeReader {
             return Position.START;
         }
         return new Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    }
+
+    /**
+     * Reports a syntax error where the broken construct starts (an unclosed quote, say) when SnakeYAML
+     * knows it, else where parsing failed.
+     */
+    private static void syntaxError(JsonProcessingException e, Problems problems) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                Mark problem = marked.getProblemMark();
+                Mark context = marked.getContextMark();
+                String problemText = Objects.requireNonNullElse(marked.getProblem(), "unreadable YAML");
+                if (context == null || marked.getContext() == null) {
+                    problems.add(position(problem), "YAML syntax error: " + problemText);
+                } else {
+                    problems.add(position(context), "YAML syntax error: " + marked.getContext() + ": " + problemText
+                            + " (at line " + (problem.getLine() + 1) + ", column " + (problem.getColumn() + 1) + ")");
+                }
+                return;
+            }
+        }
+        problems.add(position(e.getLocation()), "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static Position position(Mark mark) {
+        return new Position(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private static String firstLine(String message) {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,6 +34,7 @@ public final class Database implements AutoCloseable {
     private static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
     /** An embedded H2 database belongs to one process: claims on it are serialised per database. */
     private static final Map<String, ReentrantLock> H2_CLAIM_LOCKS = new ConcurrentHashMap<>();
+    private static final AtomicInteger POOLS = new AtomicInteger();
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final String url;
@@ -84,7 +86,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("maxPoolSize < 1: " + maxPoolSize);
         }
         HikariConfig config = new HikariConfig();
-        config.setPoolName("happy3-db");
+        config.setPoolName("happy3-db-" + POOLS.incrementAndGet());
         config.setJdbcUrl(jdbcUrl);
         if (user != null && !user.isEmpty()) {
             config.setUsername(user);

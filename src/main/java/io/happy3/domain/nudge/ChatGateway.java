@@ -31,6 +31,28 @@ public interface ChatGateway {
     /** A link to a message that people can click, when the platform can build one. */
     Optional<String> permalink(ChannelRef channel, String messageId);
 
+    /**
+     * Answers privately with choices the person can click (a lead accepting a proud moment). Platforms
+     * without buttons get the choices as commands to type.
+     */
+    default void replyWithChoices(String replyTo, UserRef user, String text, List<Choice> choices) {
+        StringBuilder body = new StringBuilder(text);
+        for (Choice choice : choices) {
+            body.append("\n• ").append(choice.label()).append(": ").append(choice.typedCommand());
+        }
+        reply(replyTo, user, body.toString());
+    }
+
+    /** Sends a file privately to one person (the review's CSV export). */
+    default void sendFile(UserRef user, String text, Attachment file) {
+        directMessage(user, text + "\n```\n" + new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8)
+                + "```");
+    }
+
+    /** A clickable choice: the button presses {@code action} on {@code target}; {@code typedCommand} is the fallback. */
+    record Choice(String target, String action, String label, String typedCommand) {
+    }
+
     /** A file to attach: name, MIME type and bytes. */
     record Attachment(String fileName, String mimeType, byte[] bytes) {
     }

@@ -1,0 +1,202 @@
+package io.happy3.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.nudge.ChatGateway;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.review.CsvExport;
+import io.happy3.domain.review.InvalidReviewRequestException;
+import io.happy3.domain.review.ProudMoment;
+import io.happy3.domain.review.ProudMomentStore;
+import io.happy3.domain.review.ReviewCompiler;
+import io.happy3.domain.review.ReviewPeriod;
+import io.happy3.domain.review.ReviewRequest;
+import io.happy3.domain.review.ScorecardComparison;
+import io.happy3.domain.review.ScorecardFormatter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Use case: {@code /review …}. Answers the week's Happy 3 scorecard for the channel's team (or a named
+ * channel), with per-agent detail only for leads and for the agent about themself, a CSV export, and for
+ * leads the week's nominated proud moments to accept or reject. Everything is scoped to the asking tenant.
+ */
+public final class AnswerReview {
+    private final TeamDirectory team;
+    private final IssueStore issues;
+    private final NudgeStore nudges;
+    private final ProudMomentStore proudMoments;
+    private final ChatGateway gateway;
+    private final Clock clock;
+
+    public AnswerReview(TeamDirectory team, IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
+                        ChatGateway gateway, Clock clock) {
+        this.team = requireNonNull(team, "team == null");
+        this.issues = requireNonNull(issues, "issues == null");
+        this.nudges = requireNonNull(nudges, "nudges == null");
+        this.proudMoments = requireNonNull(proudMoments, "proudMoments == null");
+        this.gateway = requireNonNull(gateway, "gateway == null");
+        this.clock = requireNonNull(clock, "clock == null");
+    }
+
+    /** Answers the command privately; returns the text sent. */
+    public String answer(ChatEvent.CommandInvoked command) {
+        String verb = CommandText.verb(command.arguments());
+        if (verb.equals("accept") || verb.equals("reject")) {
+            String text = curateTyped(command, verb);
+            gateway.reply(command.replyTo(), command.user(), text);
+            return text;
+        }
+        ZoneId zone = zoneFor(command.channel());
+        Instant now = clock.instant();
+        ReviewRequest request;
+        try {
+            request = ReviewRequest.parse(command.arguments(), zone, now);
+        } catch (InvalidReviewRequestException e) {
+            String text = e.getMessage() + "\n" + ReviewRequest.USAGE;
+            gateway.reply(command.replyTo(), command.user(), text);
+            return text;
+        }
+        Optional<ChannelRef> scope = request.channel().flatMap(ReviewRequest.Mention::id)
+                .map(id -> new ChannelRef(command.channel().platform(), command.tenant(), id))
+                .or(() -> team.followed(command.channel()).map(ChannelContext::channel));
+        Review review = compile(command.tenant(), request.period(), scope, now);
+        boolean lead = isLead(command.user(), scope);
+        if (request.export()) {
+            String csv = CsvExport.write(request.period(), review.issues(),
+                    issue -> gateway.permalink(issue.channel(), issue.rootMessageId()).orElse(""));
+            gateway.sendFile(command.user(), "Issues of " + request.period().label() + " with their checkpoints.",
+                    new ChatGateway.Attachment("happy3-" + request.period().label() + ".csv", "text/csv",
+                            csv.getBytes(StandardCharsets.UTF_8)));
+            String text = "Sent you the CSV of " + request.period().label() + " (" + review.issues().size()
+                    + " issues).";
+            gateway.reply(command.replyTo(), command.user(), text);
+            return text;
+        }
+        String text = render(review, request, command.user(), lead);
+        List<ChatGateway.Choice> choices = lead ? choices(command.tenant(), request.period(), scope) : List.of();
+        if (choices.isEmpty()) {
+            gateway.reply(command.replyTo(), command.user(), text);
+        } else {
+            gateway.replyWithChoices(command.replyTo(), command.user(), text + "\n\n*Proud moments to curate:*",
+                    choices);
+        }
+        return text;
+    }
+
+    private record Review(List<Issue> issues, ScorecardComparison comparison) {
+    }
+
+    private Review compile(String tenant, ReviewPeriod period, Optional<ChannelRef> scope, Instant now) {
+        Instant from = period.previous().start();
+        List<Issue> found = issues.findActiveBetween(tenant, from, period.end()).stream()
+                .filter(issue -> scope.map(channel -> channel.equals(issue.channel())).orElse(true)).toList();
+        List<Nudge> sent = nudges.findDueBetween(tenant, from.minus(Duration.ofDays(7)),
+                        period.end().plus(Duration.ofDays(7))).stream()
+                .filter(nudge -> scope.map(channel -> channel.equals(nudge.channel())).orElse(true)).toList();
+        Map<String, Playbook> playbooks = team.playbooks().all().stream()
+                .collect(Collectors.toMap(Playbook::id, Function.identity(), (first, second) -> first));
+        Instant asOf = now.isBefore(period.end()) ? now : period.end();
+        ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(period, found, sent, playbooks, asOf);
+        List<Issue> inPeriod = found.stream().filter(issue -> issue.lastActivityAt().isAfter(period.start())
+                || issue.lastActivityAt().equals(period.start())).toList();
+        return new Review(inPeriod, comparison);
+    }
+
+    private String render(Review review, ReviewRequest request, UserRef user, boolean lead) {
+        ScorecardFormatter formatter = new ScorecardFormatter(person -> team.profile(person).displayName());
+        StringBuilder text = new StringBuilder(formatter.format(review.comparison().teamOnly()));
+        Optional<UserRef> asked = request.agent().flatMap(ReviewRequest.Mention::id)
+                .map(id -> new UserRef(user.platform(), user.tenant(), id));
+        if (asked.isPresent()) {
+            if (lead || asked.get().equals(user)) {
+                text.append("\n\n").append(formatter.formatAgent(review.comparison(), asked.get()));
+            } else {
+                text.append("\n\nPer-agent detail is for team leads, and for each agent about themself.");
+            }
+        } else if (lead) {
+            text.append("\n\n").append(formatter.formatAgents(review.comparison()));
+        } else if (review.comparison().current().agent(user).isPresent()) {
+            text.append("\n\n").append(formatter.formatAgent(review.comparison(), user));
+        }
+        return text.toString();
+    }
+
+    private List<ChatGateway.Choice> choices(String tenant, ReviewPeriod period, Optional<ChannelRef> scope) {
+        List<ChatGateway.Choice> choices = new ArrayList<>();
+        for (ProudMoment moment : proudMoments.findBetween(tenant, period.start(), period.end())) {
+            if (moment.decision() != ProudMoment.Decision.NOMINATED
+                    || scope.isPresent() && moment.channel().filter(scope.get()::equals).isEmpty()) {
+                continue;
+            }
+            String target = EventRouter.PROUD_TARGET_PREFIX + moment.id();
+            String label = moment.text();
+            choices.add(new ChatGateway.Choice(target, "accept", "Accept: " + label,
+                    "/review accept " + moment.id()));
+            choices.add(new ChatGateway.Choice(target, "reject", "Reject: " + label,
+                    "/review reject " + moment.id()));
+        }
+        return choices;
+    }
+
+    /** A lead's button press on a proud moment: accept or reject, with an optional note in the value. */
+    public String curate(ChatEvent.ActionChosen action) {
+        String id = action.target().substring(EventRouter.PROUD_TARGET_PREFIX.length());
+        String text = decide(action.user(), id, action.action(), action.value());
+        gateway.reply(action.replyTo(), action.user(), text);
+        return text;
+    }
+
+    private String curateTyped(ChatEvent.CommandInvoked command, String verb) {
+        String rest = CommandText.rest(command.arguments());
+        String id = CommandText.verb(rest).isEmpty() ? "" : rest.split("\\s+")[0];
+        String note = CommandText.rest(rest);
+        if (id.isEmpty()) {
+            return "Usage: /review " + verb + " <moment id> [note]";
+        }
+        return decide(command.user(), id, verb, note);
+    }
+
+    private String decide(UserRef user, String id, String verb, String note) {
+        Optional<ProudMoment> moment = proudMoments.find(id);
+        if (moment.isEmpty() || !moment.get().tenant().equals(user.tenant())) {
+            return "No proud moment " + id + ".";
+        }
+        if (!isLead(user, moment.get().channel())) {
+            return "Only team leads curate proud moments. Nominate one yourself with /proud.";
+        }
+        ProudMoment.Decision decision = "accept".equals(verb) ? ProudMoment.Decision.ACCEPTED
+                : ProudMoment.Decision.REJECTED;
+        proudMoments.update(moment.get().decided(decision, Optional.ofNullable(note).filter(text -> !text.isBlank())));
+        return (decision == ProudMoment.Decision.ACCEPTED ? "Accepted for the digest: " : "Rejected: ")
+                + moment.get().text();
+    }
+
+    private boolean isLead(UserRef user, Optional<ChannelRef> scope) {
+        if (scope.isPresent()) {
+            return team.isLead(scope.get(), user);
+        }
+        return team.channelSettings().findFollowed(user.tenant()).stream()
+                .anyMatch(settings -> team.isLead(settings.channel(), user));
+    }
+
+    private ZoneId zoneFor(ChannelRef channel) {
+        return team.followed(channel).flatMap(context -> context.playbook().timezone()).orElse(team.teamZone());
+    }
+}

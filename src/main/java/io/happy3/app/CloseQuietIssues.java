@@ -1,0 +1,52 @@
+package io.happy3.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.issue.IssueTracker;
+import io.happy3.domain.playbook.Playbook;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Use case: closes issues that have been quiet for their playbook's {@code stale_after} as stale and
+ * unverified, so reviews count them and their pending nudges stop. Safe to run on several replicas:
+ * closing twice records nothing new.
+ */
+public final class CloseQuietIssues {
+    private static final Logger log = LoggerFactory.getLogger(CloseQuietIssues.class);
+
+    private final TeamDirectory team;
+    private final IssueStore issues;
+    private final FollowConversation follow;
+    private final IssueTracker tracker = new IssueTracker();
+    private final Clock clock;
+
+    public CloseQuietIssues(TeamDirectory team, IssueStore issues, FollowConversation follow, Clock clock) {
+        this.team = requireNonNull(team, "team == null");
+        this.issues = requireNonNull(issues, "issues == null");
+        this.follow = requireNonNull(follow, "follow == null");
+        this.clock = requireNonNull(clock, "clock == null");
+    }
+
+    /** Closes every quiet issue; returns how many were closed. */
+    public int sweep() {
+        Instant now = clock.instant();
+        int closed = 0;
+        for (Issue issue : issues.findActive()) {
+            Duration staleAfter = team.playbooks().find(issue.playbookId()).map(Playbook::staleAfter)
+                    .orElse(Playbook.DEFAULT_STALE_AFTER);
+            var transition = tracker.onQuietCheck(issue, now, staleAfter);
+            if (transition.isPresent()) {
+                follow.apply(transition.get(), team.followed(issue.channel()).orElse(null));
+                closed++;
+                log.info("issue {} closed stale after {}", issue.id(), staleAfter);
+            }
+        }
+        return closed;
+    }
+}

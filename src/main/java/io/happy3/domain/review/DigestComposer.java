@@ -1,0 +1,86 @@
+package io.happy3.domain.review;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.UserRef;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the weekly digest: the accepted proud moments first (who, what, a link to the thread), then
+ * three headline numbers (verified-resolution rate, follow-up rate, median first response) with their
+ * change against last week. It always produces a message; an empty week says so.
+ */
+public final class DigestComposer {
+    /** How many weeks the trend chart shows. */
+    public static final int TREND_WEEKS = 8;
+
+    private final Function<UserRef, String> names;
+
+    public DigestComposer(Function<UserRef, String> names) {
+        this.names = requireNonNull(names, "names == null");
+    }
+
+    /** Names people as Slack mentions ({@code <@U123>}), or by their id on other platforms. */
+    public static DigestComposer withMentions() {
+        return new DigestComposer(ScorecardFormatter::mention);
+    }
+
+    /**
+     * The digest of the last week in {@code weeks} (scorecards oldest first, up to {@link #TREND_WEEKS},
+     * e.g. from {@link ReviewCompiler#compileWeeks}); {@code moments} are the week's proud moments, of
+     * which only the accepted ones are shown.
+     */
+    public Digest compose(List<Scorecard> weeks, List<ProudMoment> moments) {
+        requireNonNull(weeks, "weeks == null");
+        requireNonNull(moments, "moments == null");
+        if (weeks.isEmpty()) {
+            throw new IllegalArgumentException("weeks is empty: the digest needs at least this week's scorecard");
+        }
+        Scorecard week = weeks.get(weeks.size() - 1);
+        List<ProudMoment> accepted = moments.stream()
+                .filter(moment -> moment.decision() == ProudMoment.Decision.ACCEPTED).toList();
+        List<WeekPoint> trend = weeks.subList(Math.max(0, weeks.size() - TREND_WEEKS), weeks.size()).stream()
+                .map(WeekPoint::of).toList();
+        StringBuilder text = new StringBuilder("*What we're proud of — ").append(week.period().describe()).append("*\n");
+        boolean quiet = accepted.isEmpty() && week.isEmpty();
+        if (quiet) {
+            text.append("A quiet week — nothing to report: no customer issues, no nudges and no proud moments.\n");
+            return new Digest(week.period(), text.toString(), trend, true);
+        }
+        if (accepted.isEmpty()) {
+            text.append("No proud moments this week yet. Nominate one with `/proud` or a ⭐ on a thread.\n");
+        }
+        for (ProudMoment moment : accepted) {
+            text.append("⭐ ").append(who(moment)).append(": ").append(moment.text().strip());
+            moment.link().ifPresent(link -> text.append(" — <").append(link).append("|thread>"));
+            moment.note().ifPresent(note -> text.append(" _(").append(note.strip()).append(")_"));
+            text.append('\n');
+        }
+        Optional<Scorecard> previous = weeks.size() > 1 ? Optional.of(weeks.get(weeks.size() - 2)) : Optional.empty();
+        Map<String, Metric> before = previous.map(Scorecard::metrics).orElse(List.of()).stream()
+                .collect(Collectors.toMap(Metric::key, Function.identity()));
+        Map<String, Metric> now = week.metrics().stream().collect(Collectors.toMap(Metric::key, Function.identity()));
+        text.append("\n*This week in numbers*\n");
+        text.append(headline("Verified resolutions (customer confirmed)", now, before, "result.verified_resolution"));
+        text.append(headline("Follow-ups done when due", now, before, "after.follow_ups"));
+        text.append(headline("Median first response", now, before, "interaction.median_first_response"));
+        text.append("_").append(trend.size()).append("-week trend in the chart._\n");
+        return new Digest(week.period(), text.toString(), trend, false);
+    }
+
+    private String who(ProudMoment moment) {
+        return moment.about().or(moment::nominatedBy).map(user -> "*" + names.apply(user) + "*").orElse("*The team*");
+    }
+
+    private static String headline(String label, Map<String, Metric> now, Map<String, Metric> before, String key) {
+        Metric metric = now.get(key);
+        MetricChange change = new MetricChange(metric, Optional.ofNullable(before.get(key)));
+        String detail = metric.kind() == Metric.Kind.PERCENT ? " (" + metric.detail() + ")" : "";
+        return "• " + label + ": *" + ScorecardFormatter.value(metric) + "*" + detail + "  "
+                + ScorecardFormatter.delta(change) + "\n";
+    }
+}

@@ -1,0 +1,153 @@
+package io.happy3.domain.review;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.issue.IssueId;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.playbook.Playbook;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the week's {@link Scorecard} from issue histories and nudges. Pure and stateless. The numbers
+ * describe the week as it stood at its cutoff (the period's end, or {@code asOf} for a week in
+ * progress): events after the cutoff are ignored, so a past week's scorecard never changes.
+ *
+ * <p>Scope: issues whose root message was deleted before any agent replied are left out, with their
+ * nudges. An issue is <em>active</em> in the week when it was opened or had any event in it. Passing
+ * more issues or nudges than the week's is harmless: every number below is defined by event times.
+ *
+ * <ul>
+ * <li><b>Median first response</b>: over issues opened in the week whose first agent reply came by
+ *     the cutoff (the mean of the two middle values for an even count).
+ * <li><b>Left waiting past target</b>: customer messages (the opening message and each
+ *     {@code CUSTOMER_REPLIED}) sent in the week whose next agent reply came later than the
+ *     playbook's response target, or had not come by the cutoff although the target had passed.
+ * <li><b>Verified-resolution rate</b>: of the issues with a resolution proposed or confirmed in the
+ *     week (each issue once; a confirmation without a claim implies a proposal), the share with a
+ *     verified confirmation (customer words or reaction) in the week. Issues whose only confirmation
+ *     in the week is agent-attested are counted apart and are not in the numerator.
+ * <li><b>Reopen and bounce-back rate</b>: issues reopened or bounced back in the week ÷ those plus the
+ *     issues with a resolution proposed or confirmed in the week. <b>Closed stale</b>: issues with a
+ *     {@code CLOSED_STALE} event in the week.
+ * <li><b>Follow-ups done ÷ due</b>: due are the promises whose due time falls in the week and the
+ *     occurrences of follow-up steps (steps whose goal is {@code followed_up}) whose wait ran out in
+ *     the week. A promise is done when an agent replied after it and at or before its due time; a
+ *     follow-up step when a {@code FOLLOWED_UP} event came after its trigger, by the cutoff.
+ *     <b>Regressions caught</b>: {@code REOPENED} events in the week whose latest preceding lifecycle
+ *     event (proposal, confirmation, reopen, follow-up, withdrawal, stale close) is a follow-up.
+ * <li><b>Consistency</b>: a step occurrence is <em>applicable</em> to an issue when the step's
+ *     trigger event happened and its wait ran out in the week; it <em>happened</em> when the step's
+ *     goal event (its {@code unless}, else {@code followed_up} / {@code customer_confirmed} if it offers
+ *     that action) came after the trigger by the cutoff, or, for steps with no goal event, a nudge of
+ *     the step was acted on. The share counts issues with at least one applicable occurrence, all
+ *     of which happened.
+ * <li><b>Nudges</b>: a nudge belongs to the week of its last delivery (or its due time when never
+ *     delivered). Sent = delivered or snoozed at least once; acted = status ACTED; snoozed = snoozed at
+ *     least once; dismissed = status DISMISSED (skip or dismiss). The least-acted step is the one with
+ *     the lowest acted ÷ sent (more sent first on a tie).
+ * <li><b>Per agent</b>: an issue belongs to the agent who last replied or acted on it by the cutoff;
+ *     a nudge to its recipient.
+ * </ul>
+ */
+public final class ReviewCompiler {
+    private ReviewCompiler() {
+    }
+
+    /** The scorecard of a finished week (cutoff: the period's end). */
+    public static Scorecard compile(ReviewPeriod period, List<Issue> issues, List<Nudge> nudges,
+                                    Map<String, Playbook> playbooksById) {
+        return compile(period, issues, nudges, playbooksById, period.end());
+    }
+
+    /** The scorecard of {@code period} as it stood at {@code asOf} (use "now" for the week in progress). */
+    public static Scorecard compile(ReviewPeriod period, List<Issue> issues, List<Nudge> nudges,
+                                    Map<String, Playbook> playbooksById, Instant asOf) {
+        requireNonNull(period, "period == null");
+        requireNonNull(issues, "issues == null");
+        requireNonNull(nudges, "nudges == null");
+        requireNonNull(playbooksById, "playbooksById == null");
+        requireNonNull(asOf, "asOf == null");
+        ReviewWindow window = ReviewWindow.of(period, asOf);
+        Map<IssueId, Issue> byId = new LinkedHashMap<>();
+        issues.forEach(issue -> byId.put(issue.id(), issue));
+        Set<IssueId> excluded = byId.values().stream().filter(ReviewCompiler::excluded).map(Issue::id)
+                .collect(Collectors.toSet());
+        List<Issue> counted = byId.values().stream()
+                .filter(issue -> !excluded.contains(issue.id()) && window.known(issue.openedAt())).toList();
+        List<Nudge> weekNudges = nudges.stream()
+                .filter(nudge -> !excluded.contains(nudge.issueId()) && window.contains(nudge.sentAt().orElse(nudge.dueAt())))
+                .toList();
+        SectionCalculator team = new SectionCalculator(window, counted, weekNudges, playbooksById);
+        return new Scorecard(period, window.cutoff(), team.activeIssues(), team.interaction(), team.result(),
+                team.after(), team.consistency(), team.nudges(), agentScores(window, counted, weekNudges, playbooksById));
+    }
+
+    /** This week's scorecard next to the previous (full) week's. */
+    public static ScorecardComparison compileWithPrevious(ReviewPeriod period, List<Issue> issues, List<Nudge> nudges,
+                                                          Map<String, Playbook> playbooksById, Instant asOf) {
+        return new ScorecardComparison(compile(period, issues, nudges, playbooksById, asOf),
+                compile(period.previous(), issues, nudges, playbooksById));
+    }
+
+    /** {@code count} full-week scorecards ending with {@code last}, oldest first (for the trend chart). */
+    public static List<Scorecard> compileWeeks(ReviewPeriod last, int count, List<Issue> issues, List<Nudge> nudges,
+                                               Map<String, Playbook> playbooksById) {
+        return last.weeksEndingHere(count).stream()
+                .map(period -> compile(period, issues, nudges, playbooksById)).toList();
+    }
+
+    static boolean excluded(Issue issue) {
+        return issue.has(IssueEventType.ROOT_DELETED) && !issue.has(IssueEventType.AGENT_REPLIED);
+    }
+
+    private static List<AgentScore> agentScores(ReviewWindow window, List<Issue> counted, List<Nudge> nudges,
+                                                Map<String, Playbook> playbooksById) {
+        Map<String, UserRef> agents = new TreeMap<>();
+        Map<String, List<Issue>> issuesByAgent = new TreeMap<>();
+        for (Issue issue : counted) {
+            Optional<UserRef> agent = agentAt(issue, window.cutoff());
+            if (agent.isPresent()) {
+                issuesByAgent.computeIfAbsent(agent.get().key(), key -> new ArrayList<>()).add(issue);
+                if (SectionCalculator.active(issue, window)) {
+                    agents.put(agent.get().key(), agent.get());
+                }
+            }
+        }
+        SectionCalculator.sentNudges(nudges).forEach(nudge -> agents.put(nudge.recipient().key(), nudge.recipient()));
+        List<AgentScore> scores = new ArrayList<>();
+        for (Map.Entry<String, UserRef> agent : agents.entrySet()) {
+            List<Nudge> theirNudges = nudges.stream()
+                    .filter(nudge -> nudge.recipient().equals(agent.getValue())).toList();
+            SectionCalculator part = new SectionCalculator(window,
+                    issuesByAgent.getOrDefault(agent.getKey(), List.of()), theirNudges, playbooksById);
+            scores.add(new AgentScore(agent.getValue(), part.activeIssues(), part.interaction(), part.result(),
+                    part.after(), part.consistency(), part.nudges()));
+        }
+        scores.sort(Comparator.comparing(score -> score.agent().key()));
+        return List.copyOf(scores);
+    }
+
+    /** The agent who last replied or acted on {@code issue} before {@code cutoff}. */
+    static Optional<UserRef> agentAt(Issue issue, Instant cutoff) {
+        Optional<UserRef> agent = Optional.empty();
+        for (var event : issue.history()) {
+            if (event.at().isBefore(cutoff) && SectionCalculator.AGENT_EVENTS.contains(event.type())
+                    && event.actor().isPresent() && !event.actor().get().equals(issue.customer())) {
+                agent = event.actor();
+            }
+        }
+        return agent;
+    }
+}

@@ -1,0 +1,76 @@
+package io.happy3.domain.review;
+
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueEvent;
+import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeStatus;
+import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.Step;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One time a playbook step applied to an issue: its trigger event happened at {@code triggeredAt}
+ * and its wait ran out at {@code dueAt}. {@code happened} tells whether what the step asks for was
+ * done (see {@link #goal(Step)}) between the trigger and the review's cutoff.
+ */
+record StepOccurrence(Step step, Instant triggeredAt, Instant dueAt, boolean happened) {
+
+    /** Every occurrence of {@code playbook}'s steps on {@code issue} whose trigger is known by {@code cutoff}. */
+    static List<StepOccurrence> of(Issue issue, Playbook playbook, Instant cutoff, List<Nudge> nudges) {
+        List<StepOccurrence> occurrences = new ArrayList<>();
+        for (Step step : playbook.steps()) {
+            for (IssueEvent trigger : triggers(issue, step.when())) {
+                if (!trigger.at().isBefore(cutoff)) {
+                    continue;
+                }
+                Instant base = step.when() == IssueEventType.PROMISE_MADE ? trigger.due().orElse(trigger.at())
+                        : trigger.at();
+                occurrences.add(new StepOccurrence(step, trigger.at(), base.plus(step.after()),
+                        happened(issue, step, trigger.at(), cutoff, nudges)));
+            }
+        }
+        return occurrences;
+    }
+
+    /**
+     * What a step is there to bring about: its {@code unless} event; else {@code followed_up} or
+     * {@code customer_confirmed} when the step offers that action; else nothing (an acted-on nudge counts).
+     */
+    static Optional<IssueEventType> goal(Step step) {
+        if (step.unless().isPresent()) {
+            return step.unless();
+        }
+        if (step.actions().contains(NudgeAction.FOLLOWED_UP)) {
+            return Optional.of(IssueEventType.FOLLOWED_UP);
+        }
+        if (step.actions().contains(NudgeAction.CUSTOMER_CONFIRMED)) {
+            return Optional.of(IssueEventType.CUSTOMER_CONFIRMED);
+        }
+        return Optional.empty();
+    }
+
+    private static List<IssueEvent> triggers(Issue issue, IssueEventType when) {
+        List<IssueEvent> events = issue.events(when);
+        if (when == IssueEventType.ISSUE_OPENED && events.isEmpty()) {
+            return List.of(IssueEvent.of(IssueEventType.ISSUE_OPENED, issue.openedAt(), issue.customer(),
+                    issue.rootMessageId(), "opened"));
+        }
+        return events;
+    }
+
+    private static boolean happened(Issue issue, Step step, Instant triggeredAt, Instant cutoff, List<Nudge> nudges) {
+        Optional<IssueEventType> goal = goal(step);
+        if (goal.isPresent()) {
+            return issue.history().stream().anyMatch(event -> event.type() == goal.get()
+                    && !event.at().isBefore(triggeredAt) && event.at().isBefore(cutoff));
+        }
+        return nudges.stream().anyMatch(nudge -> nudge.issueId().equals(issue.id())
+                && nudge.stepId().equals(step.id()) && nudge.status() == NudgeStatus.ACTED
+                && !nudge.triggeredAt().isBefore(triggeredAt));
+    }
+}

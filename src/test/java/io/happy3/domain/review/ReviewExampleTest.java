@@ -1,0 +1,65 @@
+package io.happy3.domain.review;
+
+import static io.happy3.domain.review.WeekFixture.ALICE;
+import static io.happy3.domain.review.WeekFixture.BOB;
+import static io.happy3.domain.review.WeekFixture.W47;
+import static io.happy3.domain.review.WeekFixture.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Renders the fixture week's review and digest; with -Dhappy3.docs=docs also writes docs/review-example.md. */
+class ReviewExampleTest {
+    @Test
+    void example_fixtureWeek_reviewAndDigestRender() throws IOException {
+        ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(W47, WeekFixture.issues(),
+                WeekFixture.nudges(), WeekFixture.playbooks(), W47.end());
+        ScorecardFormatter formatter = new ScorecardFormatter(user -> user.equals(ALICE) ? "Alice" : "Bob");
+        Digest digest = new DigestComposer(user -> user.equals(ALICE) ? "Alice" : "Bob").compose(
+                ReviewCompiler.compileWeeks(W47, 8, WeekFixture.issues(), WeekFixture.nudges(), WeekFixture.playbooks()),
+                List.of(new ProudMoment("m1", "T1", Optional.of(WeekFixture.CHANNEL), Optional.empty(),
+                        Optional.of(ALICE), Optional.of(BOB), ProudMoment.Source.REGRESSION_CAUGHT,
+                        "Her Friday follow-up caught the export regression before the customer's month-end run",
+                        Optional.of("https://example.slack.com/archives/C1/p1763629200"), at(20, "10:30"),
+                        ProudMoment.Decision.ACCEPTED, Optional.empty())));
+        String markdown = """
+                # Example: a weekly review and digest
+
+                Rendered by `ReviewExampleTest` from the hand-built week in `WeekFixture` (2026-W47, compared with
+                2026-W46). Text is Slack mrkdwn; the same lines print in a terminal.
+
+                ## `/review` — team scorecard
+
+                ```text
+                %s```
+
+                ## `/review` — per-agent detail (leads only)
+
+                ```text
+                %s```
+
+                ## The weekly digest
+
+                ```text
+                %s```
+
+                The chart below is `TrendChart.render` over eight sample weeks (`TrendChartTest.sampleWeeks`).
+                Regenerate both files with
+                `mvn -B test -Dtest='io.happy3.domain.review.**,io.happy3.adapter.chart.**' -Dhappy3.docs=$PWD/docs`.
+
+                ![8-week trend](images/digest-trend.png)
+                """.formatted(formatter.format(comparison.teamOnly()), formatter.formatAgents(comparison),
+                digest.text());
+
+        assertThat(markdown).contains("Verified-resolution rate").contains("⭐ *Alice*");
+        String docs = System.getProperty("happy3.docs");
+        if (docs != null) {
+            Files.writeString(Path.of(docs, "review-example.md"), markdown);
+        }
+    }
+}
