@@ -2,12 +2,15 @@ package io.happy3.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The effective configuration, read from environment variables (DESIGN.md, "Configuration contract").
@@ -16,7 +19,8 @@ import java.util.Optional;
  */
 public record AppConfig(String bindAddress, int port, String dbUrl, String dbUser, Secret dbPassword,
                         Path playbooks, ZoneId timeZone, Optional<Slack> slack, Optional<Teams> teams,
-                        boolean storeMessageText, int retentionDays, String logFormat) {
+                        boolean storeMessageText, int retentionDays, String logFormat, WeeklyTime ritualPrompt,
+                        WeeklyTime ritualDigest) {
     public static final String PORT = "HAPPY3_PORT";
     public static final String BIND = "HAPPY3_BIND";
     public static final String DB_URL = "HAPPY3_DB_URL";
@@ -36,8 +40,21 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     public static final String STORE_MESSAGE_TEXT = "HAPPY3_STORE_MESSAGE_TEXT";
     public static final String RETENTION_DAYS = "HAPPY3_RETENTION_DAYS";
     public static final String LOG_FORMAT = "HAPPY3_LOG_FORMAT";
+    public static final String RITUAL_PROMPT = "HAPPY3_RITUAL_PROMPT";
+    public static final String RITUAL_DIGEST = "HAPPY3_RITUAL_DIGEST";
+    /** Where the optional config file is (also {@code --config FILE}); see {@link ConfigFile}. */
+    public static final String CONFIG = "HAPPY3_CONFIG";
+
+    /** Every variable above, in the order {@code --print-config} shows them. */
+    public static final List<String> VARIABLES = List.of(BIND, PORT, DB_URL, DB_USER, DB_PASSWORD, PLAYBOOKS,
+            TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, LOG_FORMAT,
+            SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
+            TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, CONFIG);
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/happy3";
+    public static final String DEFAULT_PLAYBOOKS = "./playbooks";
+    public static final String DEFAULT_RITUAL_PROMPT = "thu 15:00";
+    public static final String DEFAULT_RITUAL_DIGEST = "fri 15:00";
 
     /** Slack settings: single-workspace ({@code botToken}) or multi-workspace OAuth ({@code clientId}). */
     public record Slack(Secret signingSecret, Optional<Secret> botToken, Optional<String> clientId,
@@ -57,15 +74,19 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
         }
     }
 
-    /** Reads and validates the configuration; throws {@link InvalidConfigurationException} naming the variable. */
+    /**
+     * Reads and validates the configuration from environment variables (merged with the config file by
+     * {@link ConfigFile#merged}); throws {@link InvalidConfigurationException} naming the variable.
+     */
     public static AppConfig fromEnv(Map<String, String> env) {
+        rejectUnknown(env);
         String bind = get(env, BIND).orElse("0.0.0.0");
         int port = integer(env, PORT, 3000, 0, 65535);
         String dbUrl = get(env, DB_URL).orElse(DEFAULT_DB_URL);
-        if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
-            throw new InvalidConfigurationException(DB_URL + " must be a jdbc:h2: or jdbc:postgresql: URL, got '"
-                    + dbUrl.replaceAll("password=[^&;]*", "password=****") + "'");
-        }
+        DatabaseUrl.problem(dbUrl).ifPresent(problem -> {
+            throw new InvalidConfigurationException(DB_URL + " " + problem + ", got '" + DatabaseUrl.masked(dbUrl)
+                    + "'");
+        });
         ZoneId zone;
         try {
             zone = ZoneId.of(get(env, TIME_ZONE).orElse("UTC"));
@@ -80,9 +101,50 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
             throw new InvalidConfigurationException(LOG_FORMAT + " must be text or json, got '" + logFormat + "'");
         }
         return new AppConfig(bind, port, dbUrl, get(env, DB_USER).orElse(""),
-                new Secret(get(env, DB_PASSWORD).orElse("")), Path.of(get(env, PLAYBOOKS).orElse("./playbooks")),
-                zone, slack, teams, bool(env, STORE_MESSAGE_TEXT, false), integer(env, RETENTION_DAYS, 30, 1, 3650),
-                logFormat);
+                new Secret(get(env, DB_PASSWORD).orElse("")), playbooks(env), zone, slack, teams,
+                bool(env, STORE_MESSAGE_TEXT, false), integer(env, RETENTION_DAYS, 30, 1, 3650), logFormat,
+                weekly(env, RITUAL_PROMPT, DEFAULT_RITUAL_PROMPT), weekly(env, RITUAL_DIGEST, DEFAULT_RITUAL_DIGEST));
+    }
+
+    /**
+     * The effective configuration, one {@code KEY=value} per line in {@link #VARIABLES} order, secrets
+     * shown as {@code ****} and passwords in the database URL masked ({@code happy3 serve --print-config}).
+     */
+    public String describe() {
+        return String.join("\n", ConfigPrinter.lines(this)) + "\n";
+    }
+
+    /** A {@code HAPPY3_*} variable we do not know is a typo: it must not silently leave a default in force. */
+    private static void rejectUnknown(Map<String, String> env) {
+        for (String name : new TreeSet<>(env.keySet())) {
+            if (name.startsWith("HAPPY3_") && !VARIABLES.contains(name)) {
+                throw new InvalidConfigurationException(DidYouMean.unknown("variable", name, VARIABLES));
+            }
+        }
+    }
+
+    /** A configured folder must be readable; the default may be absent (the shipped playbooks apply). */
+    private static Path playbooks(Map<String, String> env) {
+        String configured = get(env, PLAYBOOKS).orElse(DEFAULT_PLAYBOOKS);
+        Path folder = Path.of(configured);
+        if (configured.equals(DEFAULT_PLAYBOOKS) && !Files.exists(folder)) {
+            return folder;
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidConfigurationException(PLAYBOOKS + " is not a folder: " + folder.toAbsolutePath()
+                    + (Files.exists(folder) ? "" : " (does not exist)"));
+        }
+        if (!Files.isReadable(folder) || !Files.isExecutable(folder)) {
+            throw new InvalidConfigurationException(PLAYBOOKS + " is not readable by this user: "
+                    + folder.toAbsolutePath());
+        }
+        return folder;
+    }
+
+    private static WeeklyTime weekly(Map<String, String> env, String name, String fallback) {
+        String text = get(env, name).orElse(fallback);
+        return WeeklyTime.parse(text).orElseThrow(() -> new InvalidConfigurationException(name
+                + " must be a day and a time like 'thu 15:00', got '" + text + "'"));
     }
 
     private static Optional<Slack> slack(Map<String, String> env) {
