@@ -158,7 +158,7 @@ public final class FollowConversation {
     private void markDoneByItsGoal(Nudge nudge, Issue issue, ChannelContext context) {
         boolean goalReached = context.playbook().step(nudge.stepId())
                 .flatMap(step -> step.unless())
-                .filter(goal -> issue.happenedSince(goal, nudge.sentAt().orElse(nudge.dueAt())))
+                .filter(goal -> issue.happenedAfter(goal, nudge.sentAt().orElse(nudge.dueAt())))
                 .isPresent();
         if (goalReached) {
             nudges.update(nudge.answered("goal:" + context.playbook().step(nudge.stepId()).orElseThrow().unless()

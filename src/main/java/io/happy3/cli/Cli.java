@@ -27,6 +27,8 @@ public final class Cli {
               signals [--playbook FILE] [FILE.jsonl]
                                                run the signal detector over past conversations
               review [--week 2026-W47]         print the review from the configured database
+              teams-package [--bot-id ID] [--out FILE]
+                                               build the Teams app package (manifest + icons) to sideload
 
             Run 'happy3 <command> --help' for more. Configuration: environment variables (see README).""";
 
@@ -53,6 +55,7 @@ public final class Cli {
                 case "playbook" -> playbook(rest);
                 case "signals" -> signals(rest);
                 case "review" -> ReviewCommand.run(rest, env, out, err);
+                case "teams-package" -> teamsPackage(rest);
                 default -> {
                     err.println("happy3: unknown command '" + args[0] + "'\n");
                     err.println(USAGE);
@@ -89,6 +92,31 @@ public final class Cli {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         return new Demo(out, pace).run();
+    }
+
+    private int teamsPackage(List<String> args) {
+        if (args.contains("--help")) {
+            out.println("""
+                    Usage: happy3 teams-package [--bot-id ID] [--out FILE]
+
+                    Writes the Microsoft Teams app package (manifest.json with the bot id filled in, and the
+                    two icons) to FILE (default happy3-teams.zip). The bot id defaults to MICROSOFT_APP_ID.""");
+            return 0;
+        }
+        String botId = option(args, "--bot-id").orElse(env.getOrDefault(io.happy3.config.AppConfig.TEAMS_APP_ID, ""));
+        if (botId.isBlank()) {
+            err.println("happy3 teams-package: give the bot's app id with --bot-id or MICROSOFT_APP_ID");
+            return 2;
+        }
+        Path target = Path.of(option(args, "--out").orElse("happy3-teams.zip"));
+        io.happy3.adapter.teams.TeamsAppPackage.write(target, botId);
+        out.println("wrote " + target.toAbsolutePath() + " — upload it in Teams: Apps › Manage your apps › Upload an app");
+        return 0;
+    }
+
+    private static Optional<String> option(List<String> args, String name) {
+        int index = args.indexOf(name);
+        return index >= 0 && index + 1 < args.size() ? Optional.of(args.get(index + 1)) : Optional.empty();
     }
 
     private int playbook(List<String> args) {

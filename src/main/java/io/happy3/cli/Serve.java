@@ -5,12 +5,15 @@ import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.playbook.PlaybookFolder;
 import io.happy3.adapter.scheduler.GuardedTicker;
 import io.happy3.adapter.scheduler.InboxWorker;
+import io.happy3.adapter.teams.TeamsModule;
 import io.happy3.adapter.storage.CachedAgentPreferenceStore;
 import io.happy3.adapter.storage.CachedChannelSettingsStore;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
+import io.happy3.adapter.storage.JdbcConversationAddressStore;
 import io.happy3.adapter.storage.JdbcInboxStore;
+import io.happy3.adapter.storage.JdbcInstallationStore;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
 import io.happy3.adapter.storage.JdbcProudMomentStore;
@@ -108,11 +111,18 @@ public final class Serve {
         Map<Platform, AgentDirectory> directories = new EnumMap<>(Platform.class);
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         List<InboxHandler> handlers = new ArrayList<>();
-        AtomicReference<Engine> engineRef = new AtomicReference<>();
-        // Platform modules are added here as they land (Slack, Teams).
+        JdbcInstallationStore installations = new JdbcInstallationStore(database);
+        JdbcConversationAddressStore addresses = new JdbcConversationAddressStore(database);
+        Optional<TeamsModule> teams = config.teams().map(settings -> TeamsModule.create(settings, inboxStore,
+                addresses, installations, clock, Optional.empty()));
+        teams.ifPresent(module -> {
+            gateways.put(Platform.TEAMS, module.gateway());
+            directories.put(Platform.TEAMS, module.directory());
+            servlets.putAll(module.servlets());
+        });
         Engine engine = new Engine(stores, playbooks, new RoutingAgentDirectory(directories),
                 new RoutingChatGateway(gateways), clock, config.timeZone(), owner);
-        engineRef.set(engine);
+        teams.ifPresent(module -> handlers.add(module.inboxHandler(engine.router())));
         RunWeeklyRituals rituals = new RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),
                 stores.proudMoments(), new JdbcRitualLedger(database, clock), new RoutingChatGateway(gateways),
                 TrendChart::render, RunWeeklyRituals.Times.DEFAULT, clock);

@@ -77,11 +77,6 @@ public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRe
         return history.stream().anyMatch(event -> event.type() == type && event.at().isAfter(since));
     }
 
-    /** True when an event of {@code type} happened at or after {@code since}. */
-    public boolean happenedSince(IssueEventType type, Instant since) {
-        return history.stream().anyMatch(event -> event.type() == type && !event.at().isBefore(since));
-    }
-
     public boolean has(IssueEventType type) {
         return history.stream().anyMatch(event -> event.type() == type);
     }

@@ -23,6 +23,8 @@ public final class IssueTracker {
     public static final Duration BOUNCE_BACK_WINDOW = Duration.ofDays(14);
     /** An agent writing in a confirmed thread at least this long after the confirmation is checking back. */
     public static final Duration FOLLOW_UP_MIN_GAP = Duration.ofHours(20);
+    /** The rule of a fix claim recorded because the customer confirmed without one. */
+    public static final String IMPLIED_BY_CONFIRMATION = "implied-by-confirmation";
 
     /**
      * Applies a message. {@code existing} is the issue the message belongs to, if tracked;
@@ -194,7 +196,7 @@ public final class IssueTracker {
             // A confirmation without an explicit fix claim still answers a resolution: count both, so the
             // verified-resolution rate never exceeds 100 %.
             next = append(next, events, IssueEvent.of(IssueEventType.RESOLUTION_PROPOSED, at, null, messageId,
-                    "implied-by-confirmation"), IssueState.RESOLUTION_PROPOSED);
+                    IMPLIED_BY_CONFIRMATION), IssueState.RESOLUTION_PROPOSED);
         }
         return append(next, events, IssueEvent.confirmed(at, actor, messageId, rule, evidence), IssueState.CONFIRMED);
     }

@@ -7,6 +7,7 @@ import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueState;
+import io.happy3.domain.issue.IssueTracker;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.Recipient;
 import io.happy3.domain.playbook.Step;
@@ -46,7 +47,8 @@ public final class NudgePlanner {
                             Instant now) {
         List<Nudge> planned = new ArrayList<>();
         for (IssueEvent event : newEvents) {
-            if (!event.type().playbookEvent()) {
+            if (!event.type().playbookEvent() || IssueTracker.IMPLIED_BY_CONFIRMATION.equals(event.rule())) {
+                // A fix claim implied by the customer's own confirmation needs no "has the customer confirmed?".
                 continue;
             }
             int occurrence = issue.events(event.type()).indexOf(event);
@@ -128,7 +130,7 @@ public final class NudgePlanner {
     }
 
     /**
-     * True when the step no longer applies: its {@code unless} event happened at or after the trigger, the
+     * True when the step no longer applies: its {@code unless} event happened after the trigger, the
      * issue closed, or (implicit guards) a fix claim was withdrawn, a confirmation undone by a reopen, or a
      * customer wrote in an issue that is already confirmed.
      */
@@ -136,9 +138,7 @@ public final class NudgePlanner {
         if (issue.state() == IssueState.STALE) {
             return true;
         }
-        // "At or after" the trigger: a confirmation recorded in the same instant as the (implied) fix claim
-        // it answers already settles the claim.
-        if (step.unless().filter(unless -> issue.happenedSince(unless, triggeredAt)).isPresent()) {
+        if (step.unless().filter(unless -> issue.happenedAfter(unless, triggeredAt)).isPresent()) {
             return true;
         }
         return switch (step.when()) {

@@ -1,0 +1,231 @@
+package io.happy3.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
+import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.adapter.memory.InMemoryIssueStore;
+import io.happy3.adapter.memory.InMemoryNudgeStore;
+import io.happy3.adapter.memory.InMemoryProudMomentStore;
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.Evidence;
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.issue.IssueId;
+import io.happy3.domain.issue.IssueState;
+import io.happy3.domain.nudge.ChatDeliveryException;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeStatus;
+import io.happy3.domain.playbook.PlaybookSource;
+import io.happy3.domain.team.AgentDirectory;
+import io.happy3.testing.MutableClock;
+import io.happy3.testing.RecordingChatGateway;
+import io.happy3.testing.TestPlaybooks;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The core loop through the real use cases, over in-memory stores, a fake gateway and a mutable clock. */
+class CoachingFlowTest {
+    private static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T1", "C1");
+    private static final UserRef CUSTOMER = new UserRef(Platform.SLACK, "T1", "UCUST");
+    private static final UserRef ANNA = new UserRef(Platform.SLACK, "T1", "UANNA");
+    private static final UserRef BEN = new UserRef(Platform.SLACK, "T1", "UBEN");
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-17T09:00:00Z"));
+    private final RecordingChatGateway gateway = new RecordingChatGateway();
+    private final InMemoryIssueStore issues = new InMemoryIssueStore();
+    private final InMemoryNudgeStore nudges = new InMemoryNudgeStore();
+    private final InMemoryProudMomentStore moments = new InMemoryProudMomentStore();
+    private final Engine engine = new Engine(new Engine.Stores(issues, nudges, moments,
+            new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore()),
+            PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA", "UBEN")))),
+            AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
+    private int sequence;
+
+    private void say(UserRef who, String messageId, String rootId, String text) {
+        engine.router().route(new ChatEvent.MessagePosted("ev-" + (++sequence), CHANNEL, who, false, messageId,
+                Optional.ofNullable(rootId), text, clock.instant()));
+    }
+
+    private void after(Duration duration) {
+        Instant target = clock.instant().plus(duration);
+        while (clock.instant().isBefore(target)) {
+            clock.advance(Duration.ofMinutes(1));
+            engine.delivery().tick();
+        }
+    }
+
+    private Issue issue() {
+        return issues.find(IssueId.of(CHANNEL, "m1")).orElseThrow();
+    }
+
+    private Nudge delivered(String step) {
+        return nudges.findByIssue(IssueId.of(CHANNEL, "m1")).stream()
+                .filter(nudge -> nudge.stepId().equals(step) && nudge.sentAt().isPresent()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void customerWaits_firstResponseNudgeReachesEveryAgent() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+
+        after(Duration.ofMinutes(11));
+
+        assertThat(gateway.deliveredSteps()).containsExactlyInAnyOrder("first-response->UANNA",
+                "first-response->UBEN");
+        assertThat(gateway.delivered.get(0).text()).contains("has waited 10 min");
+    }
+
+    @Test
+    void agentAnswersInTime_firstResponseNudgeIsCancelledNotSent() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        after(Duration.ofMinutes(4));
+        say(ANNA, "m2", "m1", "Hi, looking into it now.");
+
+        after(Duration.ofMinutes(20));
+
+        assertThat(gateway.delivered).isEmpty();
+        assertThat(nudges.findByIssue(issue().id())).extracting(Nudge::status)
+                .containsOnly(NudgeStatus.CANCELLED);
+    }
+
+    @Test
+    void fixClaimedButUnconfirmed_confirmNudgeGoesToTheIssueAgentOnly() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+
+        after(Duration.ofHours(2).plusMinutes(1));
+
+        assertThat(gateway.deliveredSteps()).containsExactly("confirm-result->UANNA");
+        assertThat(issue().state()).isEqualTo(IssueState.RESOLUTION_PROPOSED);
+    }
+
+    @Test
+    void customerConfirmsBeforeTheNudge_confirmNudgeIsCancelled() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+        after(Duration.ofMinutes(30));
+        say(CUSTOMER, "m3", "m1", "Works now, thank you!");
+
+        after(Duration.ofHours(3));
+
+        assertThat(gateway.deliveredSteps()).isEmpty();
+        assertThat(issue().last(IssueEventType.CUSTOMER_CONFIRMED).orElseThrow().evidence())
+                .contains(Evidence.CUSTOMER_WORDS);
+    }
+
+    @Test
+    void agentPressesCustomerConfirmed_issueConfirmedAttestedAndFollowUpArrivesThreeDaysLater() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+        after(Duration.ofHours(2).plusMinutes(1));
+        Nudge confirm = delivered("confirm-result");
+
+        engine.router().route(new ChatEvent.ActionChosen("press-1", ANNA, confirm.id().value(), "customer_confirmed",
+                "", "reply", clock.instant()));
+        after(Duration.ofDays(3).plusMinutes(1));
+
+        assertThat(issue().state()).isEqualTo(IssueState.CONFIRMED);
+        assertThat(issue().last(IssueEventType.CUSTOMER_CONFIRMED).orElseThrow().evidence())
+                .contains(Evidence.AGENT_ATTESTED);
+        assertThat(gateway.answered).contains("confirm-result: Marked as confirmed by the customer (agent-attested).");
+        assertThat(gateway.deliveredSteps()).containsExactly("confirm-result->UANNA", "follow-up->UANNA");
+    }
+
+    @Test
+    void sameButtonPressedTwice_recordsTheConfirmationOnce() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+        after(Duration.ofHours(2).plusMinutes(1));
+        String nudge = delivered("confirm-result").id().value();
+
+        engine.router().route(new ChatEvent.ActionChosen("p1", ANNA, nudge, "customer_confirmed", "", "r",
+                clock.instant()));
+        engine.router().route(new ChatEvent.ActionChosen("p2", ANNA, nudge, "customer_confirmed", "", "r",
+                clock.instant()));
+
+        assertThat(issue().events(IssueEventType.CUSTOMER_CONFIRMED)).hasSize(1);
+    }
+
+    @Test
+    void replayedMessage_changesNothingTwice() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+        int history = issue().history().size();
+        int planned = nudges.findByIssue(issue().id()).size();
+
+        say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+
+        assertThat(issue().history()).hasSize(history);
+        assertThat(nudges.findByIssue(issue().id())).hasSize(planned);
+    }
+
+    @Test
+    void platformRateLimits_nudgeWaitsRetryAfterThenArrivesOnce() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+        gateway.failNext(ChatDeliveryException.rateLimited("429 from chat.postEphemeral", Duration.ofSeconds(90)));
+
+        after(Duration.ofHours(2).plusMinutes(1));
+        assertThat(gateway.delivered).isEmpty();
+        after(Duration.ofMinutes(2));
+
+        assertThat(gateway.deliveredSteps()).containsExactly("confirm-result->UANNA");
+        assertThat(delivered("confirm-result").attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void platformRefusesForGood_nudgeEndsVisiblyFailed() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+        gateway.failNext(ChatDeliveryException.permanentFailure("channel_not_found"));
+
+        after(Duration.ofHours(2).plusMinutes(1));
+
+        Nudge failed = nudges.findByIssue(issue().id()).stream()
+                .filter(nudge -> nudge.stepId().equals("confirm-result")).findFirst().orElseThrow();
+        assertThat(failed.status()).isEqualTo(NudgeStatus.FAILED);
+        assertThat(failed.failure()).contains("channel_not_found");
+    }
+
+    @Test
+    void snoozeUntilCustomerReplies_nudgeReturnsWhenTheCustomerWrites() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        after(Duration.ofMinutes(11));
+        Nudge first = nudges.findByIssue(issue().id()).stream()
+                .filter(nudge -> nudge.recipient().equals(BEN)).findFirst().orElseThrow();
+        engine.router().route(new ChatEvent.ActionChosen("s1", BEN, first.id().value(), "snooze", "customer", "r",
+                clock.instant()));
+        assertThat(nudges.find(first.id()).orElseThrow().status()).isEqualTo(NudgeStatus.WAITING_FOR_CUSTOMER);
+
+        say(CUSTOMER, "m3", "m1", "Hello? Anyone?");
+        after(Duration.ofMinutes(1));
+
+        assertThat(gateway.deliveredSteps()).filteredOn(step -> step.equals("first-response->UBEN")).hasSize(2);
+    }
+
+    @Test
+    void customerThanks_botNominatesAProudMomentOncePerIssue() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+        say(CUSTOMER, "m3", "m1", "Works now, thank you so much!");
+        say(CUSTOMER, "m4", "m1", "Thanks again, really appreciated!");
+
+        assertThat(moments.findBetween("T1", Instant.parse("2026-11-16T00:00:00Z"),
+                Instant.parse("2026-11-23T00:00:00Z")))
+                .singleElement()
+                .satisfies(moment -> {
+                    assertThat(moment.source()).isEqualTo(io.happy3.domain.review.ProudMoment.Source.CUSTOMER_GRATITUDE);
+                    assertThat(moment.about()).contains(ANNA);
+                    assertThat(moment.link()).contains("https://chat.example/C1/m1");
+                });
+    }
+}

@@ -1,0 +1,76 @@
+package io.happy3.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs the shipped demo week once and checks what a viewer of `happy3 demo` must see. */
+class DemoTest {
+    private static String output;
+    private static int status;
+
+    @BeforeAll
+    static void runDemo() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        status = new Demo(new PrintStream(bytes, true, StandardCharsets.UTF_8), 0).run();
+        output = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void run_shippedWeek_succeeds() {
+        assertThat(status).isZero();
+        assertThat(output).contains("Monday 16 November", "Friday 20 November", "Sunday 22 November");
+    }
+
+    @Test
+    void run_shippedWeek_showsTheConfirmTheResultNudgeWithItsButtons() {
+        assertThat(output).contains("🔔 nudge to Anna · confirm-result · \"Wrong VAT rate on invoices\"")
+                .contains("[Customer confirmed] [Asked now] [Not resolved] [Snooze ▾]")
+                .contains("Anna pressed a button: Noted: you asked the customer to confirm.");
+    }
+
+    @Test
+    void run_shippedWeek_showsFollowUpNudgesAndTheRegressionTheyCaught() {
+        assertThat(output).contains("🔔 nudge to Anna · follow-up · \"CSV export times out\"")
+                .contains("→ followed up (agent-checked-back-in-thread)")
+                .contains("→ REOPENED: still broken (builtin:still.happening-again)");
+    }
+
+    @Test
+    void run_shippedWeek_tracksPromisesKeptAndMissed() {
+        assertThat(output).contains("→ promise tracked, due")
+                .contains("🔔 nudge to Anna · promise-due · \"Empty dashboard charts\"");
+        assertThat(output).doesNotContain("nudge to Ben · promise-due");
+    }
+
+    @Test
+    void run_shippedWeek_defersASnoozeOutOfQuietHours() {
+        assertThat(output).contains("Chloé pressed a button: Snoozed until Mon 09:00.");
+    }
+
+    @Test
+    void run_shippedWeek_printsTheScorecardWithHandCountedNumbers() {
+        String review = output.substring(output.lastIndexOf("The week's review"));
+        // Proposed or confirmed: CSV, webhooks, SSO, VAT, API key, charts, admin, bulk upload = 8 issues;
+        // confirmed by the customer's words or ✅: all but VAT (unconfirmed) and bulk upload (attested) = 6.
+        assertThat(review).contains("Verified-resolution rate: *75%* (6/8)")
+                .contains("Agent-attested confirmations (not counted above): *1*")
+                .contains("Reopened: *2*")
+                .contains("Regressions caught by follow-ups: *1*")
+                .contains("Issues opened: *9*")
+                .contains("*Per agent* (leads only)");
+    }
+
+    @Test
+    void run_shippedWeek_postsTheDigestWithAcceptedMomentsAndAChart() {
+        assertThat(output).contains("📣 posted in #C0SUPPORT:")
+                .contains("*What we're proud of — 2026-W47")
+                .contains("@Anna found Omar's broken dashboard query in half an hour.")
+                .contains("happy3-trend-2026-W47.png");
+        assertThat(output).doesNotContain("2026-W46 (Mon 9 Nov");
+    }
+}

@@ -1,0 +1,75 @@
+package io.happy3.testing;
+
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.nudge.ChatDeliveryException;
+import io.happy3.domain.nudge.ChatGateway;
+import io.happy3.domain.nudge.NudgeMessage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A hand-written fake of the chat gateway: records everything said, and can fail deliveries on demand. */
+public final class RecordingChatGateway implements ChatGateway {
+    public final List<NudgeMessage> delivered = new ArrayList<>();
+    public final List<String> replies = new ArrayList<>();
+    public final List<String> posts = new ArrayList<>();
+    public final List<String> directMessages = new ArrayList<>();
+    public final List<Attachment> files = new ArrayList<>();
+    public final List<String> answered = new ArrayList<>();
+    private final Deque<ChatDeliveryException> failures = new ArrayDeque<>();
+
+    /** The next delivery throws {@code failure}. */
+    public void failNext(ChatDeliveryException failure) {
+        failures.add(failure);
+    }
+
+    @Override
+    public synchronized void deliver(UserRef recipient, List<NudgeMessage> nudges) {
+        if (!failures.isEmpty()) {
+            throw failures.poll();
+        }
+        delivered.addAll(nudges);
+    }
+
+    @Override
+    public synchronized void nudgeAnswered(NudgeMessage nudge, String outcome, String replyTo) {
+        answered.add(nudge.stepId() + ": " + outcome);
+    }
+
+    @Override
+    public synchronized void reply(String replyTo, UserRef user, String text) {
+        replies.add(text);
+    }
+
+    @Override
+    public synchronized void post(ChannelRef channel, String text, Optional<Attachment> image) {
+        posts.add(text);
+        image.ifPresent(files::add);
+    }
+
+    @Override
+    public synchronized void directMessage(UserRef user, String text) {
+        directMessages.add(user.user() + ": " + text);
+    }
+
+    @Override
+    public synchronized void sendFile(UserRef user, String text, Attachment file) {
+        files.add(file);
+    }
+
+    @Override
+    public Optional<String> permalink(ChannelRef channel, String messageId) {
+        return Optional.of("https://chat.example/" + channel.channel() + "/" + messageId);
+    }
+
+    public synchronized List<String> deliveredSteps() {
+        return delivered.stream().map(message -> message.stepId() + "->" + message.recipient().user()).toList();
+    }
+
+    public synchronized String lastReply() {
+        return replies.isEmpty() ? "" : replies.get(replies.size() - 1);
+    }
+}
