@@ -25,8 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * once, never two entries of one ordering key at the same time, and each key's entries in arrival order.
  */
 class InboxClaimConcurrencyTest {
-    private static final int ENTRIES = 600;
-    private static final int KEYS = 30;
+    private static final int ENTRIES = 400;
+    private static final int KEYS = 20;
 
     @Test
     void claim_twoReplicasOnH2_processEachEntryOnceInOrderPerKey() throws Exception {

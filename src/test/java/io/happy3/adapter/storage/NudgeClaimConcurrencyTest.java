@@ -53,7 +53,10 @@ class NudgeClaimConcurrencyTest {
     }
 
     private static void deliverAllOnce(String name, NudgeStore schedulerA, NudgeStore schedulerB) throws Exception {
+        long scheduling = System.nanoTime();
         schedule(schedulerA);
+        System.out.printf("%s: scheduled %d nudges in %d ms%n", name, NUDGES,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - scheduling));
         Map<NudgeId, Integer> deliveries = new ConcurrentHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         long started = System.nanoTime();
