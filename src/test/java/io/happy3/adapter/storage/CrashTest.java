@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * See {@link CrashTestChild} for what "once" means with idempotent handlers.
  */
 class CrashTest {
-    private static final int COUNT = 400;
-    private static final int KILL_AFTER_ACKS = 150;
+    private static final int COUNT = 300;
+    private static final int KILL_AFTER_ACKS = 120;
 
     @Test
     void kill9_midFlightOnH2File_restartFinishesEveryEventAndNudgeOnce(@TempDir Path directory) throws Exception {

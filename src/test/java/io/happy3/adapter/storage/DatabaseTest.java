@@ -55,7 +55,7 @@ class DatabaseTest {
 
     @Test
     void open_fileDatabaseTwice_keepsDataAndMigratesOnce(@TempDir Path directory) throws Exception {
-        String url = "jdbc:h2:file:" + directory.resolve("happy3").toAbsolutePath();
+        String url = "jdbc:h2:file:" + directory.resolve("not-yet/data/happy3").toAbsolutePath();
         try (Database database = Database.open(url, "", "")) {
             assertThat(database.isReachable()).isTrue();
             new JdbcInboxStore(database, new MutableClock(T0)).append(InboxEntry.received(Platform.SLACK, "Ev1", "T1",

@@ -29,10 +29,16 @@ class NudgeClaimConcurrencyTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     @Test
+    void claimDue_fourThreadsOnOneInMemoryStore_deliverEachNudgeOnce() throws Exception {
+        NudgeStore store = new io.happy3.adapter.memory.InMemoryNudgeStore();
+        deliverAllOnce("memory", store, store);
+    }
+
+    @Test
     void claimDue_twoSchedulersOnH2_deliverEachNudgeOnce() throws Exception {
         String url = "jdbc:h2:mem:claims-" + System.nanoTime();
         try (Database first = Database.open(url, "", ""); Database second = Database.open(url, "", "")) {
-            deliverAllOnce("h2", first, second);
+            deliverAllOnce("h2", new JdbcNudgeStore(first), new JdbcNudgeStore(second));
         }
     }
 
@@ -42,16 +48,15 @@ class NudgeClaimConcurrencyTest {
         String schemaUrl = TestDatabases.createPostgresSchema();
         try (TestDatabase first = TestDatabases.postgres(schemaUrl);
              Database second = Database.open(schemaUrl, "", "")) {
-            deliverAllOnce("postgresql", first.database(), second);
+            deliverAllOnce("postgresql", new JdbcNudgeStore(first.database()), new JdbcNudgeStore(second));
         }
     }
 
-    private static void deliverAllOnce(String name, Database first, Database second) throws Exception {
-        NudgeStore schedulerA = new JdbcNudgeStore(first);
-        NudgeStore schedulerB = new JdbcNudgeStore(second);
-        for (int i = 0; i < NUDGES; i++) {
-            schedulerA.schedule(Fixtures.nudge("issue-" + i + "/first-response/0/0/agent", T0.minusSeconds(i % 60)));
-        }
+    private static void deliverAllOnce(String name, NudgeStore schedulerA, NudgeStore schedulerB) throws Exception {
+        long scheduling = System.nanoTime();
+        schedule(schedulerA);
+        System.out.printf("%s: scheduled %d nudges in %d ms%n", name, NUDGES,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - scheduling));
         Map<NudgeId, Integer> deliveries = new ConcurrentHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         long started = System.nanoTime();
@@ -75,6 +80,24 @@ class NudgeClaimConcurrencyTest {
         assertThat(schedulerB.findDueBetween("T1", T0.minusSeconds(3600), T0.plusSeconds(1)))
                 .hasSize(NUDGES)
                 .allMatch(nudge -> nudge.status() == NudgeStatus.SENT);
+    }
+
+    /** Schedules the nudges from two threads, which halves the setup time on PostgreSQL. */
+    private static void schedule(NudgeStore store) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<Future<?>> halves = new ArrayList<>();
+        for (int half = 0; half < 2; half++) {
+            int first = half;
+            halves.add(threads.submit(() -> {
+                for (int i = first; i < NUDGES; i += 2) {
+                    store.schedule(Fixtures.nudge("issue-" + i + "/first-response/0/0/agent", T0.minusSeconds(i % 60)));
+                }
+            }));
+        }
+        for (Future<?> each : halves) {
+            each.get(60, TimeUnit.SECONDS);
+        }
+        threads.shutdown();
     }
 
     private static int claimUntilEmpty(NudgeStore store, String owner, Map<NudgeId, Integer> deliveries) {
