@@ -65,6 +65,14 @@ public final class Cli {
         } catch (InvalidConfigurationException e) {
             err.println("happy3: " + e.getMessage());
             return 2;
+        } catch (io.happy3.adapter.playbook.InvalidPlaybookException e) {
+            err.println("happy3: the playbooks have problems; nothing was started:");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return 1;
+        } catch (RuntimeException e) {
+            // One clear line for start-up failures (database unreachable, folder unreadable, port taken).
+            err.println("happy3: cannot " + args[0] + ": " + e.getMessage());
+            return 1;
         }
     }
 

@@ -39,7 +39,8 @@ public final class ReviewCommand {
                     for the given ISO week (default: this week, in HAPPY3_TIME_ZONE).""");
             return 0;
         }
-        AppConfig config = AppConfig.fromEnv(env);
+        AppConfig config = AppConfig.fromEnv(io.happy3.config.ConfigFile.merged(env,
+                io.happy3.config.ConfigFile.location(args, env)));
         Instant now = Instant.now();
         ReviewPeriod period;
         int index = args.indexOf("--week");

@@ -19,11 +19,19 @@ import io.happy3.adapter.storage.JdbcNudgeStore;
 import io.happy3.adapter.storage.JdbcProudMomentStore;
 import io.happy3.adapter.storage.JdbcRitualLedger;
 import io.happy3.adapter.storage.RetentionJob;
+import io.happy3.adapter.metrics.MetricsServlet;
+import io.happy3.adapter.metrics.MicrometerTelemetry;
+import io.happy3.app.DeliverDueNudges;
 import io.happy3.app.Engine;
+import io.happy3.app.GracefulShutdown;
 import io.happy3.app.RoutingAgentDirectory;
 import io.happy3.app.RoutingChatGateway;
 import io.happy3.app.RunWeeklyRituals;
 import io.happy3.config.AppConfig;
+import io.happy3.config.ConfigFile;
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.inbox.InboxHandler;
 import io.happy3.domain.nudge.ChatGateway;
@@ -59,36 +67,49 @@ public final class Serve {
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (args.contains("--help")) {
             out.println("""
-                    Usage: happy3 serve [--print-config]
+                    Usage: happy3 serve [--config FILE] [--print-config]
 
                     Runs the bot server. Configuration comes from environment variables (README,
-                    "Configuration"). --print-config prints the effective configuration, secrets masked.""");
+                    "Configuration"), optionally from a KEY=value file (--config FILE or HAPPY3_CONFIG;
+                    the environment wins). --print-config prints the effective configuration, secrets masked.""");
             return 0;
         }
-        AppConfig config = AppConfig.fromEnv(env);
+        AppConfig config = AppConfig.fromEnv(ConfigFile.merged(env, ConfigFile.location(args, env)));
         if (args.contains("--print-config")) {
-            out.println(config);
+            out.print(config.describe());
             return 0;
         }
-        Running running = start(config, Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "happy3-shutdown"));
+        System.setProperty(AppConfig.LOG_FORMAT, config.logFormat());
+        // Microsecond ticks: the databases store microseconds, so a saved instant reads back equal.
+        Running running = start(config, Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000)));
+        running.shutdown().installShutdownHook();
         return Cli.KEEP_RUNNING;
     }
 
-    /** A started server; {@link #close} shuts it down in order. */
+    /** A started server; {@link #close} shuts it down in order, within a bounded time. */
     public record Running(HttpServer http, InboxWorker inbox, GuardedTicker inboxTicker, GuardedTicker scheduler,
-                          PlaybookFolder playbooks, Database database, Engine engine) implements AutoCloseable {
+                          PlaybookFolder playbooks, Database database, Engine engine, MicrometerTelemetry telemetry)
+            implements AutoCloseable {
+        /** Stop accepting, finish in-flight acks, drain the inbox, stop the scheduler, close the pool. */
+        public GracefulShutdown shutdown() {
+            return new GracefulShutdown()
+                    .then("http", Duration.ofSeconds(10), http::close)
+                    .then("inbox", Duration.ofSeconds(8), () -> {
+                        inboxTicker.close();
+                        inbox.drain(Duration.ofSeconds(7));
+                        inbox.close();
+                    })
+                    .then("scheduler", Duration.ofSeconds(4), scheduler::close)
+                    .then("playbooks", Duration.ofSeconds(1), playbooks::close)
+                    .then("pool", Duration.ofSeconds(2), () -> {
+                        database.close();
+                        telemetry.close();
+                    });
+        }
+
         @Override
         public void close() {
-            log.info("shutting down");
-            http.close();
-            inboxTicker.close();
-            inbox.drain(Duration.ofSeconds(10));
-            inbox.close();
-            scheduler.close();
-            playbooks.close();
-            database.close();
-            log.info("stopped");
+            shutdown().run();
         }
 
         public int port() {
@@ -122,10 +143,27 @@ public final class Serve {
         });
         Engine engine = new Engine(stores, playbooks, new RoutingAgentDirectory(directories),
                 new RoutingChatGateway(gateways), clock, config.timeZone(), owner);
+        MicrometerTelemetry telemetry = MicrometerTelemetry.prometheus();
+        telemetry.bindConnectionPool(database.dataSource());
+        telemetry.gaugeInboxBacklog(inboxStore::backlog);
+        engine.delivery().addListener(new DeliverDueNudges.DeliveryListener() {
+            @Override
+            public void delivered(NudgeMessage message, Issue issue) {
+                telemetry.nudge("sent");
+            }
+
+            @Override
+            public void settled(Nudge nudge, String outcome) {
+                if (!outcome.startsWith("sent")) {
+                    telemetry.nudge(nudge.status().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        });
         teams.ifPresent(module -> handlers.add(module.inboxHandler(engine.router())));
         RunWeeklyRituals rituals = new RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),
                 stores.proudMoments(), new JdbcRitualLedger(database, clock), new RoutingChatGateway(gateways),
-                TrendChart::render, RunWeeklyRituals.Times.DEFAULT, clock);
+                TrendChart::render, new RunWeeklyRituals.Times(config.ritualPrompt().day(),
+                config.ritualPrompt().time(), config.ritualDigest().day(), config.ritualDigest().time()), clock);
         InboxWorker inbox = new InboxWorker(inboxStore, handlers, clock, owner, InboxWorker.Settings.defaults());
         GuardedTicker inboxTicker = new GuardedTicker("inbox", Duration.ofMillis(200));
         inboxTicker.register("inbox", inbox::poll);
@@ -139,24 +177,15 @@ public final class Serve {
                 () -> retention.purge(clock.instant().minus(Duration.ofDays(retentionDays)))));
         List<HttpServer.Mount> mounts = new ArrayList<>();
         servlets.forEach((path, servlet) -> mounts.add(new HttpServer.Mount(path, servlet)));
+        mounts.add(new HttpServer.Mount("/metrics", MetricsServlet.of(telemetry)));
         HttpServer http = new HttpServer(config.bindAddress(), config.port(), mounts,
-                () -> readiness(database, playbooks));
+                ServeReadiness.of(database, playbooks));
         inboxTicker.start();
         scheduler.start();
         http.start();
         log.info("happy3 serving on port {} as {} (slack: {}, teams: {}, database: {})", http.port(), owner,
                 config.slack().isPresent(), config.teams().isPresent(), database);
-        return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine);
-    }
-
-    private static Optional<String> readiness(Database database, PlaybookFolder playbooks) {
-        if (!database.isReachable()) {
-            return Optional.of("database unreachable");
-        }
-        if (playbooks.all().isEmpty()) {
-            return Optional.of("no playbooks loaded from " + playbooks.folder());
-        }
-        return Optional.empty();
+        return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry);
     }
 
     /** Runs {@code task} at most once per {@code period} when registered on a faster ticker. */
