@@ -1,0 +1,210 @@
+package io.happy3.adapter.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database: a small HikariCP pool over embedded H2 or PostgreSQL, migrated by Flyway when opened.
+ * The pool notices an outage within about two seconds and reconnects by itself when the database
+ * returns. Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+    /** The embedded default: a file under {@code ./data/}. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/happy3";
+    /** H2 settings that keep SQL portable with PostgreSQL; appended when the URL does not set them. */
+    private static final Map<String, String> H2_SETTINGS = Map.of(
+            "MODE", "PostgreSQL", "DATABASE_TO_LOWER", "TRUE", "DEFAULT_NULL_ORDERING", "HIGH");
+    private static final int DEFAULT_POOL_SIZE = 5;
+    private static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+    /** An embedded H2 database belongs to one process: claims on it are serialised per database. */
+    private static final Map<String, ReentrantLock> H2_CLAIM_LOCKS = new ConcurrentHashMap<>();
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final String url;
+    private final Dialect dialect;
+    private final HikariDataSource dataSource;
+    private final Jdbc jdbc;
+
+    private Database(String url, Dialect dialect, HikariDataSource dataSource) {
+        this.url = url;
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    /** Opens the database at {@code url} with a pool of five connections and migrates it. */
+    public static Database open(String url, String user, String password) {
+        return open(url, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    /**
+     * Opens the database at {@code url} ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}; empty user and
+     * password leave credentials to the URL) and runs the migrations.
+     *
+     * @throws IllegalArgumentException when the URL is malformed, naming {@code HAPPY3_DB_URL}
+     * @throws StorageUnavailableException when the database cannot be reached
+     */
+    public static Database open(String url, String user, String password, int maxPoolSize) {
+        requireNonNull(url, "url == null");
+        if (url.isBlank()) {
+            throw new IllegalArgumentException("HAPPY3_DB_URL is blank");
+        }
+        Dialect dialect = Dialect.of(url.trim());
+        String jdbcUrl = dialect == Dialect.H2 ? h2Url(url.trim()) : url.trim();
+        HikariDataSource dataSource = pool(jdbcUrl, dialect, user, password, maxPoolSize);
+        Database database = new Database(jdbcUrl, dialect, dataSource);
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        log.info("database ready: {} ({})", redact(jdbcUrl), dialect);
+        return database;
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, Dialect dialect, String user, String password,
+                                         int maxPoolSize) {
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("maxPoolSize < 1: " + maxPoolSize);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("happy3-db-" + POOLS.incrementAndGet());
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(1_000);
+        config.setKeepaliveTime(60_000);
+        if (dialect == Dialect.POSTGRESQL) {
+            // Fail fast on a dead host, and never hang forever on a half-open socket.
+            config.addDataSourceProperty("connectTimeout", "2");
+            config.addDataSourceProperty("socketTimeout", "30");
+            config.addDataSourceProperty("tcpKeepAlive", "true");
+            config.addDataSourceProperty("ApplicationName", "happy3");
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StorageUnavailableException("cannot connect to the database at HAPPY3_DB_URL="
+                    + redact(jdbcUrl) + ": " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("HAPPY3_DB_URL is not usable: " + redact(jdbcUrl) + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && SqlErrors.unavailable(sql)) {
+                    throw new StorageUnavailableException("database unavailable while migrating "
+                            + redact(url) + ": " + sql.getMessage(), e);
+                }
+            }
+            throw new StorageException("migrating " + redact(url) + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code url} with the H2 settings appended that it does not set itself. */
+    static String h2Url(String url) {
+        StringBuilder result = new StringBuilder(url);
+        String upper = url.toUpperCase(Locale.ROOT);
+        H2_SETTINGS.forEach((key, value) -> {
+            if (!upper.contains(";" + key + "=")) {
+                result.append(';').append(key).append('=').append(value);
+            }
+        });
+        // An in-memory database would vanish whenever the pool happens to hold no connection.
+        if (upper.startsWith("JDBC:H2:MEM:") && !upper.contains(";DB_CLOSE_DELAY=")) {
+            result.append(";DB_CLOSE_DELAY=-1");
+        }
+        return result.toString();
+    }
+
+    /** {@code url} without anything that looks like a password. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The pooled data source, for code that needs plain JDBC (tests, health checks). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    Jdbc jdbc() {
+        return jdbc;
+    }
+
+    /** The lock that serialises claims on this H2 database within this process. */
+    ReentrantLock h2ClaimLock() {
+        return H2_CLAIM_LOCKS.computeIfAbsent(url, key -> new ReentrantLock());
+    }
+
+    /** True when a connection can be had and answers within about three seconds (readiness). */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (dialect == Dialect.H2 && url.toUpperCase(Locale.ROOT).startsWith("JDBC:H2:MEM:")) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("shutdown");
+            } catch (SQLException e) {
+                log.debug("shutting down in-memory H2 failed", e);
+            }
+        }
+        dataSource.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + dialect + " " + redact(url) + "]";
+    }
+}

@@ -1,0 +1,186 @@
+package io.happy3.adapter.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.inbox.InboxEntry;
+import io.happy3.domain.inbox.InboxEntry.InboxStatus;
+import io.happy3.domain.inbox.InboxStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The durable inbox in the {@code inbox} table, unique on (platform, event id). A claim takes the oldest
+ * pending entry of each ordering key, and only when no live lease holds it, so one issue's events run in
+ * order; {@code attempts} counts claims, so an entry that kills its worker still runs out of attempts.
+ * The payload (the only customer text Happy3 keeps) is dropped when an entry is done. Thread-safe.
+ */
+public final class JdbcInboxStore implements InboxStore {
+    /** The oldest pending entry per ordering key, if it is due and not leased. */
+    private static final String CLAIMABLE = """
+            e.status = 'PENDING' and e.available_at <= ? and (e.lease_until is null or e.lease_until <= ?)
+              and not exists (select 1 from inbox o
+                              where o.ordering_key = e.ordering_key and o.status = 'PENDING' and o.seq < e.seq)""";
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final Database database;
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public JdbcInboxStore(Database database, Clock clock) {
+        this.database = requireNonNull(database, "database == null");
+        this.jdbc = database.jdbc();
+        this.clock = requireNonNull(clock, "clock == null");
+    }
+
+    @Override
+    public boolean append(InboxEntry entry) {
+        requireNonNull(entry, "entry == null");
+        String sql = """
+                insert into inbox (platform, event_id, tenant, ordering_key, kind, payload, received_at, attempts,
+                  status, available_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
+                """;
+        return jdbc.withConnection("appending " + entry.platform() + " event " + entry.eventId(), connection -> {
+            try {
+                Jdbc.execute(connection, sql, statement -> {
+                    statement.setString(1, entry.platform().name());
+                    statement.setString(2, entry.eventId());
+                    statement.setString(3, entry.tenant());
+                    statement.setString(4, entry.orderingKey());
+                    statement.setString(5, entry.kind());
+                    statement.setString(6, entry.payload().orElse(null));
+                    Jdbc.setInstant(statement, 7, entry.receivedAt());
+                    statement.setInt(8, entry.attempts());
+                    Jdbc.setInstant(statement, 9, entry.receivedAt());
+                });
+                return true;
+            } catch (SQLException e) {
+                if (SqlErrors.uniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public List<InboxEntry> claim(String owner, int limit, Instant now, Duration lease) {
+        requireNonNull(owner, "owner == null");
+        requireNonNull(now, "now == null");
+        requireNonNull(lease, "lease == null");
+        if (limit < 1) {
+            return List.of();
+        }
+        Instant until = now.plus(lease);
+        String context = "claiming inbox entries for " + owner;
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            return jdbc.withConnection(context, connection -> claimOnPostgres(connection, owner, limit, now, until));
+        }
+        ReentrantLock lock = database.h2ClaimLock();
+        lock.lock();
+        try {
+            return jdbc.inTransaction(context, connection -> claimOnH2(connection, owner, limit, now, until));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static List<InboxEntry> claimOnPostgres(Connection connection, String owner, int limit, Instant now,
+                                                    Instant until) throws SQLException {
+        String sql = "update inbox set lease_owner = ?, lease_until = ?, attempts = attempts + 1 where seq in ("
+                + "select e.seq from inbox e where " + CLAIMABLE
+                + " order by e.seq limit ? for update of e skip locked) returning *";
+        List<InboxEntry> claimed = Jdbc.query(connection, sql, statement -> {
+            statement.setString(1, owner);
+            Jdbc.setInstant(statement, 2, until);
+            Jdbc.setInstant(statement, 3, now);
+            Jdbc.setInstant(statement, 4, now);
+            statement.setInt(5, limit);
+        }, JdbcInboxStore::read);
+        List<InboxEntry> sorted = new ArrayList<>(claimed);
+        sorted.sort(Comparator.comparingLong(InboxEntry::sequence));
+        return sorted;
+    }
+
+    /** H2 has no SKIP LOCKED: the caller serialises claims in this process (an embedded database has one). */
+    private static List<InboxEntry> claimOnH2(Connection connection, String owner, int limit, Instant now,
+                                              Instant until) throws SQLException {
+        List<InboxEntry> candidates = Jdbc.query(connection, "select e.* from inbox e where " + CLAIMABLE
+                + " order by e.seq limit ?", statement -> {
+                    Jdbc.setInstant(statement, 1, now);
+                    Jdbc.setInstant(statement, 2, now);
+                    statement.setInt(3, limit);
+                }, JdbcInboxStore::read);
+        List<InboxEntry> claimed = new ArrayList<>();
+        String sql = "update inbox set lease_owner = ?, lease_until = ?, attempts = attempts + 1 where seq = ? "
+                + "and status = 'PENDING' and (lease_until is null or lease_until <= ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (InboxEntry candidate : candidates) {
+                statement.setString(1, owner);
+                Jdbc.setInstant(statement, 2, until);
+                statement.setLong(3, candidate.sequence());
+                Jdbc.setInstant(statement, 4, now);
+                if (statement.executeUpdate() == 1) {
+                    claimed.add(new InboxEntry(candidate.sequence(), candidate.platform(), candidate.eventId(),
+                            candidate.tenant(), candidate.orderingKey(), candidate.kind(), candidate.payload(),
+                            candidate.receivedAt(), candidate.attempts() + 1, candidate.status(), candidate.error()));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public void markDone(long sequence) {
+        String sql = """
+                update inbox set status = 'DONE', payload = null, error = null, done_at = ?, lease_owner = null,
+                  lease_until = null
+                where seq = ?
+                """;
+        jdbc.update("marking inbox entry " + sequence + " done", sql, statement -> {
+            Jdbc.setInstant(statement, 1, clock.instant());
+            statement.setLong(2, sequence);
+        });
+    }
+
+    @Override
+    public void markFailed(long sequence, String error, Instant retryAt, boolean giveUp) {
+        requireNonNull(error, "error == null");
+        requireNonNull(retryAt, "retryAt == null");
+        String sql = """
+                update inbox set status = ?, error = ?, available_at = ?, lease_owner = null, lease_until = null
+                where seq = ?
+                """;
+        jdbc.update("marking inbox entry " + sequence + " failed", sql, statement -> {
+            statement.setString(1, giveUp ? InboxStatus.FAILED.name() : InboxStatus.PENDING.name());
+            statement.setString(2, Jdbc.truncate(error, MAX_ERROR_LENGTH));
+            Jdbc.setInstant(statement, 3, retryAt);
+            statement.setLong(4, sequence);
+        });
+    }
+
+    @Override
+    public long backlog() {
+        return jdbc.queryOne("counting the inbox backlog", "select count(*) from inbox where status = 'PENDING'",
+                statement -> { }, rows -> rows.getLong(1)).orElse(0L);
+    }
+
+    private static InboxEntry read(ResultSet rows) throws SQLException {
+        return new InboxEntry(rows.getLong("seq"), Platform.valueOf(rows.getString("platform")),
+                rows.getString("event_id"), rows.getString("tenant"), rows.getString("ordering_key"),
+                rows.getString("kind"), Optional.ofNullable(rows.getString("payload")),
+                Jdbc.getInstant(rows, "received_at"), rows.getInt("attempts"),
+                InboxStatus.valueOf(rows.getString("status")), Optional.ofNullable(rows.getString("error")));
+    }
+}

@@ -1,0 +1,236 @@
+package io.happy3.adapter.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.Evidence;
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueEvent;
+import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.issue.IssueId;
+import io.happy3.domain.issue.IssueState;
+import io.happy3.domain.issue.IssueStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Issues and their event history in the {@code issues} and {@code issue_events} tables. Stores ids,
+ * times, rules and evidence, never message text. Thread-safe.
+ */
+public final class JdbcIssueStore implements IssueStore {
+    private static final String SELECT = """
+            select i.*, e.seq, e.event_type, e.occurred_at, e.actor_platform, e.actor_tenant, e.actor_id,
+                   e.message_id, e.rule_name, e.evidence, e.due_at
+            from issues i left join issue_events e on e.issue_id = i.id
+            """;
+    private static final String ACTIVE_STATES = Arrays.stream(IssueState.values())
+            .filter(IssueState::active)
+            .map(state -> "'" + state.name() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
+
+    private final Jdbc jdbc;
+
+    public JdbcIssueStore(Database database) {
+        this.jdbc = requireNonNull(database, "database == null").jdbc();
+    }
+
+    @Override
+    public Optional<Issue> find(IssueId id) {
+        requireNonNull(id, "id == null");
+        List<Issue> issues = select("finding issue " + id, "where i.id = ?", statement -> statement.setString(1,
+                id.value()));
+        return issues.stream().findFirst();
+    }
+
+    @Override
+    public void save(Issue issue) {
+        requireNonNull(issue, "issue == null");
+        jdbc.inTransaction("saving issue " + issue.id(), connection -> {
+            delete(connection, "delete from issue_events where issue_id = ?", issue.id().value());
+            if (updateIssue(connection, issue) == 0) {
+                insertIssue(connection, issue);
+            }
+            insertEvents(connection, issue);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Issue> findByMessage(ChannelRef channel, String messageId) {
+        requireNonNull(channel, "channel == null");
+        requireNonNull(messageId, "messageId == null");
+        String where = """
+                where i.platform = ? and i.tenant = ? and i.channel = ?
+                  and (i.root_message_id = ?
+                       or i.id in (select m.issue_id from issue_events m where m.message_id = ?))
+                """;
+        return select("finding the issue of message " + messageId + " in " + channel.key(), where, statement -> {
+            Refs.setChannel(statement, 1, channel);
+            statement.setString(4, messageId);
+            statement.setString(5, messageId);
+        }).stream().findFirst();
+    }
+
+    @Override
+    public List<Issue> findByCustomer(ChannelRef channel, UserRef customer, Instant since) {
+        requireNonNull(channel, "channel == null");
+        requireNonNull(customer, "customer == null");
+        requireNonNull(since, "since == null");
+        String where = """
+                where i.platform = ? and i.tenant = ? and i.channel = ?
+                  and i.customer_platform = ? and i.customer_tenant = ? and i.customer_id = ? and i.opened_at >= ?
+                """;
+        return select("finding issues of " + customer.key(), where, statement -> {
+            Refs.setChannel(statement, 1, channel);
+            Refs.setUser(statement, 4, Optional.of(customer));
+            Jdbc.setInstant(statement, 7, since);
+        });
+    }
+
+    @Override
+    public List<Issue> findActiveBetween(String tenant, Instant from, Instant to) {
+        requireNonNull(tenant, "tenant == null");
+        requireNonNull(from, "from == null");
+        requireNonNull(to, "to == null");
+        return select("finding issues of " + tenant + " active in [" + from + ", " + to + ")",
+                "where i.tenant = ? and i.opened_at < ? and i.last_activity_at >= ?", statement -> {
+                    statement.setString(1, tenant);
+                    Jdbc.setInstant(statement, 2, to);
+                    Jdbc.setInstant(statement, 3, from);
+                });
+    }
+
+    @Override
+    public List<Issue> findActive() {
+        return select("finding active issues", "where i.state in " + ACTIVE_STATES, statement -> { });
+    }
+
+    private List<Issue> select(String context, String where, Jdbc.Binder binder) {
+        String sql = SELECT + where + " order by i.opened_at, i.id, e.seq";
+        return jdbc.withConnection(context, connection -> {
+            Map<String, IssueRows> issues = new LinkedHashMap<>();
+            Jdbc.query(connection, sql, binder, rows -> {
+                IssueRows issue = issues.computeIfAbsent(rows.getString("id"), id -> new IssueRows());
+                if (issue.head == null) {
+                    issue.head = readIssue(rows);
+                }
+                if (rows.getString("event_type") != null) {
+                    issue.history.add(readEvent(rows));
+                }
+                return null;
+            });
+            return issues.values().stream().map(IssueRows::toIssue).toList();
+        });
+    }
+
+    private static Issue readIssue(ResultSet rows) throws SQLException {
+        ChannelRef channel = Refs.channel(rows, "platform", "tenant", "channel");
+        return new Issue(new IssueId(rows.getString("id")), channel, rows.getString("root_message_id"),
+                Refs.user(rows, "customer"), rows.getString("playbook_id"), IssueState.valueOf(rows.getString(
+                "state")), Jdbc.getInstant(rows, "opened_at"), Jdbc.getInstant(rows, "last_activity_at"),
+                Refs.findUser(rows, "agent"), List.of());
+    }
+
+    private static IssueEvent readEvent(ResultSet rows) throws SQLException {
+        return new IssueEvent(IssueEventType.valueOf(rows.getString("event_type")),
+                Jdbc.getInstant(rows, "occurred_at"), Refs.findUser(rows, "actor"),
+                Optional.ofNullable(rows.getString("message_id")), rows.getString("rule_name"),
+                Optional.ofNullable(rows.getString("evidence")).map(Evidence::valueOf),
+                Jdbc.findInstant(rows, "due_at"));
+    }
+
+    private static int updateIssue(Connection connection, Issue issue) throws SQLException {
+        String sql = """
+                update issues set platform = ?, tenant = ?, channel = ?, root_message_id = ?,
+                  customer_platform = ?, customer_tenant = ?, customer_id = ?, playbook_id = ?, state = ?,
+                  opened_at = ?, last_activity_at = ?, agent_platform = ?, agent_tenant = ?, agent_id = ?
+                where id = ?
+                """;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bindIssue(statement, issue);
+            statement.setString(15, issue.id().value());
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void insertIssue(Connection connection, Issue issue) throws SQLException {
+        String sql = """
+                insert into issues (platform, tenant, channel, root_message_id, customer_platform, customer_tenant,
+                  customer_id, playbook_id, state, opened_at, last_activity_at, agent_platform, agent_tenant,
+                  agent_id, id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bindIssue(statement, issue);
+            statement.setString(15, issue.id().value());
+            statement.executeUpdate();
+        }
+    }
+
+    private static void bindIssue(PreparedStatement statement, Issue issue) throws SQLException {
+        Refs.setChannel(statement, 1, issue.channel());
+        statement.setString(4, issue.rootMessageId());
+        Refs.setUser(statement, 5, Optional.of(issue.customer()));
+        statement.setString(8, issue.playbookId());
+        statement.setString(9, issue.state().name());
+        Jdbc.setInstant(statement, 10, issue.openedAt());
+        Jdbc.setInstant(statement, 11, issue.lastActivityAt());
+        Refs.setUser(statement, 12, issue.agent());
+    }
+
+    private static void insertEvents(Connection connection, Issue issue) throws SQLException {
+        if (issue.history().isEmpty()) {
+            return;
+        }
+        String sql = """
+                insert into issue_events (issue_id, seq, event_type, occurred_at, actor_platform, actor_tenant,
+                  actor_id, message_id, rule_name, evidence, due_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int seq = 0;
+            for (IssueEvent event : issue.history()) {
+                statement.setString(1, issue.id().value());
+                statement.setInt(2, seq++);
+                statement.setString(3, event.type().name());
+                Jdbc.setInstant(statement, 4, event.at());
+                Refs.setUser(statement, 5, event.actor());
+                statement.setString(8, event.messageId().orElse(null));
+                statement.setString(9, event.rule());
+                statement.setString(10, event.evidence().map(Enum::name).orElse(null));
+                Jdbc.setInstant(statement, 11, event.due().orElse(null));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void delete(Connection connection, String sql, String id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id);
+            statement.executeUpdate();
+        }
+    }
+
+    /** An issue's head row and its history while the rows are read. */
+    private static final class IssueRows {
+        private Issue head;
+        private final List<IssueEvent> history = new ArrayList<>();
+
+        Issue toIssue() {
+            return new Issue(head.id(), head.channel(), head.rootMessageId(), head.customer(), head.playbookId(),
+                    head.state(), head.openedAt(), head.lastActivityAt(), head.agent(), history);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.happy3.adapter.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.IssueId;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeStatus;
+import io.happy3.domain.nudge.NudgeStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Nudges in the {@code nudges} table, unique on their idempotency key. {@link #claimDue} leases due rows
+ * to one owner: on PostgreSQL with {@code FOR UPDATE SKIP LOCKED}, so replicas never claim the same row;
+ * on embedded H2 under a per-database lock plus a conditional update. Thread-safe.
+ */
+public final class JdbcNudgeStore implements NudgeStore {
+    private static final String COLUMNS = """
+            id, idempotency_key, issue_id, platform, tenant, channel, playbook_id, step_id, recipient_platform,
+            recipient_tenant, recipient_id, triggered_at, due_at, expires_at, repeat_count, status, attempts, late,
+            sent_at, chosen_action, failure, snoozes, created_at""";
+    private static final String CLAIMABLE = """
+            status = 'PENDING' and due_at <= ? and (lease_until is null or lease_until <= ?)""";
+
+    private final Database database;
+    private final Jdbc jdbc;
+
+    public JdbcNudgeStore(Database database) {
+        this.database = requireNonNull(database, "database == null");
+        this.jdbc = database.jdbc();
+    }
+
+    @Override
+    public boolean schedule(Nudge nudge) {
+        requireNonNull(nudge, "nudge == null");
+        String sql = "insert into nudges (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?)";
+        return jdbc.withConnection("scheduling nudge " + nudge.key(), connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, nudge.id().value());
+                statement.setString(2, nudge.key());
+                bindState(statement, 3, nudge);
+                statement.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (SqlErrors.uniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public List<Nudge> claimDue(Instant now, int limit, String owner, Duration lease) {
+        requireNonNull(now, "now == null");
+        requireNonNull(owner, "owner == null");
+        requireNonNull(lease, "lease == null");
+        if (limit < 1) {
+            return List.of();
+        }
+        Instant until = now.plus(lease);
+        String context = "claiming due nudges for " + owner;
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            return jdbc.withConnection(context, connection -> claimOnPostgres(connection, now, limit, owner, until));
+        }
+        ReentrantLock lock = database.h2ClaimLock();
+        lock.lock();
+        try {
+            return jdbc.inTransaction(context, connection -> claimOnH2(connection, now, limit, owner, until));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One statement: lock free due rows, skipping rows another replica is claiming, and lease them. */
+    private static List<Nudge> claimOnPostgres(Connection connection, Instant now, int limit, String owner,
+                                               Instant until) throws SQLException {
+        String sql = "update nudges set lease_owner = ?, lease_until = ? where id in (select id from nudges where "
+                + CLAIMABLE + " order by due_at, id limit ? for update skip locked) returning " + COLUMNS;
+        List<Nudge> claimed = Jdbc.query(connection, sql, statement -> {
+            statement.setString(1, owner);
+            Jdbc.setInstant(statement, 2, until);
+            Jdbc.setInstant(statement, 3, now);
+            Jdbc.setInstant(statement, 4, now);
+            statement.setInt(5, limit);
+        }, JdbcNudgeStore::read);
+        return sortedByDue(claimed);
+    }
+
+    /**
+     * H2 has no SKIP LOCKED; an embedded database belongs to one process, whose claims the caller
+     * serialises. The conditional update still refuses a row whose lease another owner holds.
+     */
+    private static List<Nudge> claimOnH2(Connection connection, Instant now, int limit, String owner, Instant until)
+            throws SQLException {
+        List<Nudge> candidates = Jdbc.query(connection, "select " + COLUMNS + " from nudges where " + CLAIMABLE
+                + " order by due_at, id limit ?", statement -> {
+                    Jdbc.setInstant(statement, 1, now);
+                    Jdbc.setInstant(statement, 2, now);
+                    statement.setInt(3, limit);
+                }, JdbcNudgeStore::read);
+        List<Nudge> claimed = new ArrayList<>();
+        String sql = "update nudges set lease_owner = ?, lease_until = ? where id = ? and " + CLAIMABLE;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Nudge candidate : candidates) {
+                statement.setString(1, owner);
+                Jdbc.setInstant(statement, 2, until);
+                statement.setString(3, candidate.id().value());
+                Jdbc.setInstant(statement, 4, now);
+                Jdbc.setInstant(statement, 5, now);
+                if (statement.executeUpdate() == 1) {
+                    claimed.add(candidate);
+                }
+            }
+        }
+        return claimed;
+    }
+
+    private static List<Nudge> sortedByDue(List<Nudge> nudges) {
+        List<Nudge> sorted = new ArrayList<>(nudges);
+        sorted.sort((a, b) -> a.dueAt().equals(b.dueAt()) ? a.id().value().compareTo(b.id().value())
+                : a.dueAt().compareTo(b.dueAt()));
+        return sorted;
+    }
+
+    @Override
+    public void update(Nudge nudge) {
+        requireNonNull(nudge, "nudge == null");
+        String sql = """
+                update nudges set issue_id = ?, platform = ?, tenant = ?, channel = ?, playbook_id = ?, step_id = ?,
+                  recipient_platform = ?, recipient_tenant = ?, recipient_id = ?, triggered_at = ?, due_at = ?,
+                  expires_at = ?, repeat_count = ?, status = ?, attempts = ?, late = ?, sent_at = ?,
+                  chosen_action = ?, failure = ?, snoozes = ?, created_at = ?, lease_owner = null, lease_until = null
+                where id = ?
+                """;
+        int updated = jdbc.update("updating nudge " + nudge.id(), sql, statement -> {
+            bindState(statement, 1, nudge);
+            statement.setString(22, nudge.id().value());
+        });
+        if (updated == 0) {
+            throw new StorageException("updating nudge " + nudge.id() + " failed: no such nudge", null);
+        }
+    }
+
+    @Override
+    public Optional<Nudge> find(NudgeId id) {
+        requireNonNull(id, "id == null");
+        return jdbc.queryOne("finding nudge " + id, "select " + COLUMNS + " from nudges where id = ?",
+                statement -> statement.setString(1, id.value()), JdbcNudgeStore::read);
+    }
+
+    @Override
+    public List<Nudge> findByIssue(IssueId issueId) {
+        requireNonNull(issueId, "issueId == null");
+        return jdbc.query("finding nudges of issue " + issueId, "select " + COLUMNS
+                        + " from nudges where issue_id = ? order by due_at, id",
+                statement -> statement.setString(1, issueId.value()), JdbcNudgeStore::read);
+    }
+
+    @Override
+    public List<Nudge> findInbox(UserRef recipient) {
+        requireNonNull(recipient, "recipient == null");
+        String sql = "select " + COLUMNS + " from nudges where recipient_id = ? and recipient_tenant = ? "
+                + "and recipient_platform = ? and status in ('PENDING', 'WAITING_FOR_CUSTOMER', 'SENT') "
+                + "order by due_at, id";
+        return jdbc.query("finding the nudge inbox of " + recipient.key(), sql, statement -> {
+            statement.setString(1, recipient.user());
+            statement.setString(2, recipient.tenant());
+            statement.setString(3, recipient.platform().name());
+        }, JdbcNudgeStore::read);
+    }
+
+    @Override
+    public List<Nudge> findDueBetween(String tenant, Instant from, Instant to) {
+        requireNonNull(tenant, "tenant == null");
+        requireNonNull(from, "from == null");
+        requireNonNull(to, "to == null");
+        String sql = "select " + COLUMNS + " from nudges where tenant = ? and due_at >= ? and due_at < ? "
+                + "order by due_at, id";
+        return jdbc.query("finding nudges of " + tenant + " due in [" + from + ", " + to + ")", sql, statement -> {
+            statement.setString(1, tenant);
+            Jdbc.setInstant(statement, 2, from);
+            Jdbc.setInstant(statement, 3, to);
+        }, JdbcNudgeStore::read);
+    }
+
+    @Override
+    public int countSent(UserRef recipient, Instant from, Instant to) {
+        requireNonNull(recipient, "recipient == null");
+        requireNonNull(from, "from == null");
+        requireNonNull(to, "to == null");
+        String sql = "select count(*) from nudges where recipient_id = ? and recipient_tenant = ? "
+                + "and recipient_platform = ? and sent_at >= ? and sent_at < ?";
+        return jdbc.queryOne("counting nudges sent to " + recipient.key(), sql, statement -> {
+            statement.setString(1, recipient.user());
+            statement.setString(2, recipient.tenant());
+            statement.setString(3, recipient.platform().name());
+            Jdbc.setInstant(statement, 4, from);
+            Jdbc.setInstant(statement, 5, to);
+        }, rows -> rows.getInt(1)).orElse(0);
+    }
+
+    /** Binds every column after id and key, starting at {@code index} (21 parameters). */
+    private static void bindState(PreparedStatement statement, int index, Nudge nudge) throws SQLException {
+        statement.setString(index, nudge.issueId().value());
+        Refs.setChannel(statement, index + 1, nudge.channel());
+        statement.setString(index + 4, nudge.playbookId());
+        statement.setString(index + 5, nudge.stepId());
+        Refs.setUser(statement, index + 6, Optional.of(nudge.recipient()));
+        Jdbc.setInstant(statement, index + 9, nudge.triggeredAt());
+        Jdbc.setInstant(statement, index + 10, nudge.dueAt());
+        Jdbc.setInstant(statement, index + 11, nudge.expiresAt());
+        statement.setInt(index + 12, nudge.repeat());
+        statement.setString(index + 13, nudge.status().name());
+        statement.setInt(index + 14, nudge.attempts());
+        statement.setBoolean(index + 15, nudge.late());
+        Jdbc.setInstant(statement, index + 16, nudge.sentAt().orElse(null));
+        statement.setString(index + 17, nudge.action().orElse(null));
+        statement.setString(index + 18, Jdbc.truncate(nudge.failure().orElse(null), 2000));
+        statement.setInt(index + 19, nudge.snoozes());
+        Jdbc.setInstant(statement, index + 20, nudge.createdAt());
+    }
+
+    private static Nudge read(ResultSet rows) throws SQLException {
+        return new Nudge(new NudgeId(rows.getString("id")), rows.getString("idempotency_key"),
+                new IssueId(rows.getString("issue_id")), Refs.channel(rows, "platform", "tenant", "channel"),
+                rows.getString("playbook_id"), rows.getString("step_id"), Refs.user(rows, "recipient"),
+                Jdbc.getInstant(rows, "triggered_at"), Jdbc.getInstant(rows, "due_at"),
+                Jdbc.getInstant(rows, "expires_at"), rows.getInt("repeat_count"),
+                NudgeStatus.valueOf(rows.getString("status")), rows.getInt("attempts"), rows.getBoolean("late"),
+                Jdbc.findInstant(rows, "sent_at"), Optional.ofNullable(rows.getString("chosen_action")),
+                Optional.ofNullable(rows.getString("failure")), rows.getInt("snoozes"),
+                Jdbc.getInstant(rows, "created_at"));
+    }
+}

@@ -1,0 +1,114 @@
+package io.happy3.adapter.storage;
+
+import static io.happy3.adapter.storage.Fixtures.AGENT;
+import static io.happy3.adapter.storage.Fixtures.CHANNEL;
+import static io.happy3.adapter.storage.Fixtures.CUSTOMER;
+import static io.happy3.adapter.storage.Fixtures.T0;
+import static io.happy3.adapter.storage.Fixtures.issue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.issue.Evidence;
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueEvent;
+import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.issue.IssueState;
+import io.happy3.domain.issue.IssueStore;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class IssueStoreContractTest extends StoreContract {
+    private static Issue confirmedIssue() {
+        return issue("m1", T0)
+                .record(IssueEvent.of(IssueEventType.AGENT_REPLIED, T0.plusSeconds(60), AGENT, "m2", "agent"),
+                        IssueState.ENGAGED)
+                .record(IssueEvent.promise(T0.plusSeconds(120), AGENT, "m3", "builtin:promise",
+                        T0.plus(Duration.ofDays(1))), IssueState.ENGAGED)
+                .record(IssueEvent.confirmed(T0.plusSeconds(180), CUSTOMER, "m4", "builtin:works-now",
+                        Evidence.CUSTOMER_WORDS), IssueState.CONFIRMED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void save_issueWithHistory_findReturnsEqualIssue(Backend backend) {
+        IssueStore store = backend.issueStore();
+        Issue issue = confirmedIssue();
+
+        store.save(issue);
+
+        assertThat(store.find(issue.id())).contains(issue);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void save_sameIssueAgain_replacesStateAndHistory(Backend backend) {
+        IssueStore store = backend.issueStore();
+        Issue opened = issue("m1", T0);
+        store.save(opened);
+        Issue engaged = opened.record(IssueEvent.of(IssueEventType.AGENT_REPLIED, T0.plusSeconds(5), AGENT, "m2",
+                "agent"), IssueState.ENGAGED);
+
+        store.save(engaged);
+
+        assertThat(store.find(opened.id())).contains(engaged);
+        assertThat(store.findActive()).containsExactly(engaged);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findByMessage_replyOrRoot_findsTheIssueOnlyInItsChannel(Backend backend) {
+        IssueStore store = backend.issueStore();
+        Issue issue = confirmedIssue();
+        store.save(issue);
+        ChannelRef otherChannel = new ChannelRef(Platform.SLACK, "T1", "C-OTHER");
+
+        assertThat(store.findByMessage(CHANNEL, "m1")).contains(issue);
+        assertThat(store.findByMessage(CHANNEL, "m3")).contains(issue);
+        assertThat(store.findByMessage(CHANNEL, "m9")).isEmpty();
+        assertThat(store.findByMessage(otherChannel, "m1")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findByCustomer_since_returnsLaterIssuesOldestFirst(Backend backend) {
+        IssueStore store = backend.issueStore();
+        Issue old = issue("m1", T0);
+        Issue middle = issue("m2", T0.plus(Duration.ofDays(3)));
+        Issue recent = issue("m3", T0.plus(Duration.ofDays(5)));
+        store.save(recent);
+        store.save(old);
+        store.save(middle);
+
+        assertThat(store.findByCustomer(CHANNEL, CUSTOMER, T0.plus(Duration.ofDays(1))))
+                .containsExactly(middle, recent);
+        assertThat(store.findByCustomer(CHANNEL, AGENT, T0)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findActiveBetween_window_returnsIssuesTouchingIt(Backend backend) {
+        IssueStore store = backend.issueStore();
+        Issue before = issue("m1", T0.minus(Duration.ofDays(10)));
+        Issue during = issue("m2", T0.plus(Duration.ofDays(1)));
+        Issue after = issue("m3", T0.plus(Duration.ofDays(8)));
+        store.save(before);
+        store.save(during);
+        store.save(after);
+
+        assertThat(store.findActiveBetween("T1", T0, T0.plus(Duration.ofDays(7)))).containsExactly(during);
+        assertThat(store.findActiveBetween("T2", T0, T0.plus(Duration.ofDays(7)))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findActive_confirmedAndOpenIssues_returnsOnlyOpen(Backend backend) {
+        IssueStore store = backend.issueStore();
+        Issue open = issue("m9", T0);
+        store.save(confirmedIssue());
+        store.save(open);
+
+        assertThat(store.findActive()).containsExactly(open);
+    }
+}

@@ -1,0 +1,144 @@
+package io.happy3.adapter.storage;
+
+import static io.happy3.adapter.storage.Fixtures.AGENT;
+import static io.happy3.adapter.storage.Fixtures.CHANNEL;
+import static io.happy3.adapter.storage.Fixtures.T0;
+import static io.happy3.adapter.storage.Fixtures.nudge;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happy3.domain.issue.IssueId;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeStatus;
+import io.happy3.domain.nudge.NudgeStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class NudgeStoreContractTest extends StoreContract {
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void schedule_sameKeyTwice_storesOneNudge(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge nudge = nudge("k1", T0);
+
+        assertThat(store.schedule(nudge)).isTrue();
+        assertThat(store.schedule(nudge("k1", T0.plusSeconds(60)))).isFalse();
+
+        assertThat(store.find(nudge.id())).contains(nudge);
+        assertThat(store.findByIssue(nudge.issueId())).containsExactly(nudge);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void claimDue_dueAndFutureNudges_claimsDueOnesOldestFirstUpToLimit(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge second = nudge("k2", T0.minusSeconds(10));
+        Nudge first = nudge("k1", T0.minusSeconds(20));
+        Nudge third = nudge("k3", T0);
+        store.schedule(second);
+        store.schedule(first);
+        store.schedule(third);
+        store.schedule(nudge("future", T0.plusSeconds(1)));
+
+        assertThat(store.claimDue(T0, 2, "a", LEASE)).containsExactly(first, second);
+        assertThat(store.claimDue(T0, 10, "a", LEASE)).containsExactly(third);
+        assertThat(store.claimDue(T0, 10, "a", LEASE)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void claimDue_leasedToA_notClaimableByBUntilLeaseExpires(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge nudge = nudge("k1", T0);
+        store.schedule(nudge);
+
+        assertThat(store.claimDue(T0, 10, "owner-a", LEASE)).containsExactly(nudge);
+        // Owner A dies without updating: B must wait for the lease, then get the nudge.
+        assertThat(store.claimDue(T0.plus(LEASE).minusMillis(1), 10, "owner-b", LEASE)).isEmpty();
+        assertThat(store.claimDue(T0.plus(LEASE), 10, "owner-b", LEASE)).containsExactly(nudge);
+        assertThat(store.claimDue(T0.plus(LEASE).plusSeconds(1), 10, "owner-a", LEASE)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void update_sentNudge_releasesLeaseAndIsNeverClaimedAgain(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge nudge = nudge("k1", T0);
+        store.schedule(nudge);
+        Nudge claimed = store.claimDue(T0, 10, "a", LEASE).get(0);
+
+        Nudge sent = claimed.sent(T0.plusSeconds(1), false);
+        store.update(sent);
+
+        assertThat(store.find(nudge.id())).contains(sent);
+        assertThat(store.claimDue(T0.plus(Duration.ofDays(1)), 10, "b", LEASE)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void update_failedAttemptWithRetry_claimableAgainAtRetryTime(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        store.schedule(nudge("k1", T0));
+        Nudge claimed = store.claimDue(T0, 10, "a", LEASE).get(0);
+        Nudge retry = claimed.failedAttempt("429", Optional.of(T0.plusSeconds(30)));
+
+        store.update(retry);
+
+        assertThat(store.claimDue(T0.plusSeconds(29), 10, "a", LEASE)).isEmpty();
+        assertThat(store.claimDue(T0.plusSeconds(30), 10, "b", LEASE)).containsExactly(retry);
+        assertThat(retry.attempts()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findInbox_openSentAndAnsweredNudges_returnsUnansweredOnes(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge pending = nudge("pending", T0.plusSeconds(60));
+        Nudge sent = nudge("sent", T0);
+        Nudge acted = nudge("acted", T0.minusSeconds(60));
+        store.schedule(pending);
+        store.schedule(sent);
+        store.schedule(acted);
+        Nudge sentNow = sent.sent(T0, false);
+        store.update(sentNow);
+        store.update(acted.sent(T0, false).answered("on_it", NudgeStatus.ACTED));
+
+        assertThat(store.findInbox(AGENT)).containsExactly(sentNow, pending);
+        assertThat(store.findInbox(Fixtures.CUSTOMER)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void countSent_andFindDueBetween_countOnlyTheWindow(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge early = nudge("early", T0.minusSeconds(3600));
+        Nudge inside = nudge("inside", T0);
+        store.schedule(early);
+        store.schedule(inside);
+        store.update(early.sent(T0.minusSeconds(3600), false));
+        store.update(inside.sent(T0.plusSeconds(10), true));
+
+        assertThat(store.countSent(AGENT, T0, T0.plusSeconds(3600))).isEqualTo(1);
+        assertThat(store.countSent(AGENT, T0.minusSeconds(7200), T0.plusSeconds(3600))).isEqualTo(2);
+        assertThat(store.findDueBetween("T1", T0, T0.plusSeconds(1))).extracting(Nudge::key)
+                .containsExactly("inside");
+        assertThat(store.findDueBetween("T2", T0, T0.plusSeconds(1))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findByIssue_twoIssues_returnsOnlyThatIssuesNudges(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge mine = nudge("mine", T0);
+        Nudge other = Nudge.planned("other", IssueId.of(CHANNEL, "m2"), CHANNEL, "default", "s", AGENT, T0, T0,
+                T0.plusSeconds(60), 0, T0);
+        store.schedule(mine);
+        store.schedule(other);
+
+        assertThat(store.findByIssue(mine.issueId())).isEqualTo(List.of(mine));
+    }
+}
