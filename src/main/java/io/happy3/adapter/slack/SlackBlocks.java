@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.SnoozeChoice;
 import io.happy3.domain.playbook.NudgeAction;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -104,15 +106,18 @@ final class SlackBlocks {
 
     /**
      * The agent's App Home: nudges waiting for an answer (with their buttons), reminders coming up, and
-     * the open issues the agent is working on.
+     * the open issues the agent is working on. {@code sendingNow} are nudges being delivered with this
+     * refresh, still pending in the store until the scheduler records them as sent.
      */
-    static ObjectNode home(List<Nudge> inbox, Function<Nudge, Optional<NudgeMessage>> rendered,
+    static ObjectNode home(List<Nudge> inbox, Set<NudgeId> sendingNow, Function<Nudge, Optional<NudgeMessage>> rendered,
                            List<Issue> openIssues, Function<Issue, Optional<String>> link) {
         ObjectNode view = SlackPayload.JSON.createObjectNode().put("type", "home");
         ArrayNode blocks = view.putArray("blocks");
         blocks.addObject().put("type", "header").set("text", plain("Your Happy3 inbox"));
-        List<Nudge> waiting = inbox.stream().filter(nudge -> nudge.status().delivered()).toList();
-        List<Nudge> upcoming = inbox.stream().filter(nudge -> nudge.status().open()).toList();
+        List<Nudge> waiting = inbox.stream()
+                .filter(nudge -> nudge.status().delivered() || sendingNow.contains(nudge.id())).toList();
+        List<Nudge> upcoming = inbox.stream()
+                .filter(nudge -> nudge.status().open() && !sendingNow.contains(nudge.id())).toList();
         blocks.add(section("*Waiting on you* (" + waiting.size() + ")"));
         if (waiting.isEmpty()) {
             blocks.add(context("Nothing is waiting on you. :sparkles:"));

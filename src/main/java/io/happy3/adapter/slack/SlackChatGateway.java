@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ public final class SlackChatGateway implements ChatGateway {
         } catch (SlackApiError e) {
             throw SlackWebApi.translate(e);
         }
-        refreshHome(recipient);
+        refreshHome(recipient, messages.stream().map(NudgeMessage::nudgeId).collect(Collectors.toSet()));
     }
 
     private void deliverInThread(UserRef recipient, NudgeMessage message) {
@@ -97,20 +98,24 @@ public final class SlackChatGateway implements ChatGateway {
 
     /** Republishes the agent's App Home; a failure is logged, never thrown, since the nudge itself arrived. */
     void refreshHome(UserRef agent) {
+        refreshHome(agent, Set.of());
+    }
+
+    private void refreshHome(UserRef agent, Set<NudgeId> sendingNow) {
         try {
-            publishHome(agent);
+            publishHome(agent, sendingNow);
         } catch (RuntimeException e) {
             log.warn("App Home of {} not refreshed: {}", agent.key(), e.getMessage());
         }
     }
 
     /** Publishes the agent's App Home (pending nudges, reminders coming up, open issues). */
-    void publishHome(UserRef agent) {
+    void publishHome(UserRef agent, Set<NudgeId> sendingNow) {
         List<Nudge> inbox = nudges.findInbox(agent);
         List<Issue> open = issues.findActive().stream()
                 .filter(issue -> issue.channel().tenant().equals(agent.tenant()))
                 .filter(issue -> issue.agent().filter(agent::equals).isPresent()).toList();
-        ObjectNode view = SlackBlocks.home(inbox, nudge -> Optional.ofNullable(rendered.getIfPresent(nudge.id())),
+        ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> Optional.ofNullable(rendered.getIfPresent(nudge.id())),
                 open, issue -> permalink(issue.channel(), issue.rootMessageId()));
         try {
             api.call(agent.tenant(), "views.publish", methods -> methods.viewsPublish(request -> request
