@@ -13,6 +13,7 @@ import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +26,12 @@ import org.slf4j.LoggerFactory;
 public final class SlackInboxHandler implements InboxHandler {
     private static final Logger log = LoggerFactory.getLogger(SlackInboxHandler.class);
 
-    private final EventRouter router;
+    private final Consumer<ChatEvent> router;
     private final SlackChatGateway gateway;
     private final SlackBotIdentity bot;
 
-    SlackInboxHandler(EventRouter router, SlackChatGateway gateway, SlackBotIdentity bot) {
+    /** {@code router} is {@link EventRouter#route} in production; tests may record the events instead. */
+    SlackInboxHandler(Consumer<ChatEvent> router, SlackChatGateway gateway, SlackBotIdentity bot) {
         this.router = requireNonNull(router, "router == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
         this.bot = requireNonNull(bot, "bot == null");
@@ -201,6 +203,6 @@ public final class SlackInboxHandler implements InboxHandler {
     }
 
     private void route(ChatEvent event) {
-        router.route(event);
+        router.accept(event);
     }
 }

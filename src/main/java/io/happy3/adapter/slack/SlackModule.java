@@ -84,12 +84,22 @@ public final class SlackModule {
         return gateway;
     }
 
+    /** The same gateway with its Slack-only operations (App Home), for this package's handler and tests. */
+    SlackChatGateway slackGateway() {
+        return gateway;
+    }
+
+    SlackBotIdentity bot() {
+        return bot;
+    }
+
     public AgentDirectory directory() {
         return directory;
     }
 
     /** The handler the inbox worker calls for Slack entries; needs the engine's router. */
     public InboxHandler inboxHandler(EventRouter router) {
-        return new SlackInboxHandler(router, gateway, bot);
+        requireNonNull(router, "router == null");
+        return new SlackInboxHandler(router::route, gateway, bot);
     }
 }
