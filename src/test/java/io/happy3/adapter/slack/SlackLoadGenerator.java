@@ -1,12 +1,14 @@
 package io.happy3.adapter.slack;
 
 import io.happy3.adapter.http.HttpServer;
+import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcInboxStore;
 import io.happy3.config.AppConfig;
+import io.happy3.domain.inbox.InboxStore;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * a stalled server is not hidden (no coordinated omission).
  *
  * <pre>java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.happy3.adapter.slack.SlackLoadGenerator
- *     [connections=32] [seconds=10] [rate=500]</pre>
+ *     [connections=32] [seconds=10] [rate=500] [h2|memory]</pre>
  */
 public final class SlackLoadGenerator {
     private static final AtomicLong EVENT_IDS = new AtomicLong();
@@ -44,10 +46,11 @@ public final class SlackLoadGenerator {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        boolean memory = args.length > 3 && args[3].equals("memory");
         Path dir = Files.createTempDirectory("happy3-bench");
         Clock clock = Clock.systemUTC();
         try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("happy3"), "", "")) {
-            JdbcInboxStore inbox = new JdbcInboxStore(database, clock);
+            InboxStore inbox = memory ? new InMemoryInboxStore() : new JdbcInboxStore(database, clock);
             AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SlackHarness.SECRET),
                     Optional.of(new AppConfig.Secret("xoxb-bench")), Optional.empty(), Optional.empty(),
                     "http://127.0.0.1:9/api/");
@@ -57,8 +60,8 @@ public final class SlackLoadGenerator {
                     .map(entry -> new HttpServer.Mount(entry.getKey(), entry.getValue())).toList(), Optional::empty)
                     .start();
             try {
-                System.out.printf("Slack ack path: H2 file inbox, %d cores, %d connections%n",
-                        Runtime.getRuntime().availableProcessors(), connections);
+                System.out.printf("Slack ack path: %s inbox, %d cores, %d connections%n",
+                        memory ? "in-memory" : "H2 file", Runtime.getRuntime().availableProcessors(), connections);
                 run(server.port(), connections, 10, 0, "warm-up (max rate)");
                 run(server.port(), connections, seconds, rate, "fixed rate " + rate + "/s");
                 run(server.port(), connections, seconds, 0, "max rate");
