@@ -29,7 +29,20 @@ final class SlackBlocks {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    /** Prefix of a nudge's actions block id: {@code nudge:<nudge id>:<channel>:<thread root>}. */
+    private static final String NUDGE_BLOCK = "nudge";
+
     private SlackBlocks() {
+    }
+
+    /**
+     * The inbox ordering key (channel + thread root) of a button press on a nudge, read from its actions
+     * block id, so the press is processed in order with the messages of the same issue.
+     */
+    static Optional<String> issueKey(String blockId) {
+        String[] parts = blockId.split(":");
+        return parts.length == 4 && parts[0].equals(NUDGE_BLOCK) ? Optional.of(parts[2] + ":" + parts[3])
+                : Optional.empty();
     }
 
     /** The blocks of one nudge: its text and a row of its actions. */
@@ -63,8 +76,8 @@ final class SlackBlocks {
         String text = (message.late() ? ":hourglass: _(late)_ " : "") + message.text();
         blocks.add(section(text).put("block_id", "nudge:" + message.nudgeId().value() + ":text"));
         if (!message.actions().isEmpty()) {
-            ObjectNode actions = blocks.addObject().put("type", "actions")
-                    .put("block_id", "nudge:" + message.nudgeId().value());
+            ObjectNode actions = blocks.addObject().put("type", "actions").put("block_id", String.join(":",
+                    NUDGE_BLOCK, message.nudgeId().value(), message.channel().channel(), message.threadRootId()));
             ArrayNode elements = actions.putArray("elements");
             for (NudgeAction action : message.actions()) {
                 elements.add(action == NudgeAction.SNOOZE ? snoozeMenu(message) : button(message, action));

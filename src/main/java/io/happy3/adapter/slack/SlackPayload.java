@@ -99,9 +99,7 @@ record SlackPayload(Kind kind, JsonNode body) {
     Optional<String> eventId() {
         return switch (kind) {
             case EVENT -> text(body, "event_id");
-            case COMMAND, INTERACTION -> text(body, "trigger_id")
-                    .or(() -> text(body, "action_ts")).or(() -> text(body.path("actions").path(0), "action_ts")
-                            .map(ts -> body.path("user").path("id").asText() + ":" + ts));
+            case COMMAND, INTERACTION -> text(body, "trigger_id");
             default -> Optional.empty();
         };
     }
@@ -117,7 +115,8 @@ record SlackPayload(Kind kind, JsonNode body) {
         return switch (kind) {
             case EVENT -> eventOrderingKey(event());
             case COMMAND -> "command:" + text(body, "channel_id").orElse("") + ":" + text(body, "user_id").orElse("");
-            case INTERACTION -> "action:" + body.path("user").path("id").asText("");
+            case INTERACTION -> SlackBlocks.issueKey(body.path("actions").path(0).path("block_id").asText(""))
+                    .orElse("action:" + body.path("user").path("id").asText(""));
             default -> kind.name();
         };
     }

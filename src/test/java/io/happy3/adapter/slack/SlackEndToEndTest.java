@@ -86,8 +86,12 @@ class SlackEndToEndTest {
         assertThat(home.param("view")).contains("Waiting on you* (1)").contains("Has Name U0CUSTOMER confirmed")
                 .contains(nudgeId);
 
-        assertThat(slack.post(slack.blockAction("111.222.press", AGENT, "customer_confirmed", nudgeId, false))
-                .statusCode()).isEqualTo(200);
+        String blockId = SlackHarness.JSON.readTree(ephemeral.param("blocks")).get(1).get("block_id").asText();
+        assertThat(slack.post(slack.blockAction("111.222.press", AGENT, "customer_confirmed", nudgeId, false,
+                blockId)).statusCode()).isEqualTo(200);
+        List<io.happy3.domain.inbox.InboxEntry> entries = slack.memoryInbox.entries();
+        assertThat(entries.get(entries.size() - 1).orderingKey()).as("the press is ordered with its issue's thread")
+                .isEqualTo(entries.get(0).orderingKey());
         slack.drain();
 
         Issue confirmed = issue(root);

@@ -162,13 +162,18 @@ final class SlackHarness implements AutoCloseable {
 
     /** block_actions.json with one button press (or menu choice) by {@code user}. */
     String blockAction(String triggerId, String user, String actionId, String value, boolean menu) {
+        return blockAction(triggerId, user, actionId, value, menu, "=qXel");
+    }
+
+    /** The same, pressed in the actions block {@code blockId}. */
+    String blockAction(String triggerId, String user, String actionId, String value, boolean menu, String blockId) {
         ObjectNode payload = json("block_actions.json").put("trigger_id", triggerId)
                 .put("response_url", fake.url() + "/actions/AABA1ABCD/1232321423432/D09sSasdasdAS9091209");
         ((ObjectNode) payload.get("user")).put("id", user).put("team_id", TEAM);
         ((ObjectNode) payload.get("team")).put("id", TEAM);
         ((ObjectNode) payload.get("container")).put("type", "message").put("is_ephemeral", true);
         ObjectNode action = (ObjectNode) payload.withArray("actions").get(0);
-        action.put("action_id", actionId).put("action_ts", ts(clock.instant()));
+        action.put("action_id", actionId).put("action_ts", ts(clock.instant())).put("block_id", blockId);
         if (menu) {
             action.put("type", "static_select").remove("value");
             action.putObject("selected_option").put("value", value);
