@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The database: a small HikariCP pool over embedded H2 or PostgreSQL, migrated by Flyway when opened.
  * The pool notices an outage within about two seconds and reconnects by itself when the database
- * returns. Thread-safe.
+ * returns. Instants are stored with microsecond precision (PostgreSQL's). Thread-safe.
+ *
+ * <p>An embedded H2 file belongs to one process (no {@code AUTO_SERVER}): claims on it are serialised
+ * in that process, and several replicas need PostgreSQL.
  */
 public final class Database implements AutoCloseable {
     /** The embedded default: a file under {@code ./data/}. */

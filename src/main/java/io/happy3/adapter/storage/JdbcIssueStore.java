@@ -56,6 +56,17 @@ public final class JdbcIssueStore implements IssueStore {
     @Override
     public void save(Issue issue) {
         requireNonNull(issue, "issue == null");
+        try {
+            replace(issue);
+        } catch (StorageException e) {
+            if (!(e.getCause() instanceof SQLException sql && SqlErrors.uniqueViolation(sql))) {
+                throw e;
+            }
+            replace(issue); // another thread inserted the same new issue first: now it is an update
+        }
+    }
+
+    private void replace(Issue issue) {
         jdbc.inTransaction("saving issue " + issue.id(), connection -> {
             delete(connection, "delete from issue_events where issue_id = ?", issue.id().value());
             if (updateIssue(connection, issue) == 0) {

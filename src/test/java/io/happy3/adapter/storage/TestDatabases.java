@@ -80,7 +80,7 @@ final class TestDatabases {
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException(POSTGRES_URL_VARIABLE + " is set but PostgreSQL at " + url
+            throw new IllegalStateException(POSTGRES_URL_VARIABLE + " is set but PostgreSQL at " + Database.redact(url)
                     + " cannot run '" + sql + "': " + e.getMessage(), e);
         }
     }

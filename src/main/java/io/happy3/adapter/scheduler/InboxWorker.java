@@ -1,0 +1,184 @@
+package io.happy3.adapter.scheduler;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.inbox.InboxEntry;
+import io.happy3.domain.inbox.InboxHandler;
+import io.happy3.domain.inbox.InboxStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes the durable inbox: {@link #poll} claims as many entries as it has free threads and hands each
+ * to its platform's {@link InboxHandler}. Success marks the entry done; failure retries it with
+ * exponential backoff (its ordering key waits, other keys go on) and gives up into a visible FAILED
+ * state after {@code maxAttempts}. Register {@code worker::poll} on a {@link GuardedTicker}. Thread-safe.
+ */
+public final class InboxWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
+
+    private final InboxStore store;
+    private final Map<Platform, InboxHandler> handlers = new EnumMap<>(Platform.class);
+    private final Clock clock;
+    private final String owner;
+    private final Settings settings;
+    private final ExecutorService executor;
+    private final Semaphore freeThreads;
+    private volatile boolean draining;
+
+    public InboxWorker(InboxStore store, Collection<InboxHandler> handlers, Clock clock, String owner,
+                       Settings settings) {
+        this.store = requireNonNull(store, "store == null");
+        this.clock = requireNonNull(clock, "clock == null");
+        this.owner = requireNonNull(owner, "owner == null");
+        this.settings = requireNonNull(settings, "settings == null");
+        for (InboxHandler handler : requireNonNull(handlers, "handlers == null")) {
+            if (this.handlers.put(handler.platform(), handler) != null) {
+                throw new IllegalArgumentException("two inbox handlers for " + handler.platform());
+            }
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(settings.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "happy3-inbox-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.freeThreads = new Semaphore(settings.threads());
+    }
+
+    /**
+     * Claims up to one entry per free thread and starts processing them; returns how many it started.
+     * Entries are claimed only when a thread is free, so no lease runs down in a queue.
+     */
+    public synchronized int poll() {
+        int free = Math.min(freeThreads.availablePermits(), settings.batchSize());
+        if (draining || free == 0) {
+            return 0;
+        }
+        List<InboxEntry> claimed = store.claim(owner, free, clock.instant(), settings.lease());
+        for (InboxEntry entry : claimed) {
+            freeThreads.acquireUninterruptibly();
+            executor.execute(() -> {
+                try {
+                    process(entry);
+                } finally {
+                    freeThreads.release();
+                }
+            });
+        }
+        return claimed.size();
+    }
+
+    private void process(InboxEntry entry) {
+        try {
+            InboxHandler handler = handlers.get(entry.platform());
+            if (handler == null) {
+                recordFailure(entry, "no inbox handler for platform " + entry.platform(), true);
+                return;
+            }
+            handler.handle(entry);
+        } catch (RuntimeException e) {
+            log.warn("inbox entry {} ({} {} {}) failed on attempt {}", entry.sequence(), entry.platform(),
+                    entry.kind(), entry.eventId(), entry.attempts(), e);
+            recordFailure(entry, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    entry.attempts() >= settings.maxAttempts());
+            return;
+        }
+        try {
+            store.markDone(entry.sequence());
+        } catch (RuntimeException e) {
+            // The work is done but not recorded: the lease runs out and the (idempotent) handler runs again.
+            log.warn("inbox entry {} was processed but could not be marked done: {}", entry.sequence(), e.toString());
+        }
+    }
+
+    private void recordFailure(InboxEntry entry, String error, boolean giveUp) {
+        Instant retryAt = clock.instant().plus(backoff(entry.attempts()));
+        if (giveUp) {
+            log.error("inbox entry {} ({} {} {}) failed {} times; giving up, it stays FAILED: {}", entry.sequence(),
+                    entry.platform(), entry.kind(), entry.eventId(), entry.attempts(), error);
+        }
+        try {
+            store.markFailed(entry.sequence(), error, retryAt, giveUp);
+        } catch (RuntimeException e) {
+            log.warn("inbox entry {} failed and its failure could not be recorded: {}", entry.sequence(),
+                    e.toString());
+        }
+    }
+
+    /** {@code firstRetry} doubled for every attempt after the first, capped at {@code maxRetry}. */
+    Duration backoff(int attempts) {
+        int doublings = Math.max(0, Math.min(attempts - 1, 30));
+        Duration delay = settings.firstRetry().multipliedBy(1L << doublings);
+        return delay.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : delay;
+    }
+
+    /** Waits until no entry is in progress (for tests); false on timeout. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        if (!freeThreads.tryAcquire(settings.threads(), timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        freeThreads.release(settings.threads());
+        return true;
+    }
+
+    /**
+     * Stops claiming and waits up to {@code timeout} for entries in progress; true when they all finished.
+     * Unfinished entries keep their lease and are processed again after it expires.
+     */
+    public boolean drain(Duration timeout) {
+        requireNonNull(timeout, "timeout == null");
+        synchronized (this) {
+            draining = true;
+        }
+        executor.shutdown();
+        try {
+            return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!drain(Duration.ofSeconds(10))) {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * How the worker runs: {@code threads} handlers at once, claiming up to {@code batchSize} entries per
+     * poll, each leased for {@code lease} (longer than any handler takes), retried after {@code firstRetry},
+     * doubling up to {@code maxRetry}, and FAILED after {@code maxAttempts} attempts.
+     */
+    public record Settings(int threads, int batchSize, Duration lease, Duration firstRetry, Duration maxRetry,
+                           int maxAttempts) {
+        public Settings {
+            requireNonNull(lease, "lease == null");
+            requireNonNull(firstRetry, "firstRetry == null");
+            requireNonNull(maxRetry, "maxRetry == null");
+            if (threads < 1 || batchSize < 1 || maxAttempts < 1) {
+                throw new IllegalArgumentException("threads, batchSize and maxAttempts must be >= 1");
+            }
+        }
+
+        /** Four threads, batches of 20, five-minute leases, retries from 1 s to 5 min, ten attempts. */
+        public static Settings defaults() {
+            return new Settings(4, 20, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
+        }
+    }
+}

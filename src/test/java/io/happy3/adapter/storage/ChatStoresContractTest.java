@@ -1,0 +1,73 @@
+package io.happy3.adapter.storage;
+
+import static io.happy3.adapter.storage.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happy3.domain.chat.ConversationAddressStore;
+import io.happy3.domain.chat.Installation;
+import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.review.RitualLedger;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Contract of {@link InstallationStore}, {@link ConversationAddressStore} and {@link RitualLedger}. */
+class ChatStoresContractTest extends StoreContract {
+    private final MutableClock clock = new MutableClock(T0);
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void installationSave_reinstall_replacesAndDeleteRemoves(Backend backend) {
+        InstallationStore store = backend.installationStore();
+        Installation first = new Installation(Platform.SLACK, "T1", Optional.of("B1"), Optional.of("xoxb-1"), "{}",
+                T0);
+        Installation again = new Installation(Platform.SLACK, "T1", Optional.of("B1"), Optional.of("xoxb-2"),
+                "{\"scopes\":[\"chat:write\"]}", T0.plusSeconds(60));
+        Installation teams = new Installation(Platform.TEAMS, "tenant-9", Optional.empty(), Optional.empty(), "{}",
+                T0);
+        store.save(first);
+        store.save(teams);
+
+        store.save(again);
+
+        assertThat(store.find(Platform.SLACK, "T1")).contains(again);
+        assertThat(store.findAll(Platform.SLACK)).containsExactly(again);
+        store.delete(Platform.SLACK, "T1");
+        assertThat(store.find(Platform.SLACK, "T1")).isEmpty();
+        assertThat(store.findAll(Platform.TEAMS)).containsExactly(teams);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void conversationAddressSave_twice_findReturnsLatestPerTenant(Backend backend) {
+        ConversationAddressStore store = backend.conversationAddressStore();
+        store.save(Platform.TEAMS, "tenant-1", "user:29:abc", "{\"v\":1}");
+        store.save(Platform.TEAMS, "tenant-1", "user:29:abc", "{\"v\":2}");
+
+        assertThat(store.find(Platform.TEAMS, "tenant-1", "user:29:abc")).contains("{\"v\":2}");
+        assertThat(store.find(Platform.TEAMS, "tenant-2", "user:29:abc")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void markSent_samePeriodTwice_onlyFirstWins(Backend backend) {
+        RitualLedger ledger = backend.ritualLedger(clock);
+
+        assertThat(ledger.markSent("T1", "weekly-digest", "2026-W48")).isTrue();
+        assertThat(ledger.markSent("T1", "weekly-digest", "2026-W48")).isFalse();
+        assertThat(ledger.markSent("T2", "weekly-digest", "2026-W48")).isTrue();
+        assertThat(ledger.markSent("T1", "weekly-digest", "2026-W49")).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void release_afterFailedSend_allowsMarkingAgain(Backend backend) {
+        RitualLedger ledger = backend.ritualLedger(clock);
+        ledger.markSent("T1", "weekly-digest", "2026-W48");
+
+        ledger.release("T1", "weekly-digest", "2026-W48");
+
+        assertThat(ledger.markSent("T1", "weekly-digest", "2026-W48")).isTrue();
+    }
+}
