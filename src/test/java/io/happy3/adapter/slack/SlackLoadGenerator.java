@@ -34,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * a stalled server is not hidden (no coordinated omission).
  *
  * <pre>java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.happy3.adapter.slack.SlackLoadGenerator
- *     [connections=32] [seconds=10] [rate=500] [h2|memory]</pre>
+ *     [connections=32] [seconds=10] [rate=500] [h2|memory] [pool=5]</pre>
  */
 public final class SlackLoadGenerator {
     private static final AtomicLong EVENT_IDS = new AtomicLong();
@@ -49,7 +49,8 @@ public final class SlackLoadGenerator {
         boolean memory = args.length > 3 && args[3].equals("memory");
         Path dir = Files.createTempDirectory("happy3-bench");
         Clock clock = Clock.systemUTC();
-        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("happy3"), "", "")) {
+        int pool = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        try (Database database = Database.open("jdbc:h2:file:" + dir.resolve("happy3"), "", "", pool)) {
             InboxStore inbox = memory ? new InMemoryInboxStore() : new JdbcInboxStore(database, clock);
             AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SlackHarness.SECRET),
                     Optional.of(new AppConfig.Secret("xoxb-bench")), Optional.empty(), Optional.empty(),
