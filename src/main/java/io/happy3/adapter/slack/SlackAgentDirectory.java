@@ -1,0 +1,92 @@
+package io.happy3.adapter.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.slack.api.model.User;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.team.AgentDirectory;
+import io.happy3.domain.team.AgentProfile;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who people are on Slack: display name and time zone from {@code users.info}, user group members from
+ * {@code usergroups.users.list}, cached with Caffeine (profiles for an hour, groups for ten minutes). A
+ * failed lookup answers {@link AgentProfile#unknown} and is not cached, so the next call tries again.
+ * Thread-safe.
+ */
+public final class SlackAgentDirectory implements AgentDirectory {
+    private static final Logger log = LoggerFactory.getLogger(SlackAgentDirectory.class);
+
+    private final SlackWebApi api;
+    private final Cache<UserRef, AgentProfile> profiles = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
+    private final Cache<String, Set<String>> groups = Caffeine.newBuilder().maximumSize(5_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    SlackAgentDirectory(SlackWebApi api) {
+        this.api = requireNonNull(api, "api == null");
+    }
+
+    @Override
+    public AgentProfile profile(UserRef user) {
+        AgentProfile cached = profiles.getIfPresent(user);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            User found = api.call(user.tenant(), "users.info",
+                    methods -> methods.usersInfo(request -> request.user(user.user()))).getUser();
+            AgentProfile profile = new AgentProfile(user, name(found).orElse(user.user()), zone(found.getTz()),
+                    Optional.empty());
+            profiles.put(user, profile);
+            return profile;
+        } catch (RuntimeException e) {
+            log.warn("users.info for {} failed: {}", user.key(), e.getMessage());
+            return AgentProfile.unknown(user);
+        }
+    }
+
+    @Override
+    public Set<String> groupMembers(String tenant, String groupId) {
+        String key = tenant + ":" + groupId;
+        Set<String> cached = groups.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            Set<String> members = Set.copyOf(api.call(tenant, "usergroups.users.list",
+                    methods -> methods.usergroupsUsersList(request -> request.usergroup(groupId))).getUsers());
+            groups.put(key, members);
+            return members;
+        } catch (RuntimeException e) {
+            log.warn("usergroups.users.list for {} failed: {}", key, e.getMessage());
+            return Set.of();
+        }
+    }
+
+    private static Optional<String> name(User user) {
+        if (user == null) {
+            return Optional.empty();
+        }
+        Optional<String> display = Optional.ofNullable(user.getProfile())
+                .map(profile -> profile.getDisplayName()).filter(name -> !name.isBlank());
+        return display.or(() -> Optional.ofNullable(user.getRealName()).filter(name -> !name.isBlank()))
+                .or(() -> Optional.ofNullable(user.getName()));
+    }
+
+    private static Optional<ZoneId> zone(String tz) {
+        try {
+            return tz == null || tz.isBlank() ? Optional.empty() : Optional.of(ZoneId.of(tz));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}

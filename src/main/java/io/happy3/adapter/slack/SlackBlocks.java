@@ -1,0 +1,181 @@
+package io.happy3.adapter.slack;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeMessage;
+import io.happy3.domain.nudge.SnoozeChoice;
+import io.happy3.domain.playbook.NudgeAction;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Block Kit for nudges and the App Home, as JSON. Every button carries the nudge id in its {@code value}
+ * and the action's wire name ({@code customer_confirmed}, …) as its {@code action_id}; the snooze menu's
+ * option values are {@code nudgeId|choice} with the choices of {@link SnoozeChoice#MENU}. Stateless.
+ */
+final class SlackBlocks {
+    /** Separates the target (nudge id) from an argument (snooze choice) in a button or option value. */
+    static final char VALUE_SEPARATOR = '|';
+    private static final int HOME_NUDGE_LIMIT = 15;
+    private static final int HOME_LIST_LIMIT = 20;
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** Prefix of a nudge's actions block id: {@code nudge:<nudge id>:<channel>:<thread root>}. */
+    private static final String NUDGE_BLOCK = "nudge";
+
+    private SlackBlocks() {
+    }
+
+    /**
+     * The inbox ordering key (channel + thread root) of a button press on a nudge, read from its actions
+     * block id, so the press is processed in order with the messages of the same issue.
+     */
+    static Optional<String> issueKey(String blockId) {
+        String[] parts = blockId.split(":");
+        return parts.length == 4 && parts[0].equals(NUDGE_BLOCK) ? Optional.of(parts[2] + ":" + parts[3])
+                : Optional.empty();
+    }
+
+    /** The blocks of one nudge: its text and a row of its actions. */
+    static ArrayNode nudge(NudgeMessage message) {
+        ArrayNode blocks = SlackPayload.JSON.createArrayNode();
+        addNudge(blocks, message);
+        return blocks;
+    }
+
+    /** One nudge in a direct message: a link to its conversation, then the nudge. */
+    static ArrayNode nudgeWithLink(NudgeMessage message, Optional<String> link) {
+        ArrayNode blocks = SlackPayload.JSON.createArrayNode();
+        link.ifPresent(url -> blocks.add(context("<" + url + "|Open the conversation>")));
+        addNudge(blocks, message);
+        return blocks;
+    }
+
+    /** Several nudges to one agent, coalesced into one message. */
+    static ArrayNode nudges(List<NudgeMessage> messages, Function<NudgeMessage, Optional<String>> link) {
+        ArrayNode blocks = SlackPayload.JSON.createArrayNode();
+        blocks.add(section(":wave: You have " + messages.size() + " nudges waiting:"));
+        for (NudgeMessage message : messages) {
+            blocks.add(divider());
+            link.apply(message).ifPresent(url -> blocks.add(context("<" + url + "|Open the conversation>")));
+            addNudge(blocks, message);
+        }
+        return blocks;
+    }
+
+    private static void addNudge(ArrayNode blocks, NudgeMessage message) {
+        String text = (message.late() ? ":hourglass: _(late)_ " : "") + message.text();
+        blocks.add(section(text).put("block_id", "nudge:" + message.nudgeId().value() + ":text"));
+        if (!message.actions().isEmpty()) {
+            ObjectNode actions = blocks.addObject().put("type", "actions").put("block_id", String.join(":",
+                    NUDGE_BLOCK, message.nudgeId().value(), message.channel().channel(), message.threadRootId()));
+            ArrayNode elements = actions.putArray("elements");
+            for (NudgeAction action : message.actions()) {
+                elements.add(action == NudgeAction.SNOOZE ? snoozeMenu(message) : button(message, action));
+            }
+        }
+    }
+
+    private static ObjectNode button(NudgeMessage message, NudgeAction action) {
+        ObjectNode button = SlackPayload.JSON.createObjectNode().put("type", "button")
+                .put("action_id", action.wireName()).put("value", message.nudgeId().value());
+        button.set("text", plain(action.label()));
+        if (action == NudgeAction.CUSTOMER_CONFIRMED || action == NudgeAction.FOLLOWED_UP
+                || action == NudgeAction.ON_IT) {
+            button.put("style", "primary");
+        }
+        return button;
+    }
+
+    private static ObjectNode snoozeMenu(NudgeMessage message) {
+        ObjectNode menu = SlackPayload.JSON.createObjectNode().put("type", "static_select")
+                .put("action_id", NudgeAction.SNOOZE.wireName());
+        menu.set("placeholder", plain("Snooze"));
+        ArrayNode options = menu.putArray("options");
+        for (String choice : SnoozeChoice.MENU) {
+            ObjectNode option = options.addObject();
+            option.set("text", plain("Snooze " + SnoozeChoice.label(choice)));
+            option.put("value", message.nudgeId().value() + VALUE_SEPARATOR + choice);
+        }
+        return menu;
+    }
+
+    /** A nudge after its answer: the text, then the outcome, without buttons. */
+    static ArrayNode answered(NudgeMessage message, String outcome) {
+        ArrayNode blocks = SlackPayload.JSON.createArrayNode();
+        blocks.add(section(message.text()));
+        blocks.add(context(":white_check_mark: " + outcome));
+        return blocks;
+    }
+
+    /**
+     * The agent's App Home: nudges waiting for an answer (with their buttons), reminders coming up, and
+     * the open issues the agent is working on. {@code sendingNow} are nudges being delivered with this
+     * refresh, still pending in the store until the scheduler records them as sent.
+     */
+    static ObjectNode home(List<Nudge> inbox, Set<NudgeId> sendingNow, Function<Nudge, Optional<NudgeMessage>> rendered,
+                           List<Issue> openIssues, Function<Issue, Optional<String>> link) {
+        ObjectNode view = SlackPayload.JSON.createObjectNode().put("type", "home");
+        ArrayNode blocks = view.putArray("blocks");
+        blocks.addObject().put("type", "header").set("text", plain("Your Happy3 inbox"));
+        List<Nudge> waiting = inbox.stream()
+                .filter(nudge -> nudge.status().delivered() || sendingNow.contains(nudge.id())).toList();
+        List<Nudge> upcoming = inbox.stream()
+                .filter(nudge -> nudge.status().open() && !sendingNow.contains(nudge.id())).toList();
+        blocks.add(section("*Waiting on you* (" + waiting.size() + ")"));
+        if (waiting.isEmpty()) {
+            blocks.add(context("Nothing is waiting on you. :sparkles:"));
+        }
+        for (Nudge nudge : waiting.stream().limit(HOME_NUDGE_LIMIT).toList()) {
+            Optional<NudgeMessage> message = rendered.apply(nudge);
+            if (message.isPresent()) {
+                addNudge(blocks, message.get());
+            } else {
+                blocks.add(section("Step *" + nudge.stepId() + "* in <#" + nudge.channel().channel() + ">"));
+            }
+        }
+        blocks.add(divider());
+        blocks.add(section("*Follow-ups and reminders coming up* (" + upcoming.size() + ")"));
+        for (Nudge nudge : upcoming.stream().limit(HOME_LIST_LIMIT).toList()) {
+            blocks.add(context("• " + nudge.stepId() + " in <#" + nudge.channel().channel() + "> — due "
+                    + DUE.format(nudge.dueAt())));
+        }
+        blocks.add(divider());
+        blocks.add(section("*Open issues* (" + openIssues.size() + ")"));
+        for (Issue issue : openIssues.stream().limit(HOME_LIST_LIMIT).toList()) {
+            String state = issue.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            blocks.add(context("• " + link.apply(issue).map(url -> "<" + url + "|" + state + ">").orElse(state)
+                    + " in <#" + issue.channel().channel() + "> — since " + DUE.format(issue.openedAt())));
+        }
+        return view;
+    }
+
+    static ObjectNode section(String mrkdwn) {
+        ObjectNode section = SlackPayload.JSON.createObjectNode().put("type", "section");
+        section.putObject("text").put("type", "mrkdwn").put("text", mrkdwn);
+        return section;
+    }
+
+    private static ObjectNode context(String mrkdwn) {
+        ObjectNode context = SlackPayload.JSON.createObjectNode().put("type", "context");
+        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", mrkdwn);
+        return context;
+    }
+
+    private static ObjectNode divider() {
+        return SlackPayload.JSON.createObjectNode().put("type", "divider");
+    }
+
+    private static ObjectNode plain(String text) {
+        return SlackPayload.JSON.createObjectNode().put("type", "plain_text").put("text", text).put("emoji", true);
+    }
+}

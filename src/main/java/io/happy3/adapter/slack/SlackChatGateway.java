@@ -1,0 +1,201 @@
+package io.happy3.adapter.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.nudge.ChatGateway;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeMessage;
+import io.happy3.domain.nudge.NudgeStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything Happy3 says on Slack. A single nudge arrives as an ephemeral message in its issue's thread;
+ * several at once, or one for an agent who is not in the channel, arrive as one direct message. Either
+ * way the agent's App Home is refreshed, because ephemeral messages vanish on reload. Thread-safe.
+ */
+public final class SlackChatGateway implements ChatGateway {
+    private static final Logger log = LoggerFactory.getLogger(SlackChatGateway.class);
+    /** Errors that mean "this person cannot see an ephemeral message there": send a DM instead. */
+    private static final Set<String> NOT_IN_CHANNEL = Set.of("user_not_in_channel", "not_in_channel",
+            "channel_not_found");
+
+    static final String HINT = "Hi! I follow this channel's customer conversations and nudge agents so every "
+            + "customer ends up happy three times. Try `/happy3 help`.";
+
+    private final SlackWebApi api;
+    private final NudgeStore nudges;
+    private final IssueStore issues;
+    private final SlackFiles files;
+    /** The last rendering of each nudge, so the App Home can show its text and buttons again. */
+    private final Cache<NudgeId, NudgeMessage> rendered = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofDays(14)).build();
+
+    SlackChatGateway(SlackWebApi api, NudgeStore nudges, IssueStore issues) {
+        this.api = requireNonNull(api, "api == null");
+        this.nudges = requireNonNull(nudges, "nudges == null");
+        this.issues = requireNonNull(issues, "issues == null");
+        this.files = new SlackFiles(api);
+    }
+
+    @Override
+    public void deliver(UserRef recipient, List<NudgeMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        messages.forEach(message -> rendered.put(message.nudgeId(), message));
+        try {
+            if (messages.size() == 1) {
+                deliverInThread(recipient, messages.get(0));
+            } else {
+                directMessage(recipient, messages.size() + " nudges are waiting for you",
+                        SlackBlocks.nudges(messages, message -> permalink(message.channel(), message.threadRootId())));
+            }
+        } catch (SlackApiError e) {
+            throw SlackWebApi.translate(e);
+        }
+        refreshHome(recipient, messages.stream().map(NudgeMessage::nudgeId).collect(Collectors.toSet()));
+    }
+
+    private void deliverInThread(UserRef recipient, NudgeMessage message) {
+        ArrayNode blocks = SlackBlocks.nudge(message);
+        try {
+            api.call(recipient.tenant(), "chat.postEphemeral", methods -> methods.chatPostEphemeral(request -> request
+                    .channel(message.channel().channel()).user(recipient.user()).threadTs(message.threadRootId())
+                    .text(message.text()).blocksAsString(blocks.toString())));
+        } catch (SlackApiError e) {
+            if (!NOT_IN_CHANNEL.contains(e.error())) {
+                throw e;
+            }
+            log.info("{} cannot see {} ({}); sending nudge {} as a DM", recipient.key(), message.channel().key(),
+                    e.error(), message.nudgeId());
+            directMessage(recipient, message.text(),
+                    SlackBlocks.nudgeWithLink(message, permalink(message.channel(), message.threadRootId())));
+        }
+    }
+
+    private void directMessage(UserRef user, String text, ArrayNode blocks) {
+        String channel = api.call(user.tenant(), "conversations.open",
+                methods -> methods.conversationsOpen(request -> request.users(List.of(user.user())))).getChannel()
+                .getId();
+        api.call(user.tenant(), "chat.postMessage", methods -> methods.chatPostMessage(request -> request
+                .channel(channel).text(text).blocksAsString(blocks == null ? null : blocks.toString())));
+    }
+
+    /** Republishes the agent's App Home; a failure is logged, never thrown, since the nudge itself arrived. */
+    void refreshHome(UserRef agent) {
+        refreshHome(agent, Set.of());
+    }
+
+    private void refreshHome(UserRef agent, Set<NudgeId> sendingNow) {
+        try {
+            publishHome(agent, sendingNow);
+        } catch (RuntimeException e) {
+            log.warn("App Home of {} not refreshed: {}", agent.key(), e.getMessage());
+        }
+    }
+
+    /** Publishes the agent's App Home (pending nudges, reminders coming up, open issues). */
+    void publishHome(UserRef agent, Set<NudgeId> sendingNow) {
+        List<Nudge> inbox = nudges.findInbox(agent);
+        List<Issue> open = issues.findActive().stream()
+                .filter(issue -> issue.channel().tenant().equals(agent.tenant()))
+                .filter(issue -> issue.agent().filter(agent::equals).isPresent()).toList();
+        ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> Optional.ofNullable(rendered.getIfPresent(nudge.id())),
+                open, issue -> permalink(issue.channel(), issue.rootMessageId()));
+        try {
+            api.call(agent.tenant(), "views.publish", methods -> methods.viewsPublish(request -> request
+                    .userId(agent.user()).viewAsString(view.toString())));
+        } catch (SlackApiError e) {
+            throw SlackWebApi.translate(e);
+        }
+    }
+
+    @Override
+    public void nudgeAnswered(NudgeMessage nudge, String outcome, String replyTo) {
+        rendered.put(nudge.nudgeId(), nudge);
+        if (isUrl(replyTo)) {
+            ObjectNode body = SlackPayload.JSON.createObjectNode().put("replace_original", true)
+                    .put("text", outcome);
+            body.set("blocks", SlackBlocks.answered(nudge, outcome));
+            api.respond(replyTo, body.toString());
+        }
+        refreshHome(nudge.recipient());
+    }
+
+    /** Answers an @-mention privately with a pointer to the commands. */
+    void hint(ChannelRef channel, UserRef user, Optional<String> threadRoot) {
+        try {
+            api.call(channel.tenant(), "chat.postEphemeral", methods -> methods.chatPostEphemeral(request -> request
+                    .channel(channel.channel()).user(user.user()).threadTs(threadRoot.orElse(null))
+                    .text(HINT)));
+        } catch (SlackApiError e) {
+            log.info("mention hint to {} not shown: {}", user.key(), e.error());
+        }
+    }
+
+    @Override
+    public void reply(String replyTo, UserRef user, String text) {
+        if (isUrl(replyTo)) {
+            api.respond(replyTo, SlackPayload.JSON.createObjectNode().put("response_type", "ephemeral")
+                    .put("replace_original", false).put("text", text).toString());
+        } else {
+            directMessage(user, text);
+        }
+    }
+
+    @Override
+    public void post(ChannelRef channel, String text, Optional<Attachment> image) {
+        try {
+            if (image.isPresent()) {
+                files.upload(channel, text, image.get());
+            } else {
+                api.call(channel.tenant(), "chat.postMessage", methods -> methods.chatPostMessage(request -> request
+                        .channel(channel.channel()).text(text)));
+            }
+        } catch (SlackApiError e) {
+            throw SlackWebApi.translate(e);
+        }
+    }
+
+    @Override
+    public void directMessage(UserRef user, String text) {
+        try {
+            directMessage(user, text, null);
+        } catch (SlackApiError e) {
+            throw SlackWebApi.translate(e);
+        }
+    }
+
+    /**
+     * Built locally rather than with {@code chat.getPermalink}: the core asks for links on every message
+     * it records, and a Web API call each time would spend rate limit and add latency to the worker.
+     * The {@code app.slack.com} thread link opens the thread in the browser and the desktop app.
+     */
+    @Override
+    public Optional<String> permalink(ChannelRef channel, String messageId) {
+        if (channel.tenant().isEmpty() || messageId.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("https://app.slack.com/client/" + channel.tenant() + "/" + channel.channel()
+                + "/thread/" + channel.channel() + "-" + messageId);
+    }
+
+    private static boolean isUrl(String replyTo) {
+        return replyTo != null && (replyTo.startsWith("https://") || replyTo.startsWith("http://"));
+    }
+}

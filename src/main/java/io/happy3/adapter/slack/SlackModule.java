@@ -1,0 +1,105 @@
+package io.happy3.adapter.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import io.happy3.app.EventRouter;
+import io.happy3.config.AppConfig;
+import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.inbox.InboxHandler;
+import io.happy3.domain.inbox.InboxStore;
+import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.nudge.ChatGateway;
+import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.team.AgentDirectory;
+import jakarta.servlet.http.HttpServlet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Slack adapter's one entry point for {@code Main}: builds the Web API client (pointed at
+ * {@code HAPPY3_SLACK_API_URL}), the gateway, the directory, the endpoints to mount, and — once the engine
+ * exists — the inbox handler. Single-workspace with a bot token, or multi-workspace with OAuth.
+ */
+public final class SlackModule {
+    /** Slack's own events are a few KB; a megabyte leaves room for long messages with blocks. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Duration MAX_INLINE_WAIT = Duration.ofSeconds(10);
+
+    private final SlackWebApi api;
+    private final SlackChatGateway gateway;
+    private final SlackAgentDirectory directory;
+    private final SlackBotIdentity bot;
+    private final Map<String, HttpServlet> servlets;
+
+    private SlackModule(SlackWebApi api, Map<String, HttpServlet> servlets, InstallationStore installations,
+                        IssueStore issues, NudgeStore nudges) {
+        this.api = api;
+        this.servlets = Map.copyOf(servlets);
+        this.gateway = new SlackChatGateway(api, nudges, issues);
+        this.directory = new SlackAgentDirectory(api);
+        this.bot = new SlackBotIdentity(api, installations);
+    }
+
+    /** Builds the adapter; nothing is called on Slack until the first event or nudge. */
+    public static SlackModule create(AppConfig.Slack config, InboxStore inbox, InstallationStore installations,
+                                     IssueStore issues, NudgeStore nudges, Clock clock) {
+        return create(config, inbox, installations, issues, nudges, clock, MAX_BODY_BYTES,
+                duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    static SlackModule create(AppConfig.Slack config, InboxStore inbox, InstallationStore installations,
+                              IssueStore issues, NudgeStore nudges, Clock clock, int maxBodyBytes,
+                              SlackWebApi.Sleeper sleeper) {
+        requireNonNull(config, "config == null");
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl());
+        slackConfig.setStatsEnabled(false);
+        slackConfig.setPrettyResponseLoggingEnabled(false);
+        Slack slack = Slack.getInstance(slackConfig);
+        SlackWebApi api = new SlackWebApi(slack, config.botToken().map(AppConfig.Secret::value), installations,
+                sleeper, MAX_ATTEMPTS, MAX_INLINE_WAIT);
+        Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        servlets.put("/slack/events", new SlackEventsServlet(
+                new SlackSignatureVerifier(config.signingSecret().value(), clock), inbox, clock, maxBodyBytes));
+        if (config.clientId().isPresent() && config.clientSecret().isPresent()) {
+            SlackOAuth oauth = new SlackOAuth(config.clientId().get(), config.clientSecret().get().value(), api,
+                    installations, clock);
+            servlets.put("/slack/install", oauth.installServlet());
+            servlets.put("/slack/oauth_redirect", oauth.redirectServlet());
+        }
+        return new SlackModule(api, servlets, installations, issues, nudges);
+    }
+
+    /** Path → servlet, for the HTTP server to mount. */
+    public Map<String, HttpServlet> servlets() {
+        return servlets;
+    }
+
+    public ChatGateway gateway() {
+        return gateway;
+    }
+
+    /** The same gateway with its Slack-only operations (App Home), for this package's handler and tests. */
+    SlackChatGateway slackGateway() {
+        return gateway;
+    }
+
+    SlackBotIdentity bot() {
+        return bot;
+    }
+
+    public AgentDirectory directory() {
+        return directory;
+    }
+
+    /** The handler the inbox worker calls for Slack entries; needs the engine's router. */
+    public InboxHandler inboxHandler(EventRouter router) {
+        requireNonNull(router, "router == null");
+        return new SlackInboxHandler(router::route, gateway, bot);
+    }
+}

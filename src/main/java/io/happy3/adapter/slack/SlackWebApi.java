@@ -1,0 +1,157 @@
+package io.happy3.adapter.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.webhook.WebhookResponse;
+import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.nudge.ChatDeliveryException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the Slack Web API with the bot token of the right workspace (the single {@code SLACK_BOT_TOKEN},
+ * or the team's OAuth installation). On HTTP 429 it waits {@code Retry-After} and tries again; when the
+ * retries are used up (or the wait is too long to sit through) it throws
+ * {@link ChatDeliveryException#rateLimited} so the scheduler retries later: nothing is dropped.
+ * Thread-safe.
+ */
+final class SlackWebApi {
+    private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
+    /** Errors retrying cannot fix: the channel, user or token is gone. */
+    private static final Set<String> PERMANENT = Set.of("channel_not_found", "is_archived", "account_inactive",
+            "invalid_auth", "not_authed", "token_revoked", "token_expired", "user_not_found", "missing_scope",
+            "no_permission", "cannot_dm_bot", "user_disabled", "team_access_not_granted");
+
+    /** One Web API call with a client that already carries the token. */
+    interface ApiCall<T extends SlackApiTextResponse> {
+        T call(MethodsClient methods) throws IOException, SlackApiException;
+    }
+
+    /** How the client waits before a retry; tests may pass a recording sleeper. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final Slack slack;
+    private final Optional<String> botToken;
+    private final InstallationStore installations;
+    private final Sleeper sleeper;
+    private final int maxAttempts;
+    private final Duration maxInlineWait;
+
+    SlackWebApi(Slack slack, Optional<String> botToken, InstallationStore installations, Sleeper sleeper,
+                int maxAttempts, Duration maxInlineWait) {
+        this.slack = requireNonNull(slack, "slack == null");
+        this.botToken = requireNonNull(botToken, "botToken == null");
+        this.installations = requireNonNull(installations, "installations == null");
+        this.sleeper = requireNonNull(sleeper, "sleeper == null");
+        this.maxAttempts = maxAttempts;
+        this.maxInlineWait = requireNonNull(maxInlineWait, "maxInlineWait == null");
+    }
+
+    Slack slack() {
+        return slack;
+    }
+
+    /** The bot token for {@code team}; a missing installation is a permanent failure. */
+    String tokenFor(String team) {
+        if (botToken.isPresent()) {
+            return botToken.get();
+        }
+        return installations.find(Platform.SLACK, team).flatMap(found -> found.botToken())
+                .orElseThrow(() -> ChatDeliveryException.permanentFailure("no Slack installation for team " + team));
+    }
+
+    /** Calls {@code method} for {@code team}; an {@code ok:false} answer throws {@link SlackApiError}. */
+    <T extends SlackApiTextResponse> T call(String team, String method, ApiCall<T> call) {
+        MethodsClient methods = slack.methods(tokenFor(team));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T response = call.call(methods);
+                if (!response.isOk()) {
+                    throw new SlackApiError(method, response.getError());
+                }
+                return response;
+            } catch (SlackApiException e) {
+                int status = e.getResponse().code();
+                if (status != 429) {
+                    throw ChatDeliveryException.transientFailure(method + ": HTTP " + status, e);
+                }
+                waitOrGiveUp(method, retryAfter(e.getResponse().header("Retry-After")), attempt);
+            } catch (IOException e) {
+                if (attempt >= maxAttempts) {
+                    throw ChatDeliveryException.transientFailure(method + ": " + e.getMessage(), e);
+                }
+                pause(Duration.ofMillis(200L * attempt));
+            }
+        }
+    }
+
+    /** Posts {@code json} to an interaction's {@code response_url}, with the same 429 handling. */
+    void respond(String responseUrl, String json) {
+        for (int attempt = 1; ; attempt++) {
+            WebhookResponse response;
+            try {
+                response = slack.send(responseUrl, json);
+            } catch (IOException e) {
+                if (attempt >= maxAttempts) {
+                    throw ChatDeliveryException.transientFailure("response_url: " + e.getMessage(), e);
+                }
+                pause(Duration.ofMillis(200L * attempt));
+                continue;
+            }
+            if (response.getCode() == 429) {
+                waitOrGiveUp("response_url", Duration.ofSeconds(1), attempt);
+                continue;
+            }
+            if (response.getCode() == 404 || response.getCode() == 410) {
+                throw ChatDeliveryException.permanentFailure("response_url expired: HTTP " + response.getCode());
+            }
+            if (response.getCode() < 200 || response.getCode() >= 300) {
+                throw ChatDeliveryException.transientFailure("response_url: HTTP " + response.getCode(), null);
+            }
+            return;
+        }
+    }
+
+    /** Translates an {@code ok:false} error into the gateway's failure type. */
+    static ChatDeliveryException translate(SlackApiError error) {
+        return PERMANENT.contains(error.error())
+                ? ChatDeliveryException.permanentFailure(error.getMessage())
+                : ChatDeliveryException.transientFailure(error.getMessage(), error);
+    }
+
+    private void waitOrGiveUp(String method, Duration retryAfter, int attempt) {
+        if (attempt >= maxAttempts || retryAfter.compareTo(maxInlineWait) > 0) {
+            throw ChatDeliveryException.rateLimited(method + " rate-limited by Slack", retryAfter);
+        }
+        log.info("{} rate-limited by Slack, retrying in {}s (attempt {})", method, retryAfter.toSeconds(), attempt);
+        pause(retryAfter);
+    }
+
+    private void pause(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ChatDeliveryException.transientFailure("interrupted while waiting to retry", e);
+        }
+    }
+
+    private static Duration retryAfter(String header) {
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(header == null ? "1" : header.strip())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.happy3.adapter.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A local fake of the Slack Web API (and of response_url / file upload URLs): records every call and
+ * answers with JSON shaped like Slack's own responses. It can answer one call with HTTP 429 and
+ * {@code Retry-After}, or with an {@code ok:false} error.
+ */
+final class FakeSlackApi implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request the fake received: the API method (or path), its form fields, and the raw body. */
+    record Call(String method, Map<String, String> params, String body) {
+        String param(String name) {
+            return params.getOrDefault(name, "");
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, ConcurrentLinkedQueue<String>> failures = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<Integer>> rateLimits = new ConcurrentHashMap<>();
+
+    FakeSlackApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::serve);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    /** The base URL; the Web API lives under {@code /api/}. */
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String apiUrl() {
+        return url() + "/api/";
+    }
+
+    /** The next call to {@code method} answers HTTP 429 with {@code Retry-After: seconds}. */
+    void rateLimitNext(String method, int seconds) {
+        rateLimits.computeIfAbsent(method, key -> new ConcurrentLinkedQueue<>()).add(seconds);
+    }
+
+    /** The next call to {@code method} answers {@code {"ok":false,"error":error}}. */
+    void failNext(String method, String error) {
+        failures.computeIfAbsent(method, key -> new ConcurrentLinkedQueue<>()).add(error);
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(call -> call.method().equals(method)).toList();
+    }
+
+    void reset() {
+        calls.clear();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            String method = path.startsWith("/api/") ? path.substring(5) : path;
+            Map<String, String> params = new LinkedHashMap<>(form(exchange.getRequestURI().getRawQuery()));
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+                params.putAll(form(body));
+            }
+            calls.add(new Call(method, params, body));
+            Integer retryAfter = poll(rateLimits, method);
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter));
+                respond(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+                return;
+            }
+            String error = poll(failures, method);
+            if (error != null) {
+                respond(exchange, 200, "{\"ok\":false,\"error\":\"" + error + "\"}");
+                return;
+            }
+            respond(exchange, 200, answer(method, params));
+        }
+    }
+
+    private static <T> T poll(Map<String, ConcurrentLinkedQueue<T>> queues, String method) {
+        ConcurrentLinkedQueue<T> queue = queues.get(method);
+        return queue == null ? null : queue.poll();
+    }
+
+    private String answer(String method, Map<String, String> params) {
+        ObjectNode ok = JSON.createObjectNode().put("ok", true);
+        switch (method) {
+            case "chat.postEphemeral" -> ok.put("message_ts", "1700000000.000100");
+            case "chat.postMessage" -> {
+                ok.put("channel", params.get("channel")).put("ts", "1700000000.000200");
+                ok.putObject("message").put("type", "message").put("text", params.get("text"))
+                        .put("bot_id", "B0HAPPY3").put("ts", "1700000000.000200");
+            }
+            case "conversations.open" -> ok.putObject("channel").put("id", "D" + params.get("users"));
+            case "views.publish" -> ok.putObject("view").put("id", "V0HOME").put("type", "home");
+            case "auth.test" -> ok.put("url", "https://example.slack.com/").put("team", "Example")
+                    .put("user", "happy3").put("team_id", "T123ABC456").put("user_id", "U0HAPPY3")
+                    .put("bot_id", "B0HAPPY3");
+            case "users.info" -> {
+                ObjectNode user = ok.putObject("user").put("id", params.get("user")).put("team_id", "T123ABC456")
+                        .put("name", params.get("user").toLowerCase()).put("real_name", "Real " + params.get("user"))
+                        .put("tz", "Europe/Berlin").put("tz_offset", 3600);
+                user.putObject("profile").put("display_name", "Name " + params.get("user"));
+            }
+            case "usergroups.users.list" -> ok.putArray("users").add("U0AGENT1").add("U0AGENT2");
+            case "files.getUploadURLExternal" -> ok.put("upload_url", url() + "/upload/F0CHART")
+                    .put("file_id", "F0CHART");
+            case "files.completeUploadExternal" -> ok.putArray("files").addObject().put("id", "F0CHART")
+                    .put("title", "chart.png");
+            case "oauth.v2.access" -> {
+                ok.put("access_token", "xoxb-installed").put("token_type", "bot").put("scope", "chat:write")
+                        .put("bot_user_id", "U0BOT2").put("app_id", "A0HAPPY3");
+                ok.putObject("team").put("id", "T0OTHER").put("name", "Other Org");
+            }
+            default -> {
+                return method.startsWith("/upload/") ? "OK" : method.startsWith("/") ? "ok" : ok.toString();
+            }
+        }
+        return ok.toString();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type",
+                body.startsWith("{") ? "application/json; charset=utf-8" : "text/plain");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> form(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return fields;
+        }
+        for (String pair : text.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            fields.put(key, value);
+        }
+        return fields;
+    }
+
+    /** Every method name called, in order (for assertion messages). */
+    List<String> methods() {
+        List<String> names = new ArrayList<>();
+        calls.forEach(call -> names.add(call.method()));
+        return names;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

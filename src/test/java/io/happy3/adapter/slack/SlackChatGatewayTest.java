@@ -1,0 +1,177 @@
+package io.happy3.adapter.slack;
+
+import static io.happy3.adapter.slack.SlackHarness.TEAM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.happy3.adapter.memory.InMemoryInstallationStore;
+import io.happy3.adapter.memory.InMemoryIssueStore;
+import io.happy3.adapter.memory.InMemoryNudgeStore;
+import io.happy3.config.AppConfig;
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.Installation;
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.nudge.ChatDeliveryException;
+import io.happy3.domain.nudge.ChatGateway;
+import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeMessage;
+import io.happy3.domain.playbook.NudgeAction;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The gateway, directory and OAuth install against the fake Web API. */
+class SlackChatGatewayTest {
+    private static final ChannelRef SUPPORT = new ChannelRef(Platform.SLACK, TEAM, "C123ABC456");
+    private static final UserRef AGENT = new UserRef(Platform.SLACK, TEAM, "U0AGENT1");
+    private SlackHarness slack;
+    private ChatGateway gateway;
+
+    @BeforeEach
+    void start() throws IOException {
+        slack = new SlackHarness();
+        gateway = slack.module.gateway();
+    }
+
+    @AfterEach
+    void stop() {
+        slack.close();
+    }
+
+    private static NudgeMessage nudge(String id, String thread) {
+        return new NudgeMessage(new NudgeId(id), AGENT, SUPPORT, thread, "confirm-result", "Has the customer confirmed?",
+                List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.SNOOZE), false);
+    }
+
+    @Test
+    void deliver_severalNudgesAtOnce_coalesceIntoOneDirectMessageAndOneHomeUpdate() {
+        gateway.deliver(AGENT, List.of(nudge("n1", "1.1"), nudge("n2", "2.2"), nudge("n3", "3.3")));
+
+        assertThat(slack.fake.calls("chat.postEphemeral")).isEmpty();
+        assertThat(slack.fake.calls("chat.postMessage")).hasSize(1);
+        assertThat(slack.fake.calls("chat.postMessage").get(0).param("blocks")).contains("You have 3 nudges")
+                .contains("\"value\":\"n1\"").contains("\"value\":\"n3\"");
+        assertThat(slack.fake.calls("views.publish")).hasSize(1);
+    }
+
+    @Test
+    void deliver_archivedChannel_isAPermanentFailure() {
+        slack.fake.failNext("chat.postEphemeral", "is_archived");
+
+        assertThatThrownBy(() -> gateway.deliver(AGENT, List.of(nudge("n1", "1.1"))))
+                .isInstanceOfSatisfying(ChatDeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+    }
+
+    @Test
+    void post_withAChart_usesTheExternalUploadFlow() {
+        gateway.post(SUPPORT, "What we are proud of this week", Optional.of(new ChatGateway.Attachment("chart.png",
+                "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+
+        assertThat(slack.fake.methods()).containsExactly("files.getUploadURLExternal", "/upload/F0CHART",
+                "files.completeUploadExternal");
+        assertThat(slack.fake.calls("files.getUploadURLExternal").get(0).param("length")).isEqualTo("4");
+        FakeSlackApi.Call complete = slack.fake.calls("files.completeUploadExternal").get(0);
+        assertThat(complete.param("channel_id")).isEqualTo("C123ABC456");
+        assertThat(complete.param("initial_comment")).isEqualTo("What we are proud of this week");
+        assertThat(complete.param("files")).contains("F0CHART");
+    }
+
+    @Test
+    void post_textOnly_isAChannelMessage() {
+        gateway.post(SUPPORT, "Nothing to report this week.", Optional.empty());
+
+        assertThat(slack.fake.calls("chat.postMessage").get(0).param("channel")).isEqualTo("C123ABC456");
+    }
+
+    @Test
+    void directMessage_opensTheImChannelThenPosts() {
+        gateway.directMessage(AGENT, "What's one thing you're proud of this week?");
+
+        assertThat(slack.fake.methods()).containsExactly("conversations.open", "chat.postMessage");
+        assertThat(slack.fake.calls("chat.postMessage").get(0).param("channel")).isEqualTo("DU0AGENT1");
+    }
+
+    @Test
+    void permalink_isTheThreadLinkOfTheMessage() {
+        assertThat(gateway.permalink(SUPPORT, "1355517523.000005"))
+                .contains("https://app.slack.com/client/T123ABC456/C123ABC456/thread/C123ABC456-1355517523.000005");
+    }
+
+    @Test
+    void directory_profile_readsNameAndZoneOnceThenFromTheCache() {
+        var profile = slack.module.directory().profile(AGENT);
+        slack.module.directory().profile(AGENT);
+
+        assertThat(profile.displayName()).isEqualTo("Name U0AGENT1");
+        assertThat(profile.zone()).contains(ZoneId.of("Europe/Berlin"));
+        assertThat(slack.fake.calls("users.info")).hasSize(1);
+    }
+
+    @Test
+    void directory_failedLookup_answersUnknownAndRetriesLater() {
+        slack.fake.failNext("users.info", "user_not_found");
+
+        assertThat(slack.module.directory().profile(AGENT).displayName()).isEqualTo("U0AGENT1");
+        assertThat(slack.module.directory().profile(AGENT).displayName()).isEqualTo("Name U0AGENT1");
+    }
+
+    @Test
+    void directory_groupMembers_readsTheUserGroup() {
+        assertThat(slack.module.directory().groupMembers(TEAM, "S0AGENTS")).containsExactlyInAnyOrder("U0AGENT1",
+                "U0AGENT2");
+        assertThat(slack.fake.calls("usergroups.users.list").get(0).param("usergroup")).isEqualTo("S0AGENTS");
+    }
+
+    @Test
+    void oauth_installThenRedirect_storesTheWorkspaceTokenAndUsesItForThatTeam() throws Exception {
+        InMemoryInstallationStore installations = new InMemoryInstallationStore();
+        AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SlackHarness.SECRET), Optional.empty(),
+                Optional.of("123.456"), Optional.of(new AppConfig.Secret("client-secret")), slack.fake.apiUrl());
+        SlackModule module = SlackModule.create(config, slack.memoryInbox, installations, new InMemoryIssueStore(),
+                new InMemoryNudgeStore(), slack.clock);
+        assertThat(module.servlets()).containsKeys("/slack/events", "/slack/install", "/slack/oauth_redirect");
+        try (var server = new io.happy3.adapter.http.HttpServer("127.0.0.1", 0, module.servlets().entrySet().stream()
+                .map(entry -> new io.happy3.adapter.http.HttpServer.Mount(entry.getKey(), entry.getValue())).toList(),
+                Optional::empty).start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.port();
+            HttpResponse<String> install = http.send(HttpRequest.newBuilder(URI.create(base + "/slack/install"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(install.statusCode()).isEqualTo(302);
+            String location = install.headers().firstValue("Location").orElseThrow();
+            assertThat(location).startsWith("https://slack.com/oauth/v2/authorize?client_id=123.456&scope=");
+            String cookie = install.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String state = java.net.URLDecoder.decode(location.substring(location.indexOf("state=") + 6),
+                    java.nio.charset.StandardCharsets.UTF_8);
+
+            HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/slack/oauth_redirect?code=abc&state=" + state)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).isEqualTo(400);
+
+            HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/slack/oauth_redirect?code=abc&state=" + java.net.URLEncoder.encode(state,
+                    java.nio.charset.StandardCharsets.UTF_8))).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(done.statusCode()).isEqualTo(200);
+            assertThat(done.body()).contains("installed in Other Org");
+        }
+        Installation installed = installations.find(Platform.SLACK, "T0OTHER").orElseThrow();
+        assertThat(installed.botToken()).contains("xoxb-installed");
+        assertThat(installed.botUserId()).contains("U0BOT2");
+
+        slack.fake.reset();
+        module.gateway().directMessage(new UserRef(Platform.SLACK, "T0OTHER", "U0SOMEONE"), "hello");
+        assertThat(slack.fake.calls("chat.postMessage")).hasSize(1);
+        assertThatThrownBy(() -> module.gateway().directMessage(new UserRef(Platform.SLACK, "T0UNKNOWN", "U1"), "x"))
+                .isInstanceOfSatisfying(ChatDeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+    }
+}

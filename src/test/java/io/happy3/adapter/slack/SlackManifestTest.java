@@ -1,0 +1,48 @@
+package io.happy3.adapter.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The app manifest asks for exactly what the adapter uses. */
+class SlackManifestTest {
+    private static JsonNode manifest() throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(Path.of("deploy/slack/manifest.yaml").toFile());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    @Test
+    void manifest_scopes_areExactlyTheOnesTheOAuthInstallRequests() throws IOException {
+        assertThat(texts(manifest().at("/oauth_config/scopes/bot")))
+                .containsExactlyInAnyOrder(SlackOAuth.SCOPES.split(","));
+    }
+
+    @Test
+    void manifest_commandsEventsAndInteractivity_allPointAtTheEventsEndpoint() throws IOException {
+        JsonNode manifest = manifest();
+        assertThat(manifest.at("/features/slash_commands").findValuesAsText("command"))
+                .containsExactly("/happy3", "/proud", "/review");
+        assertThat(manifest.at("/features/slash_commands").findValuesAsText("url"))
+                .allMatch(url -> url.endsWith("/slack/events"));
+        assertThat(texts(manifest.at("/settings/event_subscriptions/bot_events"))).containsExactlyInAnyOrder(
+                "message.channels", "message.groups", "reaction_added", "app_mention", "app_home_opened",
+                "member_joined_channel");
+        assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
+        assertThat(manifest.at("/settings/interactivity/request_url").asText()).endsWith("/slack/events");
+        assertThat(manifest.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
+        assertThat(manifest.at("/features/app_home/messages_tab_enabled").asBoolean()).isTrue();
+        assertThat(manifest.at("/oauth_config/redirect_urls/0").asText()).endsWith("/slack/oauth_redirect");
+    }
+}
