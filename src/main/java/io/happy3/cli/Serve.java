@@ -5,6 +5,7 @@ import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.playbook.PlaybookFolder;
 import io.happy3.adapter.scheduler.GuardedTicker;
 import io.happy3.adapter.scheduler.InboxWorker;
+import io.happy3.adapter.slack.SlackModule;
 import io.happy3.adapter.teams.TeamsModule;
 import io.happy3.adapter.storage.CachedAgentPreferenceStore;
 import io.happy3.adapter.storage.CachedChannelSettingsStore;
@@ -34,6 +35,7 @@ import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.inbox.InboxHandler;
+import io.happy3.domain.inbox.InboxStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.team.AgentDirectory;
 import jakarta.servlet.http.HttpServlet;
@@ -118,7 +120,10 @@ public final class Serve {
     }
 
     public static Running start(AppConfig config, Clock clock) {
-        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value());
+        // Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md).
+        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
+                config.dbUrl().startsWith("jdbc:h2:") ? 2 : 8);
+        MicrometerTelemetry telemetry = MicrometerTelemetry.prometheus();
         PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks());
         playbooks.start(Duration.ofSeconds(5));
         Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), new JdbcNudgeStore(database),
@@ -126,7 +131,7 @@ public final class Serve {
                 new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5)),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
                         Duration.ofMinutes(10)));
-        JdbcInboxStore inboxStore = new JdbcInboxStore(database, clock);
+        InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock), telemetry);
         String owner = owner();
         Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
         Map<Platform, AgentDirectory> directories = new EnumMap<>(Platform.class);
@@ -134,6 +139,13 @@ public final class Serve {
         List<InboxHandler> handlers = new ArrayList<>();
         JdbcInstallationStore installations = new JdbcInstallationStore(database);
         JdbcConversationAddressStore addresses = new JdbcConversationAddressStore(database);
+        Optional<SlackModule> slack = config.slack().map(settings -> SlackModule.create(settings, inboxStore,
+                installations, stores.issues(), stores.nudges(), clock));
+        slack.ifPresent(module -> {
+            gateways.put(Platform.SLACK, module.gateway());
+            directories.put(Platform.SLACK, module.directory());
+            servlets.putAll(module.servlets());
+        });
         Optional<TeamsModule> teams = config.teams().map(settings -> TeamsModule.create(settings, inboxStore,
                 addresses, installations, clock, Optional.empty()));
         teams.ifPresent(module -> {
@@ -143,7 +155,6 @@ public final class Serve {
         });
         Engine engine = new Engine(stores, playbooks, new RoutingAgentDirectory(directories),
                 new RoutingChatGateway(gateways), clock, config.timeZone(), owner);
-        MicrometerTelemetry telemetry = MicrometerTelemetry.prometheus();
         telemetry.bindConnectionPool(database.dataSource());
         telemetry.gaugeInboxBacklog(inboxStore::backlog);
         engine.delivery().addListener(new DeliverDueNudges.DeliveryListener() {
@@ -159,6 +170,7 @@ public final class Serve {
                 }
             }
         });
+        slack.ifPresent(module -> handlers.add(module.inboxHandler(engine.router())));
         teams.ifPresent(module -> handlers.add(module.inboxHandler(engine.router())));
         RunWeeklyRituals rituals = new RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),
                 stores.proudMoments(), new JdbcRitualLedger(database, clock), new RoutingChatGateway(gateways),

@@ -1,0 +1,76 @@
+package io.happy3.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the hexagon honest (STYLE.md): the domain is pure Java, use cases know no adapter, and adapters
+ * never import each other. Reads the source files, so a violation names its file and line.
+ */
+class ArchitectureTest {
+    private static final Path MAIN = Path.of("src/main/java/io/happy3");
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)");
+    private static final Pattern QUALIFIED = Pattern.compile("\\bio\\.happy3\\.(adapter\\.\\w+|cli|config)\\.");
+
+    private static List<String> violations(Path folder, java.util.function.Predicate<String> allowed) {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int number = 0; number < lines.size(); number++) {
+                    String line = lines.get(number);
+                    Matcher imported = IMPORT.matcher(line);
+                    if (imported.find() && !allowed.test(imported.group(1))) {
+                        found.add(file + ":" + (number + 1) + ": " + line.strip());
+                    }
+                    Matcher qualified = QUALIFIED.matcher(line);
+                    while (!line.startsWith("import") && !line.startsWith("package") && qualified.find()) {
+                        String name = "io.happy3." + qualified.group(1) + ".";
+                        if (!allowed.test(name)) {
+                            found.add(file + ":" + (number + 1) + ": " + line.strip());
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    @Test
+    void domain_importsOnlyJavaAndItself() {
+        assertThat(violations(MAIN.resolve("domain"),
+                name -> name.startsWith("java.") || name.startsWith("io.happy3.domain."))).isEmpty();
+    }
+
+    @Test
+    void app_importsNoAdapterConfigOrCli() {
+        assertThat(violations(MAIN.resolve("app"), name -> name.startsWith("java.")
+                || name.startsWith("io.happy3.domain.") || name.startsWith("io.happy3.app.")
+                || name.startsWith("org.slf4j."))).isEmpty();
+    }
+
+    @Test
+    void adapters_neverImportEachOther() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> adapters = Files.list(MAIN.resolve("adapter"))) {
+            for (Path adapter : adapters.filter(Files::isDirectory).toList()) {
+                String own = "io.happy3.adapter." + adapter.getFileName() + ".";
+                found.addAll(violations(adapter, name -> !name.startsWith("io.happy3.adapter.")
+                        && !name.startsWith("io.happy3.cli.") || name.startsWith(own)));
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+}
