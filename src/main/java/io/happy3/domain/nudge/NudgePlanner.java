@@ -138,7 +138,7 @@ public final class NudgePlanner {
         if (issue.state() == IssueState.STALE) {
             return true;
         }
-        if (step.unless().filter(unless -> issue.happenedAfter(unless, triggeredAt)).isPresent()) {
+        if (step.unless().filter(unless -> happenedSinceTrigger(issue, step, unless, triggeredAt)).isPresent()) {
             return true;
         }
         return switch (step.when()) {
@@ -149,6 +149,20 @@ public final class NudgePlanner {
             case CUSTOMER_REPLIED -> issue.state() == IssueState.CONFIRMED || issue.state() == IssueState.FOLLOWED_UP;
             default -> false;
         };
+    }
+
+    /**
+     * True when {@code unless} happened after the trigger: later, or at the same instant in another message
+     * (a fast reply), but not as part of the triggering message itself ("I'll get back to you by 5" is both
+     * an agent reply and the promise it would cancel).
+     */
+    private static boolean happenedSinceTrigger(Issue issue, Step step, IssueEventType unless, Instant triggeredAt) {
+        Optional<String> triggerMessage = issue.history().stream()
+                .filter(event -> event.type() == step.when() && event.at().equals(triggeredAt))
+                .findFirst().flatMap(IssueEvent::messageId);
+        return issue.history().stream().anyMatch(event -> event.type() == unless
+                && (event.at().isAfter(triggeredAt)
+                || event.at().equals(triggeredAt) && !event.messageId().equals(triggerMessage)));
     }
 
     /** Applies a snooze: the nudge waits, and every path that could send it honours the wait. */
