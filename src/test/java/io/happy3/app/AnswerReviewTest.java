@@ -1,0 +1,131 @@
+package io.happy3.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
+import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.adapter.memory.InMemoryIssueStore;
+import io.happy3.adapter.memory.InMemoryNudgeStore;
+import io.happy3.adapter.memory.InMemoryProudMomentStore;
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookSource;
+import io.happy3.domain.review.ProudMoment;
+import io.happy3.domain.team.AgentDirectory;
+import io.happy3.domain.team.ChannelSettings;
+import io.happy3.testing.MutableClock;
+import io.happy3.testing.RecordingChatGateway;
+import io.happy3.testing.TestPlaybooks;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /review}: who sees what, tenant scoping, export and curation. */
+class AnswerReviewTest {
+    private static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T1", "C1");
+    private static final ChannelRef OTHER_TENANT = new ChannelRef(Platform.SLACK, "T2", "C1");
+    private static final UserRef CUSTOMER = new UserRef(Platform.SLACK, "T1", "UCUST");
+    private static final UserRef ANNA = new UserRef(Platform.SLACK, "T1", "UANNA");
+    private static final UserRef BEN = new UserRef(Platform.SLACK, "T1", "UBEN");
+    private static final UserRef LEA = new UserRef(Platform.SLACK, "T1", "ULEA");
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-17T09:00:00Z"));
+    private final RecordingChatGateway gateway = new RecordingChatGateway();
+    private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
+    private final InMemoryProudMomentStore moments = new InMemoryProudMomentStore();
+    private final Engine engine = new Engine(new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
+            moments, channels, new InMemoryAgentPreferenceStore()),
+            PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of(), Set.of()))),
+            AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
+    private int sequence;
+
+    @BeforeEach
+    void followChannels() {
+        channels.save(ChannelSettings.followedWith(CHANNEL, "default").withAgents(Set.of("UANNA", "UBEN"), Set.of())
+                .withLeads(Set.of("ULEA")));
+        channels.save(ChannelSettings.followedWith(OTHER_TENANT, "default").withAgents(Set.of("UANNA"), Set.of()));
+        say(CHANNEL, CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(CHANNEL, ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+        say(CHANNEL, CUSTOMER, "m3", "m1", "Works now, thank you so much!");
+        say(CHANNEL, CUSTOMER, "m4", null, "Invoices show the wrong VAT rate.");
+        say(CHANNEL, BEN, "m5", "m4", "That is fixed now.");
+        UserRef stranger = new UserRef(Platform.SLACK, "T2", "UCUST");
+        for (int i = 0; i < 3; i++) {
+            say(OTHER_TENANT, stranger, "x" + i, null, "Another tenant's issue " + i);
+        }
+        clock.set(Instant.parse("2026-11-18T09:00:00Z"));
+    }
+
+    private void say(ChannelRef channel, UserRef who, String id, String root, String text) {
+        engine.router().route(new ChatEvent.MessagePosted("e" + (++sequence), channel, who, false, id,
+                Optional.ofNullable(root), text, clock.instant()));
+    }
+
+    private String review(UserRef who, String arguments) {
+        return engine.review().answer(new ChatEvent.CommandInvoked("c" + (++sequence), CHANNEL, who, "review",
+                arguments, "reply", clock.instant()));
+    }
+
+    @Test
+    void answer_lead_seesTeamScorecardAndEveryAgent() {
+        String text = review(LEA, "");
+
+        assertThat(text).contains("Verified-resolution rate: *50%* (1/2)", "*Per agent* (leads only)",
+                "UANNA", "UBEN");
+    }
+
+    @Test
+    void answer_agent_seesOnlyTheirOwnDetail() {
+        String text = review(BEN, "");
+
+        assertThat(text).contains("Verified-resolution rate").contains("UBEN").doesNotContain("UANNA")
+                .doesNotContain("(leads only)");
+        assertThat(review(BEN, "<@UANNA>")).contains("Per-agent detail is for team leads");
+    }
+
+    @Test
+    void answer_onlyTheAskingTenantsIssuesCount() {
+        assertThat(review(LEA, "")).contains("Issues opened: *2*");
+    }
+
+    @Test
+    void answer_export_sendsACsvOfTheWeeksIssues() {
+        review(ANNA, "export");
+
+        assertThat(gateway.files).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("happy3-2026-W47.csv");
+            String csv = new String(file.bytes(), StandardCharsets.UTF_8);
+            assertThat(csv.lines()).hasSize(3);
+            assertThat(csv.lines().findFirst().orElseThrow()).startsWith("issue_id,");
+        });
+    }
+
+    @Test
+    void answer_badWord_answersWithUsage() {
+        assertThat(review(LEA, "yesterday")).contains("Usage: /review");
+    }
+
+    @Test
+    void curate_onlyLeadsAcceptProudMoments() {
+        ProudMoment nominated = moments.findBetween("T1", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"))
+                .get(0);
+        String target = EventRouter.PROUD_TARGET_PREFIX + nominated.id();
+
+        String byAgent = engine.review().curate(new ChatEvent.ActionChosen("a1", ANNA, target, "accept", "", "r",
+                clock.instant()));
+        String byLead = engine.review().curate(new ChatEvent.ActionChosen("a2", LEA, target, "accept", "great", "r",
+                clock.instant()));
+
+        assertThat(byAgent).contains("Only team leads");
+        assertThat(byLead).startsWith("Accepted for the digest");
+        assertThat(moments.find(nominated.id()).orElseThrow().decision()).isEqualTo(ProudMoment.Decision.ACCEPTED);
+        assertThat(moments.find(nominated.id()).orElseThrow().note()).contains("great");
+    }
+}
