@@ -144,7 +144,8 @@ public final class Serve {
         slack.ifPresent(module -> {
             gateways.put(Platform.SLACK, module.gateway());
             directories.put(Platform.SLACK, module.directory());
-            servlets.putAll(module.servlets());
+            module.servlets().forEach((path, servlet) -> servlets.put(path, path.equals("/slack/events")
+                    ? new TimedServlet(servlet, telemetry, Platform.SLACK) : servlet));
         });
         Optional<TeamsModule> teams = config.teams().map(settings -> TeamsModule.create(settings, inboxStore,
                 addresses, installations, clock, Optional.empty()));
