@@ -1,5 +1,6 @@
 package io.happy3.cli;
 
+import io.happy3.testing.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.http.HttpServer;

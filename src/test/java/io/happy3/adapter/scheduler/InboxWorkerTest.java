@@ -1,5 +1,6 @@
 package io.happy3.adapter.scheduler;
 
+import io.happy3.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.memory.InMemoryInboxStore;

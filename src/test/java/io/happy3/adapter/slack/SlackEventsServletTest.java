@@ -1,5 +1,6 @@
 package io.happy3.adapter.slack;
 
+import io.happy3.testing.MutableClock;
 import static io.happy3.adapter.slack.SlackHarness.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package io.happy3.adapter.storage;
 
+import io.happy3.testing.MutableClock;
 import static io.happy3.adapter.storage.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package io.happy3.adapter.storage;
 
+import io.happy3.testing.TcpProxy;
+import io.happy3.testing.MutableClock;
 import static io.happy3.adapter.storage.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

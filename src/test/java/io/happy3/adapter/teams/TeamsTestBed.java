@@ -1,5 +1,6 @@
 package io.happy3.adapter.teams;
 
+import io.happy3.testing.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.adapter.http.HttpServer;

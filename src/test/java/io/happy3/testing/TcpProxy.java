@@ -1,4 +1,4 @@
-package io.happy3.cli;
+package io.happy3.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,24 +15,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * socket and every open connection (the database "goes away"), {@link #start} listens again on the
  * same port.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private int port;
 
-    TcpProxy(String targetHost, int targetPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         start();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         ServerSocket listening = new ServerSocket();
         listening.setReuseAddress(true);
         listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -79,7 +79,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** The database becomes unreachable: no new connections, and every open one is cut. */
-    synchronized void stop() {
+    public synchronized void stop() {
         closeQuietly(server);
         for (Socket socket : sockets) {
             closeQuietly(socket);
