@@ -61,6 +61,9 @@ class DemoTest {
                 .contains("Agent-attested confirmations (not counted above): *1*")
                 .contains("Reopened: *2*")
                 .contains("Regressions caught by follow-ups: *1*")
+                // Due: 2 promises (Ben's kept, Anna's missed) + 3 follow-ups falling due on Thursday (Priya's
+                // and Kenji's done, Marco's not); those ending on the weekend wait for Monday's working hours.
+                .contains("Follow-ups done when due: *60%* (3/5)")
                 .contains("Issues opened: *9*")
                 .contains("*Per agent* (leads only)");
     }

@@ -30,7 +30,13 @@ record StepOccurrence(Step step, Instant triggeredAt, Instant dueAt, boolean hap
                 }
                 Instant base = step.when() == IssueEventType.PROMISE_MADE ? trigger.due().orElse(trigger.at())
                         : trigger.at();
-                occurrences.add(new StepOccurrence(step, trigger.at(), base.plus(step.after()),
+                // A step falls due when its nudge would: quiet hours (in the playbook's zone) move it along, so a
+                // follow-up whose wait ends on a Saturday is due on Monday morning, not over the weekend.
+                Instant due = base.plus(step.after());
+                Instant inHours = playbook.workingHours()
+                        .map(hours -> hours.nextWindow(due, playbook.timezone().orElse(java.time.ZoneOffset.UTC)))
+                        .orElse(due);
+                occurrences.add(new StepOccurrence(step, trigger.at(), inHours,
                         happened(issue, step, trigger.at(), cutoff, nudges)));
             }
         }
