@@ -1,5 +1,7 @@
 package io.happy3.adapter.slack;
 
+import io.happy3.domain.nudge.ChatGateway;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.domain.issue.Issue;
@@ -11,6 +13,9 @@ import io.happy3.domain.playbook.NudgeAction;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -157,6 +162,36 @@ final class SlackBlocks {
                     + " in <#" + issue.channel().channel() + "> — since " + DUE.format(issue.openedAt())));
         }
         return view;
+    }
+
+    /**
+     * A private answer with buttons (a lead's proud moments to accept or reject): the text, then per target
+     * a line and its buttons, each button's {@code value} the target and {@code action_id} the action.
+     */
+    static ArrayNode choices(String text, List<ChatGateway.Choice> choices) {
+        ArrayNode blocks = SlackPayload.JSON.createArrayNode();
+        blocks.add(section(text.length() > 2900 ? text.substring(0, 2900) + "…" : text));
+        Map<String, List<ChatGateway.Choice>> byTarget = new LinkedHashMap<>();
+        choices.forEach(choice -> byTarget.computeIfAbsent(choice.target(), key -> new ArrayList<>()).add(choice));
+        int shown = 0;
+        for (List<ChatGateway.Choice> group : byTarget.values()) {
+            if (++shown > HOME_LIST_LIMIT) {
+                break;
+            }
+            String label = group.get(0).label();
+            blocks.add(section("• " + label.substring(label.indexOf(':') + 1).strip()));
+            ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
+            for (ChatGateway.Choice choice : group) {
+                ObjectNode button = buttons.addObject().put("type", "button").put("action_id", choice.action())
+                        .put("value", choice.target());
+                button.putObject("text").put("type", "plain_text")
+                        .put("text", choice.label().substring(0, Math.max(1, choice.label().indexOf(':'))));
+                if ("accept".equals(choice.action())) {
+                    button.put("style", "primary");
+                }
+            }
+        }
+        return blocks;
     }
 
     static ObjectNode section(String mrkdwn) {

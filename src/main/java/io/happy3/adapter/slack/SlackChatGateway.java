@@ -159,6 +159,36 @@ public final class SlackChatGateway implements ChatGateway {
     }
 
     @Override
+    public void replyWithChoices(String replyTo, UserRef user, String text, List<Choice> choices) {
+        ArrayNode blocks = SlackBlocks.choices(text, choices);
+        try {
+            if (isUrl(replyTo)) {
+                ObjectNode body = SlackPayload.JSON.createObjectNode().put("response_type", "ephemeral")
+                        .put("replace_original", false).put("text", text);
+                body.set("blocks", blocks);
+                api.respond(replyTo, body.toString());
+            } else {
+                directMessage(user, text, blocks);
+            }
+        } catch (SlackApiError e) {
+            throw SlackWebApi.translate(e);
+        }
+    }
+
+    /** Uploads the file into the person's direct messages with the bot (the review's CSV export). */
+    @Override
+    public void sendFile(UserRef user, String text, Attachment file) {
+        try {
+            String channel = api.call(user.tenant(), "conversations.open",
+                    methods -> methods.conversationsOpen(request -> request.users(List.of(user.user()))))
+                    .getChannel().getId();
+            files.upload(new ChannelRef(user.platform(), user.tenant(), channel), text, file);
+        } catch (SlackApiError e) {
+            throw SlackWebApi.translate(e);
+        }
+    }
+
+    @Override
     public void post(ChannelRef channel, String text, Optional<Attachment> image) {
         try {
             if (image.isPresent()) {

@@ -201,6 +201,29 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void review_leadGetsTheScorecardAndAcceptsAProudMomentWithAButton() throws IOException {
+        String root = customerAsks();
+        slack.clock.advance(Duration.ofMinutes(20));
+        slack.post(message("Ev0003", CUSTOMER, ts(slack.clock.instant()), root, "Works now, thank you so much!"));
+        slack.post(slack.slashCommand("555.1.leads", "/happy3", "leads <@" + AGENT + ">"));
+        slack.drain();
+        slack.fake.reset();
+        slack.clock.advance(Duration.ofMinutes(1));
+
+        slack.post(slack.slashCommand("555.2.review", "/review", ""));
+        slack.drain();
+        JsonNode answer = SlackHarness.JSON.readTree(slack.fake.calls("/commands/1234/5678").get(0).body());
+        assertThat(answer.get("text").asText()).contains("Verified-resolution rate: *100%* (1/1)");
+        JsonNode accept = answer.get("blocks").findParents("action_id").stream()
+                .filter(button -> button.get("action_id").asText().equals("accept")).findFirst().orElseThrow();
+        slack.post(slack.blockAction("777.888.accept", AGENT, "accept", accept.get("value").asText(), false));
+        slack.drain();
+
+        assertThat(slack.fake.calls("/actions/AABA1ABCD/1232321423432/D09sSasdasdAS9091209").get(0).body())
+                .contains("Accepted for the digest: The customer thanked the team after confirming the fix.");
+    }
+
+    @Test
     void slashCommand_unknownVerb_answersHelp() {
         slack.post(slack.slashCommand("555.777.bogus", "/happy3", "bogus"));
         slack.drain();
