@@ -89,7 +89,7 @@ public final class AnswerReview {
             gateway.reply(command.replyTo(), command.user(), text);
             return text;
         }
-        String text = render(review, request, command.user(), lead);
+        String text = render(review, request, command.user(), lead) + warnings(command.tenant(), scope);
         List<ChatGateway.Choice> choices = lead ? choices(command.tenant(), request.period(), scope) : List.of();
         if (choices.isEmpty()) {
             gateway.reply(command.replyTo(), command.user(), text);
@@ -134,6 +134,18 @@ public final class AnswerReview {
             text.append("\n\n").append(formatter.formatAgents(review.comparison()));
         } else if (review.comparison().current().agent(user).isPresent()) {
             text.append("\n\n").append(formatter.formatAgent(review.comparison(), user));
+        }
+        return text.toString();
+    }
+
+    /** Warnings about channels the bot cannot fully see (a missing Teams consent), so numbers are read with care. */
+    private String warnings(String tenant, Optional<ChannelRef> scope) {
+        List<ChannelRef> channels = scope.map(List::of).orElseGet(() -> team.channelSettings().findFollowed(tenant)
+                .stream().map(settings -> settings.channel()).toList());
+        StringBuilder text = new StringBuilder();
+        for (ChannelRef channel : channels) {
+            gateway.channelWarning(channel).ifPresent(warning -> text.append("\n\n⚠️ ")
+                    .append(channel.channel()).append(": ").append(warning));
         }
         return text.toString();
     }

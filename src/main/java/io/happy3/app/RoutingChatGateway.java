@@ -54,6 +54,22 @@ public final class RoutingChatGateway implements ChatGateway {
     }
 
     @Override
+    public void replyWithChoices(String replyTo, UserRef user, String text, List<Choice> choices) {
+        of(user.platform()).replyWithChoices(replyTo, user, text, choices);
+    }
+
+    @Override
+    public void sendFile(UserRef user, String text, Attachment file) {
+        of(user.platform()).sendFile(user, text, file);
+    }
+
+    @Override
+    public Optional<String> channelWarning(ChannelRef channel) {
+        ChatGateway gateway = gateways.get(channel.platform());
+        return gateway == null ? Optional.empty() : gateway.channelWarning(channel);
+    }
+
+    @Override
     public Optional<String> permalink(ChannelRef channel, String messageId) {
         ChatGateway gateway = gateways.get(channel.platform());
         return gateway == null ? Optional.empty() : gateway.permalink(channel, messageId);

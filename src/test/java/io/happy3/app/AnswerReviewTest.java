@@ -108,6 +108,13 @@ class AnswerReviewTest {
     }
 
     @Test
+    void answer_channelTheBotCannotFullySee_saysSo() {
+        gateway.warnings.put(CHANNEL, "I only see messages that @mention me.");
+
+        assertThat(review(LEA, "")).contains("⚠️ C1: I only see messages that @mention me.");
+    }
+
+    @Test
     void answer_badWord_answersWithUsage() {
         assertThat(review(LEA, "yesterday")).contains("Usage: /review");
     }

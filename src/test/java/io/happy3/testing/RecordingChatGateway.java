@@ -19,6 +19,7 @@ public final class RecordingChatGateway implements ChatGateway {
     public final List<String> directMessages = new ArrayList<>();
     public final List<Attachment> files = new ArrayList<>();
     public final List<String> answered = new ArrayList<>();
+    public final java.util.Map<ChannelRef, String> warnings = new java.util.concurrent.ConcurrentHashMap<>();
     private final Deque<ChatDeliveryException> failures = new ArrayDeque<>();
 
     /** The next delivery throws {@code failure}. */
@@ -58,6 +59,11 @@ public final class RecordingChatGateway implements ChatGateway {
     @Override
     public synchronized void sendFile(UserRef user, String text, Attachment file) {
         files.add(file);
+    }
+
+    @Override
+    public Optional<String> channelWarning(ChannelRef channel) {
+        return Optional.ofNullable(warnings.get(channel));
     }
 
     @Override

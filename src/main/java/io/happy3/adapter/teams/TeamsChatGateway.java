@@ -196,4 +196,12 @@ public final class TeamsChatGateway implements ChatGateway {
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    /** The consent warning, once the inbox handler noticed that only @mentions arrive from this channel. */
+    @Override
+    public Optional<String> channelWarning(ChannelRef channel) {
+        return addresses.json(channel.tenant(), "rsc:" + channel.channel())
+                .filter(state -> state.path("warned").asBoolean() && !state.path("plain").asBoolean())
+                .map(state -> TeamsInboxHandler.RSC_WARNING);
+    }
 }

@@ -53,6 +53,14 @@ public interface ChatGateway {
     record Choice(String target, String action, String label, String typedCommand) {
     }
 
+    /**
+     * Something people should know about how the bot sees this channel (Teams: only @mentions arrive,
+     * the resource-specific consent is missing), shown in reviews; empty when all is well.
+     */
+    default Optional<String> channelWarning(ChannelRef channel) {
+        return Optional.empty();
+    }
+
     /** A file to attach: name, MIME type and bytes. */
     record Attachment(String fileName, String mimeType, byte[] bytes) {
     }
