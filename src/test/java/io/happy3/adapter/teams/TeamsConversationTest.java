@@ -99,6 +99,9 @@ class TeamsConversationTest {
         List<String> texts = bed.connector.calls("POST", "/v3/conversations/").stream()
                 .map(call -> call.body().path("text").asText()).toList();
         assertThat(texts).filteredOn(text -> text.contains("ChannelMessage.Read.Group")).hasSize(1);
+        assertThat(bed.module.gateway().channelWarning(new io.happy3.domain.chat.ChannelRef(Platform.TEAMS, TENANT,
+                CHANNEL))).as("the warning is repeated in /review").hasValueSatisfying(
+                warning -> assertThat(warning).contains("ChannelMessage.Read.Group"));
     }
 
     @Test
