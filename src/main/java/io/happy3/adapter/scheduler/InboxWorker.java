@@ -3,6 +3,7 @@ package io.happy3.adapter.scheduler;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.Platform;
+import io.happy3.app.LogContext;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
 import io.happy3.domain.inbox.InboxStore;
@@ -83,6 +84,13 @@ public final class InboxWorker implements AutoCloseable {
     }
 
     private void process(InboxEntry entry) {
+        // Every log line written while this entry is processed carries its team and event id.
+        try (LogContext ignored = LogContext.of(entry.tenant(), entry.eventId())) {
+            processTagged(entry);
+        }
+    }
+
+    private void processTagged(InboxEntry entry) {
         try {
             InboxHandler handler = handlers.get(entry.platform());
             if (handler == null) {

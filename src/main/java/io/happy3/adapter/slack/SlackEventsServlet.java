@@ -2,6 +2,7 @@ package io.happy3.adapter.slack;
 
 import static java.util.Objects.requireNonNull;
 
+import io.happy3.app.LogContext;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxStore;
@@ -115,15 +116,17 @@ final class SlackEventsServlet extends HttpServlet {
         InboxEntry entry = InboxEntry.received(Platform.SLACK, eventId.get(), payload.teamId(),
                 payload.orderingKey(), payload.kindLabel(), raw, clock.instant());
         boolean fresh;
-        try {
-            fresh = inbox.append(entry);
-        } catch (RuntimeException e) {
-            log.warn("inbox unavailable, asking Slack to retry {}: {}", eventId.get(), e.toString());
-            answer(response, 503, "{\"error\":\"unavailable\"}");
-            return;
-        }
-        if (!fresh) {
-            log.debug("dropped redelivery {} (retry {})", eventId.get(), request.getHeader("X-Slack-Retry-Num"));
+        try (LogContext ignored = LogContext.of(payload.teamId(), eventId.get())) {
+            try {
+                fresh = inbox.append(entry);
+            } catch (RuntimeException e) {
+                log.warn("inbox unavailable, asking Slack to retry {}: {}", eventId.get(), e.toString());
+                answer(response, 503, "{\"error\":\"unavailable\"}");
+                return;
+            }
+            if (!fresh) {
+                log.debug("dropped redelivery {} (retry {})", eventId.get(), request.getHeader("X-Slack-Retry-Num"));
+            }
         }
         answer(response, 200, "");
     }
