@@ -1,16 +1,5 @@
 package io.happy3.domain.review;
 
-import static io.happy3.domain.issue.IssueEventType.AGENT_REPLIED;
-import static io.happy3.domain.issue.IssueEventType.BOUNCE_BACK;
-import static io.happy3.domain.issue.IssueEventType.CLOSED_STALE;
-import static io.happy3.domain.issue.IssueEventType.CONFIRMATION_ASKED;
-import static io.happy3.domain.issue.IssueEventType.CUSTOMER_CONFIRMED;
-import static io.happy3.domain.issue.IssueEventType.CUSTOMER_REPLIED;
-import static io.happy3.domain.issue.IssueEventType.FOLLOWED_UP;
-import static io.happy3.domain.issue.IssueEventType.PROMISE_MADE;
-import static io.happy3.domain.issue.IssueEventType.REOPENED;
-import static io.happy3.domain.issue.IssueEventType.RESOLUTION_PROPOSED;
-import static io.happy3.domain.issue.IssueEventType.RESOLUTION_WITHDRAWN;
 
 import io.happy3.domain.issue.Evidence;
 import io.happy3.domain.issue.Issue;
@@ -33,10 +22,10 @@ import java.util.TreeMap;
 
 /** Computes the scorecard sections over one set of issues and nudges (the team's, or one agent's). */
 final class SectionCalculator {
-    static final Set<IssueEventType> AGENT_EVENTS = EnumSet.of(AGENT_REPLIED, RESOLUTION_PROPOSED, PROMISE_MADE,
-            FOLLOWED_UP, RESOLUTION_WITHDRAWN, CONFIRMATION_ASKED);
-    private static final Set<IssueEventType> LIFECYCLE = EnumSet.of(RESOLUTION_PROPOSED, CUSTOMER_CONFIRMED,
-            REOPENED, FOLLOWED_UP, RESOLUTION_WITHDRAWN, CLOSED_STALE);
+    static final Set<IssueEventType> AGENT_EVENTS = EnumSet.of(IssueEventType.AGENT_REPLIED, IssueEventType.RESOLUTION_PROPOSED, IssueEventType.PROMISE_MADE,
+            IssueEventType.FOLLOWED_UP, IssueEventType.RESOLUTION_WITHDRAWN, IssueEventType.CONFIRMATION_ASKED);
+    private static final Set<IssueEventType> LIFECYCLE = EnumSet.of(IssueEventType.RESOLUTION_PROPOSED, IssueEventType.CUSTOMER_CONFIRMED,
+            IssueEventType.REOPENED, IssueEventType.FOLLOWED_UP, IssueEventType.RESOLUTION_WITHDRAWN, IssueEventType.CLOSED_STALE);
 
     private final ReviewWindow window;
     private final List<Issue> issues;
@@ -70,7 +59,7 @@ final class SectionCalculator {
         for (Issue issue : issues) {
             if (window.contains(issue.openedAt())) {
                 opened++;
-                issue.first(AGENT_REPLIED).filter(reply -> window.known(reply.at()))
+                issue.first(IssueEventType.AGENT_REPLIED).filter(reply -> window.known(reply.at()))
                         .ifPresent(reply -> firstResponses.add(Duration.between(issue.openedAt(), reply.at())));
             }
             Duration target = playbook(issue).map(Playbook::responseTarget).orElse(Playbook.DEFAULT_RESPONSE_TARGET);
@@ -96,12 +85,12 @@ final class SectionCalculator {
         int reopenBase = 0;
         int stale = 0;
         for (Issue issue : issues) {
-            boolean resolution = hasInWindow(issue, RESOLUTION_PROPOSED) || hasInWindow(issue, CUSTOMER_CONFIRMED);
-            List<Evidence> evidence = inWindow(issue, CUSTOMER_CONFIRMED).stream()
+            boolean resolution = hasInWindow(issue, IssueEventType.RESOLUTION_PROPOSED) || hasInWindow(issue, IssueEventType.CUSTOMER_CONFIRMED);
+            List<Evidence> evidence = inWindow(issue, IssueEventType.CUSTOMER_CONFIRMED).stream()
                     .map(event -> event.evidence().orElseThrow()).toList();
             boolean isVerified = evidence.stream().anyMatch(Evidence::verified);
-            boolean isReopened = hasInWindow(issue, REOPENED);
-            boolean isBounceBack = hasInWindow(issue, BOUNCE_BACK);
+            boolean isReopened = hasInWindow(issue, IssueEventType.REOPENED);
+            boolean isBounceBack = hasInWindow(issue, IssueEventType.BOUNCE_BACK);
             inPlay += resolution ? 1 : 0;
             verified += isVerified ? 1 : 0;
             attested += !isVerified && evidence.contains(Evidence.AGENT_ATTESTED) ? 1 : 0;
@@ -109,7 +98,7 @@ final class SectionCalculator {
             bounceBacks += isBounceBack ? 1 : 0;
             cameBack += isReopened || isBounceBack ? 1 : 0;
             reopenBase += resolution || isReopened || isBounceBack ? 1 : 0;
-            stale += hasInWindow(issue, CLOSED_STALE) ? 1 : 0;
+            stale += hasInWindow(issue, IssueEventType.CLOSED_STALE) ? 1 : 0;
         }
         return new Scorecard.Result(new Rate(verified, inPlay), attested, new Rate(cameBack, reopenBase), reopened,
                 bounceBacks, stale);
@@ -122,15 +111,15 @@ final class SectionCalculator {
         int stepsDone = 0;
         int regressions = 0;
         for (Issue issue : issues) {
-            for (IssueEvent promise : issue.events(PROMISE_MADE)) {
+            for (IssueEvent promise : issue.events(IssueEventType.PROMISE_MADE)) {
                 if (promise.due().isPresent() && window.contains(promise.due().get())) {
                     promisesDue++;
                     promisesKept += kept(issue, promise) ? 1 : 0;
                 }
             }
             for (StepOccurrence occurrence : occurrences(issue)) {
-                if (StepOccurrence.goal(occurrence.step()).equals(Optional.of(FOLLOWED_UP))
-                        && occurrence.step().when() != PROMISE_MADE && window.contains(occurrence.dueAt())) {
+                if (StepOccurrence.goal(occurrence.step()).equals(Optional.of(IssueEventType.FOLLOWED_UP))
+                        && occurrence.step().when() != IssueEventType.PROMISE_MADE && window.contains(occurrence.dueAt())) {
                     stepsDue++;
                     stepsDone += occurrence.happened() ? 1 : 0;
                 }
@@ -212,8 +201,8 @@ final class SectionCalculator {
                 case CUSTOMER_CONFIRMED, FOLLOWED_UP -> settled = true;
                 case REOPENED, RESOLUTION_WITHDRAWN -> settled = false;
                 case CUSTOMER_REPLIED -> {
-                    boolean confirms = sameInstant(issue, event, CUSTOMER_CONFIRMED);
-                    boolean reopens = sameInstant(issue, event, REOPENED);
+                    boolean confirms = sameInstant(issue, event, IssueEventType.CUSTOMER_CONFIRMED);
+                    boolean reopens = sameInstant(issue, event, IssueEventType.REOPENED);
                     if (!confirms && (!settled || reopens)) {
                         messages.add(event.at());
                     }
@@ -231,14 +220,14 @@ final class SectionCalculator {
 
     private boolean leftWaiting(Issue issue, Instant message, Duration target) {
         Instant deadline = message.plus(target);
-        Optional<Instant> reply = issue.events(AGENT_REPLIED).stream().map(IssueEvent::at)
+        Optional<Instant> reply = issue.events(IssueEventType.AGENT_REPLIED).stream().map(IssueEvent::at)
                 .filter(at -> at.isAfter(message) && window.known(at)).findFirst();
         return reply.map(at -> at.isAfter(deadline)).orElse(!deadline.isAfter(window.cutoff()));
     }
 
     private static boolean kept(Issue issue, IssueEvent promise) {
         Instant due = promise.due().orElseThrow();
-        return issue.events(AGENT_REPLIED).stream()
+        return issue.events(IssueEventType.AGENT_REPLIED).stream()
                 .anyMatch(reply -> reply.at().isAfter(promise.at()) && !reply.at().isAfter(due));
     }
 
@@ -246,8 +235,8 @@ final class SectionCalculator {
         int caught = 0;
         Optional<IssueEventType> lastLifecycle = Optional.empty();
         for (IssueEvent event : issue.history()) {
-            if (event.type() == REOPENED && window.contains(event.at())
-                    && lastLifecycle.equals(Optional.of(FOLLOWED_UP))) {
+            if (event.type() == IssueEventType.REOPENED && window.contains(event.at())
+                    && lastLifecycle.equals(Optional.of(IssueEventType.FOLLOWED_UP))) {
                 caught++;
             }
             if (LIFECYCLE.contains(event.type())) {

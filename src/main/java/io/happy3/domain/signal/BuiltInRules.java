@@ -1,9 +1,5 @@
 package io.happy3.domain.signal;
 
-import static io.happy3.domain.signal.Rule.Guard.NOT_CONDITIONAL;
-import static io.happy3.domain.signal.Rule.Guard.NOT_HYPOTHETICAL;
-import static io.happy3.domain.signal.Rule.Guard.NOT_NEGATED;
-import static io.happy3.domain.signal.Rule.Guard.NOT_QUESTION;
 
 import java.util.List;
 
@@ -34,11 +30,11 @@ final class BuiltInRules {
             // customer_confirmed
             Rule.vetoed("builtin:confirm.works-now", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:works?|working|worked) (?:now|again|fine now|perfectly now|great now|a treat)\\b",
-                    "\\bnot (?:\\w+ )?(?:work|working|works)\\b", NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
+                    "\\bnot (?:\\w+ )?(?:work|working|works)\\b", Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.is-working", Signal.CUSTOMER_CONFIRMED,
                     "\\b" + SUBJECT + " (?:is|are|seems|seem|now) (?:now |all |finally |back |to be )*"
                             + "(?:working|up and running|running again|fine now|ok now|okay now)\\b",
-                    NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.that-worked", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:" + SUBJECT.substring(3, SUBJECT.length() - 1) + "|restarting|rebooting|reinstalling|"
                             + "resetting|updating|deleting|unplugging|clearing) (?:has |have |finally |totally |just )*"
@@ -49,19 +45,19 @@ final class BuiltInRules {
                             + "^(?:it |that |this )?(?:worked|works)(?: perfectly| great| fine| a treat| now)?$|"
                             + "\\b(?:that|this) did (?:it|the trick)\\b",
                     "\\bworked (?:before|yesterday|earlier|fine until|until|last|previously|for a|the first)\\b",
-                    NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.fixed", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:it is|is|are|all|now|already|finally|got it|got that|been|everything is|problem|issue) "
                             + "(?:now |all |finally |been |already )*(?:fixed|sorted|resolved|solved|sorted out)\\b",
                     "\\b(?:be|get|getting|to be|will be|being) (?:fixed|sorted|resolved|solved)\\b",
-                    NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.fixed-myself", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:i|we|i have|we have|finally|just) (?:finally |just |managed to |have )*"
                             + "(?:fixed|sorted|solved|resolved|figured out) "
                             + "(?:it|this|that|the (?:issue|problem)|it out|the problem out)\\b|"
                             + "\\bgot (?:it|this|that|everything) (?:to work|working|sorted|fixed|resolved)\\b|"
                             + "\\bmanaged to (?:fix|sort|get it|get in|log ?in|sign in|check ?out|get through)\\b",
-                    NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.received", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:i|i have|just|finally|have) (?:just |finally |now |already )*(?:got|received|recieved|"
                             + "gotten) (?:it|them|my (?:package|order|parcel|refund|money|delivery|item|card|code|"
@@ -70,20 +66,20 @@ final class BuiltInRules {
                             + "\\b(?:package|order|parcel|delivery|refund|it|bag|luggage|replacement) (?:has |have |"
                             + "just |finally |now )*(?:arrived|came|come through|came through|got here|been delivered|"
                             + "showed up|turned up|been found)\\b",
-                    NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.all-good", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:all|everything) (?:is )?(?:good|set|sorted|fine|ok|okay)(?: now)?\\b|"
                             + "\\b(?:it is|they are|is|are|everything|everything is) (?:now )?back(?: up| online| on|"
                             + " to normal| working)?(?: now| again)?(?=$| and| thanks| thank)|"
                             + "\\b(?:i )?(?:can )?see (?:it|them) now\\b|\\bshowing (?:up )?now\\b|"
                             + "\\bproblem solved\\b|\\bissue resolved\\b|\\bback in business\\b",
-                    NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
 
             // still_broken
             Rule.vetoed("builtin:still.still-failing", Signal.STILL_BROKEN,
                     "\\bstill (?:\\w+ ){0,3}?" + TROUBLE + "\\b",
                     "\\bstill (?:love|like|want|think|qualify|rather|prefer|watching|mad|shocked|excited)\\b",
-                    NOT_CONDITIONAL),
+                    Rule.Guard.NOT_CONDITIONAL),
             Rule.vetoed("builtin:still.happening-again", Signal.STILL_BROKEN,
                     "\\b(?:happening|happened|happens|it goes|at it|strikes out|down|broken|crash\\w*|fail\\w*|"
                             + "stopped|out|gone|lost|messed up|doing it|same thing|same issue|same problem|same error|"
@@ -93,7 +89,7 @@ final class BuiltInRules {
                             + "\\b(?:once again|yet again|same again|again today)\\b|^again$",
                     "\\b(?:thanks|thank|try|tried|trying|bother|never|look|looked|check|checked|see|visit|fly|"
                             + "flying|order|book|shop|buy|use)\\b(?: \\w+){0,3} again\\b|\\bthanks\\b",
-                    NOT_CONDITIONAL),
+                    Rule.Guard.NOT_CONDITIONAL),
             Rule.of("builtin:still.not-fixed", Signal.STILL_BROKEN,
                     "\\b(?:not|never|no longer) (?:been |yet |even |really |actually |fully |quite |properly |being )?"
                             + "(?:fixed|resolved|solved|sorted|working|work|works|worked|functioning|loading|load|"
@@ -101,7 +97,7 @@ final class BuiltInRules {
                             + "show up|showing up|open\\w*|sync\\w*|download\\w*|install\\w*|"
                             + "delivered|recei?ved|refunded|credited|log ?in|logging in|sign in|let me|allow\\w* me|turn on|"
                             + "start|starting|boot\\w*|play|playing|power on)\\b",
-                    NOT_CONDITIONAL),
+                    Rule.Guard.NOT_CONDITIONAL),
             Rule.of("builtin:still.no-luck", Signal.STILL_BROKEN,
                     "\\b(?:no luck|no dice|no change|no difference|no joy|no resolution|no fix|"
                             + "nothing (?:changed|works|worked|happened|has changed|is working)|"
@@ -114,14 +110,14 @@ final class BuiltInRules {
                             + "(?:can not|unable to|not able to) (?:\\w+ )?(?:access|log ?in|sign in|connect|use|open|"
                             + "load|play|download|update|pay|renew|watch|stream|receive)|"
                             + "not (?:\\w+ ){1,2}(?:work|working))\\b",
-                    NOT_CONDITIONAL, NOT_QUESTION),
+                    Rule.Guard.NOT_CONDITIONAL, Rule.Guard.NOT_QUESTION),
             Rule.of("builtin:still.outage", Signal.STILL_BROKEN,
                     "\\b(?:internet|wifi|wi fi|service|site|app|website|server|network|system|power|cable|tv|"
                             + "connection|account) (?:is |are |has been |have been |went |keeps going |"
                             + "still |totally |completely )*(?:down|broken|not working|out|dead)\\b(?! of| there| for)|"
                             + "\\bno (?:internet|service|signal|connection|power|wifi|wi fi|cable|tv|dial tone|sound|"
                             + "audio|picture|data)\\b|\\b(?:is|are|still|completely|totally) broken\\b",
-                    NOT_CONDITIONAL, NOT_QUESTION),
+                    Rule.Guard.NOT_CONDITIONAL, Rule.Guard.NOT_QUESTION),
 
             // gratitude
             Rule.vetoed("builtin:gratitude.thanks", Signal.GRATITUDE,
@@ -130,7 +126,7 @@ final class BuiltInRules {
                             + "for making me|for letting me down|for ignoring|for the (?:\\w+ ){0,3}late)\\b|"
                             + "\\bthanks to (?!you|all|everyone|the team|your team|the staff)|thanksfornothing|"
                             + "\\bno thanks\\b",
-                    NOT_NEGATED),
+                    Rule.Guard.NOT_NEGATED),
             Rule.vetoed("builtin:gratitude.appreciate", Signal.GRATITUDE,
                     "\\b(?:appreciate (?:it|that|this|you|your|the|all|everything)|much appreciated|appreciated|"
                             + "grateful|kudos|life ?saver|you (?:guys |all )?(?:are|were|rock|have been) "
@@ -138,7 +134,7 @@ final class BuiltInRules {
                             + "a star|a lifesaver|wonderful))\\b",
                     "\\b(?:would|d) appreciate|appreciate it if|appreciate (?:a|an) (?:reply|response|answer|update|"
                             + "call)|sarcasmcue|\\bnot\\b",
-                    NOT_NEGATED),
+                    Rule.Guard.NOT_NEGATED),
 
             // resolution_proposed
             Rule.vetoed("builtin:resolve.fixed-claim", Signal.RESOLUTION_PROPOSED,
@@ -149,7 +145,7 @@ final class BuiltInRules {
                             + "back up|up and running|deployed|released|rolled out|pushed out|live)\\b|"
                             + "\\b(?:deployed|released|pushed|rolled out|applied) (?:a |the )?(?:fix|patch|update|hotfix)\\b",
                     GLAD + "|\\bsorry\\b|\\bstill\\b|\\b(?:get|getting|to be|to get) (?:this |it |that |your \\w+ )?"
-                            + "(?:resolved|fixed|restored|sorted)\\b", NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL),
+                            + "(?:resolved|fixed|restored|sorted)\\b", Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:resolve.refund-issued", Signal.RESOLUTION_PROPOSED,
                     "\\b(?:refund|credit|replacement|reimbursement|voucher|compensation|gift card) (?:has |have )?"
                             + "(?:now |just |already )?(?:been )?(?:issued|processed|applied|added|sent|credited|"
@@ -158,14 +154,14 @@ final class BuiltInRules {
                             + "applied|added|credited|refunded|arranged|reset|removed|corrected|waived|reversed|"
                             + "reissued|rebooked|re booked|unlocked|escalated and resolved) (?:a |the |your |you |that |"
                             + "this |it )",
-                    "\\b(?:dm|dms|direct message|private message|pm|comments?|feedback|suggestions?|notes?)\\b|" + GLAD, NOT_QUESTION, NOT_NEGATED,
-                    NOT_HYPOTHETICAL),
+                    "\\b(?:dm|dms|direct message|private message|pm|comments?|feedback|suggestions?|notes?)\\b|" + GLAD, Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED,
+                    Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:resolve.should-work", Signal.RESOLUTION_PROPOSED,
                     "\\bshould (?:now )?(?:be )?(?:working|work|fixed|resolved|back|up|sorted|good to go|fine|"
                             + "able to \\w+)(?: \\w+){0,5} now\\b|\\bshould now (?:be|work|see|show|load)\\b|"
                             + "\\b(?:that|this|it|which) (?:should|will) (?:fix|resolve|solve|sort|do the trick|"
                             + "take care of|clear)\\b",
-                    NOT_QUESTION, NOT_NEGATED),
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED),
             Rule.of("builtin:resolve.try-this", Signal.RESOLUTION_PROPOSED,
                     "\\b(?:try|restart\\w*|reboot\\w*|reset\\w*|reinstall\\w*|uninstall\\w*|update\\w*|clear\\w*|"
                             + "power cycl\\w*|log out|sign out|unplug\\w*|delete\\w*|turn\\w* (?:it )?off|disabl\\w*|"
@@ -174,7 +170,7 @@ final class BuiltInRules {
                             + "(?: (?:that|this|it|the issue|the problem|these|those|this step|either)?"
                             + " ?(?:helps?|works?|fix\\w*|resolv\\w*|clears?|solves?|goes|makes a difference|"
                             + "changes|improves|does the trick))?",
-                    NOT_NEGATED),
+                    Rule.Guard.NOT_NEGATED),
 
             Rule.vetoed("builtin:resolve.suggest-fix", Signal.RESOLUTION_PROPOSED,
                     "\\btry(?:ing)? (?:\\w+ ){0,2}?(?:" + FIX_STEP + "|again|a (?:restart|reset|reinstall|clean|"
@@ -184,7 +180,7 @@ final class BuiltInRules {
                             + "^(?:" + FIX_STEP + ") (?:your|the|it|this|and)\\b|"
                             + "\\b(?:should|will|may|might|this|that|it) help(?: out| with (?:that|this|it))?$",
                     "\\b(?:have you|did you|were you|if you|when you try|try again later|if it|if that|if this)\\b",
-                    NOT_NEGATED),
+                    Rule.Guard.NOT_NEGATED),
 
             // promise_made
             Rule.vetoed("builtin:promise.will-act", Signal.PROMISE_MADE,
@@ -197,17 +193,17 @@ final class BuiltInRules {
                             + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig|"
                             + "have (?:an? |this |it |that |someone |more ))\\b",
                     REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b",
-                    NOT_QUESTION, NOT_NEGATED),
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED),
             Rule.of("builtin:promise.let-me", Signal.PROMISE_MADE,
                     "\\blet me (?:check|look|see what|find out|get|take a look|have a look|follow up|reach out|ask|"
                             + "escalate|contact|call|confirm with|speak|chat)\\b",
-                    NOT_QUESTION, NOT_NEGATED),
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED),
             Rule.of("builtin:promise.hear-back", Signal.PROMISE_MADE,
                     "\\byou (?:will|should) (?:hear|receive|get) (?:back|from us|from them|a call|an email|a reply|"
                             + "a response|an update)\\b|\\bexpect (?:a call|an email|a reply|a response|to hear)\\b|"
                             + "\\b(?:will|shall) be in touch\\b|\\b(?:am|are|i am|we are) (?:on it|looking into (?:it|"
                             + "this|that|the)|working on (?:it|this|that|a fix)|checking (?:on )?(?:it|this|that))\\b",
-                    NOT_QUESTION, NOT_NEGATED));
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED));
 
     private BuiltInRules() {
     }

@@ -1,9 +1,5 @@
 package io.happy3.domain.signal;
 
-import static io.happy3.domain.signal.Rule.Guard.NOT_CONDITIONAL;
-import static io.happy3.domain.signal.Rule.Guard.NOT_HYPOTHETICAL;
-import static io.happy3.domain.signal.Rule.Guard.NOT_NEGATED;
-import static io.happy3.domain.signal.Rule.Guard.NOT_QUESTION;
 
 import java.util.Optional;
 import java.util.Set;
@@ -33,10 +29,10 @@ final class PlaybookPhrases {
 
     private static Set<Rule.Guard> guards(Signal signal) {
         return switch (signal) {
-            case CUSTOMER_CONFIRMED, RESOLUTION_PROPOSED -> Set.of(NOT_QUESTION, NOT_NEGATED, NOT_HYPOTHETICAL);
-            case STILL_BROKEN -> Set.of(NOT_CONDITIONAL);
-            case PROMISE_MADE -> Set.of(NOT_QUESTION, NOT_NEGATED);
-            case GRATITUDE -> Set.of(NOT_NEGATED);
+            case CUSTOMER_CONFIRMED, RESOLUTION_PROPOSED -> Set.of(Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL);
+            case STILL_BROKEN -> Set.of(Rule.Guard.NOT_CONDITIONAL);
+            case PROMISE_MADE -> Set.of(Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED);
+            case GRATITUDE -> Set.of(Rule.Guard.NOT_NEGATED);
         };
     }
 }
