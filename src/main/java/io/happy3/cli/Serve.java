@@ -140,7 +140,7 @@ public final class Serve {
         JdbcInstallationStore installations = new JdbcInstallationStore(database);
         JdbcConversationAddressStore addresses = new JdbcConversationAddressStore(database);
         Optional<SlackModule> slack = config.slack().map(settings -> SlackModule.create(settings, inboxStore,
-                installations, stores.issues(), stores.nudges(), clock));
+                installations, stores.issues(), stores.nudges(), clock).reportTo(telemetry));
         slack.ifPresent(module -> {
             gateways.put(Platform.SLACK, module.gateway());
             directories.put(Platform.SLACK, module.directory());
@@ -166,7 +166,10 @@ public final class Serve {
 
             @Override
             public void settled(Nudge nudge, String outcome) {
-                if (!outcome.startsWith("sent")) {
+                if (outcome.startsWith("sent")) {
+                    nudge.sentAt().ifPresent(sentAt -> telemetry.schedulerLag(
+                            Math.max(0, Duration.between(nudge.dueAt(), sentAt).toMillis())));
+                } else {
                     telemetry.nudge(nudge.status().name().toLowerCase(java.util.Locale.ROOT));
                 }
             }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import io.happy3.app.EventRouter;
+import io.happy3.app.Telemetry;
 import io.happy3.config.AppConfig;
 import io.happy3.domain.chat.InstallationStore;
 import io.happy3.domain.inbox.InboxHandler;
@@ -43,6 +44,12 @@ public final class SlackModule {
         this.gateway = new SlackChatGateway(api, nudges, issues);
         this.directory = new SlackAgentDirectory(api);
         this.bot = new SlackBotIdentity(api, installations);
+    }
+
+    /** Reports Slack Web API calls and rate limits to {@code telemetry} (for {@code /metrics}). */
+    public SlackModule reportTo(Telemetry telemetry) {
+        api.reportTo(telemetry);
+        return this;
     }
 
     /** Builds the adapter; nothing is called on Slack until the first event or nudge. */

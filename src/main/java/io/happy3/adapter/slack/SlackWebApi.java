@@ -8,6 +8,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.webhook.WebhookResponse;
 import io.happy3.domain.chat.InstallationStore;
+import io.happy3.app.Telemetry;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.nudge.ChatDeliveryException;
 import java.io.IOException;
@@ -47,6 +48,7 @@ final class SlackWebApi {
     private final Sleeper sleeper;
     private final int maxAttempts;
     private final Duration maxInlineWait;
+    private volatile Telemetry telemetry = Telemetry.none();
 
     SlackWebApi(Slack slack, Optional<String> botToken, InstallationStore installations, Sleeper sleeper,
                 int maxAttempts, Duration maxInlineWait) {
@@ -56,6 +58,11 @@ final class SlackWebApi {
         this.sleeper = requireNonNull(sleeper, "sleeper == null");
         this.maxAttempts = maxAttempts;
         this.maxInlineWait = requireNonNull(maxInlineWait, "maxInlineWait == null");
+    }
+
+    /** Reports every Web API call and its HTTP status (429s included) to {@code telemetry}. */
+    void reportTo(Telemetry newTelemetry) {
+        this.telemetry = requireNonNull(newTelemetry, "telemetry == null");
     }
 
     Slack slack() {
@@ -77,12 +84,14 @@ final class SlackWebApi {
         for (int attempt = 1; ; attempt++) {
             try {
                 T response = call.call(methods);
+                telemetry.apiCall(Platform.SLACK, method, 200);
                 if (!response.isOk()) {
                     throw new SlackApiError(method, response.getError());
                 }
                 return response;
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
+                telemetry.apiCall(Platform.SLACK, method, status);
                 if (status != 429) {
                     throw ChatDeliveryException.transientFailure(method + ": HTTP " + status, e);
                 }

@@ -130,6 +130,33 @@ class SlackEndToEndTest {
 
     @Test
     void rateLimited_429WithRetryAfter_isRetriedAndDelivered() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        slack.module.reportTo(new io.happy3.app.Telemetry() {
+            @Override
+            public void eventReceived(Platform platform, boolean duplicate) {
+            }
+
+            @Override
+            public void eventFailed(Platform platform) {
+            }
+
+            @Override
+            public void ackLatency(Platform platform, long nanos) {
+            }
+
+            @Override
+            public void nudge(String outcome) {
+            }
+
+            @Override
+            public void schedulerLag(long millis) {
+            }
+
+            @Override
+            public void apiCall(Platform platform, String method, int status) {
+                calls.add(method + " " + status);
+            }
+        });
         customerAsks();
         slack.fake.rateLimitNext("chat.postEphemeral", 2);
         slack.clock.advance(Duration.ofHours(2).plusMinutes(1));
@@ -138,6 +165,8 @@ class SlackEndToEndTest {
 
         assertThat(slack.fake.calls("chat.postEphemeral")).hasSize(2);
         assertThat(slack.sleeps).containsExactly(Duration.ofSeconds(2));
+        assertThat(calls).as("reported to /metrics").containsSubsequence("chat.postEphemeral 429",
+                "chat.postEphemeral 200");
     }
 
     @Test
