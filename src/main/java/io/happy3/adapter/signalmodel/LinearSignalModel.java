@@ -28,16 +28,19 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearSignalModel implements SignalModel {
     /** Where the weights trained on the project's corpus live on the class path. */
     public static final String BUNDLED = "/signals/model.bin";
-    private static final int MAGIC = 0x48335331; // "H3S1"
+    private static final int MAGIC = 0x48335332; // "H3S2"
 
     private final Map<Signal, float[]> weights;
     private final Map<Signal, Double> thresholds;
     private final Map<Signal, List<Example>> examples;
+    private final Set<String> trustedRules;
 
     record Example(String text, int[] features) {
     }
 
-    LinearSignalModel(Map<Signal, float[]> weights, Map<Signal, Double> thresholds, Map<Signal, List<String>> examples) {
+    LinearSignalModel(Map<Signal, float[]> weights, Map<Signal, Double> thresholds, Map<Signal, List<String>> examples,
+                      Set<String> trustedRules) {
+        this.trustedRules = Set.copyOf(trustedRules);
         this.weights = new EnumMap<>(weights);
         this.thresholds = new EnumMap<>(thresholds);
         this.examples = new EnumMap<>(Signal.class);
@@ -56,6 +59,16 @@ public final class LinearSignalModel implements SignalModel {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the signal model " + BUNDLED, e);
         }
+    }
+
+    @Override
+    public boolean trusts(String rule) {
+        return trustedRules.contains(rule);
+    }
+
+    /** The built-in rules whose matches stand without the model (precise on the training corpus), sorted. */
+    public List<String> trustedRules() {
+        return trustedRules.stream().sorted().toList();
     }
 
     @Override
@@ -124,6 +137,11 @@ public final class LinearSignalModel implements SignalModel {
         DataOutputStream data = new DataOutputStream(gzip);
         data.writeInt(MAGIC);
         data.writeInt(Features.BITS);
+        List<String> trusted = trustedRules();
+        data.writeInt(trusted.size());
+        for (String rule : trusted) {
+            data.writeUTF(rule);
+        }
         data.writeInt(weights.size());
         for (Map.Entry<Signal, float[]> entry : weights.entrySet()) {
             data.writeUTF(entry.getKey().wireName());
@@ -156,6 +174,11 @@ public final class LinearSignalModel implements SignalModel {
         if (data.readInt() != MAGIC || data.readInt() != Features.BITS) {
             throw new IOException("not a Happy3 signal model of this version");
         }
+        int rules = data.readInt();
+        Set<String> trusted = new java.util.HashSet<>();
+        for (int n = 0; n < rules; n++) {
+            trusted.add(data.readUTF());
+        }
         int count = data.readInt();
         Map<Signal, float[]> weights = new EnumMap<>(Signal.class);
         Map<Signal, Double> thresholds = new EnumMap<>(Signal.class);
@@ -177,6 +200,6 @@ public final class LinearSignalModel implements SignalModel {
             }
             examples.put(signal, list);
         }
-        return new LinearSignalModel(weights, thresholds, examples);
+        return new LinearSignalModel(weights, thresholds, examples, trusted);
     }
 }

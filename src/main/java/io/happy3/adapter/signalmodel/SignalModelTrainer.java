@@ -31,10 +31,12 @@ import java.util.stream.Collectors;
  */
 public final class SignalModelTrainer {
     private static final ZonedDateTime TRAINING_TIME = ZonedDateTime.of(2026, 1, 5, 10, 0, 0, 0, ZoneOffset.UTC);
-    private static final int EPOCHS = 25;
-    private static final double RATE = 0.3;
-    private static final double L2 = 1e-5;
+    private static final int EPOCHS = Integer.getInteger("happy3.train.epochs", 25);
+    private static final double RATE = Double.parseDouble(System.getProperty("happy3.train.rate", "0.3"));
+    private static final double L2 = Double.parseDouble(System.getProperty("happy3.train.l2", "1e-5"));
     private static final int EXAMPLES_PER_SIGNAL = 400;
+    private static final double TRUSTED_PRECISION = 0.95;
+    private static final int TRUSTED_HITS = 5;
 
     private record Sample(int[] features, Set<Signal> gold, Role role) {
     }
@@ -53,7 +55,7 @@ public final class SignalModelTrainer {
             weights.put(signal, fit(own, signal));
             thresholds.put(signal, 0.5);
         }
-        return new LinearSignalModel(weights, thresholds, examples(threads));
+        return new LinearSignalModel(weights, thresholds, examples(threads), preciseRules(threads));
     }
 
     /** Writes the model file, creating its folder. */
@@ -115,6 +117,31 @@ public final class SignalModelTrainer {
             result[index] = Math.abs(w[index]) < 1e-4 ? 0 : (float) w[index];
         }
         return result;
+    }
+
+    /**
+     * The built-in rules right at least {@link #TRUSTED_PRECISION} of the time on at least {@link #TRUSTED_HITS} turns
+     * of the corpus: their matches stand without the model.
+     */
+    private static Set<String> preciseRules(List<LabelledCorpus.Thread> threads) {
+        SignalDetector rules = SignalDetector.builtIn();
+        Map<String, int[]> hits = new java.util.TreeMap<>();
+        for (LabelledCorpus.Thread thread : threads) {
+            for (LabelledCorpus.Turn turn : thread.turns()) {
+                for (DetectedSignal found : rules.detect(turn.text(), turn.role(), TRAINING_TIME)) {
+                    int[] counts = hits.computeIfAbsent(found.rule(), rule -> new int[2]);
+                    counts[0]++;
+                    counts[1] += turn.gold().contains(found.signal()) ? 1 : 0;
+                }
+            }
+        }
+        Set<String> trusted = new java.util.TreeSet<>();
+        hits.forEach((rule, counts) -> {
+            if (counts[0] >= TRUSTED_HITS && counts[1] >= TRUSTED_PRECISION * counts[0]) {
+                trusted.add(rule);
+            }
+        });
+        return trusted;
     }
 
     /** Short, distinct texts of each signal, to explain a claim by its nearest labelled example. */

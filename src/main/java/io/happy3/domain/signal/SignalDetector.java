@@ -43,8 +43,9 @@ public final class SignalDetector {
     }
 
     /**
-     * Returns a new detector that lets {@code model} decide the signals no playbook phrase found: the built-in rules
-     * then only feed the model and name a signal both agree on.
+     * Returns a new detector that lets {@code model} decide the signals that no playbook phrase and no built-in rule
+     * the model trusts (one precise on the training corpus) found; the other built-in rules then only feed the
+     * model and name a signal both agree on.
      */
     public SignalDetector withModel(SignalModel model) {
         requireNonNull(model, "model == null");
@@ -111,6 +112,11 @@ public final class SignalDetector {
             }
         } else {
             found.putAll(playbook);
+            builtIn.forEach((signal, rule) -> {
+                if (model.get().trusts(rule)) {
+                    found.putIfAbsent(signal, rule);
+                }
+            });
             for (SignalModel.Score score : model.get().score(text, role, context, builtIn.keySet())) {
                 if (score.signal().agentSignal() == agent && !found.containsKey(score.signal()) && score.claimed()) {
                     found.put(score.signal(), builtIn.getOrDefault(score.signal(), explain(score)));

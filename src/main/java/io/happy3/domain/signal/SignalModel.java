@@ -16,6 +16,12 @@ public interface SignalModel {
     List<Score> score(String text, Role role, ThreadContext context, Set<Signal> ruleSignals);
 
     /**
+     * True when the built-in rule named {@code rule} proved precise on the training corpus, so that its match stands
+     * even when the model's score for the signal is low.
+     */
+    boolean trusts(String rule);
+
+    /**
      * One signal's score: the probability, the threshold above which the model claims the signal, and for a claim
      * the nearest labelled example of that signal (to explain it).
      */
