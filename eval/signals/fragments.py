@@ -268,6 +268,14 @@ CONFIRM = [
     F("confirmed working", "C"),
     F("alles gut jetzt", "C"),
     F("ya va perfecto", "C"),
+    F("that worked, thanks to your instructions", "C"),
+    F("that worked perfectly", "C"),
+    F("worked like a charm", "C"),
+    F("this worked!", "C"),
+    F("ok that worked", "C"),
+    F("found it and it works, cheers for the pointer", "C,G"),
+    F("did that and it's fine now", "C"),
+    F("the steps worked", "C"),
 ]
 
 # Bare answers that confirm only because the agent asked the customer to check.
@@ -682,6 +690,41 @@ NOT_RESOLUTION = [
     F("I understand how frustrating this is", ""),
     F("you should see a 'Reconnect' button in the integration settings", "", "an instruction / info, no fix claimed"),
     F("the engineering team says a fix is coming in 4.3", "", "future fix"),
+]
+
+CHECKIN = [
+    F("Hi {name}, checking in: is everything still working?", "", "a follow-up check-in days later"),
+    F("just following up, are the exports still running fine?", "", "a check-in"),
+    F("quick check-in: still all good with the webhooks?", "", "a check-in"),
+    F("hey, how's SSO holding up since the fix?", "", "a check-in"),
+    F("following up on last week: any more 502s?", "", "a check-in"),
+    F("checking back in, is the sync still fine?", "", "a check-in"),
+    F("Hallo, läuft noch alles?", "", "a check-in (German)"),
+    F("hola, ¿sigue funcionando todo bien?", "", "a check-in (Spanish)"),
+]
+
+RELAPSE = [
+    F("it's happening again, the webhooks started lagging yesterday evening", "S", "relapse after a confirmed fix"),
+    F("actually no, it broke again on Monday", "S", "relapse"),
+    F("unfortunately the 502s are back since this morning", "S", "relapse"),
+    F("it was fine until yesterday, now {err} again", "S", "relapse"),
+    F("sadly it started failing again", "S", "relapse"),
+    F("we had two more outages this week", "S", "relapse"),
+    F("nope, the duplicates came back", "S", "relapse"),
+    F("the export is timing out again since Friday", "S", "relapse"),
+    F("leider tritt der Fehler wieder auf", "S", "relapse (German)"),
+    F("volvió a fallar ayer", "S", "relapse (Spanish)"),
+]
+
+CHECKIN_FINE = [
+    F("all good here, thanks for checking back!", "C,G", "still working, reported to a check-in; with thanks"),
+    F("yes, still working fine", "C", "answers a check-in: it works"),
+    F("no issues since, all good", "C", "no recurrence"),
+    F("still fine on our side", "C", "'still' with a good state is a confirmation, not still_broken"),
+    F("running smoothly, thanks", "C,G"),
+    F("no more 502s since the fix", "C"),
+    F("alles gut, danke", "C,G"),
+    F("todo bien, gracias", "C,G"),
 ]
 
 AFTER_CONFIRM = [

@@ -156,6 +156,8 @@ def customer_answer(c, t, kind, author):
         pool = "BARE_YES" if r < 0.35 else "BARE_NO" if r < 0.5 else "CONFIRM" if r < 0.75 else "STILL"
     elif kind == "diag":
         pool = "ANSWER_DIAG" if r < 0.75 else "INFO"
+    elif kind == "info" and r < 0.2:
+        pool = "CONFIRM"  # an instruction the customer followed: "that worked"
     elif kind == "promise":
         pool = "INFO" if r < 0.45 else "THANKS" if r < 0.75 else "STILL" if r < 0.85 else "SARCASM"
     elif kind == "conditional":
@@ -205,6 +207,14 @@ def thread(c, tid):
             settled = pool != "PARTIAL"
         if settled:
             break
+    if settled and rng.random() < 0.45:
+        text, code, note = c.pick("CHECKIN")
+        t.add("agent", t.agent, c.fill(text), code, note)
+        pool = rng.choice(["RELAPSE", "RELAPSE", "CHECKIN_FINE", "CHECKIN_FINE", "THANKS"])
+        text, code, note = c.pick(pool)
+        t.add("customer", t.customer, c.fill(text), code, note)
+        if pool == "RELAPSE":
+            agent_turn(c, t)
     return t
 
 

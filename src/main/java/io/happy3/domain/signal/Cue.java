@@ -22,7 +22,8 @@ public enum Cue {
                     + "(?:go|try|shot)|test(?:ing)? (?:again|once more|it now)|(?:can|could) you confirm|confirm on your"
                     + "|does it work|is it working|working for you now|were you able|let (?:us|me) know if it (?:still|"
                     + "works|helps)|mind (?:checking|testing)|nochmal (?:testen|probieren)|probar de nuevo|prueba otra"
-                    + "|funktioniert es|te funciona|can you verify|any luck)");
+                    + "|funktioniert es|te funciona|can you verify|any luck|still (?:working|running|fine|good|all good|ok|on time)"
+                    + "|holding up|any more|läuft noch|sigue funcionando)");
     private static final Pattern QUESTION_MARK = Pattern.compile("\\?\\s*(?:[\\p{So}\\p{Sk}:a-z_+-]*\\s*)*$");
     private static final Pattern QUESTION_START = Pattern.compile(
             "^(?:\\S+ )?(?:is|are|does|do|did|has|have|can|could|will|would|was|were|which|what|when|where|who|how)\\b");
