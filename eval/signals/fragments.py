@@ -106,6 +106,12 @@ OPEN_STILL = [
     F("keeps failing", "S"),
     F("funktioniert leider immer noch nicht", "S"),
     F("sigue igual", "S"),
+    F("es geht immer noch nicht, gleicher Fehler", "S"),
+    F("todavía no funciona", "S"),
+    F("still nothing in the channel", "S"),
+    F("just retried, still failing", "S"),
+    F("nope, still locked out", "S"),
+    F("the invoice is still wrong", "S"),
 ]
 
 # ---------------------------------------------------------------- customer: replies
@@ -202,6 +208,18 @@ INFO = [
     F("done, sent you the request id"),
     F("we'll switch to the workaround for now"),
     F("ok so what's the next step?"),
+    F("hopefully that sorts it", "", "a hope"),
+    F("I hope it works now", "", "a hope, not a confirmation"),
+    F("should be fine now I guess, will see tomorrow", "", "an expectation, not a reported result"),
+    F("fingers crossed", "", "a hope"),
+    F("hoffentlich läuft es jetzt", "", "a hope (German)"),
+    F("ojalá funcione ahora", "", "a hope (Spanish)"),
+    F("let me check with our finance team", "", "the customer will check; no outcome yet"),
+    F("I'll ask my colleague to test it", "", "no outcome yet"),
+    F("will try it this afternoon", "", "no outcome yet"),
+    F("ok, we'll re-run the export tonight", "", "no outcome yet"),
+    F("hmm, let me see", ""),
+    F("one moment, checking", "", "the customer is checking; no outcome yet"),
 ]
 
 CONFIRM = [
@@ -276,6 +294,16 @@ CONFIRM = [
     F("found it and it works, cheers for the pointer", "C,G"),
     F("did that and it's fine now", "C"),
     F("the steps worked", "C"),
+    F("alles läuft wieder", "C"),
+    F("jetzt klappt es", "C"),
+    F("passt jetzt, der Login geht", "C"),
+    F("ahora sí funciona", "C"),
+    F("ya se arregló", "C"),
+    F("todo correcto ahora", "C"),
+    F("the invoice is correct now", "C"),
+    F("we can connect again", "C"),
+    F("rows are all there now", "C"),
+    F("admin rights are back", "C"),
 ]
 
 # Bare answers that confirm only because the agent asked the customer to check.
@@ -414,6 +442,10 @@ THANKS = [
     F("thank you for your patience with us", "G"),
     F("Danke, super schnell", "G"),
     F("gracias por la ayuda", "G"),
+    F("vielen Dank für die schnelle Hilfe", "G"),
+    F("muchas gracias por todo", "G"),
+    F("thanks, you saved my day", "G"),
+    F("brilliant, thank you", "G"),
 ]
 
 SARCASM = [
@@ -647,6 +679,18 @@ FIX = [
     F("the hotfix went out 10 minutes ago", "R"),
     F("fixed! it was a caching issue", "R"),
     F("reset your MFA, you can enrol again", "R"),
+    F("I bumped the memory limit on your sync worker", "R"),
+    F("we moved your workspace to a healthy node", "R"),
+    F("the stuck invoice has been voided and reissued", "R"),
+    F("I've restored your admin rights", "R"),
+    F("we flushed the queue and the delayed webhooks went out", "R"),
+    F("corrected the seat count on your subscription", "R"),
+    F("disabled the faulty rule on our side", "R"),
+    F("the token is renewed, you should be able to connect", "R"),
+    F("I extended the timeout to 120s for your tenant", "R"),
+    F("the missing rows have been backfilled", "R"),
+    F("Ich habe die Rechte wiederhergestellt", "R"),
+    F("hemos restaurado los permisos", "R"),
 ]
 
 CHECK = [
