@@ -42,9 +42,16 @@ public final class Engine {
     /** {@code owner} names this replica in scheduler leases (host name + process id is a good choice). */
     public Engine(Stores stores, PlaybookSource playbooks, AgentDirectory directory, ChatGateway gateway,
                   Clock clock, ZoneId teamZone, String owner) {
+        this(stores, playbooks, directory, gateway, clock, teamZone, owner, new Signals());
+    }
+
+    /** As above, with the signal detectors to use (for example with the trained model). */
+    public Engine(Stores stores, PlaybookSource playbooks, AgentDirectory directory, ChatGateway gateway,
+                  Clock clock, ZoneId teamZone, String owner, Signals signals) {
+        requireNonNull(signals, "signals == null");
         team = new TeamDirectory(stores.channelSettings(), stores.preferences(), directory, playbooks, teamZone);
         follow = new FollowConversation(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway,
-                new Signals(), clock);
+                signals, clock);
         delivery = new DeliverDueNudges(team, stores.issues(), stores.nudges(), gateway, clock, owner, 200);
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway, follow, delivery, clock);
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway, clock);

@@ -21,7 +21,9 @@ import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
 import io.happy3.domain.review.ProudNominator;
+import io.happy3.domain.signal.Cue;
 import io.happy3.domain.signal.DetectedSignal;
+import io.happy3.domain.signal.ThreadContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +46,7 @@ public final class FollowConversation {
     private final ChatGateway gateway;
     private final Signals signals;
     private final IssueTracker tracker = new IssueTracker();
+    private final ThreadContexts contexts = new ThreadContexts(10_000);
     private final Clock clock;
 
     public FollowConversation(TeamDirectory team, IssueStore issues, NudgeStore nudges,
@@ -94,8 +97,14 @@ public final class FollowConversation {
             return Optional.empty();
         }
         Role role = team.roleOf(context.get(), author, external);
-        List<DetectedSignal> found = signals.forPlaybook(context.get().playbook())
-                .detect(text, role, at.atZone(team.zoneOf(author, Optional.of(context.get().playbook()))));
+        io.happy3.domain.issue.IssueId thread = io.happy3.domain.issue.IssueId.of(channel, rootId);
+        List<DetectedSignal> found = signals.forPlaybook(context.get().playbook()).detect(text, role,
+                at.atZone(team.zoneOf(author, Optional.of(context.get().playbook()))), contexts.of(thread));
+        if (!edited) {
+            contexts.then(thread, new ThreadContext.Turn(role, at,
+                    found.stream().map(DetectedSignal::signal).collect(java.util.stream.Collectors.toSet()),
+                    Cue.of(text, role)));
+        }
         MessageFacts facts = new MessageFacts(channel, author, role, messageId, threadRootId, at, found, edited);
         List<Issue> earlier = existing.isEmpty() && threadRootId.isEmpty()
                 ? issues.findByCustomer(channel, author, at.minus(IssueTracker.BOUNCE_BACK_WINDOW))

@@ -24,8 +24,8 @@ public final class Cli {
               serve [--print-config]           run the bot server (Slack, Teams, health, metrics)
               demo [--pace MILLIS]             replay a week of support through the real engine, offline
               playbook check FILE|FOLDER…      validate playbooks; exit 1 with file:line:column problems
-              signals [--playbook FILE] [FILE.jsonl]
-                                               run the signal detector over past conversations
+              signals [--playbook FILE] [FILE.jsonl] | --eval LABELS THREADS | train
+                                               run, measure or train the signal detector
               review [--week 2026-W47]         print the review from the configured database
               teams-package [--bot-id ID] [--out FILE]
                                                build the Teams app package (manifest + icons) to sideload
@@ -143,26 +143,55 @@ public final class Cli {
     private int signals(List<String> args) {
         if (args.contains("--help")) {
             out.println("""
-                    Usage: happy3 signals [--playbook FILE] [FILE.jsonl]
+                    Usage: happy3 signals [--playbook FILE] [--rules-only] [FILE.jsonl]
+                           happy3 signals --eval LABELS.jsonl THREADS.jsonl [--playbook FILE] [--rules-only]
+                                          [--confused N]
+                           happy3 signals train [--labels FILE] [--threads FILE] [--out FILE]
 
                     Reads conversations as JSON lines ({"id": "...", "turns": [{"role": "customer"|"agent",
-                    "text": "..."}]}) from FILE or stdin and prints one JSON line per turn with the signals
-                    found (resolution_proposed, customer_confirmed, still_broken, promise_made, gratitude)
-                    and the rules that matched; a summary goes to stderr. --playbook adds its phrases.""");
+                    "text": "..."}]}) from FILE or stdin and prints one JSON line per turn: id, turn, role, the
+                    signals found (resolution_proposed, customer_confirmed, still_broken, promise_made, gratitude)
+                    and why (the rule, or the model's score and nearest labelled example); a summary goes to
+                    stderr. Each thread is read in order, so a turn is read in its context.
+                    --playbook FILE   adds the playbook's phrases (they win over the model for their signal)
+                    --rules-only      phrase rules alone, without the trained model
+                    --eval            compares with the labels (one line per turn: {"id","turn","signals"}) and
+                                      prints precision, recall and F1 per signal, macro-F1 and confused turns
+                    train             trains the model (defaults: eval/signals/train.labels.jsonl,
+                                      eval/signals/train.threads.jsonl, out src/main/resources/signals/model.bin)""");
             return 0;
+        }
+        if (!args.isEmpty() && args.get(0).equals("train")) {
+            return SignalsTraining.run(args.subList(1, args.size()), out, err);
         }
         Optional<Path> playbook = Optional.empty();
         Optional<Path> file = Optional.empty();
+        List<Path> eval = new ArrayList<>();
+        boolean rulesOnly = false;
+        int confused = 40;
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--playbook") && i + 1 < args.size()) {
+            String arg = args.get(i);
+            if (arg.equals("--playbook") && i + 1 < args.size()) {
                 playbook = Optional.of(Path.of(args.get(++i)));
-            } else if (args.get(i).startsWith("--")) {
-                err.println("happy3 signals: unknown option " + args.get(i));
+            } else if (arg.equals("--eval") && i + 2 < args.size()) {
+                eval = List.of(Path.of(args.get(++i)), Path.of(args.get(++i)));
+            } else if (arg.equals("--confused") && i + 1 < args.size() && args.get(i + 1).matches("\\d{1,5}")) {
+                confused = Integer.parseInt(args.get(++i));
+            } else if (arg.equals("--rules-only")) {
+                rulesOnly = true;
+            } else if (arg.startsWith("--")) {
+                err.println("happy3 signals: unknown or incomplete option " + arg + " (see happy3 signals --help)");
                 return 2;
             } else {
-                file = Optional.of(Path.of(args.get(i)));
+                file = Optional.of(Path.of(arg));
             }
         }
-        return SignalsCommand.runFile(playbook, file, out, err, Clock.systemUTC());
+        var detector = SignalsCommand.detector(playbook, rulesOnly);
+        if (!eval.isEmpty()) {
+            var threads = io.happy3.adapter.signalmodel.LabelledCorpus.read(eval.get(0), eval.get(1));
+            SignalEvaluation.print(SignalEvaluation.run(detector, threads), threads.size(), confused, out);
+            return 0;
+        }
+        return SignalsCommand.runFile(detector, file, out, err, Clock.systemUTC());
     }
 }

@@ -24,6 +24,7 @@ import io.happy3.adapter.metrics.MetricsServlet;
 import io.happy3.adapter.metrics.MicrometerTelemetry;
 import io.happy3.app.DeliverDueNudges;
 import io.happy3.app.Engine;
+import io.happy3.app.Signals;
 import io.happy3.app.GracefulShutdown;
 import io.happy3.app.RoutingAgentDirectory;
 import io.happy3.app.RoutingChatGateway;
@@ -123,6 +124,7 @@ public final class Serve {
     }
 
     public static Running start(AppConfig config, Clock clock) {
+        BackgroundSignalModel model = BackgroundSignalModel.bundled(); // off the start path; readiness waits for it
         // Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md).
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
                 config.dbUrl().startsWith("jdbc:h2:") ? 2 : 8);
@@ -162,7 +164,7 @@ public final class Serve {
             servlets.putAll(module.servlets());
         });
         Engine engine = new Engine(stores, playbooks, new RoutingAgentDirectory(directories),
-                new RoutingChatGateway(gateways), clock, config.timeZone(), owner);
+                new RoutingChatGateway(gateways), clock, config.timeZone(), owner, new Signals(model));
         telemetry.bindConnectionPool(database.dataSource());
         telemetry.gaugeInboxBacklog(inboxStore::backlog);
         engine.delivery().addListener(new DeliverDueNudges.DeliveryListener() {
@@ -202,7 +204,7 @@ public final class Serve {
         servlets.forEach((path, servlet) -> mounts.add(new HttpServer.Mount(path, servlet)));
         mounts.add(new HttpServer.Mount("/metrics", MetricsServlet.of(telemetry)));
         HttpServer http = new HttpServer(config.bindAddress(), config.port(), mounts,
-                ServeReadiness.of(database, playbooks));
+                ServeReadiness.of(database, playbooks).check("signal model", model::notReady));
         inboxTicker.start();
         scheduler.start();
         http.start();

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.adapter.playbook.YamlPlaybookLoader;
+import io.happy3.adapter.signalmodel.LinearSignalModel;
 import io.happy3.domain.issue.Role;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.signal.Cue;
 import io.happy3.domain.signal.DetectedSignal;
 import io.happy3.domain.signal.Signal;
 import io.happy3.domain.signal.SignalDetector;
+import io.happy3.domain.signal.ThreadContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,11 +29,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * {@code happy3 signals [--playbook FILE] [FILE.jsonl]}: runs the signal detector over past
- * conversations, one JSON line per turn out, a summary on stderr. Lets a team check its playbook
- * phrases against its own history. A malformed line is reported with its line number and skipped.
+ * {@code happy3 signals [--playbook FILE] [--rules-only] [FILE.jsonl]}: runs the signal detector over past
+ * conversations, each thread in order so every turn is read in its context; one JSON line per turn out
+ * ({@code id}, {@code turn}, {@code role}, {@code signals}, {@code rules} and {@code why}: each signal with its
+ * explanation), a summary on stderr. Lets a team check its playbook phrases against its own history. A
+ * malformed line is reported with its line number and skipped.
  */
 public final class SignalsCommand {
     private final ObjectMapper json = new ObjectMapper();
@@ -40,12 +46,20 @@ public final class SignalsCommand {
         this.clock = clock;
     }
 
-    public int run(Optional<Path> playbookFile, InputStream in, PrintStream out, PrintStream err) {
+    /** The built-in rules, the bundled model unless {@code rulesOnly}, and the playbook's phrases if given. */
+    static SignalDetector detector(Optional<Path> playbookFile, boolean rulesOnly) {
         SignalDetector detector = SignalDetector.builtIn();
+        if (!rulesOnly) {
+            detector = detector.withModel(LinearSignalModel.bundled());
+        }
         if (playbookFile.isPresent()) {
             Playbook playbook = new YamlPlaybookLoader().load(playbookFile.get());
             detector = detector.withPhrases(playbook.id(), playbook.signals());
         }
+        return detector;
+    }
+
+    public int run(SignalDetector detector, InputStream in, PrintStream out, PrintStream err) {
         Map<Signal, Integer> counts = new EnumMap<>(Signal.class);
         int threads = 0;
         int turns = 0;
@@ -75,11 +89,15 @@ public final class SignalsCommand {
                 }
                 threads++;
                 String id = thread.path("id").asText("line-" + number);
+                ThreadContext context = ThreadContext.empty();
                 for (int index = 0; index < turnList.size(); index++) {
                     JsonNode turn = turnList.get(index);
                     Role role = "agent".equals(turn.path("role").asText()) ? Role.AGENT : Role.CUSTOMER;
-                    List<DetectedSignal> found = detector.detect(turn.path("text").asText(""), role, now);
-                    out.println(json.writeValueAsString(output(id, index, found)));
+                    String text = turn.path("text").asText("");
+                    List<DetectedSignal> found = detector.detect(text, role, now, context);
+                    context = context.then(new ThreadContext.Turn(role, now.toInstant(),
+                            found.stream().map(DetectedSignal::signal).collect(Collectors.toSet()), Cue.of(text, role)));
+                    out.println(json.writeValueAsString(output(id, index, role, found)));
                     found.stream().map(DetectedSignal::signal).distinct()
                             .forEach(signal -> counts.merge(signal, 1, Integer::sum));
                     turns++;
@@ -96,21 +114,24 @@ public final class SignalsCommand {
         return 0;
     }
 
-    private ObjectNode output(String id, int index, List<DetectedSignal> found) {
+    private ObjectNode output(String id, int index, Role role, List<DetectedSignal> found) {
         ObjectNode node = json.createObjectNode();
         node.put("id", id);
         node.put("turn", index);
+        node.put("role", role.name().toLowerCase(Locale.ROOT));
         ArrayNode signals = node.putArray("signals");
         ArrayNode rules = node.putArray("rules");
+        ObjectNode why = node.putObject("why");
         found.stream().map(DetectedSignal::signal).distinct().forEach(signal -> signals.add(signal.wireName()));
         found.forEach(signal -> rules.add(signal.rule()));
+        found.forEach(signal -> why.put(signal.signal().wireName(), signal.rule()));
         return node;
     }
 
-    public static int runFile(Optional<Path> playbook, Optional<Path> file, PrintStream out, PrintStream err,
+    public static int runFile(SignalDetector detector, Optional<Path> file, PrintStream out, PrintStream err,
                               Clock clock) {
         try (InputStream in = file.isPresent() ? Files.newInputStream(file.get()) : System.in) {
-            return new SignalsCommand(clock).run(playbook, in, out, err);
+            return new SignalsCommand(clock).run(detector, in, out, err);
         } catch (IOException e) {
             err.println("cannot read " + file.map(Path::toString).orElse("stdin") + ": " + e.getMessage());
             return 1;

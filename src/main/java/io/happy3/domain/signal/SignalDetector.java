@@ -12,11 +12,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds {@link Signal}s in one chat message with precompiled phrase rules: the built-in English matchers plus any
- * phrases playbooks add. Every result names the rule that matched. Immutable and thread-safe.
+ * Finds {@link Signal}s in one chat message with precompiled phrase rules — the built-in English matchers plus any
+ * phrases playbooks add — and, when given one, a trained {@link SignalModel} that reads the message in its thread.
+ * Every result says why: the rule that matched, or the model's score and nearest labelled example. Playbook
+ * phrases win over the model for their signal. Immutable and thread-safe.
  */
 public final class SignalDetector {
-    private static final SignalDetector BUILT_IN = new SignalDetector(List.of(), BuiltInRules.RULES);
+    private static final SignalDetector BUILT_IN = new SignalDetector(List.of(), BuiltInRules.RULES, Optional.empty());
     private static final Pattern SIGN_OFF = Pattern.compile(
             "^(?:many |thanks |thank you |and |ok |okay )*(?:thanks|thank you|cheers)(?: so much| very much| again)?"
                     + "(?: thanks)?$");
@@ -32,10 +34,27 @@ public final class SignalDetector {
 
     private final List<Rule> playbookRules;
     private final List<Rule> builtInRules;
+    private final Optional<SignalModel> model;
 
-    private SignalDetector(List<Rule> playbookRules, List<Rule> builtInRules) {
+    private SignalDetector(List<Rule> playbookRules, List<Rule> builtInRules, Optional<SignalModel> model) {
         this.playbookRules = List.copyOf(playbookRules);
         this.builtInRules = List.copyOf(builtInRules);
+        this.model = model;
+    }
+
+    /**
+     * Returns a new detector that lets {@code model} decide the signals that no playbook phrase and no built-in rule
+     * the model trusts (one precise on the training corpus) found; the other built-in rules then only feed the
+     * model and name a signal both agree on.
+     */
+    public SignalDetector withModel(SignalModel model) {
+        requireNonNull(model, "model == null");
+        return new SignalDetector(playbookRules, builtInRules, Optional.of(model));
+    }
+
+    /** True when a trained model takes part in detection. */
+    public boolean hasModel() {
+        return model.isPresent();
     }
 
     /** A detector with the built-in matchers only. */
@@ -59,38 +78,74 @@ public final class SignalDetector {
                 PlaybookPhrases.rule(source, signal, phrase).ifPresent(added::add);
             }
         });
-        return new SignalDetector(added, builtInRules);
+        return new SignalDetector(added, builtInRules, model);
+    }
+
+    /**
+     * The signals in {@code text}, at most one per signal, in {@link Signal} order, read as the opening message of
+     * its thread. See {@link #detect(String, Role, ZonedDateTime, ThreadContext)}.
+     */
+    public List<DetectedSignal> detect(String text, Role role, ZonedDateTime now) {
+        return detect(text, role, now, ThreadContext.empty());
     }
 
     /**
      * The signals in {@code text}, at most one per signal, in {@link Signal} order. Agent signals are only found
      * for {@link Role#AGENT} and customer signals only for {@link Role#CUSTOMER}; {@code now}, in the speaker's
-     * zone, resolves the due time of a promise.
+     * zone, resolves the due time of a promise; {@code context} (the thread so far) is read by the model.
      */
-    public List<DetectedSignal> detect(String text, Role role, ZonedDateTime now) {
+    public List<DetectedSignal> detect(String text, Role role, ZonedDateTime now, ThreadContext context) {
         requireNonNull(text, "text == null");
         requireNonNull(role, "role == null");
         requireNonNull(now, "now == null");
+        requireNonNull(context, "context == null");
         List<TextNormalizer.Clause> clauses = TextNormalizer.clauses(text);
         boolean agent = role == Role.AGENT;
+        Map<Signal, String> playbook = matches(playbookRules, agent, clauses);
+        Map<Signal, String> builtIn = matches(builtInRules, agent, clauses);
         Map<Signal, String> found = new EnumMap<>(Signal.class);
-        for (List<Rule> rules : List.of(playbookRules, builtInRules)) {
-            for (Rule rule : rules) {
-                if (rule.signal().agentSignal() == agent && !found.containsKey(rule.signal())
-                        && matchesAny(rule, clauses)) {
-                    found.put(rule.signal(), rule.name());
+        if (model.isEmpty()) {
+            found.putAll(builtIn);
+            found.putAll(playbook);
+            if (found.containsKey(Signal.STILL_BROKEN)) {
+                found.remove(Signal.CUSTOMER_CONFIRMED); // "it worked for an hour, now it fails again" is no result
+            }
+        } else {
+            found.putAll(playbook);
+            builtIn.forEach((signal, rule) -> {
+                if (model.get().trusts(rule)) {
+                    found.putIfAbsent(signal, rule);
+                }
+            });
+            for (SignalModel.Score score : model.get().score(text, role, context, builtIn.keySet())) {
+                if (score.signal().agentSignal() == agent && !found.containsKey(score.signal()) && score.claimed()) {
+                    found.put(score.signal(), builtIn.getOrDefault(score.signal(), explain(score)));
                 }
             }
         }
         if (found.containsKey(Signal.GRATITUDE) && clauses.stream().anyMatch(c -> SARCASM.matcher(c.text()).find())) {
             found.remove(Signal.GRATITUDE);
         }
-        if (found.containsKey(Signal.STILL_BROKEN)) {
-            found.remove(Signal.CUSTOMER_CONFIRMED); // "it worked for an hour, now it fails again" is not a result
-        }
         List<DetectedSignal> signals = new ArrayList<>();
         found.forEach((signal, rule) -> signals.add(new DetectedSignal(signal, rule, due(signal, clauses, now))));
         return List.copyOf(signals);
+    }
+
+    /** "model p=0.94 ≈ 'works on our side now'". */
+    private static String explain(SignalModel.Score score) {
+        return String.format(java.util.Locale.ROOT, "model p=%.2f", score.probability())
+                + score.nearestExample().map(example -> " \u2248 '" + example + "'").orElse("");
+    }
+
+    private static Map<Signal, String> matches(List<Rule> rules, boolean agent, List<TextNormalizer.Clause> clauses) {
+        Map<Signal, String> found = new EnumMap<>(Signal.class);
+        for (Rule rule : rules) {
+            if (rule.signal().agentSignal() == agent && !found.containsKey(rule.signal())
+                    && matchesAny(rule, clauses)) {
+                found.put(rule.signal(), rule.name());
+            }
+        }
+        return found;
     }
 
     private static boolean matchesAny(Rule rule, List<TextNormalizer.Clause> clauses) {

@@ -1,0 +1,124 @@
+package io.happy3.adapter.signalmodel;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.happy3.domain.issue.Role;
+import io.happy3.domain.signal.Signal;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Labelled conversations: a threads file in the input format of {@code happy3 signals} ({@code {"id","turns":[{"role",
+ * "text"}]}}) and a labels file with one line per turn ({@code {"id","turn","signals":[...],"note"}}). A turn without a
+ * label line is reported, not guessed.
+ */
+public final class LabelledCorpus {
+    /** One labelled turn; {@code gold} is empty for a turn with no signal. */
+    public record Turn(Role role, String text, Set<Signal> gold, Optional<String> note) {
+        public Turn {
+            requireNonNull(role, "role == null");
+            requireNonNull(text, "text == null");
+            gold = Set.copyOf(gold);
+            requireNonNull(note, "note == null");
+        }
+    }
+
+    /** One labelled thread. */
+    public record Thread(String id, List<Turn> turns) {
+        public Thread {
+            requireNonNull(id, "id == null");
+            turns = List.copyOf(turns);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LabelledCorpus() {
+    }
+
+    /** Reads both files; throws {@link IllegalArgumentException} naming the file and line of the first problem. */
+    public static List<Thread> read(Path labels, Path threads) {
+        Map<String, Map<Integer, JsonNode>> byThread = new HashMap<>();
+        lines(labels, (number, node) -> {
+            if (!node.path("id").isTextual() || !node.path("turn").canConvertToInt() || !node.path("signals").isArray()) {
+                throw new IllegalArgumentException(labels + ":" + number + ": a label needs id, turn and signals");
+            }
+            byThread.computeIfAbsent(node.get("id").asText(), id -> new HashMap<>()).put(node.get("turn").asInt(), node);
+        });
+        List<Thread> result = new ArrayList<>();
+        lines(threads, (number, node) -> {
+            String id = node.path("id").asText("");
+            JsonNode turns = node.path("turns");
+            Map<Integer, JsonNode> labelled = byThread.getOrDefault(id, Map.of());
+            if (!turns.isArray() || labelled.size() != turns.size()) {
+                throw new IllegalArgumentException(threads + ":" + number + ": thread '" + id + "' has " + turns.size()
+                        + " turns but " + labelled.size() + " label lines in " + labels);
+            }
+            List<Turn> list = new ArrayList<>();
+            for (int index = 0; index < turns.size(); index++) {
+                JsonNode turn = turns.get(index);
+                JsonNode label = labelled.get(index);
+                if (label == null) {
+                    throw new IllegalArgumentException(labels + ": no label for turn " + index + " of '" + id + "'");
+                }
+                list.add(new Turn(role(turn), turn.path("text").asText(""), signals(label, labels),
+                        Optional.ofNullable(label.get("note")).map(JsonNode::asText)));
+            }
+            result.add(new Thread(id, list));
+        });
+        return result;
+    }
+
+    static Role role(JsonNode turn) {
+        return "agent".equals(turn.path("role").asText()) ? Role.AGENT : Role.CUSTOMER;
+    }
+
+    private static Set<Signal> signals(JsonNode label, Path file) {
+        Set<Signal> set = EnumSet.noneOf(Signal.class);
+        for (JsonNode name : label.get("signals")) {
+            set.add(Signal.fromWireName(name.asText()).orElseThrow(() -> new IllegalArgumentException(
+                    file + ": unknown signal '" + name.asText() + "' on turn " + label.get("turn") + " of "
+                            + label.get("id"))));
+        }
+        return set;
+    }
+
+    private interface LineHandler {
+        void accept(int number, JsonNode node);
+    }
+
+    private static void lines(Path file, LineHandler handler) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(file + ":" + number + ": not JSON", e);
+                }
+                handler.accept(number, node);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.happy3.domain.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happy3.domain.issue.Role;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SignalDetectorModelTest {
+    private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 3, 12, 10, 0, 0, 0, ZoneOffset.UTC);
+
+    /** A hand-written model: fixed probabilities per signal, a set of trusted rules, and what it was asked. */
+    private static final class FixedModel implements SignalModel {
+        private final Map<Signal, Double> probabilities;
+        private final Set<String> trusted;
+        final List<ThreadContext> contexts = new ArrayList<>();
+        final List<Set<Signal>> ruleSignals = new ArrayList<>();
+
+        FixedModel(Map<Signal, Double> probabilities, Set<String> trusted) {
+            this.probabilities = probabilities;
+            this.trusted = trusted;
+        }
+
+        @Override
+        public List<Score> score(String text, Role role, ThreadContext context, Set<Signal> rules) {
+            contexts.add(context);
+            ruleSignals.add(rules);
+            List<Score> scores = new ArrayList<>();
+            probabilities.forEach((signal, p) -> scores.add(new Score(signal, p, 0.5,
+                    p >= 0.5 ? Optional.of("works on our side now") : Optional.empty())));
+            return scores;
+        }
+
+        @Override
+        public boolean trusts(String rule) {
+            return trusted.contains(rule);
+        }
+    }
+
+    @Test
+    void detect_modelClaimsSignal_explainsWithScoreAndNearestExample() {
+        FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.94), Set.of());
+
+        List<DetectedSignal> found = SignalDetector.builtIn().withModel(model).detect("yep", Role.CUSTOMER, NOW);
+
+        assertThat(found).extracting(DetectedSignal::signal).containsExactly(Signal.CUSTOMER_CONFIRMED);
+        assertThat(found.get(0).rule()).isEqualTo("model p=0.94 \u2248 'works on our side now'");
+    }
+
+    @Test
+    void detect_modelAgreesWithRule_namesTheRule() {
+        FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.97), Set.of());
+
+        List<DetectedSignal> found = SignalDetector.builtIn().withModel(model).detect("works now", Role.CUSTOMER, NOW);
+
+        assertThat(found).extracting(DetectedSignal::rule).containsExactly("builtin:confirm.works-now");
+        assertThat(model.ruleSignals).containsExactly(Set.of(Signal.CUSTOMER_CONFIRMED));
+    }
+
+    @Test
+    void detect_modelRejectsUntrustedRule_dropsTheSignal() {
+        FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.10), Set.of());
+
+        assertThat(SignalDetector.builtIn().withModel(model).detect("works now", Role.CUSTOMER, NOW)).isEmpty();
+    }
+
+    @Test
+    void detect_modelRejectsTrustedRule_ruleStands() {
+        FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.10), Set.of("builtin:confirm.works-now"));
+
+        assertThat(SignalDetector.builtIn().withModel(model).detect("works now", Role.CUSTOMER, NOW))
+                .extracting(DetectedSignal::rule).containsExactly("builtin:confirm.works-now");
+    }
+
+    @Test
+    void detect_playbookPhrase_winsOverModel() {
+        FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.01), Set.of());
+        SignalDetector detector = SignalDetector.builtIn().withModel(model)
+                .withPhrases("default", Map.of(Signal.CUSTOMER_CONFIRMED, List.of("smooth sailing")));
+
+        assertThat(detector.detect("smooth sailing over here", Role.CUSTOMER, NOW))
+                .extracting(DetectedSignal::rule).containsExactly("playbook:default:smooth sailing");
+    }
+
+    @Test
+    void detect_modelScoresOtherRolesSignal_ignored() {
+        FixedModel model = new FixedModel(Map.of(Signal.RESOLUTION_PROPOSED, 0.99), Set.of());
+
+        assertThat(SignalDetector.builtIn().withModel(model).detect("yep", Role.CUSTOMER, NOW)).isEmpty();
+    }
+
+    @Test
+    void detect_withContext_passesTheThreadToTheModel() {
+        FixedModel model = new FixedModel(Map.of(), Set.of());
+        ThreadContext context = ThreadContext.empty().then(new ThreadContext.Turn(Role.AGENT, Instant.EPOCH,
+                Set.of(Signal.RESOLUTION_PROPOSED), Cue.of("we've reset your key, can you check whether it works now?",
+                Role.AGENT)));
+
+        SignalDetector.builtIn().withModel(model).detect("yep", Role.CUSTOMER, NOW, context);
+
+        assertThat(model.contexts).containsExactly(context);
+        assertThat(context.last(Role.AGENT).orElseThrow().cues()).contains(Cue.CHECK_REQUEST);
+    }
+
+    @Test
+    void then_moreThanKeptTurns_keepsTheLatest() {
+        ThreadContext context = ThreadContext.empty();
+        for (int n = 0; n < ThreadContext.KEPT + 3; n++) {
+            context = context.then(new ThreadContext.Turn(n % 2 == 0 ? Role.CUSTOMER : Role.AGENT,
+                    Instant.ofEpochSecond(n), Set.of(), Set.of()));
+        }
+
+        assertThat(context.turns()).hasSize(ThreadContext.KEPT);
+        assertThat(context.last().orElseThrow().at()).isEqualTo(Instant.ofEpochSecond(ThreadContext.KEPT + 2));
+    }
+
+    @Test
+    void cueOf_diagnosticQuestion_isQuestionNotCheckRequest() {
+        assertThat(Cue.of("did you create the key with the billing scope?", Role.AGENT))
+                .containsExactly(Cue.QUESTION);
+        assertThat(Cue.of("rolled back the config, could you try again?", Role.AGENT))
+                .contains(Cue.CHECK_REQUEST);
+    }
+}
