@@ -83,8 +83,9 @@ final class TeamsServlet extends HttpServlet {
             throw new IOException("body larger than " + MAX_BODY + " bytes");
         }
         Activity activity = TeamsActivities.parse(new String(body, StandardCharsets.UTF_8));
-        if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
-            throw new IOException("no activity type");
+        java.util.Optional<String> problem = TeamsActivities.malformed(activity);
+        if (problem.isPresent()) {
+            throw new IOException(problem.get());
         }
         return activity;
     }
