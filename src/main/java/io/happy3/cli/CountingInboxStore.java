@@ -16,6 +16,8 @@ import java.util.List;
 final class CountingInboxStore implements InboxStore {
     private final InboxStore delegate;
     private final Telemetry telemetry;
+    private final java.util.Map<Long, io.happy3.domain.chat.Platform> claimedPlatforms =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     CountingInboxStore(InboxStore delegate, Telemetry telemetry) {
         this.delegate = requireNonNull(delegate, "delegate == null");
@@ -31,18 +33,23 @@ final class CountingInboxStore implements InboxStore {
 
     @Override
     public List<InboxEntry> claim(String owner, int limit, Instant now, Duration lease) {
-        return delegate.claim(owner, limit, now, lease);
+        List<InboxEntry> claimed = delegate.claim(owner, limit, now, lease);
+        claimed.forEach(entry -> claimedPlatforms.put(entry.sequence(), entry.platform()));
+        return claimed;
     }
 
     @Override
     public void markDone(long sequence) {
         delegate.markDone(sequence);
+        claimedPlatforms.remove(sequence);
     }
 
     @Override
     public void markFailed(long sequence, String error, Instant retryAt, boolean giveUp) {
         delegate.markFailed(sequence, error, retryAt, giveUp);
-        telemetry.eventFailed(platformOf(error));
+        // The failure callback carries no platform: the entry's, remembered when this process claimed it.
+        io.happy3.domain.chat.Platform platform = claimedPlatforms.remove(sequence);
+        telemetry.eventFailed(platform == null ? io.happy3.domain.chat.Platform.LOCAL : platform);
     }
 
     @Override
@@ -50,8 +57,4 @@ final class CountingInboxStore implements InboxStore {
         return delegate.backlog();
     }
 
-    private static io.happy3.domain.chat.Platform platformOf(String error) {
-        // The failure callback carries no platform; failures are counted under LOCAL when unknown.
-        return io.happy3.domain.chat.Platform.LOCAL;
-    }
 }

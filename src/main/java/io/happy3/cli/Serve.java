@@ -126,7 +126,8 @@ public final class Serve {
         MicrometerTelemetry telemetry = MicrometerTelemetry.prometheus();
         PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks());
         playbooks.start(Duration.ofSeconds(5));
-        Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), new JdbcNudgeStore(database),
+        JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database);
+        Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), nudgeStore,
                 new JdbcProudMomentStore(database),
                 new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5)),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
@@ -158,6 +159,7 @@ public final class Serve {
                 new RoutingChatGateway(gateways), clock, config.timeZone(), owner);
         telemetry.bindConnectionPool(database.dataSource());
         telemetry.gaugeInboxBacklog(inboxStore::backlog);
+        telemetry.gaugeDueNudges(() -> nudgeStore.countDue(clock.instant()));
         engine.delivery().addListener(new DeliverDueNudges.DeliveryListener() {
             @Override
             public void delivered(NudgeMessage message, Issue issue) {
@@ -193,9 +195,9 @@ public final class Serve {
                 () -> retention.purge(clock.instant().minus(Duration.ofDays(retentionDays)))));
         List<HttpServer.Mount> mounts = new ArrayList<>();
         servlets.forEach((path, servlet) -> mounts.add(new HttpServer.Mount(path, servlet)));
-        mounts.add(new HttpServer.Mount("/metrics", MetricsServlet.of(telemetry)));
         HttpServer http = new HttpServer(config.bindAddress(), config.port(), mounts,
-                ServeReadiness.of(database, playbooks));
+                ServeReadiness.of(database, playbooks), config.managementPort(),
+                List.of(new HttpServer.Mount("/metrics", MetricsServlet.of(telemetry))));
         inboxTicker.start();
         scheduler.start();
         http.start();
