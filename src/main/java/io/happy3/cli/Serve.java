@@ -82,6 +82,7 @@ public final class Serve {
             return 0;
         }
         System.setProperty(AppConfig.LOG_FORMAT, config.logFormat());
+        LogFormat.apply(config.logFormat(), env);
         // Microsecond ticks: the databases store microseconds, so a saved instant reads back equal.
         Running running = start(config, Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000)));
         running.shutdown().installShutdownHook();
