@@ -57,7 +57,11 @@ public final class AnswerNudge {
 
     /** Applies the button press; returns the outcome text shown to the agent. */
     public String answer(ChatEvent.ActionChosen chosen) {
-        Optional<Nudge> found = nudges.find(new io.happy3.domain.nudge.NudgeId(chosen.target()));
+        // A button names its nudge by id; a press from another workspace or platform answers as if the id were
+        // unknown, so one tenant can neither change nor probe another's nudges.
+        Optional<Nudge> found = nudges.find(new io.happy3.domain.nudge.NudgeId(chosen.target()))
+                .filter(nudge -> nudge.channel().platform() == chosen.user().platform()
+                        && nudge.channel().tenant().equals(chosen.user().tenant()));
         Optional<NudgeAction> action = NudgeAction.fromWireName(chosen.action());
         if (found.isEmpty() || action.isEmpty()) {
             String text = found.isEmpty() ? "This nudge is no longer known." : "Unknown action " + chosen.action();

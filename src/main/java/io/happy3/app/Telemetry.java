@@ -22,7 +22,13 @@ public interface Telemetry {
     /** How late the scheduler delivered a nudge relative to its due time. */
     void schedulerLag(long millis);
 
-    /** A call to a platform API; {@code status} is the HTTP status (429 counts as rate limited). */
+    /** The {@link #apiCall} status of a call that got no HTTP answer (refused, reset, timed out). */
+    int NETWORK_ERROR = 0;
+
+    /**
+     * A call to a platform API; {@code status} is the HTTP status (429 counts as rate limited), or
+     * {@link #NETWORK_ERROR}.
+     */
     void apiCall(Platform platform, String method, int status);
 
     static Telemetry none() {

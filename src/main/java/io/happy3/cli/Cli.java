@@ -27,7 +27,8 @@ public final class Cli {
               signals [--playbook FILE] [FILE.jsonl] | --eval LABELS THREADS | train
                                                run, measure or train the signal detector
               review [--week 2026-W47]         print the review from the configured database
-              teams-package [--bot-id ID] [--out FILE]
+              backup FILE.zip                  online backup of the embedded H2 database (BACKUP TO)
+              teams-package [--bot-id ID] [--version 1.2.3] [--out FILE]
                                                build the Teams app package (manifest + icons) to sideload
 
             Run 'happy3 <command> --help' for more. Configuration: environment variables (see README).""";
@@ -56,6 +57,7 @@ public final class Cli {
                 case "signals" -> signals(rest);
                 case "review" -> ReviewCommand.run(rest, env, out, err);
                 case "teams-package" -> teamsPackage(rest);
+                case "backup" -> BackupCommand.run(rest, env, out, err);
                 default -> {
                     err.println("happy3: unknown command '" + args[0] + "'\n");
                     err.println(USAGE);
@@ -105,10 +107,11 @@ public final class Cli {
     private int teamsPackage(List<String> args) {
         if (args.contains("--help")) {
             out.println("""
-                    Usage: happy3 teams-package [--bot-id ID] [--out FILE]
+                    Usage: happy3 teams-package [--bot-id ID] [--version 1.2.3] [--out FILE]
 
                     Writes the Microsoft Teams app package (manifest.json with the bot id filled in, and the
-                    two icons) to FILE (default happy3-teams.zip). The bot id defaults to MICROSOFT_APP_ID.""");
+                    two icons) to FILE (default happy3-teams.zip). The bot id defaults to MICROSOFT_APP_ID.
+                    --version sets the manifest version: raise it for every update you upload to Teams.""");
             return 0;
         }
         String botId = option(args, "--bot-id").orElse(env.getOrDefault(io.happy3.config.AppConfig.TEAMS_APP_ID, ""));
@@ -117,7 +120,7 @@ public final class Cli {
             return 2;
         }
         Path target = Path.of(option(args, "--out").orElse("happy3-teams.zip"));
-        io.happy3.adapter.teams.TeamsAppPackage.write(target, botId);
+        io.happy3.adapter.teams.TeamsAppPackage.write(target, botId, option(args, "--version"));
         out.println("wrote " + target.toAbsolutePath() + " — upload it in Teams: Apps › Manage your apps › Upload an app");
         return 0;
     }

@@ -83,6 +83,7 @@ public final class Serve {
             return 0;
         }
         System.setProperty(AppConfig.LOG_FORMAT, config.logFormat());
+        LogFormat.apply(config.logFormat(), env);
         // Microsecond ticks: the databases store microseconds, so a saved instant reads back equal.
         Running running = start(config, Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000)));
         running.shutdown().installShutdownHook();
@@ -135,7 +136,8 @@ public final class Serve {
         MicrometerTelemetry telemetry = MicrometerTelemetry.prometheus();
         PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks());
         playbooks.start(Duration.ofSeconds(5));
-        Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), new JdbcNudgeStore(database),
+        JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database);
+        Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), nudgeStore,
                 new JdbcProudMomentStore(database),
                 new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5)),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
@@ -167,6 +169,7 @@ public final class Serve {
                 new RoutingChatGateway(gateways), clock, config.timeZone(), owner, new Signals(model));
         telemetry.bindConnectionPool(database.dataSource());
         telemetry.gaugeInboxBacklog(inboxStore::backlog);
+        telemetry.gaugeDueNudges(() -> nudgeStore.countDue(clock.instant()));
         engine.delivery().addListener(new DeliverDueNudges.DeliveryListener() {
             @Override
             public void delivered(NudgeMessage message, Issue issue) {
@@ -202,9 +205,9 @@ public final class Serve {
                 () -> retention.purge(clock.instant().minus(Duration.ofDays(retentionDays)))));
         List<HttpServer.Mount> mounts = new ArrayList<>();
         servlets.forEach((path, servlet) -> mounts.add(new HttpServer.Mount(path, servlet)));
-        mounts.add(new HttpServer.Mount("/metrics", MetricsServlet.of(telemetry)));
         HttpServer http = new HttpServer(config.bindAddress(), config.port(), mounts,
-                ServeReadiness.of(database, playbooks).check("signal model", model::notReady));
+                ServeReadiness.of(database, playbooks).check("signal model", model::notReady),
+                config.managementPort(), List.of(new HttpServer.Mount("/metrics", MetricsServlet.of(telemetry))));
         inboxTicker.start();
         scheduler.start();
         http.start();

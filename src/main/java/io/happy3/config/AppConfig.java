@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /**
@@ -20,7 +21,7 @@ import java.util.TreeSet;
 public record AppConfig(String bindAddress, int port, String dbUrl, String dbUser, Secret dbPassword,
                         Path playbooks, ZoneId timeZone, Optional<Slack> slack, Optional<Teams> teams,
                         boolean storeMessageText, int retentionDays, String logFormat, WeeklyTime ritualPrompt,
-                        WeeklyTime ritualDigest) {
+                        WeeklyTime ritualDigest, OptionalInt managementPort) {
     public static final String PORT = "HAPPY3_PORT";
     public static final String BIND = "HAPPY3_BIND";
     public static final String DB_URL = "HAPPY3_DB_URL";
@@ -42,6 +43,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     public static final String LOG_FORMAT = "HAPPY3_LOG_FORMAT";
     public static final String RITUAL_PROMPT = "HAPPY3_RITUAL_PROMPT";
     public static final String RITUAL_DIGEST = "HAPPY3_RITUAL_DIGEST";
+    /** When set, {@code /metrics} is served on this port (bound like {@link #BIND}) and no longer on {@link #PORT}. */
+    public static final String MANAGEMENT_PORT = "HAPPY3_MANAGEMENT_PORT";
     /** Where the optional config file is (also {@code --config FILE}); see {@link ConfigFile}. */
     public static final String CONFIG = "HAPPY3_CONFIG";
 
@@ -49,7 +52,7 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     public static final List<String> VARIABLES = List.of(BIND, PORT, DB_URL, DB_USER, DB_PASSWORD, PLAYBOOKS,
             TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, LOG_FORMAT,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
-            TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, CONFIG);
+            TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, CONFIG, MANAGEMENT_PORT);
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/happy3";
     public static final String DEFAULT_PLAYBOOKS = "./playbooks";
@@ -78,7 +81,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
      * Reads and validates the configuration from environment variables (merged with the config file by
      * {@link ConfigFile#merged}); throws {@link InvalidConfigurationException} naming the variable.
      */
-    public static AppConfig fromEnv(Map<String, String> env) {
+    public static AppConfig fromEnv(Map<String, String> given) {
+        Map<String, String> env = KubernetesServiceLinks.removed(given);
         rejectUnknown(env);
         String bind = get(env, BIND).orElse("0.0.0.0");
         int port = integer(env, PORT, 3000, 0, 65535);
@@ -103,7 +107,20 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
         return new AppConfig(bind, port, dbUrl, get(env, DB_USER).orElse(""),
                 new Secret(get(env, DB_PASSWORD).orElse("")), playbooks(env), zone, slack, teams,
                 bool(env, STORE_MESSAGE_TEXT, false), integer(env, RETENTION_DAYS, 30, 1, 3650), logFormat,
-                weekly(env, RITUAL_PROMPT, DEFAULT_RITUAL_PROMPT), weekly(env, RITUAL_DIGEST, DEFAULT_RITUAL_DIGEST));
+                weekly(env, RITUAL_PROMPT, DEFAULT_RITUAL_PROMPT), weekly(env, RITUAL_DIGEST, DEFAULT_RITUAL_DIGEST),
+                managementPort(env, port));
+    }
+
+    private static OptionalInt managementPort(Map<String, String> env, int port) {
+        if (get(env, MANAGEMENT_PORT).isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int management = integer(env, MANAGEMENT_PORT, 0, 0, 65535);
+        if (management == port && port != 0) {
+            throw new InvalidConfigurationException(MANAGEMENT_PORT + " must differ from " + PORT + " (both " + port
+                    + ")");
+        }
+        return OptionalInt.of(management);
     }
 
     /**

@@ -25,6 +25,8 @@ final class ConfigPrinter {
         line(lines, AppConfig.STORE_MESSAGE_TEXT, String.valueOf(config.storeMessageText()));
         line(lines, AppConfig.RETENTION_DAYS, String.valueOf(config.retentionDays()));
         line(lines, AppConfig.LOG_FORMAT, config.logFormat());
+        line(lines, AppConfig.MANAGEMENT_PORT, config.managementPort().isPresent()
+                ? String.valueOf(config.managementPort().getAsInt()) : "");
         Optional<AppConfig.Slack> slack = config.slack();
         line(lines, AppConfig.SLACK_SIGNING_SECRET, mask(slack.map(AppConfig.Slack::signingSecret)));
         line(lines, AppConfig.SLACK_BOT_TOKEN, mask(slack.flatMap(AppConfig.Slack::botToken)));

@@ -155,6 +155,25 @@ class CoachingFlowTest {
     }
 
     @Test
+    void buttonPressFromAnotherWorkspace_isRefusedAndChangesNothing() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
+        after(Duration.ofHours(2).plusMinutes(1));
+        Nudge nudge = delivered("confirm-result");
+        UserRef stranger = new UserRef(Platform.SLACK, "T2OTHER", "UANNA"); // same user id, other workspace
+        UserRef teamsTwin = new UserRef(Platform.TEAMS, "T1", "UANNA");
+
+        engine.router().route(new ChatEvent.ActionChosen("x1", stranger, nudge.id().value(), "customer_confirmed",
+                "", "r", clock.instant()));
+        engine.router().route(new ChatEvent.ActionChosen("x2", teamsTwin, nudge.id().value(), "dismiss",
+                "", "r", clock.instant()));
+
+        assertThat(issue().events(IssueEventType.CUSTOMER_CONFIRMED)).isEmpty();
+        assertThat(nudges.find(nudge.id()).orElseThrow().action()).isEmpty();
+        assertThat(gateway.replies).filteredOn(text -> text.contains("no longer known")).hasSize(2);
+    }
+
+    @Test
     void replayedMessage_changesNothingTwice() {
         say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
         say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");

@@ -105,6 +105,55 @@ class AppConfigTest {
                 .hasMessage("unknown variable HAPPY3_TIMEZONE (did you mean HAPPY3_TIME_ZONE?)");
     }
 
+    /** What Kubernetes injects into every pod for a Service named {@code happy3} (and one named happy3-db). */
+    static Map<String, String> kubernetesServiceLinks() {
+        Map<String, String> env = new HashMap<>();
+        env.put("HAPPY3_SERVICE_HOST", "10.96.0.17");
+        env.put("HAPPY3_SERVICE_PORT", "80");
+        env.put("HAPPY3_SERVICE_PORT_HTTP", "80");
+        env.put("HAPPY3_PORT", "tcp://10.96.0.17:80");
+        env.put("HAPPY3_PORT_80_TCP", "tcp://10.96.0.17:80");
+        env.put("HAPPY3_PORT_80_TCP_PROTO", "tcp");
+        env.put("HAPPY3_PORT_80_TCP_PORT", "80");
+        env.put("HAPPY3_PORT_80_TCP_ADDR", "10.96.0.17");
+        env.put("HAPPY3_DB_SERVICE_HOST", "10.96.0.18");
+        env.put("HAPPY3_DB_PORT", "tcp://10.96.0.18:5432");
+        env.put("HAPPY3_DB_PORT_5432_TCP_ADDR", "10.96.0.18");
+        return env;
+    }
+
+    @Test
+    void fromEnv_kubernetesServiceLinks_areIgnoredAndTheDefaultPortStays() {
+        AppConfig config = AppConfig.fromEnv(kubernetesServiceLinks());
+
+        assertThat(config.port()).isEqualTo(3000);
+        assertThat(config.describe()).doesNotContain("10.96.0.17");
+    }
+
+    @Test
+    void fromEnv_kubernetesServiceLinksNextToTheConfiguredPort_keepTheConfiguredPort() {
+        Map<String, String> env = kubernetesServiceLinks();
+        env.put(AppConfig.PORT, "8080"); // a container's own env wins over the service link of the same name
+
+        assertThat(AppConfig.fromEnv(env).port()).isEqualTo(8080);
+    }
+
+    @Test
+    void fromEnv_typoThatLooksLikeNoServiceLink_isStillRefused() {
+        Map<String, String> env = kubernetesServiceLinks();
+        env.put("HAPPY3_PORTT", "3000");
+
+        assertThatThrownBy(() -> AppConfig.fromEnv(env)).hasMessageStartingWith("unknown variable HAPPY3_PORTT");
+    }
+
+    @Test
+    void fromEnv_managementPort_isReadAndMustDifferFromThePort() {
+        assertThat(AppConfig.fromEnv(Map.of(AppConfig.MANAGEMENT_PORT, "9090")).managementPort()).hasValue(9090);
+        assertThat(AppConfig.fromEnv(Map.of()).managementPort()).isEmpty();
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of(AppConfig.MANAGEMENT_PORT, "3000")))
+                .hasMessage("HAPPY3_MANAGEMENT_PORT must differ from HAPPY3_PORT (both 3000)");
+    }
+
     @Test
     void fromEnv_unrelatedVariables_areIgnored() {
         assertThat(AppConfig.fromEnv(Map.of("PATH", "/bin", "SLACK_WEBHOOK", "x")).port()).isEqualTo(3000);

@@ -110,7 +110,7 @@ public final class MicrometerTelemetry implements Telemetry, AutoCloseable {
         Counter.builder("happy3.platform.api.calls")
                 .description("Calls to the Slack Web API and the Teams connector, by method and HTTP status")
                 .tags("platform", label(platform), "method", method == null ? "unknown" : method,
-                        "status", String.valueOf(status))
+                        "status", status == NETWORK_ERROR ? "network_error" : String.valueOf(status))
                 .register(registry).increment();
         if (status == 429) {
             rateLimited(platform).increment();

@@ -119,8 +119,10 @@ public final class PlaybookFolder implements PlaybookSource, AutoCloseable {
     }
 
     private static void log(Path file, FileState previous, FileState state) {
+        // The version in force is compared by identity (an unchanged file reuses its parsed result); comparing the
+        // Optionals themselves by reference logged "loaded" on every poll.
         boolean changed = previous == null || !state.problems().equals(previous.problems())
-                || state.inForce() != previous.inForce();
+                || state.inForce().orElse(null) != previous.inForce().orElse(null);
         if (!changed) {
             return;
         }

@@ -95,8 +95,12 @@ final class SlackEventsServlet extends HttpServlet {
                 answer(response, 200, SlackPayload.JSON.createObjectNode().put("challenge", challenge).toString());
                 return;
             }
-            case SSL_CHECK, UNKNOWN -> {
+            case SSL_CHECK -> {
                 answer(response, 200, "");
+                return;
+            }
+            case UNKNOWN -> {
+                answer(response, 400, "{\"error\":\"unknown_payload_type\"}");
                 return;
             }
             case RATE_LIMITED -> {

@@ -148,8 +148,8 @@ record SlackPayload(Kind kind, JsonNode body) {
                 ? Optional.empty() : Optional.of(value.asText());
     }
 
-    /** The body is not a Slack payload this endpoint understands. */
-    static final class MalformedPayloadException extends RuntimeException {
+    /** The body is not a Slack payload this endpoint understands (an argument no retry can fix). */
+    static final class MalformedPayloadException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
         MalformedPayloadException(String message) {

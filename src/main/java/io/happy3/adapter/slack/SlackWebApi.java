@@ -97,6 +97,7 @@ final class SlackWebApi {
                 }
                 waitOrGiveUp(method, retryAfter(e.getResponse().header("Retry-After")), attempt);
             } catch (IOException e) {
+                telemetry.apiCall(Platform.SLACK, method, Telemetry.NETWORK_ERROR);
                 if (attempt >= maxAttempts) {
                     throw ChatDeliveryException.transientFailure(method + ": " + e.getMessage(), e);
                 }
@@ -112,6 +113,7 @@ final class SlackWebApi {
             try {
                 response = slack.send(responseUrl, json);
             } catch (IOException e) {
+                telemetry.apiCall(Platform.SLACK, "response_url", Telemetry.NETWORK_ERROR);
                 if (attempt >= maxAttempts) {
                     throw ChatDeliveryException.transientFailure("response_url: " + e.getMessage(), e);
                 }

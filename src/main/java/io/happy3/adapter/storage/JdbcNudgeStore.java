@@ -204,6 +204,14 @@ public final class JdbcNudgeStore implements NudgeStore {
                 }, rows -> Optional.ofNullable(Jdbc.getInstant(rows, "next_due"))).flatMap(due -> due);
     }
 
+    /** Pending nudges due at {@code now} or before, not yet delivered: the {@code happy3_nudges_due} gauge. */
+    public long countDue(Instant now) {
+        requireNonNull(now, "now == null");
+        return jdbc.queryOne("counting due nudges",
+                "select count(*) as due from nudges where status = 'PENDING' and due_at <= ?",
+                statement -> Jdbc.setInstant(statement, 1, now), rows -> rows.getLong("due")).orElse(0L);
+    }
+
     @Override
     public List<Nudge> findByIssue(IssueId issueId) {
         requireNonNull(issueId, "issueId == null");

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,24 @@ final class TeamsActivities {
         } catch (IOException e) {
             throw new UncheckedIOException("not an activity", e);
         }
+    }
+
+    /**
+     * Why the activity cannot be processed, or empty when it can: it needs a type, a sender and a conversation.
+     * (Found by ActivityMapperFuzzTest: an activity without {@code from} was accepted and failed in the mapper.)
+     */
+    static Optional<String> malformed(Activity activity) {
+        if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
+            return Optional.of("no activity type");
+        }
+        if (activity.getFrom() == null || activity.getFrom().getId() == null || activity.getFrom().getId().isBlank()) {
+            return Optional.of("no sender (from.id)");
+        }
+        if (activity.getConversation() == null || activity.getConversation().getId() == null
+                || activity.getConversation().getId().isBlank()) {
+            return Optional.of("no conversation (conversation.id)");
+        }
+        return Optional.empty();
     }
 
     static String toJson(Activity activity) {
@@ -82,8 +101,13 @@ final class TeamsActivities {
 
     static boolean mentionsBot(Activity activity) {
         String bot = activity.getRecipient() == null ? null : activity.getRecipient().getId();
-        return activity.getMentions().stream()
-                .anyMatch(mention -> mention.getMentioned() != null && mention.getMentioned().getId().equals(bot));
+        return mentions(activity).stream().anyMatch(mention -> mention.getMentioned().getId().equals(bot));
+    }
+
+    /** The mentions that name someone; a {@code mention} entity can be empty (found by ActivityMapperFuzzTest). */
+    private static List<Mention> mentions(Activity activity) {
+        return activity.getMentions().stream().filter(mention -> mention != null && mention.getMentioned() != null
+                && mention.getMentioned().getId() != null).toList();
     }
 
     /**
@@ -93,8 +117,8 @@ final class TeamsActivities {
     static String commandText(Activity activity) {
         String text = activity.getText() == null ? "" : activity.getText();
         String bot = activity.getRecipient() == null ? "" : activity.getRecipient().getId();
-        for (Mention mention : activity.getMentions()) {
-            if (mention.getText() == null || mention.getMentioned() == null) {
+        for (Mention mention : mentions(activity)) {
+            if (mention.getText() == null || mention.getText().isEmpty()) {
                 continue;
             }
             String id = mention.getMentioned().getId();

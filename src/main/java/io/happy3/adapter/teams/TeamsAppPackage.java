@@ -30,6 +30,9 @@ public final class TeamsAppPackage {
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    private static final Pattern VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    private static final Pattern MANIFEST_VERSION_FIELD = Pattern.compile("\"version\"\\s*:\\s*\"[^\"]*\"");
+
     private TeamsAppPackage() {
     }
 
@@ -38,9 +41,26 @@ public final class TeamsAppPackage {
         write(out, botId, SOURCE);
     }
 
+    /**
+     * Writes the package with the manifest's {@code version} set to {@code version} (Teams only takes an update of
+     * an uploaded app when this number grows), e.g. {@code 1.4.0}.
+     */
+    public static void write(Path out, String botId, Optional<String> version) {
+        write(out, botId, SOURCE, version);
+    }
+
     /** Writes the package to {@code out} with the files from {@code source} (when not on the classpath). */
     public static void write(Path out, String botId, Path source) {
+        write(out, botId, source, Optional.empty());
+    }
+
+    private static void write(Path out, String botId, Path source, Optional<String> version) {
         requireNonNull(out, "out == null");
+        requireNonNull(version, "version == null");
+        if (version.isPresent() && !VERSION.matcher(version.get()).matches()) {
+            throw new IllegalArgumentException("the package version must look like 1.2.3, got '" + version.get()
+                    + "'");
+        }
         requireNonNull(botId, "botId == null");
         if (!GUID.matcher(botId).matches()) {
             throw new IllegalArgumentException("the bot id must be the Azure Bot's Microsoft App ID (a GUID), got '"
@@ -48,6 +68,9 @@ public final class TeamsAppPackage {
         }
         String manifest = new String(read(MANIFEST, source), StandardCharsets.UTF_8)
                 .replace(BOT_ID_PLACEHOLDER, botId);
+        if (version.isPresent()) {
+            manifest = MANIFEST_VERSION_FIELD.matcher(manifest).replaceFirst("\"version\": \"" + version.get() + "\"");
+        }
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {

@@ -46,7 +46,7 @@ public final class TeamsModule {
         TeamsConnector connector = new TeamsConnector(adapter, credentials, connectorUrlOverride, locale);
         gateway = new TeamsChatGateway(addresses, installations, connector, invokeResponses);
         bot = new TeamsBot(inbox, addresses, installations, directory, clock);
-        servlet = new TeamsServlet(adapter, bot, locale);
+        servlet = new TeamsServlet(adapter, bot, locale, config.tenantId());
     }
 
     public static TeamsModule create(AppConfig.Teams config, InboxStore inbox, ConversationAddressStore addresses,

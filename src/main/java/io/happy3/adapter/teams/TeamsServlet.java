@@ -34,11 +34,14 @@ final class TeamsServlet extends HttpServlet {
     private final transient TeamsBotAdapter adapter;
     private final transient TeamsBot bot;
     private final transient LocaleGuard locale;
+    private final transient java.util.Optional<String> allowedTenant;
 
-    TeamsServlet(TeamsBotAdapter adapter, TeamsBot bot, LocaleGuard locale) {
+    /** {@code allowedTenant}: a single-tenant bot's tenant ({@code MICROSOFT_APP_TENANT_ID}); others get 403. */
+    TeamsServlet(TeamsBotAdapter adapter, TeamsBot bot, LocaleGuard locale, java.util.Optional<String> allowedTenant) {
         this.adapter = requireNonNull(adapter, "adapter == null");
         this.bot = requireNonNull(bot, "bot == null");
         this.locale = requireNonNull(locale, "locale == null");
+        this.allowedTenant = requireNonNull(allowedTenant, "allowedTenant == null");
     }
 
     @Override
@@ -49,6 +52,12 @@ final class TeamsServlet extends HttpServlet {
         } catch (IOException | RuntimeException e) {
             log.debug("malformed Teams activity: {}", e.toString());
             json(response, 400, "{\"error\":\"malformed activity\"}");
+            return;
+        }
+        if (allowedTenant.isPresent() && !allowedTenant.get().equalsIgnoreCase(TeamsActivities.tenant(activity))) {
+            log.info("Teams activity from tenant {} refused: only {} is allowed", TeamsActivities.tenant(activity),
+                    allowedTenant.get());
+            json(response, 403, "{\"error\":\"tenant not allowed\"}");
             return;
         }
         // The SDK would call Locale.setDefault with the activity's locale on this JVM-wide default.
@@ -83,8 +92,9 @@ final class TeamsServlet extends HttpServlet {
             throw new IOException("body larger than " + MAX_BODY + " bytes");
         }
         Activity activity = TeamsActivities.parse(new String(body, StandardCharsets.UTF_8));
-        if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
-            throw new IOException("no activity type");
+        java.util.Optional<String> problem = TeamsActivities.malformed(activity);
+        if (problem.isPresent()) {
+            throw new IOException(problem.get());
         }
         return activity;
     }
@@ -125,6 +135,10 @@ final class TeamsServlet extends HttpServlet {
         }
         Throwable search = cause;
         while (search != null) {
+            if (search instanceof com.auth0.jwt.exceptions.JWTVerificationException) {
+                // A token that is not even a JWT: the SDK lets the decoder's exception through (a 500 before).
+                return new AuthenticationException(search.getMessage());
+            }
             if (search instanceof AuthenticationException || search instanceof TeamsBot.InboxUnavailableException) {
                 return search;
             }

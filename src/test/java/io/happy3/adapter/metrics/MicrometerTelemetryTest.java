@@ -52,6 +52,14 @@ class MicrometerTelemetryTest {
     }
 
     @Test
+    void apiCall_networkError_isLabelledAsSuch() {
+        telemetry.apiCall(Platform.SLACK, "chat.postMessage", io.happy3.app.Telemetry.NETWORK_ERROR);
+
+        assertThat(scrape()).contains("happy3_platform_api_calls_total{method=\"chat.postMessage\","
+                + "platform=\"slack\",status=\"network_error\"} 1.0");
+    }
+
+    @Test
     void nudge_unknownOutcome_countsAsOther() {
         telemetry.nudge("exploded");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.testing.CapturedLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,6 +165,40 @@ class PlaybookFolderTest {
 
             assertThatThrownBy(() -> playbooks.start(Duration.ofSeconds(5))).isInstanceOf(IllegalStateException.class);
         }
+    }
+
+    @Test
+    void reload_nothingChanged_logsTheLoadedLineOnlyOncePerChange() throws IOException {
+        write("a.yaml", playbook("alpha", "C0ALPHA", "Hello {customer}"));
+        try (CapturedLogs logs = new CapturedLogs(); PlaybookFolder playbooks = PlaybookFolder.open(folder)) {
+            for (int i = 0; i < 5; i++) {
+                playbooks.reload();
+            }
+            assertThat(loadedLines(logs)).hasSize(1);
+
+            write("a.yaml", playbook("alpha", "C0ALPHA", "Hi {customer}"));
+            playbooks.reload();
+            playbooks.reload();
+
+            assertThat(loadedLines(logs)).hasSize(2);
+        }
+    }
+
+    @Test
+    void reload_brokenFileUnchanged_warnsOnlyOnce() throws IOException {
+        write("a.yaml", playbook("alpha", "C0ALPHA", "Hello {customer}"));
+        try (CapturedLogs logs = new CapturedLogs(); PlaybookFolder playbooks = PlaybookFolder.open(folder)) {
+            write("a.yaml", playbook("alpha", "C0ALPHA", "Hello {customr}"));
+            for (int i = 0; i < 4; i++) {
+                playbooks.reload();
+            }
+
+            assertThat(logs.lines()).filteredOn(line -> line.contains("keeping the last good version")).hasSize(1);
+        }
+    }
+
+    private static List<String> loadedLines(CapturedLogs logs) {
+        return logs.lines().stream().filter(line -> line.contains("loaded playbook 'alpha'")).toList();
     }
 
     private void write(String name, String content) throws IOException {

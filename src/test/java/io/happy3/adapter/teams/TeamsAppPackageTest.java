@@ -62,6 +62,32 @@ class TeamsAppPackageTest {
     }
 
     @Test
+    void write_withVersion_setsTheManifestVersionOnly() throws IOException {
+        Path out = folder.resolve("versioned.zip");
+
+        TeamsAppPackage.write(out, BOT_ID, java.util.Optional.of("1.4.2"));
+
+        JsonNode parsed = TeamsTestBed.JSON.readTree(unzip(out).get("manifest.json"));
+        assertThat(parsed.path("version").asText()).isEqualTo("1.4.2");
+        assertThat(parsed.path("manifestVersion").asText()).isEqualTo("1.19");
+        assertThatThrownBy(() -> TeamsAppPackage.write(out, BOT_ID, java.util.Optional.of("latest")))
+                .hasMessageContaining("1.2.3");
+    }
+
+    @Test
+    void manifest_privacyAndTermsLinks_pointAtFilesThatExist() throws IOException {
+        JsonNode manifest = TeamsTestBed.JSON.readTree(Files.readAllBytes(Path.of("deploy/teams/manifest.json")));
+        String prefix = "https://github.com/happy3/happy3/blob/main/";
+
+        for (String field : java.util.List.of("privacyUrl", "termsOfUseUrl")) {
+            String url = manifest.path("developer").path(field).asText();
+            assertThat(url).startsWith(prefix);
+            assertThat(Path.of(url.substring(prefix.length()))).as(field).isRegularFile();
+        }
+        assertThat(Files.readString(Path.of("LICENSE"))).contains("Apache License", "Version 2.0");
+    }
+
+    @Test
     void write_withSomethingElseThanAGuid_refuses() {
         assertThatThrownBy(() -> TeamsAppPackage.write(folder.resolve("x.zip"), "not-a-guid"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GUID");

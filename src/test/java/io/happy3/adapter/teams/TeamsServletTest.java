@@ -45,6 +45,50 @@ class TeamsServletTest {
     }
 
     @Test
+    @Timeout(60)
+    void post_withATokenThatIsNoJwt_answers401NotAnInternalError() {
+        try (TeamsTestBed bed = new TeamsTestBed(WITH_CREDENTIALS)) {
+            HttpResponse<String> response = bed.post(bed.fixture("channel-message.json").toString(),
+                    Optional.of("Bearer not.a.jwt"));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).isEqualTo("{\"error\":\"unauthorized\"}");
+            assertThat(bed.inbox.entries()).isEmpty();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void post_activityFromAnotherTenant_answers403AndPersistsNothing() {
+        try (TeamsTestBed bed = new TeamsTestBed(WITH_CREDENTIALS)) {
+            com.fasterxml.jackson.databind.node.ObjectNode activity = bed.fixture("channel-message.json");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) activity.get("conversation"))
+                    .put("tenantId", "99999999-0000-0000-0000-000000000bad");
+            activity.remove("channelData");
+
+            HttpResponse<String> response = bed.post(activity.toString(), Optional.empty());
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).isEqualTo("{\"error\":\"tenant not allowed\"}");
+            assertThat(bed.inbox.entries()).isEmpty();
+        }
+    }
+
+    @Test
+    void post_malformedActivities_answer400WithAShortJsonError() {
+        try (TeamsTestBed bed = new TeamsTestBed()) {
+            for (String body : java.util.List.of("{not json", "[]", "\"text\"", "{\"type\":\"message\"}",
+                    "{\"type\":\"message\",\"from\":{\"id\":\"u\"}}", "{\"type\":\"message\",\"from\":null,"
+                            + "\"conversation\":{\"id\":\"c\"}}", "[".repeat(5000))) {
+                HttpResponse<String> response = bed.post(body, Optional.empty());
+
+                assertThat(response.statusCode()).as(body).isEqualTo(400);
+                assertThat(response.body()).as(body).isEqualTo("{\"error\":\"malformed activity\"}");
+            }
+        }
+    }
+
+    @Test
     void post_malformedBody_answers400() {
         try (TeamsTestBed bed = new TeamsTestBed()) {
             assertThat(bed.post("{not json", Optional.empty()).statusCode()).isEqualTo(400);
