@@ -135,7 +135,7 @@ async function story(context, url) {
   await review.waitFor();
   assert.match(await review.innerText(), /Verified-resolution rate: 100% \(1\/1\)/);
   await page.screenshot({ path: path.join(SHOTS, '4-review.png') });
-  await page.screenshot({ path: path.join(SHOTS, 'sandbox.png'), clip: { x: 0, y: 0, width: 1360, height: 860 } });
+  await page.screenshot({ path: path.join(SHOTS, 'sandbox.png'), clip: { x: 0, y: 0, width: 1360, height: 1000 } });
 
   // The CSV export arrives as a download.
   await page.getByRole('button', { name: '/review export' }).click();
@@ -178,8 +178,7 @@ async function dryRun(page) {
   const summary = page.locator('#pb-result .summary');
   await summary.waitFor();
   assert.match(await summary.innerText(), /the confirm-result nudge 1 h earlier/);
-  await page.locator('#pb-result').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SHOTS, '6-dry-run.png'), fullPage: true });
+  await page.locator('section.playbook').screenshot({ path: path.join(SHOTS, '6-dry-run.png') });
 }
 
 main().catch((error) => {

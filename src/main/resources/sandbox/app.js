@@ -219,25 +219,25 @@
     const feed = state.people_feed[me.id];
     const box = document.getElementById('person');
     const parts = [h('h3', {}, me.name, h('span', { class: 'role' }, me.role))];
-    if (me.role !== 'customer') {
-      parts.push(h('h4', {}, 'Inbox (' + feed.inbox.filter((n) => !n.outcome).length + ' open)'));
-      parts.push(feed.inbox.length ? feed.inbox.map(renderNudge)
-        : h('p', { class: 'empty' }, 'No nudges. They arrive here when a playbook step falls due.'));
-    }
-    if (me.role === 'lead') {
-      parts.push(h('div', { class: 'lead-tools' },
-        ['/review', '/review last-week', '/review export'].map((c) => h('button', { type: 'button',
-          onclick: () => act('/sandbox/api/commands', { text: c }) }, c))));
-    }
-    parts.push(h('form', { class: 'command', autocomplete: 'off', onsubmit: (event) => {
+    const inbox = me.role === 'customer' ? [] : [
+      h('h4', {}, 'Inbox (' + feed.inbox.filter((n) => !n.outcome).length + ' open)'),
+      feed.inbox.length ? feed.inbox.map(renderNudge)
+        : h('p', { class: 'empty' }, 'No nudges. They arrive here when a playbook step falls due.')];
+    const tools = me.role !== 'lead' ? [] : [h('div', { class: 'lead-tools' },
+      ['/review', '/review last-week', '/review export'].map((c) => h('button', { type: 'button',
+        onclick: () => act('/sandbox/api/commands', { text: c }) }, c)))];
+    const command = h('form', { class: 'command', autocomplete: 'off', onsubmit: (event) => {
       event.preventDefault();
       const input = event.target.querySelector('input');
       act('/sandbox/api/commands', { text: input.value }, () => { input.value = ''; });
     } }, h('label', { for: 'command', class: 'sr-only' }, 'Command'),
     h('input', { id: 'command', 'data-keep': 'command', placeholder: '/review, /proud …, /happy3 inbox' }),
-    h('button', { type: 'submit' }, 'Run')));
-    parts.push(h('h4', {}, 'Only visible to you'));
-    parts.push(feed.messages.length ? feed.messages.map(renderPrivate) : h('p', { class: 'empty' }, 'nothing yet'));
+    h('button', { type: 'submit' }, 'Run'));
+    const privately = [h('h4', {}, 'Only visible to you'),
+      feed.messages.length ? feed.messages.map(renderPrivate) : h('p', { class: 'empty' }, 'nothing yet')];
+    // A lead comes for the review; an agent for the inbox.
+    if (me.role === 'lead') parts.push(tools, command, privately, inbox);
+    else parts.push(inbox, command, privately);
     box.replaceChildren(...parts.flat());
   }
 
@@ -333,6 +333,7 @@
         h('th', {}, 'outcome'))), h('tbody', {}, data.nudges.map((n) => h('tr', {}, h('td', {}, n.step),
         h('td', {}, n.to), h('td', {}, n.dueText), h('td', {}, n.outcome))))));
       document.getElementById('pb-result').replaceChildren(
+        h('h4', {}, 'With this change:'),
         h('ul', { class: 'summary' }, answer.summary.map((line) => h('li', {}, line))),
         h('div', { class: 'sides' }, side('In force', answer.current), side('Edited', answer.candidate)));
     } catch (error) { setStatus(error.message); }

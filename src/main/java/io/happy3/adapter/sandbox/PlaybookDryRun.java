@@ -173,7 +173,7 @@ final class PlaybookDryRun {
                 - before.stream().filter(nudge -> nudge.cancelledBy().isEmpty()).count();
         if (difference != 0) {
             long count = Math.abs(difference);
-            lines.add("with this change: " + count + (difference > 0 ? " more " : " fewer ") + "nudge"
+            lines.add(count + (difference > 0 ? " more " : " fewer ") + "nudge"
                     + (count == 1 ? "" : "s"));
         }
         Map<String, Planned> first = firstByStep(before);
