@@ -20,9 +20,12 @@ const TIMEOUT = 30000;
 
 function startServer(dataDir) {
   return new Promise((resolve, reject) => {
+    // Only our own HAPPY3_* settings: serve refuses unknown ones (CI sets HAPPY3_TEST_POSTGRES_URL for Maven).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HAPPY3_')
+      && !key.startsWith('SLACK_') && !key.startsWith('MICROSOFT_APP_')));
     const server = spawn('java', ['-jar', JAR, 'serve'], {
       cwd: ROOT,
-      env: Object.assign({}, process.env, { HAPPY3_PORT: '0', HAPPY3_DB_URL: 'jdbc:h2:file:' + path.join(dataDir, 'db') }),
+      env: Object.assign(env, { HAPPY3_PORT: '0', HAPPY3_DB_URL: 'jdbc:h2:file:' + path.join(dataDir, 'db') }),
       stdio: ['ignore', 'pipe', 'pipe']
     });
     let output = '';
@@ -57,7 +60,14 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync']
   });
   try {
-    await story(context, url);
+    await story(context, url).catch(async (error) => {
+      // Leave evidence: what the page showed, and the sandbox's state as the server saw it.
+      const page = context.pages()[0];
+      await page.screenshot({ path: path.join(SHOTS, 'failure.png'), fullPage: true }).catch(() => {});
+      const state = await page.evaluate(() => fetch('/sandbox/api/state').then((r) => r.text())).catch(() => '');
+      fs.writeFileSync(path.join(SHOTS, 'failure-state.json'), state);
+      throw error;
+    });
     console.log('sandbox e2e: every step passed; screenshots in ' + SHOTS);
   } finally {
     await context.close();

@@ -238,7 +238,7 @@
     // A lead comes for the review; an agent for the inbox.
     if (me.role === 'lead') parts.push(tools, command, privately, inbox);
     else parts.push(inbox, command, privately);
-    box.replaceChildren(...parts.flat());
+    box.replaceChildren(...parts.flat(Infinity));
   }
 
   function renderNudge(nudge) {
