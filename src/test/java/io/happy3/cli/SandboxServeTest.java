@@ -112,6 +112,28 @@ class SandboxServeTest {
     }
 
     @Test
+    void clock_nextMonday_thursdaysPromptAndFridaysDigestWithItsChartArrive() throws Exception {
+        post("/sandbox/api/messages", "{\"as\":\"priya\",\"text\":\"Our CSV export fails with a timeout.\"}");
+        post("/sandbox/api/messages", "{\"as\":\"anna\",\"thread\":\"m1\",\"text\":\"Looking into it.\"}");
+
+        post("/sandbox/api/clock", "{\"by\":\"monday\"}");
+
+        JsonNode state = state();
+        assertThat(state.path("nowText").asText()).isEqualTo("Mon 30 Nov 09:00");
+        JsonNode prompt = state.path("people_feed").path("anna").path("messages").get(0);
+        assertThat(prompt.path("kind").asText()).isEqualTo("dm");
+        assertThat(prompt.path("atText").asText()).isEqualTo("Thu 26 Nov 15:00");
+        assertThat(prompt.path("text").asText()).startsWith("What's one thing you did this week");
+        JsonNode digest = state.path("posts").get(0);
+        assertThat(digest.path("atText").asText()).isEqualTo("Fri 27 Nov 15:00");
+        assertThat(digest.path("text").asText()).contains("2026-W48");
+        HttpResponse<byte[]> chart = client.send(HttpRequest.newBuilder(uri(digest.path("file").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(chart.headers().firstValue("content-type")).contains("image/png");
+        assertThat(java.util.Arrays.copyOf(chart.body(), 4)).containsExactly(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
     void realScheduler_realClockFarAhead_neverTouchesTheSandboxNudges() throws Exception {
         post("/sandbox/api/messages", "{\"as\":\"priya\",\"text\":\"Our CSV export fails with a timeout.\"}");
         realClock.advance(Duration.ofDays(30));
