@@ -173,12 +173,20 @@ class SandboxServeTest {
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.headers().firstValue("content-type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/event-stream"));
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-            long first = version(reader);
-            post("/sandbox/api/messages", "{\"as\":\"marco\",\"text\":\"The login page is blank.\"}");
-            CompletableFuture<Long> next = CompletableFuture.supplyAsync(() -> version(reader));
-            assertThat(next.get(10, TimeUnit.SECONDS)).isGreaterThan(first);
-        }
+        // Reads happen off the test thread with a deadline, so a broken stream fails the test instead of hanging
+        // it; the stream ends when the server stops.
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        long first = CompletableFuture.supplyAsync(() -> version(reader)).get(10, TimeUnit.SECONDS);
+        post("/sandbox/api/messages", "{\"as\":\"marco\",\"text\":\"The login page is blank.\"}");
+        // An announcement may repeat a version the stream already had (it is at least once); wait for a newer one.
+        CompletableFuture<Long> next = CompletableFuture.supplyAsync(() -> {
+            long seen = version(reader);
+            while (seen <= first) {
+                seen = version(reader);
+            }
+            return seen;
+        });
+        assertThat(next.get(10, TimeUnit.SECONDS)).isGreaterThan(first);
     }
 
     @Test

@@ -36,8 +36,7 @@ public final class Sandbox {
 
     private final Engine engine;
     private final Engine.Stores stores;
-    private final RunWeeklyRituals rituals;
-    private final RunWeeklyRituals.Times times;
+    private final SandboxScheduler scheduler;
     private final SandboxClock clock;
     private final SandboxLog log;
     private final Runnable eraseTenant;
@@ -52,8 +51,7 @@ public final class Sandbox {
             Runnable eraseTenant, Clock realClock, ZoneId teamZone, ObjectMapper json, AtomicLong version) {
         this.engine = requireNonNull(engine, "engine == null");
         this.stores = requireNonNull(stores, "stores == null");
-        this.rituals = requireNonNull(rituals, "rituals == null");
-        this.times = requireNonNull(times, "times == null");
+        this.scheduler = new SandboxScheduler(engine, stores.nudges(), rituals, times, clock);
         this.clock = requireNonNull(clock, "clock == null");
         this.log = requireNonNull(log, "log == null");
         this.eraseTenant = requireNonNull(eraseTenant, "eraseTenant == null");
@@ -272,39 +270,8 @@ public final class Sandbox {
         changed();
     }
 
-    /**
-     * The scheduler's work between now and {@code target}: stops at every due nudge and at each weekly ritual's
-     * time, then sweeps quiet issues; the same ticks a server runs, without the idle minutes between them.
-     */
     private void runUntil(Instant target) {
-        engine.delivery().tick();
-        ZoneId zone = zone();
-        while (clock.instant().isBefore(target)) {
-            Instant now = clock.instant();
-            Instant nextRitual = earliest(next(now, zone, times.promptDay(), times.promptTime()),
-                    next(now, zone, times.digestDay(), times.digestTime()));
-            Instant next = stores.nudges().nextDue().filter(due -> due.isAfter(now)).orElse(target);
-            next = earliest(earliest(next, nextRitual), target);
-            clock.set(next);
-            engine.delivery().tick();
-            if (next.equals(nextRitual)) {
-                rituals.tick();
-            }
-        }
-        engine.quietIssues().sweep();
-    }
-
-    /** The first {@code day} at {@code time} (in the sandbox's zone) strictly after {@code now}. */
-    private static Instant next(Instant now, ZoneId zone, java.time.DayOfWeek day, java.time.LocalTime time) {
-        java.time.ZonedDateTime local = now.atZone(zone);
-        java.time.ZonedDateTime candidate = local.with(java.time.temporal.TemporalAdjusters.nextOrSame(day))
-                .with(time);
-        return candidate.toInstant().isAfter(now) ? candidate.toInstant()
-                : candidate.plusWeeks(1).with(time).toInstant();
-    }
-
-    private static Instant earliest(Instant first, Instant second) {
-        return first.isBefore(second) ? first : second;
+        scheduler.runUntil(target, zone());
     }
 
     private void events(ObjectNode entry, Optional<Transition> transition) {
