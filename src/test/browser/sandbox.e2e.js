@@ -172,6 +172,8 @@ async function story(context, url) {
 }
 
 async function dryRun(page) {
+  // Empty first, so the wait below sees this load finish (the page also loads it once on opening).
+  await page.fill('#pb-text', '');
   await page.click('#pb-load');
   await page.waitForFunction(() => document.getElementById('pb-text').value.includes('confirm-result'));
   const original = await page.inputValue('#pb-text');
