@@ -3,12 +3,16 @@ package io.happy3.cli;
 import io.happy3.adapter.chart.TrendChart;
 import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.playbook.PlaybookFolder;
+import io.happy3.adapter.sandbox.SandboxModule;
+import io.happy3.adapter.sandbox.SandboxPartition;
+import io.happy3.adapter.sandbox.SandboxPeople;
 import io.happy3.adapter.scheduler.GuardedTicker;
 import io.happy3.adapter.scheduler.InboxWorker;
 import io.happy3.adapter.slack.SlackModule;
 import io.happy3.adapter.teams.TeamsModule;
 import io.happy3.adapter.storage.CachedAgentPreferenceStore;
 import io.happy3.adapter.storage.CachedChannelSettingsStore;
+import io.happy3.adapter.storage.ClaimScope;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
@@ -19,6 +23,7 @@ import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
 import io.happy3.adapter.storage.JdbcProudMomentStore;
 import io.happy3.adapter.storage.JdbcRitualLedger;
+import io.happy3.adapter.storage.JdbcTenantEraser;
 import io.happy3.adapter.storage.RetentionJob;
 import io.happy3.adapter.metrics.MetricsServlet;
 import io.happy3.adapter.metrics.MicrometerTelemetry;
@@ -92,12 +97,16 @@ public final class Serve {
 
     /** A started server; {@link #close} shuts it down in order, within a bounded time. */
     public record Running(HttpServer http, InboxWorker inbox, GuardedTicker inboxTicker, GuardedTicker scheduler,
-                          PlaybookFolder playbooks, Database database, Engine engine, MicrometerTelemetry telemetry)
+                          PlaybookFolder playbooks, Database database, Engine engine, MicrometerTelemetry telemetry,
+                          Optional<SandboxModule> sandbox)
             implements AutoCloseable {
         /** Stop accepting, finish in-flight acks, drain the inbox, stop the scheduler, close the pool. */
         public GracefulShutdown shutdown() {
             return new GracefulShutdown()
-                    .then("http", Duration.ofSeconds(10), http::close)
+                    .then("http", Duration.ofSeconds(10), () -> {
+                        sandbox.ifPresent(SandboxModule::close);
+                        http.close();
+                    })
                     .then("inbox", Duration.ofSeconds(8), () -> {
                         inboxTicker.close();
                         inbox.drain(Duration.ofSeconds(7));
@@ -136,12 +145,15 @@ public final class Serve {
         MicrometerTelemetry telemetry = MicrometerTelemetry.prometheus();
         PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks());
         playbooks.start(Duration.ofSeconds(5));
-        JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database);
-        Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), nudgeStore,
-                new JdbcProudMomentStore(database),
-                new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5)),
+        // The sandbox tenant runs on its own clock: the real scheduler and sweeps never see it (SandboxPartition).
+        JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database, ClaimScope.except(Platform.LOCAL, SandboxPeople.TENANT));
+        Engine.Stores stores = new Engine.Stores(SandboxPartition.withoutSandbox(new JdbcIssueStore(database)),
+                nudgeStore, new JdbcProudMomentStore(database), SandboxPartition.withoutSandbox(
+                new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5))),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
                         Duration.ofMinutes(10)));
+        RunWeeklyRituals.Times ritualTimes = new RunWeeklyRituals.Times(config.ritualPrompt().day(),
+                config.ritualPrompt().time(), config.ritualDigest().day(), config.ritualDigest().time());
         InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock), telemetry);
         String owner = owner();
         Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
@@ -190,8 +202,10 @@ public final class Serve {
         teams.ifPresent(module -> handlers.add(module.inboxHandler(engine.router())));
         RunWeeklyRituals rituals = new RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),
                 stores.proudMoments(), new JdbcRitualLedger(database, clock), new RoutingChatGateway(gateways),
-                TrendChart::render, new RunWeeklyRituals.Times(config.ritualPrompt().day(),
-                config.ritualPrompt().time(), config.ritualDigest().day(), config.ritualDigest().time()), clock);
+                TrendChart::render, ritualTimes, clock);
+        Optional<SandboxModule> sandbox = config.sandbox().map(settings -> sandbox(settings, database, playbooks,
+                ritualTimes, config, clock));
+        sandbox.ifPresent(module -> servlets.put("/", module.servlet()));
         InboxWorker inbox = new InboxWorker(inboxStore, handlers, clock, owner, InboxWorker.Settings.defaults());
         GuardedTicker inboxTicker = new GuardedTicker("inbox", Duration.ofMillis(200));
         inboxTicker.register("inbox", inbox::poll);
@@ -211,9 +225,25 @@ public final class Serve {
         inboxTicker.start();
         scheduler.start();
         http.start();
-        log.info("happy3 serving on port {} as {} (slack: {}, teams: {}, database: {})", http.port(), owner,
-                config.slack().isPresent(), config.teams().isPresent(), database);
-        return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry);
+        log.info("happy3 serving on port {} as {} (slack: {}, teams: {}, database: {}, sandbox: {})", http.port(),
+                owner, config.slack().isPresent(), config.teams().isPresent(), database, sandbox.map(module ->
+                        module.url(config.bindAddress(), http.port()) + (module.loopbackOnly() ? " (this machine only)"
+                                : "")).orElse("off"));
+        return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry, sandbox);
+    }
+
+    /** The browser sandbox: its own engine on its own clock, over the same database under its own tenant. */
+    private static SandboxModule sandbox(AppConfig.Sandbox settings, Database database, PlaybookFolder playbooks,
+                                         RunWeeklyRituals.Times times, AppConfig config, Clock clock) {
+        Engine.Stores own = new Engine.Stores(new JdbcIssueStore(database),
+                new JdbcNudgeStore(database, ClaimScope.only(Platform.LOCAL, SandboxPeople.TENANT)),
+                new JdbcProudMomentStore(database), new JdbcChannelSettingsStore(database),
+                new JdbcAgentPreferenceStore(database));
+        JdbcTenantEraser eraser = new JdbcTenantEraser(database);
+        return SandboxModule.create(new SandboxModule.Parts(settings.bind(), own, playbooks,
+                sandboxClock -> new JdbcRitualLedger(database, sandboxClock), TrendChart::render, times,
+                config.timeZone(), database.dataSource(), () -> eraser.erase(Platform.LOCAL, SandboxPeople.TENANT),
+                SandboxPlaybookCheck::check, clock));
     }
 
     /** Runs {@code task} at most once per {@code period} when registered on a faster ticker. */

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 public record AppConfig(String bindAddress, int port, String dbUrl, String dbUser, Secret dbPassword,
                         Path playbooks, ZoneId timeZone, Optional<Slack> slack, Optional<Teams> teams,
                         boolean storeMessageText, int retentionDays, String logFormat, WeeklyTime ritualPrompt,
-                        WeeklyTime ritualDigest, OptionalInt managementPort) {
+                        WeeklyTime ritualDigest, OptionalInt managementPort, Optional<Sandbox> sandbox) {
     public static final String PORT = "HAPPY3_PORT";
     public static final String BIND = "HAPPY3_BIND";
     public static final String DB_URL = "HAPPY3_DB_URL";
@@ -45,6 +45,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     public static final String RITUAL_DIGEST = "HAPPY3_RITUAL_DIGEST";
     /** When set, {@code /metrics} is served on this port (bound like {@link #BIND}) and no longer on {@link #PORT}. */
     public static final String MANAGEMENT_PORT = "HAPPY3_MANAGEMENT_PORT";
+    public static final String SANDBOX = "HAPPY3_SANDBOX";
+    public static final String SANDBOX_BIND = "HAPPY3_SANDBOX_BIND";
     /** Where the optional config file is (also {@code --config FILE}); see {@link ConfigFile}. */
     public static final String CONFIG = "HAPPY3_CONFIG";
 
@@ -52,7 +54,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     public static final List<String> VARIABLES = List.of(BIND, PORT, DB_URL, DB_USER, DB_PASSWORD, PLAYBOOKS,
             TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, LOG_FORMAT,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
-            TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, CONFIG, MANAGEMENT_PORT);
+            TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, SANDBOX, SANDBOX_BIND,
+            CONFIG, MANAGEMENT_PORT);
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/happy3";
     public static final String DEFAULT_PLAYBOOKS = "./playbooks";
@@ -67,6 +70,13 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     /** Teams settings; {@code appId} empty only with unauthenticated local mode. */
     public record Teams(Optional<String> appId, Optional<Secret> appPassword, Optional<String> tenantId,
                         boolean allowUnauthenticated) {
+    }
+
+    /**
+     * The browser sandbox at {@code /}: {@code bind} is the local address a connection must arrive on to reach
+     * it ({@code 127.0.0.1} by default: loopback only; {@code 0.0.0.0} for any).
+     */
+    public record Sandbox(String bind) {
     }
 
     /** A secret value; {@link #toString()} never shows it. */
@@ -108,7 +118,7 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
                 new Secret(get(env, DB_PASSWORD).orElse("")), playbooks(env), zone, slack, teams,
                 bool(env, STORE_MESSAGE_TEXT, false), integer(env, RETENTION_DAYS, 30, 1, 3650), logFormat,
                 weekly(env, RITUAL_PROMPT, DEFAULT_RITUAL_PROMPT), weekly(env, RITUAL_DIGEST, DEFAULT_RITUAL_DIGEST),
-                managementPort(env, port));
+                managementPort(env, port), sandbox(env, slack.isEmpty() && teams.isEmpty()));
     }
 
     private static OptionalInt managementPort(Map<String, String> env, int port) {
@@ -162,6 +172,21 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
         String text = get(env, name).orElse(fallback);
         return WeeklyTime.parse(text).orElseThrow(() -> new InvalidConfigurationException(name
                 + " must be a day and a time like 'thu 15:00', got '" + text + "'"));
+    }
+
+    /** On by default only when no platform is configured, so a production bot never serves it unasked. */
+    private static Optional<Sandbox> sandbox(Map<String, String> env, boolean noPlatform) {
+        if (!bool(env, SANDBOX, noPlatform)) {
+            return Optional.empty();
+        }
+        String bind = get(env, SANDBOX_BIND).orElse("127.0.0.1");
+        try {
+            InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new InvalidConfigurationException(SANDBOX_BIND + " is not an address: '" + bind
+                    + "' (use 127.0.0.1 for this machine only, 0.0.0.0 for any)");
+        }
+        return Optional.of(new Sandbox(bind));
     }
 
     private static Optional<Slack> slack(Map<String, String> env) {

@@ -39,6 +39,8 @@ final class ConfigPrinter {
         line(lines, AppConfig.TEAMS_APP_TENANT_ID, teams.flatMap(AppConfig.Teams::tenantId).orElse(""));
         line(lines, AppConfig.TEAMS_ALLOW_UNAUTHENTICATED,
                 String.valueOf(teams.map(AppConfig.Teams::allowUnauthenticated).orElse(false)));
+        line(lines, AppConfig.SANDBOX, String.valueOf(config.sandbox().isPresent()));
+        line(lines, AppConfig.SANDBOX_BIND, config.sandbox().map(AppConfig.Sandbox::bind).orElse(""));
         return lines;
     }
 

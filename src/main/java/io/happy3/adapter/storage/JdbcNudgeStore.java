@@ -34,10 +34,19 @@ public final class JdbcNudgeStore implements NudgeStore {
 
     private final Database database;
     private final Jdbc jdbc;
+    private final String claimable;
+    private final ClaimScope scope;
 
     public JdbcNudgeStore(Database database) {
+        this(database, ClaimScope.all());
+    }
+
+    /** A store whose {@link #claimDue} and {@link #nextDue} see only the nudges in {@code scope}. */
+    public JdbcNudgeStore(Database database, ClaimScope scope) {
         this.database = requireNonNull(database, "database == null");
         this.jdbc = database.jdbc();
+        this.scope = requireNonNull(scope, "scope == null");
+        this.claimable = "(" + CLAIMABLE.strip() + ")" + scope.condition();
     }
 
     @Override
@@ -72,22 +81,23 @@ public final class JdbcNudgeStore implements NudgeStore {
         Instant until = now.plus(lease);
         String context = "claiming due nudges for " + owner;
         if (database.dialect() == Dialect.POSTGRESQL) {
-            return jdbc.withConnection(context, connection -> claimOnPostgres(connection, now, limit, owner, until));
+            return jdbc.withConnection(context, connection -> claimOnPostgres(connection, claimable, now, limit, owner,
+                    until));
         }
         ReentrantLock lock = database.h2ClaimLock();
         lock.lock();
         try {
-            return jdbc.inTransaction(context, connection -> claimOnH2(connection, now, limit, owner, until));
+            return jdbc.inTransaction(context, connection -> claimOnH2(connection, claimable, now, limit, owner, until));
         } finally {
             lock.unlock();
         }
     }
 
     /** One statement: lock free due rows, skipping rows another replica is claiming, and lease them. */
-    private static List<Nudge> claimOnPostgres(Connection connection, Instant now, int limit, String owner,
-                                               Instant until) throws SQLException {
+    private static List<Nudge> claimOnPostgres(Connection connection, String claimable, Instant now, int limit,
+                                               String owner, Instant until) throws SQLException {
         String sql = "update nudges set lease_owner = ?, lease_until = ? where id in (select id from nudges where "
-                + CLAIMABLE + " order by due_at, id limit ? for update skip locked) returning " + COLUMNS;
+                + claimable + " order by due_at, id limit ? for update skip locked) returning " + COLUMNS;
         List<Nudge> claimed = Jdbc.query(connection, sql, statement -> {
             statement.setString(1, owner);
             Jdbc.setInstant(statement, 2, until);
@@ -102,16 +112,16 @@ public final class JdbcNudgeStore implements NudgeStore {
      * H2 has no SKIP LOCKED; an embedded database belongs to one process, whose claims the caller
      * serialises. The conditional update still refuses a row whose lease another owner holds.
      */
-    private static List<Nudge> claimOnH2(Connection connection, Instant now, int limit, String owner, Instant until)
-            throws SQLException {
-        List<Nudge> candidates = Jdbc.query(connection, "select " + COLUMNS + " from nudges where " + CLAIMABLE
+    private static List<Nudge> claimOnH2(Connection connection, String claimable, Instant now, int limit,
+                                         String owner, Instant until) throws SQLException {
+        List<Nudge> candidates = Jdbc.query(connection, "select " + COLUMNS + " from nudges where " + claimable
                 + " order by due_at, id limit ?", statement -> {
                     Jdbc.setInstant(statement, 1, now);
                     Jdbc.setInstant(statement, 2, now);
                     statement.setInt(3, limit);
                 }, JdbcNudgeStore::read);
         List<Nudge> claimed = new ArrayList<>();
-        String sql = "update nudges set lease_owner = ?, lease_until = ? where id = ? and " + CLAIMABLE;
+        String sql = "update nudges set lease_owner = ?, lease_until = ? where id = ? and " + claimable;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Nudge candidate : candidates) {
                 statement.setString(1, owner);
@@ -200,7 +210,8 @@ public final class JdbcNudgeStore implements NudgeStore {
     @Override
     public Optional<Instant> nextDue() {
         return jdbc.queryOne("finding the next due nudge",
-                "select min(due_at) as next_due from nudges where status = 'PENDING'", statement -> {
+                "select min(due_at) as next_due from nudges where status = 'PENDING'" + scope.condition(),
+                statement -> {
                 }, rows -> Optional.ofNullable(Jdbc.getInstant(rows, "next_due"))).flatMap(due -> due);
     }
 
