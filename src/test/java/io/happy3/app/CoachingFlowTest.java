@@ -140,18 +140,23 @@ class CoachingFlowTest {
     }
 
     @Test
-    void sameButtonPressedTwice_recordsTheConfirmationOnce() {
+    void sameButtonPressedTwice_recordsTheAnswerOnce() {
         say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
         say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
         after(Duration.ofHours(2).plusMinutes(1));
         String nudge = delivered("confirm-result").id().value();
 
-        engine.router().route(new ChatEvent.ActionChosen("p1", ANNA, nudge, "customer_confirmed", "", "r",
+        // "asked now" leaves the issue where it was, so only the nudge's own repeat guard keeps the second
+        // press (a double click, a redelivered action) from recording a second request for confirmation.
+        engine.router().route(new ChatEvent.ActionChosen("p1", ANNA, nudge, "asked_now", "", "r",
                 clock.instant()));
-        engine.router().route(new ChatEvent.ActionChosen("p2", ANNA, nudge, "customer_confirmed", "", "r",
+        clock.advance(Duration.ofSeconds(5));
+        engine.router().route(new ChatEvent.ActionChosen("p2", ANNA, nudge, "asked_now", "", "r",
                 clock.instant()));
 
-        assertThat(issue().events(IssueEventType.CUSTOMER_CONFIRMED)).hasSize(1);
+        assertThat(issue().events(IssueEventType.CONFIRMATION_ASKED)).hasSize(1);
+        assertThat(gateway.answered).containsExactly("confirm-result: Noted: you asked the customer to confirm.",
+                "confirm-result: Noted: you asked the customer to confirm.");
     }
 
     @Test
