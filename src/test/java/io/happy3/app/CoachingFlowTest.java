@@ -160,6 +160,23 @@ class CoachingFlowTest {
     }
 
     @Test
+    void tenNudgesDueInOneTick_eachAgentGetsTheDailyCapAndTheRestWaitForTomorrow() {
+        for (int i = 1; i <= 10; i++) {
+            say(new UserRef(Platform.SLACK, "T1", "UCUST" + i), "q" + i, null, "Our export fails, case " + i + ".");
+        }
+
+        after(Duration.ofMinutes(11));
+
+        // The test playbook caps nudges at 5 per agent per day; all ten fell due in the same tick.
+        assertThat(gateway.deliveredSteps()).filteredOn("first-response->UANNA"::equals).hasSize(5);
+        assertThat(gateway.deliveredSteps()).filteredOn("first-response->UBEN"::equals).hasSize(5);
+        List<Nudge> waiting = nudges.findDueBetween("T1", clock.instant(), clock.instant().plus(Duration.ofDays(2)))
+                .stream().filter(nudge -> nudge.status() == NudgeStatus.PENDING).toList();
+        assertThat(waiting).hasSize(10)
+                .allSatisfy(nudge -> assertThat(nudge.dueAt()).isEqualTo(Instant.parse("2026-11-18T00:00:00Z")));
+    }
+
+    @Test
     void replayedMessage_changesNothingTwice() {
         say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
         say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
