@@ -92,6 +92,41 @@ public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRe
         return history.stream().anyMatch(event -> event.type() == type);
     }
 
+    /**
+     * The state the issue was in just before {@code cutoff}: its current state when nothing happened since,
+     * else the state its earlier history leads to (the tracker's transitions replayed), so a past week's
+     * export does not change when the issue moves on.
+     */
+    public IssueState stateBefore(Instant cutoff) {
+        if (history.stream().allMatch(event -> event.at().isBefore(cutoff))) {
+            return state;
+        }
+        IssueState replayed = IssueState.OPEN;
+        boolean agentReplied = false;
+        for (IssueEvent event : history) {
+            if (!event.at().isBefore(cutoff)) {
+                break;
+            }
+            replayed = switch (event.type()) {
+                case ISSUE_OPENED -> IssueState.OPEN;
+                case CUSTOMER_REPLIED -> replayed == IssueState.STALE
+                        ? (agentReplied ? IssueState.ENGAGED : IssueState.OPEN) : replayed;
+                case AGENT_REPLIED -> replayed == IssueState.OPEN || replayed == IssueState.STALE
+                        ? IssueState.ENGAGED : replayed;
+                case RESOLUTION_PROPOSED -> IssueState.RESOLUTION_PROPOSED;
+                case CUSTOMER_CONFIRMED -> IssueState.CONFIRMED;
+                case REOPENED -> IssueState.REOPENED;
+                case FOLLOWED_UP -> IssueState.FOLLOWED_UP;
+                case RESOLUTION_WITHDRAWN -> IssueState.ENGAGED;
+                case CLOSED_STALE -> IssueState.STALE;
+                case ROOT_DELETED -> agentReplied ? replayed : IssueState.STALE;
+                case PROMISE_MADE, GRATITUDE, CONFIRMATION_ASKED, BOUNCE_BACK -> replayed;
+            };
+            agentReplied |= event.type() == IssueEventType.AGENT_REPLIED;
+        }
+        return replayed;
+    }
+
     /** Time from opening to the first agent reply, if an agent has replied. */
     public Optional<Duration> firstResponseTime() {
         return first(IssueEventType.AGENT_REPLIED).map(event -> Duration.between(openedAt, event.at()));
