@@ -177,6 +177,33 @@ class CoachingFlowTest {
     }
 
     @Test
+    void quietForTheStalePeriod_sweepClosesTheIssueCancelsItsNudgesAndTheReviewCountsIt() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        after(Duration.ofMinutes(11));
+        Nudge toAnna = nudges.findByIssue(issue().id()).stream().filter(nudge -> nudge.recipient().equals(ANNA))
+                .findFirst().orElseThrow();
+        engine.router().route(new ChatEvent.ActionChosen("s1", ANNA, toAnna.id().value(), "snooze", "customer", "r",
+                clock.instant()));
+        clock.set(Instant.parse("2026-11-20T09:00:00Z"));
+        say(new UserRef(Platform.SLACK, "T1", "UCUST2"), "m9", null, "Invoices show the wrong VAT rate.");
+
+        clock.set(Instant.parse("2026-11-24T09:12:00Z"));
+        int closed = engine.quietIssues().sweep();
+
+        assertThat(closed).isEqualTo(1);
+        assertThat(issue().state()).isEqualTo(IssueState.STALE);
+        assertThat(issue().last(IssueEventType.CLOSED_STALE).orElseThrow().at()).isEqualTo(clock.instant());
+        assertThat(nudges.find(toAnna.id()).orElseThrow().status()).isEqualTo(NudgeStatus.CANCELLED);
+        assertThat(issues.find(IssueId.of(CHANNEL, "m9")).orElseThrow().state()).isEqualTo(IssueState.OPEN);
+        assertThat(engine.quietIssues().sweep()).as("closing twice records nothing new").isZero();
+        assertThat(issue().events(IssueEventType.CLOSED_STALE)).hasSize(1);
+        clock.advance(Duration.ofMinutes(1));
+        String review = engine.review().answer(new ChatEvent.CommandInvoked("c1", CHANNEL, ANNA, "review", "",
+                "reply", clock.instant()));
+        assertThat(review).contains("Closed stale, unverified: *1*");
+    }
+
+    @Test
     void replayedMessage_changesNothingTwice() {
         say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
         say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
