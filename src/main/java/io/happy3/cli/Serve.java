@@ -131,7 +131,8 @@ public final class Serve {
                 new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5)),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
                         Duration.ofMinutes(10)));
-        InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock), telemetry);
+        InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock,
+                config.storeMessageText()), telemetry);
         String owner = owner();
         Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
         Map<Platform, AgentDirectory> directories = new EnumMap<>(Platform.class);
