@@ -9,6 +9,7 @@ import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.issue.IssueTracker;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.nudge.NudgeStatus;
@@ -55,11 +56,21 @@ public final class AnswerNudge {
         this.clock = requireNonNull(clock, "clock == null");
     }
 
-    /** Applies the button press; returns the outcome text shown to the agent. */
+    /**
+     * Applies the button press; returns the outcome text shown to the agent. Runs as the only writer of the
+     * nudge's issue (see {@link FollowConversation#serialised}), so two presses, or a press and a message,
+     * never overwrite each other's changes.
+     */
     public String answer(ChatEvent.ActionChosen chosen) {
+        Optional<Nudge> known = nudges.find(new NudgeId(chosen.target()));
+        return known.isEmpty() ? answerNow(chosen)
+                : follow.serialised(known.get().issueId(), () -> answerNow(chosen));
+    }
+
+    private String answerNow(ChatEvent.ActionChosen chosen) {
         // A button names its nudge by id; a press from another workspace or platform answers as if the id were
         // unknown, so one tenant can neither change nor probe another's nudges.
-        Optional<Nudge> found = nudges.find(new io.happy3.domain.nudge.NudgeId(chosen.target()))
+        Optional<Nudge> found = nudges.find(new NudgeId(chosen.target()))
                 .filter(nudge -> nudge.channel().platform() == chosen.user().platform()
                         && nudge.channel().tenant().equals(chosen.user().tenant()));
         Optional<NudgeAction> action = NudgeAction.fromWireName(chosen.action());

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * Use case: {@code /review …}. Answers the week's Happy 3 scorecard for the channel's team (or a named
- * channel), with per-agent detail only for leads and for the agent about themself, a CSV export, and for
+ * channel), with per-agent detail only for leads and for the agent about themself, a CSV export (leads only: it
+ * holds every agent's rows), and for
  * leads the week's nominated proud moments to accept or reject. Everything is scoped to the asking tenant.
  */
 public final class AnswerReview {
@@ -78,6 +79,13 @@ public final class AnswerReview {
                 .or(() -> team.followed(command.channel()).map(ChannelContext::channel));
         Review review = compile(command.tenant(), request.period(), scope, now);
         boolean lead = isLead(command.user(), scope);
+        if (request.export() && !lead) {
+            // The CSV names every agent with their response minutes: the per-agent detail only leads see.
+            String text = "The CSV export lists every agent's issues and response times, so it is for team leads."
+                    + " Ask a lead of this channel, or see your own numbers with /review.";
+            gateway.reply(command.replyTo(), command.user(), text);
+            return text;
+        }
         if (request.export()) {
             String csv = CsvExport.write(request.period(), review.issues(),
                     issue -> gateway.permalink(issue.channel(), issue.rootMessageId()).orElse(""));

@@ -37,14 +37,17 @@ public final class CloseQuietIssues {
     public int sweep() {
         Instant now = clock.instant();
         int closed = 0;
-        for (Issue issue : issues.findActive()) {
-            Duration staleAfter = team.playbooks().find(issue.playbookId()).map(Playbook::staleAfter)
+        for (Issue active : issues.findActive()) {
+            Duration staleAfter = team.playbooks().find(active.playbookId()).map(Playbook::staleAfter)
                     .orElse(Playbook.DEFAULT_STALE_AFTER);
-            var transition = tracker.onQuietCheck(issue, now, staleAfter);
-            if (transition.isPresent()) {
-                follow.apply(transition.get(), team.followed(issue.channel()).orElse(null));
+            // Read again under the issue's write lock: a message may have arrived since findActive.
+            boolean closedNow = follow.serialised(active.id(), () -> issues.find(active.id())
+                    .flatMap(issue -> tracker.onQuietCheck(issue, now, staleAfter))
+                    .map(transition -> follow.apply(transition, team.followed(active.channel()).orElse(null)))
+                    .isPresent());
+            if (closedNow) {
                 closed++;
-                log.info("issue {} closed stale after {}", issue.id(), staleAfter);
+                log.info("issue {} closed stale after {}", active.id(), staleAfter);
             }
         }
         return closed;

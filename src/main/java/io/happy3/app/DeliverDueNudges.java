@@ -124,7 +124,9 @@ public final class DeliverDueNudges {
         Map<UserRef, List<Prepared>> byRecipient = new LinkedHashMap<>();
         for (Nudge nudge : claimed) {
             try {
-                prepare(nudge, now).ifPresent(prepared ->
+                // countSent sees only earlier ticks: this tick's own sends count against the daily cap too.
+                int inThisTick = byRecipient.getOrDefault(nudge.recipient(), List.of()).size();
+                prepare(nudge, now, inThisTick).ifPresent(prepared ->
                         byRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(prepared));
             } catch (RuntimeException e) {
                 log.warn("nudge {} could not be prepared: {}", nudge.id(), e.toString(), e);
@@ -141,7 +143,7 @@ public final class DeliverDueNudges {
     private record Prepared(Nudge nudge, Issue issue, Playbook playbook, NudgeMessage message) {
     }
 
-    private Optional<Prepared> prepare(Nudge nudge, Instant now) {
+    private Optional<Prepared> prepare(Nudge nudge, Instant now, int alreadyInThisTick) {
         Optional<Issue> issue = issues.find(nudge.issueId());
         Optional<Playbook> playbook = team.playbooks().find(nudge.playbookId());
         if (issue.isEmpty() || playbook.isEmpty()) {
@@ -151,7 +153,7 @@ public final class DeliverDueNudges {
         ZoneId zone = team.zoneOf(nudge.recipient(), playbook);
         NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, playbook));
         Instant dayStart = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        int sentToday = nudges.countSent(nudge.recipient(), dayStart, now.plusSeconds(1));
+        int sentToday = nudges.countSent(nudge.recipient(), dayStart, now.plusSeconds(1)) + alreadyInThisTick;
         Decision decision = planner.decide(nudge, issue.get(), playbook.get(), now,
                 team.profile(nudge.recipient()).mutedUntil(), sentToday);
         if (decision instanceof Decision.Cancel cancel) {

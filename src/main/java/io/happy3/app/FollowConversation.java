@@ -8,6 +8,7 @@ import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.issue.IssueTracker;
 import io.happy3.domain.issue.MessageFacts;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,7 @@ public final class FollowConversation {
     private final Signals signals;
     private final IssueTracker tracker = new IssueTracker();
     private final ThreadContexts contexts = new ThreadContexts(10_000);
+    private final IssueWriteLocks locks = new IssueWriteLocks();
     private final Clock clock;
 
     public FollowConversation(TeamDirectory team, IssueStore issues, NudgeStore nudges,
@@ -60,25 +63,40 @@ public final class FollowConversation {
         this.clock = requireNonNull(clock, "clock == null");
     }
 
-    /** Applies one event; returns the issue transition it caused, if any. */
+    /**
+     * Applies one event; returns the issue transition it caused, if any. The read and write of the issue run
+     * under the issue's write lock, and again from a fresh read when another writer saved it meanwhile.
+     */
     public Optional<Transition> handle(ChatEvent event) {
         if (event instanceof ChatEvent.MessagePosted posted) {
-            return message(posted.channel(), posted.author(), posted.authorExternal(), posted.messageId(),
-                    posted.threadRootId(), posted.text(), posted.at(), false);
+            return serialised(IssueId.of(posted.channel(), posted.threadRootId().orElse(posted.messageId())),
+                    () -> message(posted.channel(), posted.author(), posted.authorExternal(), posted.messageId(),
+                            posted.threadRootId(), posted.text(), posted.at(), false));
         }
         if (event instanceof ChatEvent.MessageEdited edited) {
-            return message(edited.channel(), edited.author(), edited.authorExternal(), edited.messageId(),
-                    edited.threadRootId(), edited.newText(), edited.at(), true);
+            return serialised(IssueId.of(edited.channel(), edited.threadRootId().orElse(edited.messageId())),
+                    () -> message(edited.channel(), edited.author(), edited.authorExternal(), edited.messageId(),
+                            edited.threadRootId(), edited.newText(), edited.at(), true));
         }
         if (event instanceof ChatEvent.MessageDeleted deleted) {
-            return issues.find(io.happy3.domain.issue.IssueId.of(deleted.channel(), deleted.messageId()))
+            IssueId id = IssueId.of(deleted.channel(), deleted.messageId());
+            return serialised(id, () -> issues.find(id)
                     .flatMap(issue -> tracker.onRootDeleted(issue, deleted.at()))
-                    .map(transition -> apply(transition, null));
+                    .map(transition -> apply(transition, null)));
         }
         if (event instanceof ChatEvent.ReactionAdded reaction) {
             return reaction(reaction);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs {@code write} (which reads the issue itself) as the only writer of {@code issue} in this process,
+     * re-running it when another replica saved the issue first. Every use case that changes an issue goes
+     * through here, so a button press, a reaction on a reply and the stale sweep never overwrite each other.
+     */
+    <T> T serialised(IssueId issue, Supplier<T> write) {
+        return locks.serialised(issue, write);
     }
 
     private Optional<Transition> message(ChannelRef channel, UserRef author, boolean external, String messageId,
@@ -88,7 +106,7 @@ public final class FollowConversation {
             return Optional.empty();
         }
         String rootId = threadRootId.orElse(messageId);
-        Optional<Issue> existing = issues.find(io.happy3.domain.issue.IssueId.of(channel, rootId));
+        Optional<Issue> existing = issues.find(IssueId.of(channel, rootId));
         if (!edited && existing.filter(issue -> issue.contains(messageId) && !rootId.equals(messageId)).isPresent()) {
             log.debug("message {} already recorded on {}", messageId, existing.get().id());
             return Optional.empty();
@@ -119,15 +137,21 @@ public final class FollowConversation {
             return Optional.empty();
         }
         Optional<Issue> issue = reaction.threadRootId()
-                .flatMap(root -> issues.find(io.happy3.domain.issue.IssueId.of(reaction.channel(), root)))
+                .flatMap(root -> issues.find(IssueId.of(reaction.channel(), root)))
                 .or(() -> issues.findByMessage(reaction.channel(), reaction.messageId()));
         if (reaction.reaction() == Reaction.STAR) {
             nominateStar(reaction, issue);
             return Optional.empty();
         }
+        if (issue.isEmpty()) {
+            return Optional.empty();
+        }
+        // A reaction on a reply arrives under the reply's inbox key, not the thread's: the issue lock orders it.
         Role role = team.roleOf(context.get(), reaction.user(), reaction.userExternal());
-        return issue.flatMap(found -> tracker.onReaction(found, reaction.user(), role, reaction.reaction(),
-                reaction.messageId(), reaction.at())).map(transition -> apply(transition, context.get()));
+        IssueId id = issue.get().id();
+        return serialised(id, () -> issues.find(id).flatMap(found -> tracker.onReaction(found, reaction.user(), role,
+                reaction.reaction(), reaction.messageId(), reaction.at()))
+                .map(transition -> apply(transition, context.get())));
     }
 
     private void nominateStar(ChatEvent.ReactionAdded reaction, Optional<Issue> issue) {

@@ -154,7 +154,8 @@ public final class Serve {
                         Duration.ofMinutes(10)));
         RunWeeklyRituals.Times ritualTimes = new RunWeeklyRituals.Times(config.ritualPrompt().day(),
                 config.ritualPrompt().time(), config.ritualDigest().day(), config.ritualDigest().time());
-        InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock), telemetry);
+        InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock,
+                config.storeMessageText()), telemetry);
         String owner = owner();
         Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
         Map<Platform, AgentDirectory> directories = new EnumMap<>(Platform.class);

@@ -96,15 +96,43 @@ class AnswerReviewTest {
     }
 
     @Test
-    void answer_export_sendsACsvOfTheWeeksIssues() {
-        review(ANNA, "export");
+    void answer_exportByAnAgent_isRefusedAndSendsNoFile() {
+        String text = review(ANNA, "export");
 
+        assertThat(text).contains("for team leads");
+        assertThat(gateway.files).isEmpty();
+    }
+
+    @Test
+    void answer_exportByALead_sendsEveryRowOfTheWeek() {
+        String text = review(LEA, "export");
+
+        assertThat(text).isEqualTo("Sent you the CSV of 2026-W47 (2 issues).");
         assertThat(gateway.files).singleElement().satisfies(file -> {
             assertThat(file.fileName()).isEqualTo("happy3-2026-W47.csv");
-            String csv = new String(file.bytes(), StandardCharsets.UTF_8);
-            assertThat(csv.lines()).hasSize(3);
-            assertThat(csv.lines().findFirst().orElseThrow()).startsWith("issue_id,");
+            assertThat(new String(file.bytes(), StandardCharsets.UTF_8).split("\r\n")).containsExactly(
+                    String.join(",", io.happy3.domain.review.CsvExport.COLUMNS),
+                    "slack:T1:C1:m1,slack,C1,UCUST,UANNA,2026-11-17T09:00:00Z,0.0,2026-11-17T09:00:00Z,"
+                            + "2026-11-17T09:00:00Z,customer_words,0,false,,,confirmed,https://chat.example/C1/m1",
+                    "slack:T1:C1:m4,slack,C1,UCUST,UBEN,2026-11-17T09:00:00Z,0.0,2026-11-17T09:00:00Z,,,0,true,,,"
+                            + "resolution_proposed,https://chat.example/C1/m4");
         });
+    }
+
+    @Test
+    void answer_exportOfAPastWeek_showsTheStateAtThatWeeksEnd() {
+        clock.set(Instant.parse("2026-11-24T10:00:00Z"));
+        say(CHANNEL, CUSTOMER, "m6", "m1", "Sorry, it is still broken, same error.");
+
+        review(LEA, "last-week export");
+
+        String csv = new String(gateway.files.get(0).bytes(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().filter(line -> line.startsWith("slack:T1:C1:m1,"))).singleElement()
+                .satisfies(row -> assertThat(row).endsWith(",0,false,,,confirmed,https://chat.example/C1/m1"));
+        review(LEA, "export");
+        assertThat(new String(gateway.files.get(1).bytes(), StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("slack:T1:C1:m1,"))).singleElement()
+                .satisfies(row -> assertThat(row).contains(",1,false,,,reopened,"));
     }
 
     @Test

@@ -140,18 +140,67 @@ class CoachingFlowTest {
     }
 
     @Test
-    void sameButtonPressedTwice_recordsTheConfirmationOnce() {
+    void sameButtonPressedTwice_recordsTheAnswerOnce() {
         say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
         say(ANNA, "m2", "m1", "I deployed a fix, it should work now.");
         after(Duration.ofHours(2).plusMinutes(1));
         String nudge = delivered("confirm-result").id().value();
 
-        engine.router().route(new ChatEvent.ActionChosen("p1", ANNA, nudge, "customer_confirmed", "", "r",
+        // "asked now" leaves the issue where it was, so only the nudge's own repeat guard keeps the second
+        // press (a double click, a redelivered action) from recording a second request for confirmation.
+        engine.router().route(new ChatEvent.ActionChosen("p1", ANNA, nudge, "asked_now", "", "r",
                 clock.instant()));
-        engine.router().route(new ChatEvent.ActionChosen("p2", ANNA, nudge, "customer_confirmed", "", "r",
+        clock.advance(Duration.ofSeconds(5));
+        engine.router().route(new ChatEvent.ActionChosen("p2", ANNA, nudge, "asked_now", "", "r",
                 clock.instant()));
 
-        assertThat(issue().events(IssueEventType.CUSTOMER_CONFIRMED)).hasSize(1);
+        assertThat(issue().events(IssueEventType.CONFIRMATION_ASKED)).hasSize(1);
+        assertThat(gateway.answered).containsExactly("confirm-result: Noted: you asked the customer to confirm.",
+                "confirm-result: Noted: you asked the customer to confirm.");
+    }
+
+    @Test
+    void tenNudgesDueInOneTick_eachAgentGetsTheDailyCapAndTheRestWaitForTomorrow() {
+        for (int i = 1; i <= 10; i++) {
+            say(new UserRef(Platform.SLACK, "T1", "UCUST" + i), "q" + i, null, "Our export fails, case " + i + ".");
+        }
+
+        after(Duration.ofMinutes(11));
+
+        // The test playbook caps nudges at 5 per agent per day; all ten fell due in the same tick.
+        assertThat(gateway.deliveredSteps()).filteredOn("first-response->UANNA"::equals).hasSize(5);
+        assertThat(gateway.deliveredSteps()).filteredOn("first-response->UBEN"::equals).hasSize(5);
+        List<Nudge> waiting = nudges.findDueBetween("T1", clock.instant(), clock.instant().plus(Duration.ofDays(2)))
+                .stream().filter(nudge -> nudge.status() == NudgeStatus.PENDING).toList();
+        assertThat(waiting).hasSize(10)
+                .allSatisfy(nudge -> assertThat(nudge.dueAt()).isEqualTo(Instant.parse("2026-11-18T00:00:00Z")));
+    }
+
+    @Test
+    void quietForTheStalePeriod_sweepClosesTheIssueCancelsItsNudgesAndTheReviewCountsIt() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        after(Duration.ofMinutes(11));
+        Nudge toAnna = nudges.findByIssue(issue().id()).stream().filter(nudge -> nudge.recipient().equals(ANNA))
+                .findFirst().orElseThrow();
+        engine.router().route(new ChatEvent.ActionChosen("s1", ANNA, toAnna.id().value(), "snooze", "customer", "r",
+                clock.instant()));
+        clock.set(Instant.parse("2026-11-20T09:00:00Z"));
+        say(new UserRef(Platform.SLACK, "T1", "UCUST2"), "m9", null, "Invoices show the wrong VAT rate.");
+
+        clock.set(Instant.parse("2026-11-24T09:12:00Z"));
+        int closed = engine.quietIssues().sweep();
+
+        assertThat(closed).isEqualTo(1);
+        assertThat(issue().state()).isEqualTo(IssueState.STALE);
+        assertThat(issue().last(IssueEventType.CLOSED_STALE).orElseThrow().at()).isEqualTo(clock.instant());
+        assertThat(nudges.find(toAnna.id()).orElseThrow().status()).isEqualTo(NudgeStatus.CANCELLED);
+        assertThat(issues.find(IssueId.of(CHANNEL, "m9")).orElseThrow().state()).isEqualTo(IssueState.OPEN);
+        assertThat(engine.quietIssues().sweep()).as("closing twice records nothing new").isZero();
+        assertThat(issue().events(IssueEventType.CLOSED_STALE)).hasSize(1);
+        clock.advance(Duration.ofMinutes(1));
+        String review = engine.review().answer(new ChatEvent.CommandInvoked("c1", CHANNEL, ANNA, "review", "",
+                "reply", clock.instant()));
+        assertThat(review).contains("Closed stale, unverified: *1*");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueChangedConcurrentlyException;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueStore;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-/** Issues in a map. Thread-safe. */
+/** Issues in a map, with the same version check on save as the database. Thread-safe. */
 public final class InMemoryIssueStore implements IssueStore {
     private static final Comparator<Issue> OLDEST_FIRST = Comparator.comparing(Issue::openedAt)
             .thenComparing(issue -> issue.id().value());
@@ -31,7 +32,13 @@ public final class InMemoryIssueStore implements IssueStore {
     @Override
     public void save(Issue issue) {
         requireNonNull(issue, "issue == null");
-        issues.put(issue.id(), issue);
+        issues.compute(issue.id(), (id, stored) -> {
+            long storedVersion = stored == null ? 0 : stored.version();
+            if (storedVersion != issue.version()) {
+                throw new IssueChangedConcurrentlyException(id, issue.version());
+            }
+            return issue.atVersion(storedVersion + 1);
+        });
     }
 
     @Override

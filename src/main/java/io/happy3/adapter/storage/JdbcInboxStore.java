@@ -24,7 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * pending entry of each ordering key, and only when no live lease holds it, so one issue's events run in
  * order; {@code attempts} counts claims, so an entry that kills its worker still runs out of attempts, and
  * it fences a claim: completing or renewing a claim whose lease another claim took over changes nothing.
- * Appends share commits ({@link InboxBatchWriter}). The payload (the only customer text Happy3 keeps) is dropped when an entry is done. Thread-safe.
+ * Appends share commits ({@link InboxBatchWriter}). The payload (the only customer text Happy3 keeps) is
+ * dropped when an entry is done, unless the store was told to keep text, which the retention job then
+ * deletes with the row. Thread-safe.
  */
 public final class JdbcInboxStore implements InboxStore {
     /** The oldest pending entry per ordering key, if it is due and not leased. */
@@ -37,11 +39,22 @@ public final class JdbcInboxStore implements InboxStore {
     private final Database database;
     private final Jdbc jdbc;
     private final Clock clock;
+    private final boolean keepText;
 
+    /** An inbox that drops each payload (the message text) as soon as its entry is processed. */
     public JdbcInboxStore(Database database, Clock clock) {
+        this(database, clock, false);
+    }
+
+    /**
+     * {@code keepText} ({@code HAPPY3_STORE_MESSAGE_TEXT}) keeps a processed entry's payload until the
+     * {@link RetentionJob} deletes the row after the retention period.
+     */
+    public JdbcInboxStore(Database database, Clock clock, boolean keepText) {
         this.database = requireNonNull(database, "database == null");
         this.jdbc = database.jdbc();
         this.clock = requireNonNull(clock, "clock == null");
+        this.keepText = keepText;
     }
 
     /** Persists {@code entry} in the next group commit ({@link InboxBatchWriter}) and returns once it is durable. */
@@ -125,9 +138,9 @@ public final class JdbcInboxStore implements InboxStore {
     public boolean markDone(InboxEntry claimed) {
         requireNonNull(claimed, "claimed == null");
         String sql = """
-                update inbox set status = 'DONE', payload = null, error = null, done_at = ?, lease_owner = null,
+                update inbox set status = 'DONE', %s error = null, done_at = ?, lease_owner = null,
                   lease_until = null
-                where\s""" + FENCE;
+                where\s""".formatted(keepText ? "" : "payload = null,") + FENCE;
         return jdbc.update("marking inbox entry " + claimed.sequence() + " done", sql, statement -> {
             Jdbc.setInstant(statement, 1, clock.instant());
             statement.setLong(2, claimed.sequence());

@@ -6,6 +6,7 @@ import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueChangedConcurrentlyException;
 import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueId;
@@ -26,7 +27,9 @@ import java.util.stream.Collectors;
 
 /**
  * Issues and their event history in the {@code issues} and {@code issue_events} tables. Stores ids,
- * times, rules and evidence, never message text. Thread-safe.
+ * times, rules and evidence, never message text. A save is an optimistic write: it applies only while the
+ * stored {@code version} is the one the issue was read at, so a concurrent writer's history is never lost.
+ * Thread-safe.
  */
 public final class JdbcIssueStore implements IssueStore {
     private static final String SELECT = """
@@ -57,24 +60,23 @@ public final class JdbcIssueStore implements IssueStore {
     public void save(Issue issue) {
         requireNonNull(issue, "issue == null");
         try {
-            replace(issue);
+            jdbc.inTransaction("saving issue " + issue.id(), connection -> {
+                if (issue.version() == 0) {
+                    insertIssue(connection, issue);
+                } else if (updateIssue(connection, issue) == 0) {
+                    throw new IssueChangedConcurrentlyException(issue.id(), issue.version());
+                }
+                delete(connection, "delete from issue_events where issue_id = ?", issue.id().value());
+                insertEvents(connection, issue);
+                return null;
+            });
         } catch (StorageException e) {
-            if (!(e.getCause() instanceof SQLException sql && SqlErrors.uniqueViolation(sql))) {
-                throw e;
+            if (issue.version() == 0 && e.getCause() instanceof SQLException sql && SqlErrors.uniqueViolation(sql)) {
+                // another writer inserted the same new issue first: this value is based on nothing stored
+                throw new IssueChangedConcurrentlyException(issue.id(), 0);
             }
-            replace(issue); // another thread inserted the same new issue first: now it is an update
+            throw e;
         }
-    }
-
-    private void replace(Issue issue) {
-        jdbc.inTransaction("saving issue " + issue.id(), connection -> {
-            delete(connection, "delete from issue_events where issue_id = ?", issue.id().value());
-            if (updateIssue(connection, issue) == 0) {
-                insertIssue(connection, issue);
-            }
-            insertEvents(connection, issue);
-            return null;
-        });
     }
 
     @Override
@@ -150,7 +152,7 @@ public final class JdbcIssueStore implements IssueStore {
         return new Issue(new IssueId(rows.getString("id")), channel, rows.getString("root_message_id"),
                 Refs.user(rows, "customer"), rows.getString("playbook_id"), IssueState.valueOf(rows.getString(
                 "state")), Jdbc.getInstant(rows, "opened_at"), Jdbc.getInstant(rows, "last_activity_at"),
-                Refs.findUser(rows, "agent"), List.of());
+                Refs.findUser(rows, "agent"), List.of(), rows.getLong("version"));
     }
 
     private static IssueEvent readEvent(ResultSet rows) throws SQLException {
@@ -165,12 +167,14 @@ public final class JdbcIssueStore implements IssueStore {
         String sql = """
                 update issues set platform = ?, tenant = ?, channel = ?, root_message_id = ?,
                   customer_platform = ?, customer_tenant = ?, customer_id = ?, playbook_id = ?, state = ?,
-                  opened_at = ?, last_activity_at = ?, agent_platform = ?, agent_tenant = ?, agent_id = ?
-                where id = ?
+                  opened_at = ?, last_activity_at = ?, agent_platform = ?, agent_tenant = ?, agent_id = ?,
+                  version = version + 1
+                where id = ? and version = ?
                 """;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bindIssue(statement, issue);
             statement.setString(15, issue.id().value());
+            statement.setLong(16, issue.version());
             return statement.executeUpdate();
         }
     }
@@ -179,8 +183,8 @@ public final class JdbcIssueStore implements IssueStore {
         String sql = """
                 insert into issues (platform, tenant, channel, root_message_id, customer_platform, customer_tenant,
                   customer_id, playbook_id, state, opened_at, last_activity_at, agent_platform, agent_tenant,
-                  agent_id, id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  agent_id, id, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bindIssue(statement, issue);
@@ -241,7 +245,7 @@ public final class JdbcIssueStore implements IssueStore {
 
         Issue toIssue() {
             return new Issue(head.id(), head.channel(), head.rootMessageId(), head.customer(), head.playbookId(),
-                    head.state(), head.openedAt(), head.lastActivityAt(), head.agent(), history);
+                    head.state(), head.openedAt(), head.lastActivityAt(), head.agent(), history, head.version());
         }
     }
 }

@@ -27,6 +27,11 @@ final class InvokeResponses {
                 ? existing : body(MESSAGE, Serialization.asNode(text)));
     }
 
+    /** The answer to a redelivered invoke, which is not applied a second time. */
+    static ObjectNode alreadyAnswered() {
+        return body(MESSAGE, Serialization.asNode("Already done: this button was answered before."));
+    }
+
     Optional<ObjectNode> take(String invokeId) {
         return Optional.ofNullable(pending.remove(invokeId));
     }

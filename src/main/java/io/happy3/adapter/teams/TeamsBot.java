@@ -79,11 +79,14 @@ final class TeamsBot {
     }
 
     private CompletableFuture<Void> answerCardAction(TurnContext turn, Activity activity) {
-        persist(activity, KIND_CARD_ACTION);
         TeamsInboxHandler handler = inline.get();
         InvokeResponse response;
         if (handler == null) {
-            response = new InvokeResponse(503, null);
+            response = new InvokeResponse(503, null); // not recorded, so the retry Teams sends is applied
+        } else if (!persist(activity, KIND_CARD_ACTION)) {
+            // Teams redelivers an invoke it thinks went unanswered: answering it again would snooze twice.
+            log.debug("Teams card action {} was a redelivery; not applied again", activity.getId());
+            response = new InvokeResponse(200, InvokeResponses.alreadyAnswered());
         } else {
             ObjectNode body = handler.answerNow(activity);
             response = new InvokeResponse(200, body);

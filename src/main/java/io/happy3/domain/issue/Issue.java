@@ -13,11 +13,13 @@ import java.util.Optional;
 /**
  * One customer conversation: the customer's top-level message in a followed channel and its thread.
  * Immutable; {@link #record} returns the issue with one more history entry. Holds no message text.
- * {@code agent} is the agent who last replied or acted (the "issue agent" nudges go to).
+ * {@code agent} is the agent who last replied or acted (the "issue agent" nudges go to). {@code version} is
+ * the stored version this value was read at (0 for an issue never saved): {@link IssueStore#save} refuses a
+ * write based on an older version, so two writers cannot silently overwrite each other's history.
  */
 public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRef customer, String playbookId,
                    IssueState state, Instant openedAt, Instant lastActivityAt, Optional<UserRef> agent,
-                   List<IssueEvent> history) {
+                   List<IssueEvent> history, long version) {
     public Issue {
         requireNonNull(id, "id == null");
         requireNonNull(channel, "channel == null");
@@ -29,13 +31,16 @@ public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRe
         requireNonNull(lastActivityAt, "lastActivityAt == null");
         requireNonNull(agent, "agent == null");
         history = List.copyOf(history);
+        if (version < 0) {
+            throw new IllegalArgumentException("version < 0: " + version);
+        }
     }
 
     /** A new issue opened by {@code customer}'s message {@code rootMessageId} at {@code at}. */
     public static Issue open(ChannelRef channel, String rootMessageId, UserRef customer, String playbookId,
                              Instant at) {
         return new Issue(IssueId.of(channel, rootMessageId), channel, rootMessageId, customer, playbookId,
-                IssueState.OPEN, at, at, Optional.empty(), List.of());
+                IssueState.OPEN, at, at, Optional.empty(), List.of(), 0);
     }
 
     /** This issue with {@code event} appended, moved to {@code newState}. */
@@ -48,7 +53,13 @@ public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRe
             nextAgent = event.actor();
         }
         return new Issue(id, channel, rootMessageId, customer, playbookId, newState, openedAt, activity, nextAgent,
-                next);
+                next, version);
+    }
+
+    /** This issue as stored at {@code storedVersion} (what a store returns after reading or saving it). */
+    public Issue atVersion(long storedVersion) {
+        return new Issue(id, channel, rootMessageId, customer, playbookId, state, openedAt, lastActivityAt, agent,
+                history, storedVersion);
     }
 
     private static boolean agentEvent(IssueEventType type) {
@@ -79,6 +90,41 @@ public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRe
 
     public boolean has(IssueEventType type) {
         return history.stream().anyMatch(event -> event.type() == type);
+    }
+
+    /**
+     * The state the issue was in just before {@code cutoff}: its current state when nothing happened since,
+     * else the state its earlier history leads to (the tracker's transitions replayed), so a past week's
+     * export does not change when the issue moves on.
+     */
+    public IssueState stateBefore(Instant cutoff) {
+        if (history.stream().allMatch(event -> event.at().isBefore(cutoff))) {
+            return state;
+        }
+        IssueState replayed = IssueState.OPEN;
+        boolean agentReplied = false;
+        for (IssueEvent event : history) {
+            if (!event.at().isBefore(cutoff)) {
+                break;
+            }
+            replayed = switch (event.type()) {
+                case ISSUE_OPENED -> IssueState.OPEN;
+                case CUSTOMER_REPLIED -> replayed == IssueState.STALE
+                        ? (agentReplied ? IssueState.ENGAGED : IssueState.OPEN) : replayed;
+                case AGENT_REPLIED -> replayed == IssueState.OPEN || replayed == IssueState.STALE
+                        ? IssueState.ENGAGED : replayed;
+                case RESOLUTION_PROPOSED -> IssueState.RESOLUTION_PROPOSED;
+                case CUSTOMER_CONFIRMED -> IssueState.CONFIRMED;
+                case REOPENED -> IssueState.REOPENED;
+                case FOLLOWED_UP -> IssueState.FOLLOWED_UP;
+                case RESOLUTION_WITHDRAWN -> IssueState.ENGAGED;
+                case CLOSED_STALE -> IssueState.STALE;
+                case ROOT_DELETED -> agentReplied ? replayed : IssueState.STALE;
+                case PROMISE_MADE, GRATITUDE, CONFIRMATION_ASKED, BOUNCE_BACK -> replayed;
+            };
+            agentReplied |= event.type() == IssueEventType.AGENT_REPLIED;
+        }
+        return replayed;
     }
 
     /** Time from opening to the first agent reply, if an agent has replied. */

@@ -10,7 +10,12 @@ import java.util.Optional;
 public interface IssueStore {
     Optional<Issue> find(IssueId id);
 
-    /** Inserts or replaces the issue (and its whole history). */
+    /**
+     * Inserts or replaces the issue (and its whole history), if the stored issue is still at
+     * {@code issue.version()} (absent for version 0); the stored version then goes up by one.
+     *
+     * @throws IssueChangedConcurrentlyException when another writer saved the issue since it was read
+     */
     void save(Issue issue);
 
     /** The issue in {@code channel} that contains message {@code messageId} (root or reply). */

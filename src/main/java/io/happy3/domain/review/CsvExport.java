@@ -66,7 +66,7 @@ public final class CsvExport {
         fields.add(Boolean.toString(known.stream().anyMatch(event -> event.type() == IssueEventType.BOUNCE_BACK)));
         fields.add(time(last(known, IssueEventType.FOLLOWED_UP)));
         fields.add(time(last(known, IssueEventType.CLOSED_STALE)));
-        fields.add(issue.state().name().toLowerCase(Locale.ROOT));
+        fields.add(issue.stateBefore(window.cutoff()).name().toLowerCase(Locale.ROOT));
         fields.add(requireNonNull(links.apply(issue), "link == null"));
         return fields;
     }

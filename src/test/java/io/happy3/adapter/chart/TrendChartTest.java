@@ -50,6 +50,57 @@ class TrendChartTest {
     }
 
     @Test
+    void render_verifiedRateRising_greenLineClimbsLeftToRightAndFallingDataDescends() throws IOException {
+        List<WeekPoint> rising = sampleWeeks();
+        List<WeekPoint> falling = new ArrayList<>();
+        for (int i = 0; i < rising.size(); i++) {
+            WeekPoint week = rising.get(i);
+            falling.add(new WeekPoint(week.label(), rising.get(rising.size() - 1 - i).verifiedResolution(),
+                    week.followUps(), week.medianFirstResponse()));
+        }
+        BufferedImage up = ImageIO.read(new ByteArrayInputStream(TrendChart.render(rising)));
+        BufferedImage down = ImageIO.read(new ByteArrayInputStream(TrendChart.render(falling)));
+        java.util.Set<java.awt.Point> greenUp = pixelsNear(up, VERIFIED_GREEN);
+        java.util.Set<java.awt.Point> greenDown = pixelsNear(down, VERIFIED_GREEN);
+        // What differs between the two pictures is the plotted line (the legend swatch is the same in both).
+        java.util.Set<java.awt.Point> lineUp = new java.util.HashSet<>(greenUp);
+        lineUp.removeAll(greenDown);
+        java.util.Set<java.awt.Point> lineDown = new java.util.HashSet<>(greenDown);
+        lineDown.removeAll(greenUp);
+
+        assertThat(lineUp).as("green line pixels").hasSizeGreaterThan(300);
+        assertThat(lineDown).hasSizeGreaterThan(300);
+        int middle = up.getWidth() / 2;
+        // Screen y grows downwards: a rising line sits lower (larger y) on the left.
+        assertThat(meanY(lineUp, x -> x < middle) - meanY(lineUp, x -> x >= middle)).isGreaterThan(30);
+        assertThat(meanY(lineDown, x -> x >= middle) - meanY(lineDown, x -> x < middle)).isGreaterThan(30);
+        assertThat(pixelsNear(up, FOLLOW_UPS_BLUE)).as("the follow-up line is drawn too").hasSizeGreaterThan(300);
+    }
+
+    private static final java.awt.Color VERIFIED_GREEN = new java.awt.Color(0x2E7D32);
+    private static final java.awt.Color FOLLOW_UPS_BLUE = new java.awt.Color(0x1565C0);
+
+    private static java.util.Set<java.awt.Point> pixelsNear(BufferedImage image, java.awt.Color colour) {
+        java.util.Set<java.awt.Point> found = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                java.awt.Color pixel = new java.awt.Color(image.getRGB(x, y));
+                int distance = Math.abs(pixel.getRed() - colour.getRed()) + Math.abs(pixel.getGreen()
+                        - colour.getGreen()) + Math.abs(pixel.getBlue() - colour.getBlue());
+                if (distance < 40) {
+                    found.add(new java.awt.Point(x, y));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static double meanY(java.util.Set<java.awt.Point> points, java.util.function.IntPredicate column) {
+        return points.stream().filter(point -> column.test(point.x)).mapToInt(point -> point.y).average()
+                .orElseThrow();
+    }
+
+    @Test
     void render_weeksWithNothingMeasured_stillAPng() throws IOException {
         List<WeekPoint> empty = List.of(new WeekPoint("2026-W46", OptionalDouble.empty(), OptionalDouble.empty(),
                 Optional.empty()), new WeekPoint("2026-W47", OptionalDouble.empty(), OptionalDouble.empty(),

@@ -174,4 +174,47 @@ class SlackChatGatewayTest {
         assertThatThrownBy(() -> module.gateway().directMessage(new UserRef(Platform.SLACK, "T0UNKNOWN", "U1"), "x"))
                 .isInstanceOfSatisfying(ChatDeliveryException.class, e -> assertThat(e.permanent()).isTrue());
     }
+
+    @Test
+    void oauth_stateWithBadSignatureOrPastItsExpiry_isRefusedAndSlackIsNotAsked() throws Exception {
+        InMemoryInstallationStore installations = new InMemoryInstallationStore();
+        AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SlackHarness.SECRET), Optional.empty(),
+                Optional.of("123.456"), Optional.of(new AppConfig.Secret("client-secret")), slack.fake.apiUrl());
+        SlackModule module = SlackModule.create(config, slack.memoryInbox, installations, new InMemoryIssueStore(),
+                new InMemoryNudgeStore(), slack.clock);
+        try (var server = new io.happy3.adapter.http.HttpServer("127.0.0.1", 0, module.servlets().entrySet().stream()
+                .map(entry -> new io.happy3.adapter.http.HttpServer.Mount(entry.getKey(), entry.getValue())).toList(),
+                Optional::empty).start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.port();
+            String location = http.send(HttpRequest.newBuilder(URI.create(base + "/slack/install")).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow();
+            String state = java.net.URLDecoder.decode(location.substring(location.indexOf("state=") + 6),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String[] parts = state.split("\\.");
+            // An attacker who sets the cookie too: a longer expiry under the old MAC, a MAC with one digit changed.
+            String longerLife = (Long.parseLong(parts[0]) + 86_400) + "." + parts[1] + "." + parts[2];
+            char last = parts[2].charAt(parts[2].length() - 1);
+            String otherMac = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 1)
+                    + (last == '0' ? '1' : '0');
+            slack.fake.reset();
+
+            for (String forged : List.of(longerLife, otherMac)) {
+                assertThat(redirect(http, base, forged).statusCode()).as(forged).isEqualTo(400);
+            }
+            slack.clock.advance(java.time.Duration.ofMinutes(10).plusSeconds(1));
+            HttpResponse<String> expired = redirect(http, base, state);
+
+            assertThat(expired.statusCode()).isEqualTo(400);
+            assertThat(expired.body()).contains("This install link expired");
+            assertThat(slack.fake.calls("oauth.v2.access")).isEmpty();
+            assertThat(installations.find(Platform.SLACK, "T0OTHER")).isEmpty();
+        }
+    }
+
+    private static HttpResponse<String> redirect(HttpClient http, String base, String state) throws Exception {
+        String encoded = java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/slack/oauth_redirect?code=abc&state=" + encoded))
+                .header("Cookie", "happy3_slack_state=" + state).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

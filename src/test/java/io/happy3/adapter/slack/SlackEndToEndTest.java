@@ -284,7 +284,10 @@ class SlackEndToEndTest {
         String root = customerAsks();
         slack.clock.advance(Duration.ofMinutes(20));
         slack.post(message("Ev0003", CUSTOMER, ts(slack.clock.instant()), root, "Works now, thank you so much!"));
-        slack.post(slack.slashCommand("555.1.leads", "/happy3", "leads <@" + AGENT + ">"));
+        // The lead is configured the way an admin sets one up (the stored channel settings), not by the
+        // agent naming themself lead with /happy3 leads.
+        slack.channelSettings.save(io.happy3.domain.team.ChannelSettings.followedWith(SUPPORT, "default")
+                .withAgents(java.util.Set.of(AGENT), java.util.Set.of()).withLeads(java.util.Set.of(AGENT)));
         slack.drain();
         slack.fake.reset();
         slack.clock.advance(Duration.ofMinutes(1));

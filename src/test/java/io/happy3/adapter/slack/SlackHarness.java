@@ -9,6 +9,8 @@ import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
+import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
 import io.happy3.app.Engine;
@@ -56,8 +58,8 @@ final class SlackHarness implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     final FakeSlackApi fake;
     final InMemoryInboxStore memoryInbox = new InMemoryInboxStore();
-    final InMemoryIssueStore issues = new InMemoryIssueStore();
-    final InMemoryNudgeStore nudges = new InMemoryNudgeStore();
+    final IssueStore issues;
+    final NudgeStore nudges;
     final InMemoryChannelSettingsStore channelSettings = new InMemoryChannelSettingsStore();
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     final SlackModule module;
@@ -73,8 +75,15 @@ final class SlackHarness implements AutoCloseable {
 
     /** {@code inbox} replaces the in-memory inbox when given (a failing store, the H2 store). */
     SlackHarness(InboxStore inbox, int maxBodyBytes) throws IOException {
+        this(inbox, new InMemoryIssueStore(), new InMemoryNudgeStore(), maxBodyBytes);
+    }
+
+    /** Over the given stores (the JDBC ones, for the path through a real database). */
+    SlackHarness(InboxStore inbox, IssueStore issues, NudgeStore nudges, int maxBodyBytes) throws IOException {
         this.fake = new FakeSlackApi();
         this.inbox = inbox == null ? memoryInbox : inbox;
+        this.issues = issues;
+        this.nudges = nudges;
         AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SECRET),
                 Optional.of(new AppConfig.Secret("xoxb-test")), Optional.empty(), Optional.empty(), fake.apiUrl());
         module = SlackModule.create(config, this.inbox, new InMemoryInstallationStore(), issues, nudges, clock,

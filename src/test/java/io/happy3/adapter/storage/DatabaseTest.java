@@ -74,32 +74,59 @@ class DatabaseTest {
     }
 
     @Test
-    void purge_doneAndFailedEntriesOlderThanCutoff_removesTheirText() throws Exception {
+    void markDone_textNotKept_dropsThePayloadAtOnce() throws Exception {
+        try (TestDatabases.TestDatabase test = TestDatabases.h2Memory()) {
+            JdbcInboxStore inbox = new JdbcInboxStore(test.database(), new MutableClock(T0));
+            inbox.append(InboxEntry.received(Platform.SLACK, "done", "T1", "k", "event", "text of done", T0));
+            inbox.append(InboxEntry.received(Platform.SLACK, "pending", "T1", "k2", "event", "text of pending", T0));
+            inbox.markDone(inbox.claim("w", 10, T0, Duration.ofMinutes(1)).get(0));
+
+            assertThat(payloads(test)).isEqualTo("done=null pending=text of pending");
+        }
+    }
+
+    @Test
+    void purge_textKeptForTheRetentionPeriod_survivesUntilTheCutoffAndIsGoneAfter() throws Exception {
         MutableClock clock = new MutableClock(T0);
         try (TestDatabases.TestDatabase test = TestDatabases.h2Memory()) {
-            JdbcInboxStore inbox = new JdbcInboxStore(test.database(), clock);
+            JdbcInboxStore inbox = new JdbcInboxStore(test.database(), clock, true);
             for (String id : new String[] {"old-done", "old-failed", "new-done", "pending"}) {
                 inbox.append(InboxEntry.received(Platform.SLACK, id, "T1", id, "event", "text of " + id, T0));
             }
             var claimed = inbox.claim("w", 10, T0, Duration.ofMinutes(1));
             inbox.markDone(claimed.get(0));
             inbox.markFailed(claimed.get(1), "poison", T0, true);
-            clock.advance(Duration.ofDays(40));
+            clock.advance(Duration.ofDays(10));
             inbox.markDone(claimed.get(2));
+            RetentionJob retention = new RetentionJob(test.database());
+            Duration keep = Duration.ofDays(30);
 
-            int purged = new RetentionJob(test.database()).purge(T0.plus(Duration.ofDays(30)));
+            clock.set(T0.plus(Duration.ofDays(29)));
+            assertThat(retention.purge(clock.instant().minus(keep))).isZero();
+            assertThat(payloads(test)).as("day 29: everything still there")
+                    .isEqualTo("old-done=text of old-done old-failed=text of old-failed new-done=text of new-done "
+                            + "pending=text of pending");
 
-            assertThat(purged).isEqualTo(2);
-            try (Connection connection = test.database().dataSource().getConnection();
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("select event_id, payload from inbox order by seq")) {
-                StringBuilder remaining = new StringBuilder();
-                while (rows.next()) {
-                    remaining.append(rows.getString(1)).append('=').append(rows.getString(2)).append(' ');
-                }
-                assertThat(remaining.toString().trim())
-                        .isEqualTo("old-failed=null new-done=null pending=text of pending");
+            clock.set(T0.plus(Duration.ofDays(31)));
+            assertThat(retention.purge(clock.instant().minus(keep))).isEqualTo(2);
+            assertThat(payloads(test)).as("day 31: the text of day 0 is gone, day 10's stays")
+                    .isEqualTo("old-failed=null new-done=text of new-done pending=text of pending");
+
+            clock.set(T0.plus(Duration.ofDays(41)));
+            assertThat(retention.purge(clock.instant().minus(keep))).isEqualTo(1);
+            assertThat(payloads(test)).isEqualTo("old-failed=null pending=text of pending");
+        }
+    }
+
+    private static String payloads(TestDatabases.TestDatabase test) throws Exception {
+        try (Connection connection = test.database().dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select event_id, payload from inbox order by seq")) {
+            StringBuilder remaining = new StringBuilder();
+            while (rows.next()) {
+                remaining.append(rows.getString(1)).append('=').append(rows.getString(2)).append(' ');
             }
+            return remaining.toString().trim();
         }
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Two replicas (two stores over two pools, two threads each) drain one inbox: every entry is processed
- * once, never two entries of one ordering key at the same time, and each key's entries in arrival order.
+ * once, never two entries of one ordering key at the same time (a key counts as busy from its claim to its
+ * {@code markDone}, across a simulated handler run), and each key's entries in arrival order.
  */
 class InboxClaimConcurrencyTest {
     private static final int ENTRIES = 400;
@@ -63,13 +64,19 @@ class InboxClaimConcurrencyTest {
             String owner = "worker-" + i;
             workers.add(threads.submit(() -> {
                 while (store.backlog() > 0) {
-                    for (InboxEntry entry : store.claim(owner, 5, T0.plusSeconds(10), Duration.ofMinutes(5))) {
+                    List<InboxEntry> claimed = store.claim(owner, 5, T0.plusSeconds(10), Duration.ofMinutes(5));
+                    // A claimed key is in progress from the claim until markDone, as in the InboxWorker: the
+                    // handler of each entry runs (here: a short pause) while the others of the batch wait.
+                    for (InboxEntry entry : claimed) {
                         if (inProgress.putIfAbsent(entry.orderingKey(), owner) != null) {
                             overlaps.add(entry.eventId());
                         }
+                    }
+                    for (InboxEntry entry : claimed) {
                         perKey.computeIfAbsent(entry.orderingKey(), key -> new CopyOnWriteArrayList<>())
                                 .add(entry.sequence());
-                        inProgress.remove(entry.orderingKey());
+                        Thread.sleep(1);
+                        inProgress.remove(entry.orderingKey(), owner);
                         store.markDone(entry);
                     }
                 }

@@ -6,11 +6,13 @@ import static io.happy3.adapter.storage.Fixtures.CUSTOMER;
 import static io.happy3.adapter.storage.Fixtures.T0;
 import static io.happy3.adapter.storage.Fixtures.issue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.issue.Evidence;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueChangedConcurrentlyException;
 import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueState;
@@ -38,7 +40,7 @@ class IssueStoreContractTest extends StoreContract {
 
         store.save(issue);
 
-        assertThat(store.find(issue.id())).contains(issue);
+        assertThat(store.find(issue.id())).contains(issue.atVersion(1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,13 +49,46 @@ class IssueStoreContractTest extends StoreContract {
         IssueStore store = backend.issueStore();
         Issue opened = issue("m1", T0);
         store.save(opened);
-        Issue engaged = opened.record(IssueEvent.of(IssueEventType.AGENT_REPLIED, T0.plusSeconds(5), AGENT, "m2",
-                "agent"), IssueState.ENGAGED);
+        Issue engaged = store.find(opened.id()).orElseThrow().record(IssueEvent.of(IssueEventType.AGENT_REPLIED,
+                T0.plusSeconds(5), AGENT, "m2", "agent"), IssueState.ENGAGED);
 
         store.save(engaged);
 
-        assertThat(store.find(opened.id())).contains(engaged);
-        assertThat(store.findActive()).containsExactly(engaged);
+        assertThat(store.find(opened.id())).contains(engaged.atVersion(2));
+        assertThat(store.findActive()).containsExactly(engaged.atVersion(2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void save_basedOnAnOlderRead_isRefusedAndKeepsTheOtherWritersHistory(Backend backend) {
+        IssueStore store = backend.issueStore();
+        store.save(issue("m1", T0).record(IssueEvent.of(IssueEventType.RESOLUTION_PROPOSED, T0.plusSeconds(5), AGENT, "m2",
+                "builtin:fixed"),
+                IssueState.RESOLUTION_PROPOSED));
+        Issue readByReaction = store.find(Fixtures.issue("m1", T0).id()).orElseThrow();
+        Issue readByMessage = store.find(readByReaction.id()).orElseThrow();
+        Issue confirmed = readByReaction.record(IssueEvent.confirmed(T0.plusSeconds(60), CUSTOMER, "m2",
+                "reaction:white_check_mark", Evidence.CUSTOMER_REACTION), IssueState.CONFIRMED);
+        store.save(confirmed);
+
+        Issue replied = readByMessage.record(IssueEvent.of(IssueEventType.AGENT_REPLIED, T0.plusSeconds(61), AGENT,
+                "m3", "agent"), IssueState.RESOLUTION_PROPOSED);
+
+        assertThatThrownBy(() -> store.save(replied)).isInstanceOf(IssueChangedConcurrentlyException.class)
+                .hasMessageContaining("changed since version 1");
+        assertThat(store.find(confirmed.id())).contains(confirmed.atVersion(2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void save_newIssueThatAnotherWriterCreatedFirst_isRefused(Backend backend) {
+        IssueStore store = backend.issueStore();
+        Issue first = issue("m1", T0).record(IssueEvent.of(IssueEventType.AGENT_REPLIED, T0.plusSeconds(5), AGENT,
+                "m2", "agent"), IssueState.ENGAGED);
+        store.save(first);
+
+        assertThatThrownBy(() -> store.save(issue("m1", T0))).isInstanceOf(IssueChangedConcurrentlyException.class);
+        assertThat(store.find(first.id())).contains(first.atVersion(1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,8 +99,8 @@ class IssueStoreContractTest extends StoreContract {
         store.save(issue);
         ChannelRef otherChannel = new ChannelRef(Platform.SLACK, "T1", "C-OTHER");
 
-        assertThat(store.findByMessage(CHANNEL, "m1")).contains(issue);
-        assertThat(store.findByMessage(CHANNEL, "m3")).contains(issue);
+        assertThat(store.findByMessage(CHANNEL, "m1")).contains(issue.atVersion(1));
+        assertThat(store.findByMessage(CHANNEL, "m3")).contains(issue.atVersion(1));
         assertThat(store.findByMessage(CHANNEL, "m9")).isEmpty();
         assertThat(store.findByMessage(otherChannel, "m1")).isEmpty();
     }
@@ -82,7 +117,7 @@ class IssueStoreContractTest extends StoreContract {
         store.save(middle);
 
         assertThat(store.findByCustomer(CHANNEL, CUSTOMER, T0.plus(Duration.ofDays(1))))
-                .containsExactly(middle, recent);
+                .containsExactly(middle.atVersion(1), recent.atVersion(1));
         assertThat(store.findByCustomer(CHANNEL, AGENT, T0)).isEmpty();
     }
 
@@ -97,7 +132,7 @@ class IssueStoreContractTest extends StoreContract {
         store.save(during);
         store.save(after);
 
-        assertThat(store.findActiveBetween("T1", T0, T0.plus(Duration.ofDays(7)))).containsExactly(during);
+        assertThat(store.findActiveBetween("T1", T0, T0.plus(Duration.ofDays(7)))).containsExactly(during.atVersion(1));
         assertThat(store.findActiveBetween("T2", T0, T0.plus(Duration.ofDays(7)))).isEmpty();
     }
 
@@ -109,6 +144,6 @@ class IssueStoreContractTest extends StoreContract {
         store.save(confirmedIssue());
         store.save(open);
 
-        assertThat(store.findActive()).containsExactly(open);
+        assertThat(store.findActive()).containsExactly(open.atVersion(1));
     }
 }

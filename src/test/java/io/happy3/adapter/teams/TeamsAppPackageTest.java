@@ -95,11 +95,35 @@ class TeamsAppPackageTest {
 
     @Test
     void icons_committed_matchTheDrawing() throws IOException {
-        BufferedImage committed = ImageIO.read(TeamsAppPackage.SOURCE.resolve("outline.png").toFile());
-        BufferedImage drawn = TeamsIcons.outline();
+        BufferedImage outline = ImageIO.read(TeamsAppPackage.SOURCE.resolve("outline.png").toFile());
+        BufferedImage color = ImageIO.read(TeamsAppPackage.SOURCE.resolve("color.png").toFile());
 
+        assertThat(differingPixels(outline, TeamsIcons.outline())).as("outline.png vs the drawing").isLessThan(
+                32 * 32 / 100);
+        assertThat(differingPixels(color, TeamsIcons.color())).as("color.png vs the drawing").isLessThan(
+                192 * 192 / 100);
+        assertThat(color.getRGB(96, 4) & 0xFFFFFF).as("the accent green background").isEqualTo(0x2E7D32);
+        assertThat(color.getRGB(24, 96) & 0xFFFFFF).as("the white face outline on the left").isEqualTo(0xFFFFFF);
+    }
+
+    /** Pixels whose alpha or a colour channel differ by more than a rounding step of anti-aliasing. */
+    private static int differingPixels(BufferedImage committed, BufferedImage drawn) {
         assertThat(committed.getWidth()).isEqualTo(drawn.getWidth());
-        assertThat(committed.getRGB(0, 0) >>> 24).isZero();
+        assertThat(committed.getHeight()).isEqualTo(drawn.getHeight());
+        int differing = 0;
+        for (int y = 0; y < drawn.getHeight(); y++) {
+            for (int x = 0; x < drawn.getWidth(); x++) {
+                int a = committed.getRGB(x, y);
+                int b = drawn.getRGB(x, y);
+                for (int shift = 0; shift < 32; shift += 8) {
+                    if (Math.abs((a >>> shift & 0xFF) - (b >>> shift & 0xFF)) > 32) {
+                        differing++;
+                        break;
+                    }
+                }
+            }
+        }
+        return differing;
     }
 
     private static void assertWhiteOnTransparent(BufferedImage image) {

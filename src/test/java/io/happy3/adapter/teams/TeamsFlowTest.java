@@ -121,6 +121,37 @@ class TeamsFlowTest {
         assertThat(bed.cardsSent().get(0).toString()).contains("Casey Customer has waited");
     }
 
+    @Test
+    void cardActionRedelivered_snoozesOnceAndAnswersWithoutRunningAgain() throws Exception {
+        bed.post("members-added.json");
+        bed.drainInbox();
+        bed.clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+        bed.post("channel-message.json");
+        bed.drainInbox();
+        bed.clock.set(Instant.parse("2026-11-23T09:11:00Z"));
+        assertThat(bed.engine.delivery().tick()).isEqualTo(1);
+        String nudgeId = buttonData(bed.cardsSent().get(0), "snooze").path("nudge").asText();
+        java.util.function.Consumer<ObjectNode> snooze = activity -> {
+            activity.put("id", "invoke-snooze-1");
+            activity.withObjectProperty("conversation").put("id", "a:created-1");
+            ObjectNode action = activity.withObjectProperty("value").withObjectProperty("action");
+            action.put("verb", "snooze").put("id", "snooze");
+            action.withObjectProperty("data").put("nudge", nudgeId).put("action", "snooze");
+        };
+
+        HttpResponse<String> first = bed.post("action-execute.json", snooze);
+        bed.clock.set(Instant.parse("2026-11-23T09:25:00Z"));
+        HttpResponse<String> again = bed.post("action-execute.json", snooze);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Snoozed until Mon 10:11");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(TeamsTestBed.JSON.readTree(again.body()).path("statusCode").asInt()).isEqualTo(200);
+        var nudge = bed.stores.nudges().find(new io.happy3.domain.nudge.NudgeId(nudgeId)).orElseThrow();
+        assertThat(nudge.snoozes()).isEqualTo(1);
+        assertThat(nudge.dueAt()).isEqualTo(Instant.parse("2026-11-23T10:11:00Z"));
+    }
+
     private Issue issue(String root) {
         return bed.stores.issues().find(IssueId.of(new ChannelRef(Platform.TEAMS, TENANT, CHANNEL), root))
                 .orElseThrow();

@@ -49,6 +49,33 @@ class IssueTrackerTest {
     }
 
     @Test
+    void stateBefore_everyPointOfALongLife_isTheStateTheTrackerHadThen() {
+        List<Issue> steps = new java.util.ArrayList<>();
+        Issue issue = opened();
+        steps.add(issue);
+        steps.add(issue = apply(issue, agent("a1", T0.plusSeconds(60))));
+        steps.add(issue = apply(issue, agent("a2", T0.plusSeconds(120), Signal.RESOLUTION_PROPOSED)));
+        steps.add(issue = tracker.onAgentAnswer(issue, AGENT, AgentAnswer.NOT_RESOLVED, T0.plusSeconds(180))
+                .orElseThrow().issue());
+        steps.add(issue = apply(issue, customer("c1", T0.plusSeconds(240), Signal.CUSTOMER_CONFIRMED)));
+        steps.add(issue = apply(issue, customer("c2", T0.plusSeconds(300), Signal.STILL_BROKEN)));
+        steps.add(issue = tracker.onQuietCheck(issue, T0.plus(Duration.ofDays(8)), Duration.ofDays(7))
+                .orElseThrow().issue());
+        steps.add(issue = apply(issue, customer("c3", T0.plus(Duration.ofDays(9)))));
+        steps.add(issue = tracker.onReaction(issue, CUSTOMER, Role.CUSTOMER, Reaction.CONFIRM, "a2",
+                T0.plus(Duration.ofDays(10))).orElseThrow().issue());
+        steps.add(issue = apply(issue, agent("a3", T0.plus(Duration.ofDays(12)))));
+        Issue last = issue;
+
+        for (int i = 0; i < steps.size() - 1; i++) {
+            Instant nextChange = steps.get(i + 1).lastActivityAt();
+            assertThat(last.stateBefore(nextChange)).as("before step " + (i + 1)).isEqualTo(steps.get(i).state());
+        }
+        assertThat(last.state()).isEqualTo(IssueState.FOLLOWED_UP);
+        assertThat(last.stateBefore(T0.plus(Duration.ofDays(30)))).isEqualTo(IssueState.FOLLOWED_UP);
+    }
+
+    @Test
     void onMessage_customerTopLevel_opensIssue() {
         Transition opened = tracker.onMessage(Optional.empty(), customer("root", T0), "default", List.of())
                 .orElseThrow();

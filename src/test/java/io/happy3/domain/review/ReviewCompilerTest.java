@@ -180,7 +180,7 @@ class ReviewCompilerTest {
         var issue = WeekFixture.issue("x1", customer, at(16, "09:00")).agentReplied(ALICE, at(16, "09:14")).build();
         var unknown = new io.happy3.domain.issue.Issue(issue.id(), issue.channel(), issue.rootMessageId(),
                 issue.customer(), "gone", issue.state(), issue.openedAt(), issue.lastActivityAt(), issue.agent(),
-                issue.history());
+                issue.history(), issue.version());
 
         Scorecard scorecard = ReviewCompiler.compile(W47, List.of(unknown), List.of(), WeekFixture.playbooks());
 

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Renders the fixture week's review and digest; with -Dhappy3.docs=docs also writes docs/review-example.md. */
+/**
+ * Renders the fixture week's review and digest and checks that {@code docs/review-example.md} shows exactly that;
+ * with {@code -Dhappy3.docs=docs} it rewrites the file first (after a deliberate change of the output).
+ */
 class ReviewExampleTest {
     @Test
-    void example_fixtureWeek_reviewAndDigestRender() throws IOException {
+    void example_fixtureWeek_matchesTheCommittedDocsPage() throws IOException {
         ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(W47, WeekFixture.issues(),
                 WeekFixture.nudges(), WeekFixture.playbooks(), W47.end());
         ScorecardFormatter formatter = new ScorecardFormatter(user -> user.equals(ALICE) ? "Alice" : "Bob");
@@ -56,10 +59,14 @@ class ReviewExampleTest {
                 """.formatted(formatter.format(comparison.teamOnly()), formatter.formatAgents(comparison),
                 digest.text());
 
-        assertThat(markdown).contains("Verified-resolution rate").contains("⭐ *Alice*");
         String docs = System.getProperty("happy3.docs");
         if (docs != null) {
             Files.writeString(Path.of(docs, "review-example.md"), markdown);
         }
+        String committed = Files.readString(Path.of("docs", "review-example.md"));
+
+        assertThat(markdown).contains("Verified-resolution rate").contains("⭐ *Alice*");
+        assertThat(markdown).as("docs/review-example.md is stale: regenerate it with -Dhappy3.docs=$PWD/docs")
+                .isEqualTo(committed);
     }
 }
