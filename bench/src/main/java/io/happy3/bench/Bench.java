@@ -37,6 +37,13 @@ public final class Bench {
                     Report.append(out, section);
                     System.out.println("appended to " + out);
                 }
+                case "scheduler" -> {
+                    String section = new SchedulerBench(settings, targets, slack).run();
+                    System.out.println();
+                    System.out.print(section);
+                    Report.append(out, section);
+                    System.out.println("appended to " + out);
+                }
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'");
             }
         }

@@ -26,6 +26,7 @@ final class Settings {
         DEFAULTS.put("pg", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         DEFAULTS.put("out", "BENCHMARKS.md");
         DEFAULTS.put("root", ".");
+        DEFAULTS.putAll(SchedulerBench.defaults());
     }
 
     private final Map<String, String> values;

@@ -59,6 +59,16 @@ final class Targets {
 
     /** Starts {@code target} (extra Happy3 variables in {@code extra}) and waits until it is ready. */
     Started start(Target target, Map<String, String> extra) throws IOException, InterruptedException {
+        return start(target, extra, Map.of());
+    }
+
+    /**
+     * Starts {@code target} with extra Happy3 variables and extra playbook files (name to YAML) beside the
+     * shipped ones. With {@code HAPPY3_DB_URL} in {@code extra} the caller owns the database (no schema is
+     * created or dropped).
+     */
+    Started start(Target target, Map<String, String> extra, Map<String, String> playbookFiles)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("happy3-bench-" + target.key() + "-");
         int port = ServerProcess.freePort();
         Map<String, String> env = new LinkedHashMap<>();
@@ -83,10 +93,13 @@ final class Targets {
                     Files.copy(file, playbooks.resolve(file.getFileName()));
                 }
             }
+            for (Map.Entry<String, String> file : playbookFiles.entrySet()) {
+                Files.writeString(playbooks.resolve(file.getKey()), file.getValue());
+            }
             env.put("HAPPY3_PORT", Integer.toString(port));
             env.put("HAPPY3_BIND", "127.0.0.1");
             env.put("HAPPY3_SLACK_API_URL", slack.apiUrl());
-            if (target == POSTGRES) {
+            if (target == POSTGRES && !extra.containsKey("HAPPY3_DB_URL")) {
                 schema = "bench_" + Long.toString(System.currentTimeMillis(), 36);
                 createSchema(schema);
                 String url = settings.get("pg");
@@ -135,7 +148,13 @@ final class Targets {
         }
     }
 
-    private void createSchema(String schema) throws IOException {
+    /** The JDBC URL of {@code schema} in the configured PostgreSQL database. */
+    String schemaUrl(String schema) {
+        String url = settings.get("pg");
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    void createSchema(String schema) throws IOException {
         try (Connection connection = DriverManager.getConnection(settings.get("pg"));
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
@@ -144,7 +163,7 @@ final class Targets {
         }
     }
 
-    private void dropSchema(String schema) throws SQLException {
+    void dropSchema(String schema) throws SQLException {
         try (Connection connection = DriverManager.getConnection(settings.get("pg"));
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
