@@ -9,6 +9,7 @@ import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Decision;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.nudge.NudgeStatus;
@@ -25,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class DeliverDueNudges {
     private static final Logger log = LoggerFactory.getLogger(DeliverDueNudges.class);
     public static final int MAX_ATTEMPTS = 8;
-    public static final Duration LEASE = Duration.ofMinutes(2);
+    /** Short, and renewed every quarter while a tick runs: a dead replica's claims pass on within ~20 s. */
+    public static final Duration LEASE = Duration.ofSeconds(20);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
@@ -49,6 +54,10 @@ public final class DeliverDueNudges {
     private final String owner;
     private final int batchSize;
     private final List<DeliveryListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicLong ticks = new AtomicLong();
+    /** The claim of the tick in progress (null between ticks), renewed by the heartbeat. */
+    private volatile Claim current;
+    private final Heartbeat heartbeat;
 
     public DeliverDueNudges(TeamDirectory team, IssueStore issues, NudgeStore nudges, ChatGateway gateway, Clock clock,
                             String owner, int batchSize) {
@@ -59,6 +68,28 @@ public final class DeliverDueNudges {
         this.clock = requireNonNull(clock, "clock == null");
         this.owner = requireNonNull(owner, "owner == null");
         this.batchSize = batchSize;
+        this.heartbeat = Heartbeat.every(LEASE.dividedBy(4), "nudges", this::renewLeases);
+    }
+
+    /**
+     * The nudges one tick claimed, under a lease owner unique to that tick, so a later claim by the same
+     * process is a different owner too; {@code held} shrinks when a lease is lost.
+     */
+    private record Claim(String owner, Set<NudgeId> held) {
+    }
+
+    private void renewLeases() {
+        Claim claim = current;
+        if (claim == null || claim.held().isEmpty()) {
+            return;
+        }
+        List<NudgeId> ids = List.copyOf(claim.held());
+        List<NudgeId> kept = nudges.renew(claim.owner(), ids, clock.instant().plus(LEASE));
+        if (kept.size() < ids.size()) {
+            log.warn("{} of {} nudges in delivery lost their lease to another scheduler; it delivers them",
+                    ids.size() - kept.size(), ids.size());
+            claim.held().retainAll(kept);
+        }
     }
 
     /** Observes outcomes (metrics, the demo's printout). */
@@ -73,11 +104,25 @@ public final class DeliverDueNudges {
         listeners.add(requireNonNull(listener, "listener == null"));
     }
 
-    /** Runs one tick; returns how many nudges were delivered. */
-    public int tick() {
+    /** Runs one tick; returns how many nudges were delivered. Ticks of one instance run one at a time. */
+    public synchronized int tick() {
         Instant now = clock.instant();
+        String claimOwner = owner + "#" + ticks.incrementAndGet();
+        List<Nudge> claimed = nudges.claimDue(now, batchSize, claimOwner, LEASE);
+        Set<NudgeId> held = ConcurrentHashMap.newKeySet();
+        claimed.forEach(nudge -> held.add(nudge.id()));
+        current = new Claim(claimOwner, held);
+        try {
+            return deliverClaimed(claimed, now);
+        } finally {
+            current = null;
+        }
+    }
+
+    /** Prepares each claimed nudge (re-checked at send time), then delivers them per recipient. */
+    private int deliverClaimed(List<Nudge> claimed, Instant now) {
         Map<UserRef, List<Prepared>> byRecipient = new LinkedHashMap<>();
-        for (Nudge nudge : nudges.claimDue(now, batchSize, owner, LEASE)) {
+        for (Nudge nudge : claimed) {
             try {
                 prepare(nudge, now).ifPresent(prepared ->
                         byRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(prepared));
@@ -139,7 +184,12 @@ public final class DeliverDueNudges {
                 NudgeText.render(step.nudge(), values), step.actions(), late);
     }
 
-    private int deliver(UserRef recipient, List<Prepared> batch, Instant now) {
+    private int deliver(UserRef recipient, List<Prepared> candidates, Instant now) {
+        Set<NudgeId> held = current.held();
+        List<Prepared> batch = candidates.stream().filter(candidate -> held.contains(candidate.nudge().id())).toList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
         try {
             gateway.deliver(recipient, batch.stream().map(Prepared::message).toList());
         } catch (ChatDeliveryException e) {
@@ -154,7 +204,9 @@ public final class DeliverDueNudges {
         }
         for (Prepared prepared : batch) {
             Nudge sent = prepared.nudge().sent(now, prepared.message().late());
-            settle(sent, prepared.message().late() ? "sent late" : "sent");
+            if (!settle(sent, prepared.message().late() ? "sent late" : "sent")) {
+                continue;
+            }
             NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, Optional.of(prepared.playbook())));
             planner.repeat(sent, prepared.issue(), prepared.playbook(), now).ifPresent(nudges::schedule);
             listeners.forEach(listener -> listener.delivered(prepared.message(), prepared.issue()));
@@ -174,9 +226,22 @@ public final class DeliverDueNudges {
         }
     }
 
-    private void settle(Nudge nudge, String outcome) {
-        nudges.update(nudge);
+    /** Records the outcome of a claimed nudge; false when the claim was lost and another owner records it. */
+    private boolean settle(Nudge nudge, String outcome) {
+        Claim claim = current;
+        if (!nudges.updateClaimed(nudge, claim.owner())) {
+            claim.held().remove(nudge.id());
+            log.warn("nudge {} was taken over by another scheduler before its outcome ({}) was recorded; "
+                    + "the outcome stays theirs", nudge.id(), outcome);
+            return false;
+        }
         log.debug("nudge {} {}: {}", nudge.id(), nudge.status(), outcome);
         listeners.forEach(listener -> listener.settled(nudge, outcome));
+        return true;
+    }
+
+    /** Stops the lease heartbeat (at shutdown, after the last tick). */
+    public void close() {
+        heartbeat.close();
     }
 }

@@ -35,23 +35,24 @@ final class CountingInboxStore implements InboxStore {
     }
 
     @Override
-    public void markDone(long sequence) {
-        delegate.markDone(sequence);
+    public boolean markDone(InboxEntry claimed) {
+        return delegate.markDone(claimed);
     }
 
     @Override
-    public void markFailed(long sequence, String error, Instant retryAt, boolean giveUp) {
-        delegate.markFailed(sequence, error, retryAt, giveUp);
-        telemetry.eventFailed(platformOf(error));
+    public boolean markFailed(InboxEntry claimed, String error, Instant retryAt, boolean giveUp) {
+        boolean recorded = delegate.markFailed(claimed, error, retryAt, giveUp);
+        telemetry.eventFailed(claimed.platform());
+        return recorded;
+    }
+
+    @Override
+    public List<InboxEntry> renew(List<InboxEntry> claimed, Instant until) {
+        return delegate.renew(claimed, until);
     }
 
     @Override
     public long backlog() {
         return delegate.backlog();
-    }
-
-    private static io.happy3.domain.chat.Platform platformOf(String error) {
-        // The failure callback carries no platform; failures are counted under LOCAL when unknown.
-        return io.happy3.domain.chat.Platform.LOCAL;
     }
 }

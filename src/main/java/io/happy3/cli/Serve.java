@@ -101,7 +101,10 @@ public final class Serve {
                         inbox.drain(Duration.ofSeconds(7));
                         inbox.close();
                     })
-                    .then("scheduler", Duration.ofSeconds(4), scheduler::close)
+                    .then("scheduler", Duration.ofSeconds(4), () -> {
+                        scheduler.close();
+                        engine.delivery().close();
+                    })
                     .then("playbooks", Duration.ofSeconds(1), playbooks::close)
                     .then("pool", Duration.ofSeconds(2), () -> {
                         database.close();
@@ -123,6 +126,10 @@ public final class Serve {
         // Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md).
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
                 config.dbUrl().startsWith("jdbc:h2:") ? 2 : 8);
+        int released = database.releaseLeasesOfDeadProcess();
+        if (released > 0) {
+            log.info("resuming {} inbox entries and nudges a previous process had claimed", released);
+        }
         MicrometerTelemetry telemetry = MicrometerTelemetry.prometheus();
         PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks());
         playbooks.start(Duration.ofSeconds(5));

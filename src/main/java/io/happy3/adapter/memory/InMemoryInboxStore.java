@@ -64,24 +64,51 @@ public final class InMemoryInboxStore implements InboxStore {
     }
 
     @Override
-    public synchronized void markDone(long sequence) {
-        Row row = rows.get(sequence);
-        if (row != null) {
-            rows.put(sequence, new Row(with(row.entry, row.entry.attempts(), InboxStatus.DONE, Optional.empty(),
-                    Optional.empty()), row.availableAt, null));
+    public synchronized boolean markDone(InboxEntry claimed) {
+        Row row = heldRow(claimed);
+        if (row == null) {
+            return false;
         }
+        rows.put(claimed.sequence(), new Row(with(row.entry, row.entry.attempts(), InboxStatus.DONE, Optional.empty(),
+                Optional.empty()), row.availableAt, null));
+        return true;
     }
 
     @Override
-    public synchronized void markFailed(long sequence, String error, Instant retryAt, boolean giveUp) {
+    public synchronized boolean markFailed(InboxEntry claimed, String error, Instant retryAt, boolean giveUp) {
         requireNonNull(error, "error == null");
         requireNonNull(retryAt, "retryAt == null");
-        Row row = rows.get(sequence);
-        if (row != null) {
-            InboxStatus status = giveUp ? InboxStatus.FAILED : InboxStatus.PENDING;
-            rows.put(sequence, new Row(with(row.entry, row.entry.attempts(), status, row.entry.payload(),
-                    Optional.of(error)), retryAt, null));
+        Row row = heldRow(claimed);
+        if (row == null) {
+            return false;
         }
+        InboxStatus status = giveUp ? InboxStatus.FAILED : InboxStatus.PENDING;
+        rows.put(claimed.sequence(), new Row(with(row.entry, row.entry.attempts(), status, row.entry.payload(),
+                Optional.of(error)), retryAt, null));
+        return true;
+    }
+
+    @Override
+    public synchronized List<InboxEntry> renew(List<InboxEntry> claimed, Instant until) {
+        requireNonNull(until, "until == null");
+        List<InboxEntry> held = new ArrayList<>();
+        for (InboxEntry entry : claimed) {
+            Row row = heldRow(entry);
+            if (row != null) {
+                rows.put(entry.sequence(), new Row(row.entry, row.availableAt, until));
+                held.add(entry);
+            }
+        }
+        return held;
+    }
+
+    /** The row of a claim that is still the entry's latest (same attempt count, still pending), else null. */
+    private Row heldRow(InboxEntry claimed) {
+        requireNonNull(claimed, "claimed == null");
+        Row row = rows.get(claimed.sequence());
+        boolean held = row != null && row.entry.status() == InboxStatus.PENDING
+                && row.entry.attempts() == claimed.attempts();
+        return held ? row : null;
     }
 
     @Override

@@ -68,6 +68,33 @@ public final class InMemoryNudgeStore implements NudgeStore {
     }
 
     @Override
+    public synchronized boolean updateClaimed(Nudge nudge, String owner) {
+        requireNonNull(nudge, "nudge == null");
+        requireNonNull(owner, "owner == null");
+        Leased row = nudges.get(nudge.id());
+        if (row == null || !owner.equals(row.owner)) {
+            return false;
+        }
+        nudges.put(nudge.id(), new Leased(nudge, null, null));
+        return true;
+    }
+
+    @Override
+    public synchronized List<NudgeId> renew(String owner, List<NudgeId> ids, Instant until) {
+        requireNonNull(owner, "owner == null");
+        requireNonNull(until, "until == null");
+        List<NudgeId> held = new java.util.ArrayList<>();
+        for (NudgeId id : ids) {
+            Leased row = nudges.get(id);
+            if (row != null && owner.equals(row.owner)) {
+                nudges.put(id, new Leased(row.nudge, owner, until));
+                held.add(id);
+            }
+        }
+        return held;
+    }
+
+    @Override
     public synchronized Optional<Nudge> find(NudgeId id) {
         requireNonNull(id, "id == null");
         return Optional.ofNullable(nudges.get(id)).map(row -> row.nudge);

@@ -3,6 +3,7 @@ package io.happy3.adapter.scheduler;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.Platform;
+import io.happy3.app.Heartbeat;
 import io.happy3.app.LogContext;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -38,6 +40,9 @@ public final class InboxWorker implements AutoCloseable {
     private final Settings settings;
     private final ExecutorService executor;
     private final Semaphore freeThreads;
+    /** Entries being processed, by sequence: the heartbeat renews their leases. */
+    private final Map<Long, InboxEntry> inProgress = new ConcurrentHashMap<>();
+    private final Heartbeat heartbeat;
     private volatile boolean draining;
 
     public InboxWorker(InboxStore store, Collection<InboxHandler> handlers, Clock clock, String owner,
@@ -58,6 +63,20 @@ public final class InboxWorker implements AutoCloseable {
             return thread;
         });
         this.freeThreads = new Semaphore(settings.threads());
+        this.heartbeat = Heartbeat.every(settings.lease().dividedBy(4), "inbox", this::renewLeases);
+    }
+
+    /** Keeps the leases of entries in progress alive, so a slow handler is not taken over while it runs. */
+    private void renewLeases() {
+        List<InboxEntry> running = List.copyOf(inProgress.values());
+        if (running.isEmpty()) {
+            return;
+        }
+        List<InboxEntry> held = store.renew(running, clock.instant().plus(settings.lease()));
+        if (held.size() < running.size()) {
+            log.warn("{} of {} inbox entries in progress lost their lease to another worker; "
+                    + "their outcome will not be recorded here", running.size() - held.size(), running.size());
+        }
     }
 
     /**
@@ -72,10 +91,12 @@ public final class InboxWorker implements AutoCloseable {
         List<InboxEntry> claimed = store.claim(owner, free, clock.instant(), settings.lease());
         for (InboxEntry entry : claimed) {
             freeThreads.acquireUninterruptibly();
+            inProgress.put(entry.sequence(), entry);
             executor.execute(() -> {
                 try {
                     process(entry);
                 } finally {
+                    inProgress.remove(entry.sequence());
                     freeThreads.release();
                 }
             });
@@ -106,7 +127,10 @@ public final class InboxWorker implements AutoCloseable {
             return;
         }
         try {
-            store.markDone(entry.sequence());
+            if (!store.markDone(entry)) {
+                log.warn("inbox entry {} was processed after its lease was taken over; the new owner records it",
+                        entry.sequence());
+            }
         } catch (RuntimeException e) {
             // The work is done but not recorded: the lease runs out and the (idempotent) handler runs again.
             log.warn("inbox entry {} was processed but could not be marked done: {}", entry.sequence(), e.toString());
@@ -120,7 +144,7 @@ public final class InboxWorker implements AutoCloseable {
                     entry.platform(), entry.kind(), entry.eventId(), entry.attempts(), error);
         }
         try {
-            store.markFailed(entry.sequence(), error, retryAt, giveUp);
+            store.markFailed(entry, error, retryAt, giveUp);
         } catch (RuntimeException e) {
             log.warn("inbox entry {} failed and its failure could not be recorded: {}", entry.sequence(),
                     e.toString());
@@ -158,6 +182,8 @@ public final class InboxWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            heartbeat.close();
         }
     }
 
@@ -170,8 +196,8 @@ public final class InboxWorker implements AutoCloseable {
 
     /**
      * How the worker runs: {@code threads} handlers at once, claiming up to {@code batchSize} entries per
-     * poll, each leased for {@code lease} (longer than any handler takes), retried after {@code firstRetry},
-     * doubling up to {@code maxRetry}, and FAILED after {@code maxAttempts} attempts.
+     * poll, each leased for {@code lease} and renewed every quarter lease while it runs, retried after
+     * {@code firstRetry}, doubling up to {@code maxRetry}, and FAILED after {@code maxAttempts} attempts.
      */
     public record Settings(int threads, int batchSize, Duration lease, Duration firstRetry, Duration maxRetry,
                            int maxAttempts) {
@@ -184,9 +210,12 @@ public final class InboxWorker implements AutoCloseable {
             }
         }
 
-        /** Four threads, batches of 20, five-minute leases, retries from 1 s to 5 min, ten attempts. */
+        /**
+         * Four threads, batches of 20, 20-second leases renewed every 5 s while an entry runs (so a dead
+         * replica's entries are taken over within about 20 s), retries from 1 s to 5 min, ten attempts.
+         */
         public static Settings defaults() {
-            return new Settings(4, 20, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
+            return new Settings(4, 20, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
         }
     }
 }

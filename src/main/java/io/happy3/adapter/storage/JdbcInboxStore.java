@@ -22,8 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The durable inbox in the {@code inbox} table, unique on (platform, event id). A claim takes the oldest
  * pending entry of each ordering key, and only when no live lease holds it, so one issue's events run in
- * order; {@code attempts} counts claims, so an entry that kills its worker still runs out of attempts.
- * The payload (the only customer text Happy3 keeps) is dropped when an entry is done. Thread-safe.
+ * order; {@code attempts} counts claims, so an entry that kills its worker still runs out of attempts, and
+ * it fences a claim: completing or renewing a claim whose lease another claim took over changes nothing.
+ * Appends share commits ({@link InboxBatchWriter}). The payload (the only customer text Happy3 keeps) is dropped when an entry is done. Thread-safe.
  */
 public final class JdbcInboxStore implements InboxStore {
     /** The oldest pending entry per ordering key, if it is due and not leased. */
@@ -43,35 +44,11 @@ public final class JdbcInboxStore implements InboxStore {
         this.clock = requireNonNull(clock, "clock == null");
     }
 
+    /** Persists {@code entry} in the next group commit ({@link InboxBatchWriter}) and returns once it is durable. */
     @Override
     public boolean append(InboxEntry entry) {
         requireNonNull(entry, "entry == null");
-        String sql = """
-                insert into inbox (platform, event_id, tenant, ordering_key, kind, payload, received_at, attempts,
-                  status, available_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
-                """;
-        return jdbc.withConnection("appending " + entry.platform() + " event " + entry.eventId(), connection -> {
-            try {
-                Jdbc.execute(connection, sql, statement -> {
-                    statement.setString(1, entry.platform().name());
-                    statement.setString(2, entry.eventId());
-                    statement.setString(3, entry.tenant());
-                    statement.setString(4, entry.orderingKey());
-                    statement.setString(5, entry.kind());
-                    statement.setString(6, entry.payload().orElse(null));
-                    Jdbc.setInstant(statement, 7, entry.receivedAt());
-                    statement.setInt(8, entry.attempts());
-                    Jdbc.setInstant(statement, 9, entry.receivedAt());
-                });
-                return true;
-            } catch (SQLException e) {
-                if (SqlErrors.uniqueViolation(e)) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return database.inboxWriter().append(entry);
     }
 
     @Override
@@ -141,32 +118,61 @@ public final class JdbcInboxStore implements InboxStore {
         return claimed;
     }
 
+    /** The fence of a claimed row: its sequence and the attempt count its claim set. */
+    private static final String FENCE = "seq = ? and attempts = ? and status = 'PENDING'";
+
     @Override
-    public void markDone(long sequence) {
+    public boolean markDone(InboxEntry claimed) {
+        requireNonNull(claimed, "claimed == null");
         String sql = """
                 update inbox set status = 'DONE', payload = null, error = null, done_at = ?, lease_owner = null,
                   lease_until = null
-                where seq = ?
-                """;
-        jdbc.update("marking inbox entry " + sequence + " done", sql, statement -> {
+                where\s""" + FENCE;
+        return jdbc.update("marking inbox entry " + claimed.sequence() + " done", sql, statement -> {
             Jdbc.setInstant(statement, 1, clock.instant());
-            statement.setLong(2, sequence);
-        });
+            statement.setLong(2, claimed.sequence());
+            statement.setInt(3, claimed.attempts());
+        }) == 1;
     }
 
     @Override
-    public void markFailed(long sequence, String error, Instant retryAt, boolean giveUp) {
+    public boolean markFailed(InboxEntry claimed, String error, Instant retryAt, boolean giveUp) {
+        requireNonNull(claimed, "claimed == null");
         requireNonNull(error, "error == null");
         requireNonNull(retryAt, "retryAt == null");
         String sql = """
                 update inbox set status = ?, error = ?, available_at = ?, lease_owner = null, lease_until = null
-                where seq = ?
-                """;
-        jdbc.update("marking inbox entry " + sequence + " failed", sql, statement -> {
+                where\s""" + FENCE;
+        return jdbc.update("marking inbox entry " + claimed.sequence() + " failed", sql, statement -> {
             statement.setString(1, giveUp ? InboxStatus.FAILED.name() : InboxStatus.PENDING.name());
             statement.setString(2, Jdbc.truncate(error, MAX_ERROR_LENGTH));
             Jdbc.setInstant(statement, 3, retryAt);
-            statement.setLong(4, sequence);
+            statement.setLong(4, claimed.sequence());
+            statement.setInt(5, claimed.attempts());
+        }) == 1;
+    }
+
+    @Override
+    public List<InboxEntry> renew(List<InboxEntry> claimed, Instant until) {
+        requireNonNull(claimed, "claimed == null");
+        requireNonNull(until, "until == null");
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        String sql = "update inbox set lease_until = ? where " + FENCE;
+        return jdbc.withConnection("renewing " + claimed.size() + " inbox leases", connection -> {
+            List<InboxEntry> held = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (InboxEntry entry : claimed) {
+                    Jdbc.setInstant(statement, 1, until);
+                    statement.setLong(2, entry.sequence());
+                    statement.setInt(3, entry.attempts());
+                    if (statement.executeUpdate() == 1) {
+                        held.add(entry);
+                    }
+                }
+            }
+            return held;
         });
     }
 

@@ -134,23 +134,60 @@ public final class JdbcNudgeStore implements NudgeStore {
         return sorted;
     }
 
+    private static final String UPDATE = """
+            update nudges set issue_id = ?, platform = ?, tenant = ?, channel = ?, playbook_id = ?, step_id = ?,
+              recipient_platform = ?, recipient_tenant = ?, recipient_id = ?, triggered_at = ?, due_at = ?,
+              expires_at = ?, repeat_count = ?, status = ?, attempts = ?, late = ?, sent_at = ?,
+              chosen_action = ?, failure = ?, snoozes = ?, created_at = ?, lease_owner = null, lease_until = null
+            where id = ?""";
+
     @Override
     public void update(Nudge nudge) {
         requireNonNull(nudge, "nudge == null");
-        String sql = """
-                update nudges set issue_id = ?, platform = ?, tenant = ?, channel = ?, playbook_id = ?, step_id = ?,
-                  recipient_platform = ?, recipient_tenant = ?, recipient_id = ?, triggered_at = ?, due_at = ?,
-                  expires_at = ?, repeat_count = ?, status = ?, attempts = ?, late = ?, sent_at = ?,
-                  chosen_action = ?, failure = ?, snoozes = ?, created_at = ?, lease_owner = null, lease_until = null
-                where id = ?
-                """;
-        int updated = jdbc.update("updating nudge " + nudge.id(), sql, statement -> {
+        int updated = jdbc.update("updating nudge " + nudge.id(), UPDATE, statement -> {
             bindState(statement, 1, nudge);
             statement.setString(22, nudge.id().value());
         });
         if (updated == 0) {
             throw new StorageException("updating nudge " + nudge.id() + " failed: no such nudge", null);
         }
+    }
+
+    @Override
+    public boolean updateClaimed(Nudge nudge, String owner) {
+        requireNonNull(nudge, "nudge == null");
+        requireNonNull(owner, "owner == null");
+        return jdbc.update("updating nudge " + nudge.id() + " claimed by " + owner, UPDATE + " and lease_owner = ?",
+                statement -> {
+                    bindState(statement, 1, nudge);
+                    statement.setString(22, nudge.id().value());
+                    statement.setString(23, owner);
+                }) == 1;
+    }
+
+    @Override
+    public List<NudgeId> renew(String owner, List<NudgeId> ids, Instant until) {
+        requireNonNull(owner, "owner == null");
+        requireNonNull(ids, "ids == null");
+        requireNonNull(until, "until == null");
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String sql = "update nudges set lease_until = ? where id = ? and lease_owner = ? and status = 'PENDING'";
+        return jdbc.withConnection("renewing " + ids.size() + " nudge leases of " + owner, connection -> {
+            List<NudgeId> held = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (NudgeId id : ids) {
+                    Jdbc.setInstant(statement, 1, until);
+                    statement.setString(2, id.value());
+                    statement.setString(3, owner);
+                    if (statement.executeUpdate() == 1) {
+                        held.add(id);
+                    }
+                }
+            }
+            return held;
+        });
     }
 
     @Override

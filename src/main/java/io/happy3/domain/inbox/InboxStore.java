@@ -15,18 +15,30 @@ public interface InboxStore {
     /**
      * Claims up to {@code limit} pending entries for {@code owner}, oldest first, leased until
      * {@code now + lease}, taking at most the oldest pending entry per ordering key and none for a key
-     * that another live claim holds, so one issue's events are processed in order.
+     * that another live claim holds, so one issue's events are processed in order. Every claim counts one
+     * more attempt; the returned entry's {@link InboxEntry#attempts} identifies the claim (its fence).
      */
     List<InboxEntry> claim(String owner, int limit, Instant now, Duration lease);
 
-    /** Marks the entry processed and drops its payload. */
-    void markDone(long sequence);
+    /**
+     * Marks the claimed entry processed and drops its payload. Fenced: false (and nothing written) when the
+     * claim is no longer the entry's latest, because its lease ran out and another claim took the entry over.
+     */
+    boolean markDone(InboxEntry claimed);
 
     /**
-     * Records a failed attempt: pending again after {@code retryAt}, or {@link InboxEntry.InboxStatus#FAILED}
-     * (kept, with its error, for an operator) when {@code giveUp} is true.
+     * Records a failed attempt of the claimed entry: pending again after {@code retryAt}, or
+     * {@link InboxEntry.InboxStatus#FAILED} (kept, with its error, for an operator) when {@code giveUp} is
+     * true. Fenced like {@link #markDone}.
      */
-    void markFailed(long sequence, String error, Instant retryAt, boolean giveUp);
+    boolean markFailed(InboxEntry claimed, String error, Instant retryAt, boolean giveUp);
+
+    /**
+     * Extends the leases of entries still being processed under these claims to {@code until} (the
+     * heartbeat of a live worker); returns the entries whose claim still holds. A claim taken over by
+     * another worker is not renewed.
+     */
+    List<InboxEntry> renew(List<InboxEntry> claimed, Instant until);
 
     /** Entries still pending (the backlog gauge). */
     long backlog();

@@ -25,8 +25,18 @@ public interface NudgeStore {
     /** The earliest due time of a {@link NudgeStatus#PENDING} nudge, if any (lets a simulation skip idle time). */
     Optional<Instant> nextDue();
 
-    /** Writes the nudge's new state and releases any lease on it. */
+    /** Writes the nudge's new state and releases any lease on it (answers, cancellations outside a claim). */
     void update(Nudge nudge);
+
+    /**
+     * Writes the new state of a nudge that {@code owner} claimed and releases the lease. Fenced: false, and
+     * nothing written, when the claim is no longer {@code owner}'s (its lease ran out and another claim took
+     * the nudge over), so a slow scheduler can never record a nudge sent a second time.
+     */
+    boolean updateClaimed(Nudge nudge, String owner);
+
+    /** Extends {@code owner}'s leases on these nudges to {@code until}; returns the ids it still holds. */
+    List<NudgeId> renew(String owner, List<NudgeId> ids, Instant until);
 
     Optional<Nudge> find(NudgeId id);
 

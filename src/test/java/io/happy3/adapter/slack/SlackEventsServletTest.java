@@ -191,11 +191,18 @@ class SlackEventsServletTest {
         }
 
         @Override
-        public void markDone(long sequence) {
+        public boolean markDone(InboxEntry claimed) {
+            return false;
         }
 
         @Override
-        public void markFailed(long sequence, String error, Instant retryAt, boolean giveUp) {
+        public boolean markFailed(InboxEntry claimed, String error, Instant retryAt, boolean giveUp) {
+            return false;
+        }
+
+        @Override
+        public List<InboxEntry> renew(List<InboxEntry> claimed, Instant until) {
+            return List.of();
         }
 
         @Override

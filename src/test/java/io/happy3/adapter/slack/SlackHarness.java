@@ -117,7 +117,7 @@ final class SlackHarness implements AutoCloseable {
              !batch.isEmpty(); batch = inbox.claim("test", 50, clock.instant(), Duration.ofMinutes(1))) {
             for (InboxEntry entry : batch) {
                 handler.handle(entry);
-                inbox.markDone(entry.sequence());
+                inbox.markDone(entry);
                 handled++;
             }
         }

@@ -82,10 +82,10 @@ class DatabaseTest {
                 inbox.append(InboxEntry.received(Platform.SLACK, id, "T1", id, "event", "text of " + id, T0));
             }
             var claimed = inbox.claim("w", 10, T0, Duration.ofMinutes(1));
-            inbox.markDone(claimed.get(0).sequence());
-            inbox.markFailed(claimed.get(1).sequence(), "poison", T0, true);
+            inbox.markDone(claimed.get(0));
+            inbox.markFailed(claimed.get(1), "poison", T0, true);
             clock.advance(Duration.ofDays(40));
-            inbox.markDone(claimed.get(2).sequence());
+            inbox.markDone(claimed.get(2));
 
             int purged = new RetentionJob(test.database()).purge(T0.plus(Duration.ofDays(30)));
 

@@ -70,7 +70,7 @@ class InboxClaimConcurrencyTest {
                         perKey.computeIfAbsent(entry.orderingKey(), key -> new CopyOnWriteArrayList<>())
                                 .add(entry.sequence());
                         inProgress.remove(entry.orderingKey());
-                        store.markDone(entry.sequence());
+                        store.markDone(entry);
                     }
                 }
                 return null;

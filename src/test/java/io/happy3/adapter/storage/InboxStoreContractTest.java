@@ -65,7 +65,7 @@ class InboxStoreContractTest extends StoreContract {
         InboxEntry first = store.claim("w1", 10, T0.plusSeconds(5), LEASE).get(0);
 
         assertThat(store.claim("w2", 10, T0.plusSeconds(6), LEASE)).isEmpty();
-        store.markDone(first.sequence());
+        store.markDone(first);
 
         assertThat(store.claim("w2", 10, T0.plusSeconds(7), LEASE)).extracting(InboxEntry::eventId)
                 .containsExactly("a2");
@@ -94,7 +94,7 @@ class InboxStoreContractTest extends StoreContract {
         store.append(entry("a1", "issue-a", 0));
         InboxEntry claimed = store.claim("w1", 10, T0, LEASE).get(0);
 
-        store.markDone(claimed.sequence());
+        store.markDone(claimed);
 
         assertThat(stored(backend, store, claimed.sequence())).hasValueSatisfying(row -> {
             assertThat(row.status()).isEqualTo(InboxStatus.DONE);
@@ -112,7 +112,7 @@ class InboxStoreContractTest extends StoreContract {
         store.append(entry("b1", "issue-b", 2));
         InboxEntry first = store.claim("w1", 1, T0.plusSeconds(5), LEASE).get(0);
 
-        store.markFailed(first.sequence(), "boom", T0.plusSeconds(60), false);
+        store.markFailed(first, "boom", T0.plusSeconds(60), false);
 
         assertThat(store.claim("w1", 10, T0.plusSeconds(10), LEASE)).extracting(InboxEntry::eventId)
                 .containsExactly("b1");
@@ -130,7 +130,7 @@ class InboxStoreContractTest extends StoreContract {
         store.append(entry("a2", "issue-a", 1));
         InboxEntry first = store.claim("w1", 10, T0, LEASE).get(0);
 
-        store.markFailed(first.sequence(), "poison", T0, true);
+        store.markFailed(first, "poison", T0, true);
 
         assertThat(store.claim("w1", 10, T0.plusSeconds(1), LEASE)).extracting(InboxEntry::eventId)
                 .containsExactly("a2");

@@ -148,7 +148,7 @@ final class TeamsTestBed implements AutoCloseable {
         while (!(claimed = inbox.claim("test", 10, clock.instant(), Duration.ofMinutes(1))).isEmpty()) {
             for (InboxEntry entry : claimed) {
                 handler.handle(entry);
-                inbox.markDone(entry.sequence());
+                inbox.markDone(entry);
                 processed++;
             }
         }

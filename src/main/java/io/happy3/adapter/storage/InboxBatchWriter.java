@@ -1,0 +1,182 @@
+package io.happy3.adapter.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.inbox.InboxEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for inbox appends: concurrent callers queue their entries, a committer thread writes
+ * everything queued in one transaction, and each caller returns only after the commit that holds its row
+ * (so an acknowledgement still means "on disk"). While one commit runs, the next batch gathers, so under
+ * load many acks share a commit and at low rates nobody waits for a batch to fill. Duplicates (the same
+ * platform event id) are skipped with {@code ON CONFLICT DO NOTHING} and reported per row. A batch that
+ * fails for one bad row is retried row by row, so one row's error is that row's alone. Thread-safe.
+ */
+final class InboxBatchWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(InboxBatchWriter.class);
+    private static final String INSERT = """
+            insert into inbox (platform, event_id, tenant, ordering_key, kind, payload, received_at, attempts,
+              status, available_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
+            on conflict do nothing
+            """;
+
+    /** How the writer batches: committer threads, rows per commit, and how long a caller may wait. */
+    record Settings(int committers, int maxBatch, Duration maxWait) {
+        Settings {
+            requireNonNull(maxWait, "maxWait == null");
+            if (committers < 1 || maxBatch < 1) {
+                throw new IllegalArgumentException("committers and maxBatch must be >= 1");
+            }
+        }
+
+        /** One committer on embedded H2 (it writes one transaction at a time), two on PostgreSQL. */
+        static Settings defaults(Dialect dialect) {
+            return new Settings(dialect == Dialect.H2 ? 1 : 2, 256, Duration.ofSeconds(10));
+        }
+    }
+
+    private record Pending(InboxEntry entry, CompletableFuture<Boolean> stored) {
+    }
+
+    private final Jdbc jdbc;
+    private final Settings settings;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean closed;
+
+    InboxBatchWriter(Jdbc jdbc, Settings settings) {
+        this.jdbc = requireNonNull(jdbc, "jdbc == null");
+        this.settings = requireNonNull(settings, "settings == null");
+        for (int i = 1; i <= settings.committers(); i++) {
+            Thread thread = new Thread(this::run, "happy3-inbox-commit-" + i);
+            thread.setDaemon(true);
+            committers.add(thread);
+            thread.start();
+        }
+    }
+
+    /**
+     * Appends {@code entry} in the next group commit and waits for it; true when stored, false when its
+     * event id was stored before.
+     *
+     * @throws StorageUnavailableException when the database is down, or the commit took longer than the wait
+     */
+    boolean append(InboxEntry entry) {
+        requireNonNull(entry, "entry == null");
+        if (closed) {
+            throw new StorageUnavailableException("the inbox is closed: event " + entry.eventId() + " not stored",
+                    null);
+        }
+        Pending pending = new Pending(entry, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            return pending.stored().get(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new StorageException("appending event " + entry.eventId() + " failed", e.getCause());
+        } catch (TimeoutException e) {
+            // The row may still commit later; a redelivery is then recognised as a duplicate.
+            throw new StorageUnavailableException("appending event " + entry.eventId() + " took longer than "
+                    + settings.maxWait().toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while appending event " + entry.eventId(), e);
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(settings.maxBatch());
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, settings.maxBatch() - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                batch.forEach(pending -> pending.stored().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        int[] counts;
+        try {
+            counts = jdbc.inTransaction("appending " + batch.size() + " inbox entries", connection ->
+                    insert(connection, batch));
+        } catch (StorageUnavailableException e) {
+            batch.forEach(pending -> pending.stored().completeExceptionally(e));
+            return;
+        } catch (StorageException e) {
+            if (batch.size() == 1) {
+                batch.get(0).stored().completeExceptionally(e);
+                return;
+            }
+            log.debug("a batch of {} inbox entries failed; writing them one by one: {}", batch.size(), e.toString());
+            for (Pending pending : batch) {
+                write(List.of(pending));
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).stored().complete(counts[i] != 0);
+        }
+    }
+
+    private static int[] insert(Connection connection, List<Pending> batch) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            for (Pending pending : batch) {
+                InboxEntry entry = pending.entry();
+                statement.setString(1, entry.platform().name());
+                statement.setString(2, entry.eventId());
+                statement.setString(3, entry.tenant());
+                statement.setString(4, entry.orderingKey());
+                statement.setString(5, entry.kind());
+                statement.setString(6, entry.payload().orElse(null));
+                Jdbc.setInstant(statement, 7, entry.receivedAt());
+                statement.setInt(8, entry.attempts());
+                Jdbc.setInstant(statement, 9, entry.receivedAt());
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }
+    }
+
+    /** Writes what is queued, then stops the committers; later appends fail with a clear error. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread thread : committers) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
