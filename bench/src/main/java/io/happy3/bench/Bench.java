@@ -44,6 +44,20 @@ public final class Bench {
                     Report.append(out, section);
                     System.out.println("appended to " + out);
                 }
+                case "start" -> {
+                    String section = new StartBench(settings, targets).run();
+                    System.out.println();
+                    System.out.print(section);
+                    Report.append(out, section);
+                    System.out.println("appended to " + out);
+                }
+                case "review" -> {
+                    String section = new ReviewBench(settings, targets, slack).run();
+                    System.out.println();
+                    System.out.print(section);
+                    Report.append(out, section);
+                    System.out.println("appended to " + out);
+                }
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'");
             }
         }

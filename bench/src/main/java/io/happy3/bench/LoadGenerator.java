@@ -100,6 +100,18 @@ final class LoadGenerator {
         return new Phase(label, rate, seconds, requests, errors, all);
     }
 
+    /** Sends one signed request on a new connection; returns the HTTP status. */
+    int once(int port, Request request) throws IOException {
+        Worker worker = new Worker(port, 0, 0, 0, n -> request);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(worker.http(request));
+            out.flush();
+            return readResponse(new BufferedInputStream(socket.getInputStream()));
+        }
+    }
+
     private final class Worker implements Runnable {
         private final int port;
         private final long first;

@@ -27,6 +27,8 @@ final class Settings {
         DEFAULTS.put("out", "BENCHMARKS.md");
         DEFAULTS.put("root", ".");
         DEFAULTS.putAll(SchedulerBench.defaults());
+        DEFAULTS.putAll(StartBench.defaults());
+        DEFAULTS.putAll(ReviewBench.defaults());
     }
 
     private final Map<String, String> values;

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Processes the durable inbox: {@link #poll} claims as many entries as it has free threads and hands each
- * to its platform's {@link InboxHandler}. Success marks the entry done; failure retries it with
+ * to its platform's {@link InboxHandler}; a thread that finishes one claims the next while any waits. Success marks the entry done; failure retries it with
  * exponential backoff (its ordering key waits, other keys go on) and gives up into a visible FAILED
  * state after {@code maxAttempts}. Register {@code worker::poll} on a {@link GuardedTicker}. Thread-safe.
  */
@@ -93,15 +93,37 @@ public final class InboxWorker implements AutoCloseable {
             freeThreads.acquireUninterruptibly();
             inProgress.put(entry.sequence(), entry);
             executor.execute(() -> {
+                InboxEntry current = entry;
                 try {
-                    process(entry);
+                    // While entries wait, a thread that finished one claims the next at once instead of
+                    // idling until the next poll (which would cap the worker at threads per poll period).
+                    while (current != null) {
+                        try {
+                            process(current);
+                        } finally {
+                            inProgress.remove(current.sequence());
+                        }
+                        current = claimNext();
+                    }
                 } finally {
-                    inProgress.remove(entry.sequence());
                     freeThreads.release();
                 }
             });
         }
         return claimed.size();
+    }
+
+    /** One more entry for a thread that just finished one, or null when none waits or the worker drains. */
+    private synchronized InboxEntry claimNext() {
+        if (draining) {
+            return null;
+        }
+        List<InboxEntry> next = store.claim(owner, 1, clock.instant(), settings.lease());
+        if (next.isEmpty()) {
+            return null;
+        }
+        inProgress.put(next.get(0).sequence(), next.get(0));
+        return next.get(0);
     }
 
     private void process(InboxEntry entry) {
