@@ -89,6 +89,38 @@ class InboxStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void markDone_claimTakenOverAfterLeaseExpired_slowWorkerIsFencedOut(Backend backend) {
+        InboxStore store = backend.inboxStore(clock);
+        store.append(entry("a1", "issue-a", 0));
+        store.append(entry("a2", "issue-a", 1));
+        InboxEntry slow = store.claim("slow", 10, T0, LEASE).get(0);
+        InboxEntry takeover = store.claim("fast", 10, T0.plus(LEASE), LEASE).get(0);
+
+        assertThat(store.renew(List.of(slow), T0.plus(LEASE).plusSeconds(30))).as("slow renewal").isEmpty();
+        assertThat(store.markFailed(slow, "late failure", T0, true)).as("slow failure recorded").isFalse();
+        assertThat(store.markDone(slow)).as("slow completion recorded").isFalse();
+        assertThat(store.backlog()).as("entry still pending under the new claim").isEqualTo(2);
+        assertThat(store.markDone(takeover)).isTrue();
+
+        assertThat(store.claim("fast", 10, T0.plus(LEASE), LEASE)).extracting(InboxEntry::eventId)
+                .containsExactly("a2");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void renew_liveClaim_keepsTheEntryFromOtherWorkersPastTheFirstLease(Backend backend) {
+        InboxStore store = backend.inboxStore(clock);
+        store.append(entry("a1", "issue-a", 0));
+        InboxEntry claimed = store.claim("w1", 10, T0, LEASE).get(0);
+
+        assertThat(store.renew(List.of(claimed), T0.plus(LEASE).plus(LEASE))).containsExactly(claimed);
+
+        assertThat(store.claim("w2", 10, T0.plus(LEASE).plusSeconds(1), LEASE)).isEmpty();
+        assertThat(store.markDone(claimed)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void markDone_entry_dropsItsPayload(Backend backend) throws SQLException {
         InboxStore store = backend.inboxStore(clock);
         store.append(entry("a1", "issue-a", 0));

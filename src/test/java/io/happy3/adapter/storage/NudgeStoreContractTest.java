@@ -51,6 +51,37 @@ class NudgeStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void updateClaimed_leaseTakenOverByB_slowOwnerACannotMarkItSentAgain(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge nudge = nudge("k1", T0);
+        store.schedule(nudge);
+        store.claimDue(T0, 10, "owner-a#1", LEASE);
+        store.claimDue(T0.plus(LEASE), 10, "owner-b#1", LEASE);
+
+        assertThat(store.renew("owner-a#1", List.of(nudge.id()), T0.plus(LEASE).plus(LEASE))).isEmpty();
+        assertThat(store.updateClaimed(nudge.sent(T0.plus(LEASE), false), "owner-b#1")).isTrue();
+        assertThat(store.updateClaimed(nudge.sent(T0.plus(LEASE).plusSeconds(5), true), "owner-a#1")).isFalse();
+
+        assertThat(store.find(nudge.id()).orElseThrow().sentAt()).contains(T0.plus(LEASE));
+        assertThat(store.find(nudge.id()).orElseThrow().late()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void renew_liveOwner_keepsTheNudgeFromOthersPastTheFirstLease(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge nudge = nudge("k1", T0);
+        store.schedule(nudge);
+        store.claimDue(T0, 10, "owner-a#1", LEASE);
+
+        assertThat(store.renew("owner-a#1", List.of(nudge.id()), T0.plus(LEASE).plus(LEASE)))
+                .containsExactly(nudge.id());
+
+        assertThat(store.claimDue(T0.plus(LEASE).plusSeconds(1), 10, "owner-b#1", LEASE)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void claimDue_leasedToA_notClaimableByBUntilLeaseExpires(Backend backend) {
         NudgeStore store = backend.nudgeStore();
         Nudge nudge = nudge("k1", T0);
