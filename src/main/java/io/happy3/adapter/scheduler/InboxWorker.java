@@ -89,39 +89,47 @@ public final class InboxWorker implements AutoCloseable {
             return 0;
         }
         List<InboxEntry> claimed = store.claim(owner, free, clock.instant(), settings.lease());
-        for (InboxEntry entry : claimed) {
-            freeThreads.acquireUninterruptibly();
-            inProgress.put(entry.sequence(), entry);
-            executor.execute(() -> {
-                InboxEntry current = entry;
-                try {
-                    // While entries wait, a thread that finished one claims the next at once instead of
-                    // idling until the next poll (which would cap the worker at threads per poll period).
-                    while (current != null) {
-                        try {
-                            process(current);
-                        } finally {
-                            inProgress.remove(current.sequence());
-                        }
-                        current = claimNext();
-                    }
-                } finally {
-                    freeThreads.release();
-                }
-            });
-        }
+        claimed.forEach(this::start);
         return claimed.size();
     }
 
-    /** One more entry for a thread that just finished one, or null when none waits or the worker drains. */
+    /** Runs {@code entry} on a free thread, which then goes on with the next waiting entry, if any. */
+    private void start(InboxEntry entry) {
+        freeThreads.acquireUninterruptibly();
+        inProgress.put(entry.sequence(), entry);
+        executor.execute(() -> {
+            InboxEntry current = entry;
+            try {
+                // While entries wait, a thread that finished one claims the next at once instead of idling
+                // until the next poll (which would cap the worker at `threads` entries per poll period).
+                while (current != null) {
+                    try {
+                        process(current);
+                    } finally {
+                        inProgress.remove(current.sequence());
+                    }
+                    current = claimNext();
+                }
+            } finally {
+                freeThreads.release();
+            }
+        });
+    }
+
+    /**
+     * For a thread that just finished an entry: claims the next one for it and, in the same claim, one for
+     * each idle thread (started at once); null when none waits or the worker drains.
+     */
     private synchronized InboxEntry claimNext() {
         if (draining) {
             return null;
         }
-        List<InboxEntry> next = store.claim(owner, 1, clock.instant(), settings.lease());
+        int idle = Math.min(freeThreads.availablePermits(), settings.batchSize() - 1);
+        List<InboxEntry> next = store.claim(owner, 1 + idle, clock.instant(), settings.lease());
         if (next.isEmpty()) {
             return null;
         }
+        next.subList(1, next.size()).forEach(this::start);
         inProgress.put(next.get(0).sequence(), next.get(0));
         return next.get(0);
     }
