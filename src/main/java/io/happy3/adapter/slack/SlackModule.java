@@ -30,6 +30,8 @@ public final class SlackModule {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final int MAX_ATTEMPTS = 3;
     private static final Duration MAX_INLINE_WAIT = Duration.ofSeconds(10);
+    /** The longest one Web API call may take, connection to last byte. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final SlackWebApi api;
     private final SlackChatGateway gateway;
@@ -56,14 +58,17 @@ public final class SlackModule {
     public static SlackModule create(AppConfig.Slack config, InboxStore inbox, InstallationStore installations,
                                      IssueStore issues, NudgeStore nudges, Clock clock) {
         return create(config, inbox, installations, issues, nudges, clock, MAX_BODY_BYTES,
-                duration -> Thread.sleep(duration.toMillis()));
+                duration -> Thread.sleep(duration.toMillis()), CALL_TIMEOUT);
     }
 
     static SlackModule create(AppConfig.Slack config, InboxStore inbox, InstallationStore installations,
                               IssueStore issues, NudgeStore nudges, Clock clock, int maxBodyBytes,
-                              SlackWebApi.Sleeper sleeper) {
+                              SlackWebApi.Sleeper sleeper, Duration callTimeout) {
         requireNonNull(config, "config == null");
         SlackConfig slackConfig = new SlackConfig();
+        // A Web API call that hangs must not hold a nudge (or the scheduler) for long: it fails and is retried.
+        slackConfig.setHttpClientCallTimeoutMillis((int) callTimeout.toMillis());
+        slackConfig.setHttpClientReadTimeoutMillis((int) callTimeout.toMillis());
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl());
         slackConfig.setStatsEnabled(false);
         slackConfig.setPrettyResponseLoggingEnabled(false);

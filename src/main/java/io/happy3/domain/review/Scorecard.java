@@ -82,8 +82,11 @@ public record Scorecard(ReviewPeriod period, Instant asOf, int issues, Interacti
         }
     }
 
-    /** Nudge analytics per step, and the step whose nudges were least acted upon (if any was sent). */
-    public record NudgeAnalytics(List<StepNudges> steps, Optional<StepNudges> leastActed) {
+    /**
+     * Nudge analytics per step, the step whose nudges were least acted upon (if any was sent), and how many
+     * nudges could never be delivered (they ended FAILED after their retries, or were refused for good).
+     */
+    public record NudgeAnalytics(List<StepNudges> steps, Optional<StepNudges> leastActed, int undelivered) {
         public NudgeAnalytics {
             steps = List.copyOf(steps);
             requireNonNull(leastActed, "leastActed == null");
@@ -142,6 +145,7 @@ public record Scorecard(ReviewPeriod period, Instant asOf, int issues, Interacti
             metrics.add(Metric.rate("consistency.step." + step.stepId(), "Step " + step.stepId(), step.happened()));
         }
         addNudgeMetrics(metrics, "nudges.total", nudges.total());
+        metrics.add(Metric.count("nudges.undelivered", "Nudges that could not be delivered", nudges.undelivered()));
         for (StepNudges step : nudges.steps()) {
             addNudgeMetrics(metrics, "nudges.step." + step.playbookId() + "/" + step.stepId(), step);
         }

@@ -110,6 +110,10 @@ public final class ScorecardFormatter {
         }
         nudges.leastActed().ifPresent(step -> text.append("Least acted upon: `").append(step.stepId()).append("` (")
                 .append(step.actedRate().percent()).append(" of ").append(step.sent()).append(" acted on)\n"));
+        if (nudges.undelivered() > 0) {
+            text.append("⚠ ").append(nudges.undelivered()).append(nudges.undelivered() == 1 ? " nudge" : " nudges")
+                    .append(" could not be delivered after every retry (the server log says why)\n");
+        }
         return text.toString();
     }
 

@@ -168,7 +168,8 @@ final class SectionCalculator {
         Optional<Scorecard.StepNudges> leastActed = steps.stream()
                 .min(Comparator.comparingDouble((Scorecard.StepNudges step) -> (double) step.acted() / step.sent())
                         .thenComparing(Comparator.comparingInt(Scorecard.StepNudges::sent).reversed()));
-        return new Scorecard.NudgeAnalytics(steps, leastActed);
+        int undelivered = (int) nudges.stream().filter(nudge -> nudge.status() == NudgeStatus.FAILED).count();
+        return new Scorecard.NudgeAnalytics(steps, leastActed, undelivered);
     }
 
     private Optional<Playbook> playbook(Issue issue) {

@@ -37,6 +37,8 @@ final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<String>> failures = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> rateLimits = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<Integer>> statuses = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<Long>> stalls = new ConcurrentHashMap<>();
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -57,6 +59,16 @@ final class FakeSlackApi implements AutoCloseable {
     /** The next call to {@code method} answers HTTP 429 with {@code Retry-After: seconds}. */
     void rateLimitNext(String method, int seconds) {
         rateLimits.computeIfAbsent(method, key -> new ConcurrentLinkedQueue<>()).add(seconds);
+    }
+
+    /** The next call to {@code method} answers with HTTP {@code status} (a 500 from Slack's side). */
+    void answerNextWith(String method, int status) {
+        statuses.computeIfAbsent(method, key -> new ConcurrentLinkedQueue<>()).add(status);
+    }
+
+    /** The next call to {@code method} is held for {@code millis} before it is answered (a timeout). */
+    void stallNext(String method, long millis) {
+        stalls.computeIfAbsent(method, key -> new ConcurrentLinkedQueue<>()).add(millis);
     }
 
     /** The next call to {@code method} answers {@code {"ok":false,"error":error}}. */
@@ -87,6 +99,19 @@ final class FakeSlackApi implements AutoCloseable {
                 params.putAll(form(body));
             }
             calls.add(new Call(method, params, body));
+            Long stall = poll(stalls, method);
+            if (stall != null) {
+                try {
+                    Thread.sleep(stall);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Integer status = poll(statuses, method);
+            if (status != null) {
+                respond(exchange, status, "<html>upstream error</html>");
+                return;
+            }
             Integer retryAfter = poll(rateLimits, method);
             if (retryAfter != null) {
                 exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter));

@@ -3,6 +3,7 @@ package io.happy3.adapter.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.storage.Database;
+import io.happy3.testing.TcpProxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -165,6 +166,60 @@ class ServeCrashTest {
         assertThat(deliveries.values()).as("deliveries per nudge").containsOnly(1);
     }
 
+    @Test
+    @EnabledIfEnvironmentVariable(named = POSTGRES, matches = ".+")
+    void postgresStoppedUnderLoad_answers503ThenResumes_nothingLostOrDoubled() throws Exception {
+        String url = newSchema();
+        URI target = URI.create(url.substring("jdbc:".length()));
+        Instant base = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            messages.add(new Message("EvOutage" + i, SlackHarness.ts(base.plusNanos(i * 1000L))));
+        }
+        try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
+            String proxied = url.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port());
+            ServeProcess serve = started(proxied, ServeProcess.playbooks(directory, "10m"));
+            HttpClient http = HttpClient.newHttpClient();
+            SlackSignatureVerifier signer = new SlackSignatureVerifier(SlackHarness.SECRET, Clock.systemUTC());
+            List<Integer> before = statuses(http, signer, serve, messages.subList(0, 20));
+            proxy.stop();
+            List<Integer> during = statuses(http, signer, serve, messages.subList(20, 40));
+            proxy.start();
+            List<Integer> retried = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) { // Slack redelivers what got no 200, until it does
+                retried = statuses(http, signer, serve, messages.subList(20, 40));
+                if (retried.stream().allMatch(code -> code == 200)) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            List<Integer> after = statuses(http, signer, serve, messages.subList(40, 60));
+
+            assertThat(before).containsOnly(200);
+            assertThat(during).as("while PostgreSQL is unreachable").containsOnly(503);
+            assertThat(retried).as("redeliveries once it is back").containsOnly(200);
+            assertThat(after).containsOnly(200);
+            assertThat(serve.awaitEmptyInbox(Duration.ofSeconds(60))).isGreaterThanOrEqualTo(0);
+            assertThat(serve.stop()).isIn(0, 143);
+        }
+        assertEveryMessageHasItsIssueAndNudge(url, messages);
+        assertThat(count(url, "select count(*) from inbox")).as("inbox rows, none doubled").isEqualTo(60);
+        assertThat(count(url, "select count(*) from issues")).as("issues, none doubled").isEqualTo(60);
+        assertThat(count(url, "select count(*) from nudges")).as("nudges, none doubled").isEqualTo(60);
+    }
+
+    private List<Integer> statuses(HttpClient http, SlackSignatureVerifier signer, ServeProcess serve,
+                                   List<Message> messages) {
+        List<Integer> codes = new ArrayList<>();
+        for (Message message : messages) {
+            String body = SlackHarness.message(message.eventId(), "U0CUST" + message.eventId(), message.ts(), null,
+                    "Die Rechnung ist falsch ✋");
+            codes.add(status(http, signer, serve.eventsUri(), body));
+        }
+        return codes;
+    }
+
     /** How often each nudge id reached Slack in a message to its agent (ephemeral, or coalesced into a DM). */
     private Map<String, Integer> deliveriesPerNudge() {
         Map<String, Integer> counts = new ConcurrentHashMap<>();
@@ -236,6 +291,11 @@ class ServeCrashTest {
     }
 
     private static boolean post(HttpClient http, SlackSignatureVerifier signer, URI uri, String body) {
+        return status(http, signer, uri, body) == 200;
+    }
+
+    /** Posts one signed event; its HTTP status, or -1 when the connection failed. */
+    private static int status(HttpClient http, SlackSignatureVerifier signer, URI uri, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
@@ -243,12 +303,12 @@ class ServeCrashTest {
                 .header("X-Slack-Signature", signer.sign(timestamp, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.io.IOException e) {
-            return false;
+            return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return -1;
         }
     }
 

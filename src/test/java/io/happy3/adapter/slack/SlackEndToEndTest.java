@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.Platform;
+import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueEventType;
@@ -183,6 +184,55 @@ class SlackEndToEndTest {
 
         slack.clock.advance(Duration.ofMinutes(1));
         assertThat(slack.engine.delivery().tick()).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorsAndTimeouts_nudgeRetriedWithBackoffAndDeliveredOnce() {
+        customerAsks();
+        UserRef agent = new UserRef(Platform.SLACK, TEAM, AGENT);
+        slack.fake.answerNextWith("chat.postEphemeral", 500);
+        slack.clock.advance(Duration.ofHours(2).plusMinutes(1));
+
+        assertThat(slack.engine.delivery().tick()).as("Slack answered 500").isZero();
+        Nudge retried = slack.nudges.findInbox(agent).get(0);
+        assertThat(retried.status()).isEqualTo(NudgeStatus.PENDING);
+        assertThat(retried.dueAt()).as("backed off").isAfter(slack.clock.instant());
+        assertThat(slack.engine.delivery().tick()).as("not before its backoff").isZero();
+
+        for (int i = 0; i < 3; i++) {
+            slack.fake.stallNext("chat.postEphemeral", 1_500); // longer than the client's call timeout
+        }
+        slack.clock.advance(Duration.between(slack.clock.instant(), retried.dueAt()));
+        assertThat(slack.engine.delivery().tick()).as("every call timed out").isZero();
+        Nudge backedOffAgain = slack.nudges.find(retried.id()).orElseThrow();
+        assertThat(backedOffAgain.dueAt()).isAfter(retried.dueAt());
+
+        slack.clock.advance(Duration.between(slack.clock.instant(), backedOffAgain.dueAt()));
+        assertThat(slack.engine.delivery().tick()).isEqualTo(1);
+        slack.clock.advance(Duration.ofHours(1));
+        assertThat(slack.engine.delivery().tick()).as("nothing sent twice").isZero();
+
+        assertThat(slack.nudges.find(retried.id()).orElseThrow().status()).isEqualTo(NudgeStatus.SENT);
+        assertThat(slack.fake.calls("chat.postEphemeral")).as("one 500, three timeouts, one delivery").hasSize(5);
+    }
+
+    @Test
+    void slackRefusesForGood_nudgeEndsFailedAndTheReviewSaysSo() {
+        customerAsks();
+        slack.fake.failNext("chat.postEphemeral", "account_inactive");
+        slack.clock.advance(Duration.ofHours(2).plusMinutes(1));
+
+        assertThat(slack.engine.delivery().tick()).isZero();
+        slack.clock.advance(Duration.ofDays(1));
+        assertThat(slack.engine.delivery().tick()).as("a failed nudge is not retried").isZero();
+
+        Nudge failed = slack.nudges.findByIssue(slack.issues.findActive().get(0).id()).get(0);
+        assertThat(failed.status()).isEqualTo(NudgeStatus.FAILED);
+        assertThat(failed.failure()).hasValueSatisfying(reason -> assertThat(reason).contains("account_inactive"));
+        slack.post(slack.slashCommand("555.3.review", "/review", ""));
+        slack.drain();
+        assertThat(slack.fake.calls("/commands/1234/5678").get(0).body())
+                .contains("1 nudge could not be delivered after every retry");
     }
 
     @Test

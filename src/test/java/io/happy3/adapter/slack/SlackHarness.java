@@ -78,7 +78,7 @@ final class SlackHarness implements AutoCloseable {
         AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SECRET),
                 Optional.of(new AppConfig.Secret("xoxb-test")), Optional.empty(), Optional.empty(), fake.apiUrl());
         module = SlackModule.create(config, this.inbox, new InMemoryInstallationStore(), issues, nudges, clock,
-                maxBodyBytes, sleeps::add);
+                maxBodyBytes, sleeps::add, Duration.ofMillis(500));
         Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(), channelSettings,
                 new InMemoryAgentPreferenceStore());
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),

@@ -30,6 +30,29 @@ class TeamsFlowTest {
     }
 
     @Test
+    void connectorThrottlesThenFails_nudgeRetriedWithBackoffAndDeliveredOnce() throws Exception {
+        bed.post("members-added.json");
+        bed.drainInbox();
+        bed.clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+        bed.post("channel-message.json");
+        bed.drainInbox();
+        bed.connector.failNext(429, 1);
+
+        bed.clock.set(Instant.parse("2026-11-23T09:11:00Z"));
+        assertThat(bed.engine.delivery().tick()).as("throttled with Retry-After").isZero();
+        bed.connector.failNext(500, 2);
+        int delivered = 0;
+        for (String at : List.of("09:12", "09:20", "09:40", "10:30", "12:00")) {
+            bed.clock.set(Instant.parse("2026-11-23T" + at + ":00Z"));
+            delivered += bed.engine.delivery().tick();
+        }
+        assertThat(delivered).as("delivered after the 500s, and once").isEqualTo(1);
+        assertThat(bed.connector.calls().size()).as("the 500s were tried").isGreaterThan(3);
+
+        assertThat(bed.cardsSent()).as("nudge cards that reached Teams").hasSize(1);
+    }
+
+    @Test
     void customerMessage_agentFixesAndPressesConfirmed_nudgesCardsAndConfirmsAcrossRestart() throws Exception {
         assertThat(bed.post("members-added.json").statusCode()).isEqualTo(202);
         bed.drainInbox();
