@@ -130,7 +130,9 @@ final class StartBench {
             if (type.equals("io.happy3.cli.Serve") && method.equals("start")) {
                 for (int j = i - 1; j >= 0; j--) {
                     String callee = frames.get(j).getMethod().getType().getName();
-                    if (callee.startsWith("io.happy3")) {
+                    boolean lambda = callee.contains("$$Lambda") || frames.get(j).getMethod().getName()
+                            .startsWith("lambda$");
+                    if (callee.startsWith("io.happy3") && !lambda && !callee.equals("io.happy3.cli.Serve")) {
                         return "Serve.start → " + callee.substring(callee.lastIndexOf('.') + 1) + "."
                                 + frames.get(j).getMethod().getName();
                     }
