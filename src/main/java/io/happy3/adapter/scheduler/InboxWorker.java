@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Processes the durable inbox: {@link #poll} claims as many entries as it has free threads and hands each
- * to its platform's {@link InboxHandler}. Success marks the entry done; failure retries it with
+ * to its platform's {@link InboxHandler}; a thread that finishes one claims the next while any waits. Success marks the entry done; failure retries it with
  * exponential backoff (its ordering key waits, other keys go on) and gives up into a visible FAILED
  * state after {@code maxAttempts}. Register {@code worker::poll} on a {@link GuardedTicker}. Thread-safe.
  */
@@ -89,19 +89,49 @@ public final class InboxWorker implements AutoCloseable {
             return 0;
         }
         List<InboxEntry> claimed = store.claim(owner, free, clock.instant(), settings.lease());
-        for (InboxEntry entry : claimed) {
-            freeThreads.acquireUninterruptibly();
-            inProgress.put(entry.sequence(), entry);
-            executor.execute(() -> {
-                try {
-                    process(entry);
-                } finally {
-                    inProgress.remove(entry.sequence());
-                    freeThreads.release();
-                }
-            });
-        }
+        claimed.forEach(this::start);
         return claimed.size();
+    }
+
+    /** Runs {@code entry} on a free thread, which then goes on with the next waiting entry, if any. */
+    private void start(InboxEntry entry) {
+        freeThreads.acquireUninterruptibly();
+        inProgress.put(entry.sequence(), entry);
+        executor.execute(() -> {
+            InboxEntry current = entry;
+            try {
+                // While entries wait, a thread that finished one claims the next at once instead of idling
+                // until the next poll (which would cap the worker at `threads` entries per poll period).
+                while (current != null) {
+                    try {
+                        process(current);
+                    } finally {
+                        inProgress.remove(current.sequence());
+                    }
+                    current = claimNext();
+                }
+            } finally {
+                freeThreads.release();
+            }
+        });
+    }
+
+    /**
+     * For a thread that just finished an entry: claims the next one for it and, in the same claim, one for
+     * each idle thread (started at once); null when none waits or the worker drains.
+     */
+    private synchronized InboxEntry claimNext() {
+        if (draining) {
+            return null;
+        }
+        int idle = Math.min(freeThreads.availablePermits(), settings.batchSize() - 1);
+        List<InboxEntry> next = store.claim(owner, 1 + idle, clock.instant(), settings.lease());
+        if (next.isEmpty()) {
+            return null;
+        }
+        next.subList(1, next.size()).forEach(this::start);
+        inProgress.put(next.get(0).sequence(), next.get(0));
+        return next.get(0);
     }
 
     private void process(InboxEntry entry) {

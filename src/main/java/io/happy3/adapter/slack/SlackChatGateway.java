@@ -112,9 +112,8 @@ public final class SlackChatGateway implements ChatGateway {
     /** Publishes the agent's App Home (pending nudges, reminders coming up, open issues). */
     void publishHome(UserRef agent, Set<NudgeId> sendingNow) {
         List<Nudge> inbox = nudges.findInbox(agent);
-        List<Issue> open = issues.findActive().stream()
-                .filter(issue -> issue.channel().tenant().equals(agent.tenant()))
-                .filter(issue -> issue.agent().filter(agent::equals).isPresent()).toList();
+        List<Issue> open = issues.findActiveOfAgent(agent).stream()
+                .filter(issue -> issue.channel().tenant().equals(agent.tenant())).toList();
         ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> Optional.ofNullable(rendered.getIfPresent(nudge.id())),
                 open, issue -> permalink(issue.channel(), issue.rootMessageId()));
         try {

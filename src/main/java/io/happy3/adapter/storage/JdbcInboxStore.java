@@ -30,10 +30,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class JdbcInboxStore implements InboxStore {
     /** The oldest pending entry per ordering key, if it is due and not leased. */
+    /**
+     * A pending entry whose lease is free and that is the oldest pending entry of its ordering key. The
+     * oldest-of-its-key test is a correlated min() rather than NOT EXISTS: without table statistics
+     * (a new table, or autovacuum off) PostgreSQL plans NOT EXISTS as a nested loop over every pending
+     * row, quadratic in the backlog (142 s per claim at 13,000 waiting, against 0.3 s for this form).
+     */
     private static final String CLAIMABLE = """
             e.status = 'PENDING' and e.available_at <= ? and (e.lease_until is null or e.lease_until <= ?)
-              and not exists (select 1 from inbox o
-                              where o.ordering_key = e.ordering_key and o.status = 'PENDING' and o.seq < e.seq)""";
+              and e.seq = (select min(o.seq) from inbox o where o.status = 'PENDING' and o.ordering_key = e.ordering_key)""";
     private static final int MAX_ERROR_LENGTH = 2000;
 
     private final Database database;

@@ -129,6 +129,17 @@ public final class JdbcIssueStore implements IssueStore {
         return select("finding active issues", "where i.state in " + ACTIVE_STATES, statement -> { });
     }
 
+    @Override
+    public List<Issue> findActiveOfAgent(UserRef agent) {
+        requireNonNull(agent, "agent == null");
+        return select("finding the active issues of " + agent.key(), "where i.agent_id = ? and i.agent_tenant = ? "
+                + "and i.agent_platform = ? and i.state in " + ACTIVE_STATES, statement -> {
+                    statement.setString(1, agent.user());
+                    statement.setString(2, agent.tenant());
+                    statement.setString(3, agent.platform().name());
+                });
+    }
+
     private List<Issue> select(String context, String where, Jdbc.Binder binder) {
         String sql = SELECT + where + " order by i.opened_at, i.id, e.seq";
         return jdbc.withConnection(context, connection -> {

@@ -29,4 +29,12 @@ public interface IssueStore {
 
     /** Every issue still in an active state (for the stale sweep), across tenants. */
     List<Issue> findActive();
+
+    /**
+     * The active issues whose agent is {@code agent}, oldest first (an agent's App Home). Stores with a
+     * query language answer it without reading every active issue.
+     */
+    default List<Issue> findActiveOfAgent(UserRef agent) {
+        return findActive().stream().filter(issue -> issue.agent().filter(agent::equals).isPresent()).toList();
+    }
 }

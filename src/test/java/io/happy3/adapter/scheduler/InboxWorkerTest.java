@@ -157,4 +157,17 @@ class InboxWorkerTest {
         assertThat(worker.poll()).isZero();
         assertThat(entry("s2").payload()).isEqualTo(Optional.of("{\"text\":\"hi\"}"));
     }
+
+    @Test
+    void poll_backlogLargerThanTheThreads_onePollKeepsTheThreadsBusyUntilItIsEmpty() throws InterruptedException {
+        worker(10, entry -> { });
+        for (int i = 0; i < 30; i++) {
+            append(Platform.SLACK, "e" + i, "key-" + i);
+        }
+
+        pollAndWait();
+
+        assertThat(handled).hasSize(30);
+        assertThat(store.backlog()).isZero();
+    }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.Platform;
+import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueChangedConcurrentlyException;
@@ -145,5 +146,29 @@ class IssueStoreContractTest extends StoreContract {
         store.save(open);
 
         assertThat(store.findActive()).containsExactly(open.atVersion(1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findActiveOfAgent_issuesOfTwoAgents_returnsOnlyTheAgentsActiveIssuesOldestFirst(Backend backend) {
+        IssueStore store = backend.issueStore();
+        UserRef otherAgent = new UserRef(Platform.SLACK, "T1", "U-OTHER");
+        Issue later = engagedBy(issue("m5", T0.plusSeconds(600)), AGENT);
+        Issue earlier = engagedBy(issue("m6", T0.plusSeconds(300)), AGENT);
+        Issue others = engagedBy(issue("m7", T0), otherAgent);
+        store.save(later);
+        store.save(confirmedIssue());
+        store.save(others);
+        store.save(earlier);
+        store.save(issue("m8", T0));
+
+        assertThat(store.findActiveOfAgent(AGENT)).containsExactly(earlier, later);
+        assertThat(store.findActiveOfAgent(otherAgent)).containsExactly(others);
+        assertThat(store.findActiveOfAgent(new UserRef(Platform.TEAMS, "T1", "U-AGENT"))).isEmpty();
+    }
+
+    private static Issue engagedBy(Issue issue, UserRef agent) {
+        return issue.record(IssueEvent.of(IssueEventType.AGENT_REPLIED, issue.openedAt().plusSeconds(30), agent,
+                issue.rootMessageId() + "-reply", "agent"), IssueState.ENGAGED);
     }
 }
