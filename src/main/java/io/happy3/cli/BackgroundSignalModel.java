@@ -17,6 +17,7 @@ final class BackgroundSignalModel implements Supplier<Optional<SignalModel>> {
 
     private final AtomicReference<SignalModel> model = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private volatile boolean disabled;
 
     static BackgroundSignalModel start(Supplier<? extends SignalModel> loader) {
         BackgroundSignalModel background = new BackgroundSignalModel();
@@ -39,6 +40,13 @@ final class BackgroundSignalModel implements Supplier<Optional<SignalModel>> {
         return start(LinearSignalModel::bundled);
     }
 
+    /** No model: the phrase rules alone ({@code HAPPY3_SIGNAL_MODEL=false}, the default); ready at once. */
+    static BackgroundSignalModel none() {
+        BackgroundSignalModel none = new BackgroundSignalModel();
+        none.disabled = true;
+        return none;
+    }
+
     @Override
     public Optional<SignalModel> get() {
         return Optional.ofNullable(model.get());
@@ -46,7 +54,7 @@ final class BackgroundSignalModel implements Supplier<Optional<SignalModel>> {
 
     /** Empty when the model is loaded; else why not yet. */
     Optional<String> notReady() {
-        if (model.get() != null) {
+        if (disabled || model.get() != null) {
             return Optional.empty();
         }
         String failed = failure.get();

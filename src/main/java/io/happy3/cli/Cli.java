@@ -146,8 +146,8 @@ public final class Cli {
     private int signals(List<String> args) {
         if (args.contains("--help")) {
             out.println("""
-                    Usage: happy3 signals [--playbook FILE] [--rules-only] [FILE.jsonl]
-                           happy3 signals --eval LABELS.jsonl THREADS.jsonl [--playbook FILE] [--rules-only]
+                    Usage: happy3 signals [--playbook FILE] [--rules-only|--model] [FILE.jsonl]
+                           happy3 signals --eval LABELS.jsonl THREADS.jsonl [--playbook FILE] [--rules-only|--model]
                                           [--confused N]
                            happy3 signals train [--labels FILE] [--threads FILE] [--out FILE]
 
@@ -157,7 +157,8 @@ public final class Cli {
                     and why (the rule, or the model's score and nearest labelled example); a summary goes to
                     stderr. Each thread is read in order, so a turn is read in its context.
                     --playbook FILE   adds the playbook's phrases (they win over the model for their signal)
-                    --rules-only      phrase rules alone, without the trained model
+                    --rules-only      phrase rules alone, as serve runs by default (the default here too)
+                    --model           with the trained model, as serve runs with HAPPY3_SIGNAL_MODEL=true
                     --eval            compares with the labels (one line per turn: {"id","turn","signals"}) and
                                       prints precision, recall and F1 per signal, macro-F1 and confused turns
                     train             trains the model (defaults: eval/signals/train.labels.jsonl,
@@ -170,7 +171,7 @@ public final class Cli {
         Optional<Path> playbook = Optional.empty();
         Optional<Path> file = Optional.empty();
         List<Path> eval = new ArrayList<>();
-        boolean rulesOnly = false;
+        boolean rulesOnly = true; // as serve runs by default (HAPPY3_SIGNAL_MODEL=false)
         int confused = 40;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -182,6 +183,8 @@ public final class Cli {
                 confused = Integer.parseInt(args.get(++i));
             } else if (arg.equals("--rules-only")) {
                 rulesOnly = true;
+            } else if (arg.equals("--model")) {
+                rulesOnly = false;
             } else if (arg.startsWith("--")) {
                 err.println("happy3 signals: unknown or incomplete option " + arg + " (see happy3 signals --help)");
                 return 2;

@@ -51,9 +51,6 @@ public final class Demo {
     private static final Duration RITUAL_TICK = Duration.ofMinutes(15);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    // Loaded once per JVM: the demo replays its week through the same detector serve uses.
-    private static final io.happy3.domain.signal.SignalModel MODEL =
-            io.happy3.adapter.signalmodel.LinearSignalModel.bundled();
 
     private final PrintStream out;
     private final long paceMillis;
@@ -88,7 +85,7 @@ public final class Demo {
                     new JdbcProudMomentStore(database), new JdbcChannelSettingsStore(database),
                     new JdbcAgentPreferenceStore(database));
             Engine engine = new Engine(stores, PlaybookSource.of(List.of(playbook)), directory(names, zone),
-                    gateway, clock, zone, "demo", new io.happy3.app.Signals(() -> java.util.Optional.of(MODEL)));
+                    gateway, clock, zone, "demo"); // rules alone, as serve by default
             rituals = new io.happy3.app.RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),
                     stores.proudMoments(), new io.happy3.adapter.storage.JdbcRitualLedger(database, clock), gateway,
                     io.happy3.adapter.chart.TrendChart::render, io.happy3.app.RunWeeklyRituals.Times.DEFAULT, clock);

@@ -134,7 +134,9 @@ public final class Serve {
     }
 
     public static Running start(AppConfig config, Clock clock) {
-        BackgroundSignalModel model = BackgroundSignalModel.bundled(); // off the start path; readiness waits for it
+        // Off the start path; readiness waits for it. Opt-in (HAPPY3_SIGNAL_MODEL): see docs/signals.md.
+        BackgroundSignalModel model = config.signalModel() ? BackgroundSignalModel.bundled()
+                : BackgroundSignalModel.none();
         // Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md).
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
                 config.dbUrl().startsWith("jdbc:h2:") ? 2 : 8);

@@ -21,7 +21,8 @@ import java.util.TreeSet;
 public record AppConfig(String bindAddress, int port, String dbUrl, String dbUser, Secret dbPassword,
                         Path playbooks, ZoneId timeZone, Optional<Slack> slack, Optional<Teams> teams,
                         boolean storeMessageText, int retentionDays, String logFormat, WeeklyTime ritualPrompt,
-                        WeeklyTime ritualDigest, OptionalInt managementPort, Optional<Sandbox> sandbox) {
+                        WeeklyTime ritualDigest, OptionalInt managementPort, Optional<Sandbox> sandbox,
+                        boolean signalModel) {
     public static final String PORT = "HAPPY3_PORT";
     public static final String BIND = "HAPPY3_BIND";
     public static final String DB_URL = "HAPPY3_DB_URL";
@@ -46,13 +47,18 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     /** When set, {@code /metrics} is served on this port (bound like {@link #BIND}) and no longer on {@link #PORT}. */
     public static final String MANAGEMENT_PORT = "HAPPY3_MANAGEMENT_PORT";
     public static final String SANDBOX = "HAPPY3_SANDBOX";
+    /**
+     * {@code true}: the trained signal model takes part in detection. Off by default: on real support threads its
+     * own claims were mostly wrong (docs/signals.md), so the phrase rules decide until it measures better there.
+     */
+    public static final String SIGNAL_MODEL = "HAPPY3_SIGNAL_MODEL";
     public static final String SANDBOX_BIND = "HAPPY3_SANDBOX_BIND";
     /** Where the optional config file is (also {@code --config FILE}); see {@link ConfigFile}. */
     public static final String CONFIG = "HAPPY3_CONFIG";
 
     /** Every variable above, in the order {@code --print-config} shows them. */
     public static final List<String> VARIABLES = List.of(BIND, PORT, DB_URL, DB_USER, DB_PASSWORD, PLAYBOOKS,
-            TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, LOG_FORMAT,
+            TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, LOG_FORMAT, SIGNAL_MODEL,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
             TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, SANDBOX, SANDBOX_BIND,
             CONFIG, MANAGEMENT_PORT);
@@ -118,7 +124,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
                 new Secret(get(env, DB_PASSWORD).orElse("")), playbooks(env), zone, slack, teams,
                 bool(env, STORE_MESSAGE_TEXT, false), integer(env, RETENTION_DAYS, 30, 1, 3650), logFormat,
                 weekly(env, RITUAL_PROMPT, DEFAULT_RITUAL_PROMPT), weekly(env, RITUAL_DIGEST, DEFAULT_RITUAL_DIGEST),
-                managementPort(env, port), sandbox(env, slack.isEmpty() && teams.isEmpty()));
+                managementPort(env, port), sandbox(env, slack.isEmpty() && teams.isEmpty()),
+                bool(env, SIGNAL_MODEL, false));
     }
 
     private static OptionalInt managementPort(Map<String, String> env, int port) {

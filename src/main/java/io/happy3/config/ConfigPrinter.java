@@ -23,6 +23,7 @@ final class ConfigPrinter {
         line(lines, AppConfig.RITUAL_PROMPT, config.ritualPrompt().toString());
         line(lines, AppConfig.RITUAL_DIGEST, config.ritualDigest().toString());
         line(lines, AppConfig.STORE_MESSAGE_TEXT, String.valueOf(config.storeMessageText()));
+        line(lines, AppConfig.SIGNAL_MODEL, String.valueOf(config.signalModel()));
         line(lines, AppConfig.RETENTION_DAYS, String.valueOf(config.retentionDays()));
         line(lines, AppConfig.LOG_FORMAT, config.logFormat());
         line(lines, AppConfig.MANAGEMENT_PORT, config.managementPort().isPresent()

@@ -41,7 +41,7 @@ class SignalsCommandTest {
 
     @Test
     void signals_threads_oneLinePerTurnWithRoleAndWhy() throws IOException {
-        assertThat(run("signals", THREADS.toString())).isZero();
+        assertThat(run("signals", "--model", THREADS.toString())).isZero();
 
         List<JsonNode> lines = lines();
         assertThat(lines).hasSize(6);
@@ -63,6 +63,13 @@ class SignalsCommandTest {
     }
 
     @Test
+    void signals_byDefault_runsTheRulesAloneAsServeDoes() throws IOException {
+        assertThat(run("signals", THREADS.toString())).isZero();
+
+        assertThat(lines().get(2).get("signals")).as("the bare yes only the model reads").isEmpty();
+    }
+
+    @Test
     void signalsEval_labels_printsScoresAndConfusedTurns() {
         assertThat(run("signals", "--eval", LABELS.toString(), THREADS.toString(), "--rules-only")).isZero();
 
@@ -74,8 +81,8 @@ class SignalsCommandTest {
 
     @Test
     void signalsEval_heldOutSplit_keepsTheMeasuredLevel() {
-        assertThat(run("signals", "--eval", "eval/signals/test.labels.jsonl", "eval/signals/test.threads.jsonl"))
-                .isZero();
+        assertThat(run("signals", "--eval", "eval/signals/test.labels.jsonl", "eval/signals/test.threads.jsonl",
+                "--model")).isZero();
 
         // The figure docs/signals.md reports; a model file that no longer fits the features would fall far below.
         Matcher macro = Pattern.compile("macro-F1 ([0-9.]+)").matcher(out.toString(StandardCharsets.UTF_8));

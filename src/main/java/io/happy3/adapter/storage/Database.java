@@ -160,7 +160,8 @@ public final class Database implements AutoCloseable {
                 result.append(";WRITE_DELAY=0");
             }
             // H2 would close itself in its own JVM shutdown hook, before the graceful shutdown's last stage.
-            if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+            // (H2 refuses this together with AUTO_SERVER, which `happy3 backup` next to a running server needs.)
+            if (!upper.contains(";DB_CLOSE_ON_EXIT=") && !upper.contains(";AUTO_SERVER=TRUE")) {
                 result.append(";DB_CLOSE_ON_EXIT=FALSE");
             }
         }
