@@ -107,11 +107,9 @@ public final class FollowConversation {
         }
         String rootId = threadRootId.orElse(messageId);
         Optional<Issue> existing = issues.find(IssueId.of(channel, rootId));
-        if (!edited && existing.filter(issue -> issue.contains(messageId) && !rootId.equals(messageId)).isPresent()) {
+        if (!edited && existing.filter(issue -> issue.contains(messageId)).isPresent()) {
             log.debug("message {} already recorded on {}", messageId, existing.get().id());
-            return Optional.empty();
-        }
-        if (!edited && existing.isPresent() && rootId.equals(messageId)) {
+            replan(existing.get(), messageId, context.get());
             return Optional.empty();
         }
         Role role = team.roleOf(context.get(), author, external);
@@ -161,6 +159,23 @@ public final class FollowConversation {
                 issue.map(Issue::id), issue.flatMap(Issue::agent), Optional.of(reaction.user()),
                 ProudMoment.Source.STAR_REACTION, "Starred in the channel.", link, reaction.at(),
                 ProudMoment.Decision.NOMINATED, Optional.empty()));
+    }
+
+    /**
+     * A replayed message (the inbox hands an entry over again when its first run failed after the issue was
+     * saved, say the database went away in between) plans its nudges once more: scheduling is unique by key,
+     * so a nudge planned before is not doubled, and one the failed run never stored is not lost.
+     */
+    private void replan(Issue issue, String messageId, ChannelContext context) {
+        List<io.happy3.domain.issue.IssueEvent> recorded = issue.history().stream()
+                .filter(event -> event.messageId().filter(messageId::equals).isPresent()).toList();
+        NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, Optional.of(context.playbook())));
+        for (Nudge nudge : planner.plan(issue, recorded, context.playbook(), context.agents(), clock.instant())) {
+            if (nudges.schedule(nudge)) {
+                log.info("planned nudge {} (step {}) that an interrupted run of message {} had not stored",
+                        nudge.id(), nudge.stepId(), messageId);
+            }
+        }
     }
 
     /** Saves the transition, then plans and cancels nudges and records nominations. */

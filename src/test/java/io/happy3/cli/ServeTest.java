@@ -116,6 +116,30 @@ class ServeTest {
     }
 
     @Test
+    void metrics_signedSlackEventsThroughTheRealWiring_countArrivalsDuplicatesAndAckLatency() throws Exception {
+        Map<String, String> env = podEnv();
+        env.put(AppConfig.SLACK_SIGNING_SECRET, SIGNING_SECRET);
+        env.put(AppConfig.SLACK_BOT_TOKEN, BOT_TOKEN);
+        env.put(AppConfig.SLACK_API_URL, "http://127.0.0.1:9/api/");
+        String body = "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvMetrics1\",\"event\":"
+                + "{\"type\":\"message\",\"channel\":\"C1\",\"user\":\"U1\",\"text\":\"Grüße\",\"ts\":\"1.000001\"}}";
+        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+        String signature = new io.happy3.adapter.slack.SlackSignatureVerifier(SIGNING_SECRET, Clock.systemUTC())
+                .sign(timestamp, body.getBytes(StandardCharsets.UTF_8));
+        Map<String, String> signed = Map.of("Content-Type", "application/json", "X-Slack-Request-Timestamp",
+                timestamp, "X-Slack-Signature", signature);
+        try (Serve.Running running = Serve.start(AppConfig.fromEnv(env), Clock.systemUTC())) {
+            assertThat(post(running.port(), "/slack/events", body, signed)).startsWith("200");
+            assertThat(post(running.port(), "/slack/events", body, signed)).as("Slack's retry").startsWith("200");
+
+            assertThat(get(running.port(), "/metrics").body()).contains(
+                    "happy3_events_received_total{platform=\"slack\"} 2.0",
+                    "happy3_events_deduplicated_total{platform=\"slack\"} 1.0",
+                    "happy3_ack_latency_seconds_count{platform=\"slack\"} 2");
+        }
+    }
+
+    @Test
     void secrets_neverAppearInLogsErrorsMetricsOrPrintConfig() throws Exception {
         Map<String, String> env = podEnv();
         env.put(AppConfig.SLACK_SIGNING_SECRET, SIGNING_SECRET);

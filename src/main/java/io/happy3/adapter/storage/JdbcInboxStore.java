@@ -111,12 +111,7 @@ public final class JdbcInboxStore implements InboxStore {
     /** H2 has no SKIP LOCKED: the caller serialises claims in this process (an embedded database has one). */
     private static List<InboxEntry> claimOnH2(Connection connection, String owner, int limit, Instant now,
                                               Instant until) throws SQLException {
-        List<InboxEntry> candidates = Jdbc.query(connection, "select e.* from inbox e where " + CLAIMABLE
-                + " order by e.seq limit ?", statement -> {
-                    Jdbc.setInstant(statement, 1, now);
-                    Jdbc.setInstant(statement, 2, now);
-                    statement.setInt(3, limit);
-                }, JdbcInboxStore::read);
+        List<InboxEntry> candidates = oldestFreePerKey(connection, limit, now);
         List<InboxEntry> claimed = new ArrayList<>();
         String sql = "update inbox set lease_owner = ?, lease_until = ?, attempts = attempts + 1 where seq = ? "
                 + "and status = 'PENDING' and (lease_until is null or lease_until <= ?)";
@@ -138,6 +133,46 @@ public final class JdbcInboxStore implements InboxStore {
 
     /** The fence of a claimed row: its sequence and the attempt count its claim set. */
     private static final String FENCE = "seq = ? and attempts = ? and status = 'PENDING'";
+
+    /** Pending rows read in sequence order, a page at a time, for {@link #oldestFreePerKey}. */
+    private static final int H2_PAGE = 500;
+    /** How many pending rows one H2 claim looks at, at most, before it settles for fewer entries. */
+    private static final int H2_MAX_SCAN = 20_000;
+
+    private record Pending(InboxEntry entry, Instant availableAt, Instant leaseUntil) {
+    }
+
+    /**
+     * The oldest pending entry of each ordering key, if it is due and not leased, in sequence order, up to
+     * {@code limit}: walks the pending rows in sequence order (the first row seen of a key is its oldest), so the
+     * cost grows with the rows looked at, not with the whole backlog times a subquery — H2 evaluated the
+     * {@link #CLAIMABLE} subquery for every pending row, about 0.3 s a claim at 13,000 pending.
+     */
+    private static List<InboxEntry> oldestFreePerKey(Connection connection, int limit, Instant now)
+            throws SQLException {
+        List<InboxEntry> found = new ArrayList<>();
+        java.util.Set<String> seenKeys = new java.util.HashSet<>();
+        long after = 0;
+        for (int scanned = 0; found.size() < limit && scanned < H2_MAX_SCAN; scanned += H2_PAGE) {
+            long from = after;
+            List<Pending> page = Jdbc.query(connection, "select * from inbox where status = 'PENDING' and seq > ? "
+                    + "order by seq limit " + H2_PAGE, statement -> statement.setLong(1, from), rows -> new Pending(
+                    read(rows), Jdbc.getInstant(rows, "available_at"), Jdbc.getInstant(rows, "lease_until")));
+            for (Pending row : page) {
+                after = row.entry().sequence();
+                boolean oldestOfKey = seenKeys.add(row.entry().orderingKey());
+                boolean free = !row.availableAt().isAfter(now)
+                        && (row.leaseUntil() == null || !row.leaseUntil().isAfter(now));
+                if (oldestOfKey && free && found.size() < limit) {
+                    found.add(row.entry());
+                }
+            }
+            if (page.size() < H2_PAGE) {
+                break;
+            }
+        }
+        return found;
+    }
 
     @Override
     public boolean markDone(InboxEntry claimed) {

@@ -162,8 +162,8 @@ class IssueStoreContractTest extends StoreContract {
         store.save(earlier);
         store.save(issue("m8", T0));
 
-        assertThat(store.findActiveOfAgent(AGENT)).containsExactly(earlier, later);
-        assertThat(store.findActiveOfAgent(otherAgent)).containsExactly(others);
+        assertThat(store.findActiveOfAgent(AGENT)).containsExactly(earlier.atVersion(1), later.atVersion(1));
+        assertThat(store.findActiveOfAgent(otherAgent)).containsExactly(others.atVersion(1));
         assertThat(store.findActiveOfAgent(new UserRef(Platform.TEAMS, "T1", "U-AGENT"))).isEmpty();
     }
 
