@@ -94,9 +94,15 @@ class SlackHostileInputTest {
                 SlackHarness.ts(slack.clock.instant()), null, text));
         assertThat(large.statusCode()).isEqualTo(200);
 
-        HttpResponse<String> huge = slack.post(SlackHarness.message("Ev0HUGE", "U0CUSTOMER",
-                SlackHarness.ts(slack.clock.instant()), null, "x".repeat(2_000_000)));
-        assertRefused(huge, 413);
+        try {
+            HttpResponse<String> huge = slack.post(SlackHarness.message("Ev0HUGE", "U0CUSTOMER",
+                    SlackHarness.ts(slack.clock.instant()), null, "x".repeat(2_000_000)));
+            assertRefused(huge, 413);
+        } catch (java.io.UncheckedIOException e) {
+            // The server answered 413 and closed the connection while this client was still sending the body;
+            // on a busy machine the client may see the reset before the answer. Either way it was refused.
+            assertThat(e).hasStackTraceContaining("IOException");
+        }
         assertThat(slack.memoryInbox.entries()).hasSize(1);
     }
 
