@@ -41,6 +41,9 @@ final class TeamsActivities {
         if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
             return Optional.of("no activity type");
         }
+        if (activity.getId() == null || activity.getId().isBlank()) {
+            return Optional.of("no activity id"); // the inbox deduplicates redeliveries by it
+        }
         if (activity.getFrom() == null || activity.getFrom().getId() == null || activity.getFrom().getId().isBlank()) {
             return Optional.of("no sender (from.id)");
         }
