@@ -45,7 +45,7 @@ class LinearSignalModelTest {
         List<DetectedSignal> found = DETECTOR.detect("yep", Role.CUSTOMER, NOW, context);
 
         assertThat(found).extracting(DetectedSignal::signal).containsExactly(Signal.CUSTOMER_CONFIRMED);
-        assertThat(found.get(0).rule()).startsWith("model p=").contains("\u2248 '");
+        assertThat(found.get(0).rule()).isEqualTo("builtin:confirm.yes-to-check");
     }
 
     @Test
