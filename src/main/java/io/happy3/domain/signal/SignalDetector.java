@@ -51,9 +51,8 @@ public final class SignalDetector {
     }
 
     /**
-     * Returns a new detector that lets {@code model} decide the signals that no playbook phrase and no built-in rule
-     * the model trusts (one precise on the training corpus) found; the other built-in rules then only feed the
-     * model and name a signal both agree on.
+     * Returns a new detector that lets {@code model} add the signals that no playbook phrase and no built-in rule
+     * found; the rules' findings also feed the model.
      */
     public SignalDetector withModel(SignalModel model) {
         requireNonNull(model, "model == null");
@@ -131,23 +130,20 @@ public final class SignalDetector {
     }
 
     /**
-     * Playbook phrases first, then the built-in rules the model trusts, then the model's own claims, each named by
-     * an untrusted rule that agrees or explained by the model's score.
+     * Playbook phrases first, then every built-in rule (the model never overrules one: on real threads the rules were
+     * right more often than the model, whose training text is our own), then the model's claims for the signals
+     * neither found, explained by the model's score and nearest example.
      */
     private static Map<Signal, String> withModel(SignalModel model, Map<Signal, String> playbook,
                                                  Map<Signal, String> builtIn, String text, Role role,
                                                  ThreadContext context) {
         Map<Signal, String> found = new EnumMap<>(Signal.class);
         found.putAll(playbook);
-        builtIn.forEach((signal, rule) -> {
-            if (model.trusts(rule)) {
-                found.putIfAbsent(signal, rule);
-            }
-        });
+        builtIn.forEach(found::putIfAbsent);
         boolean agent = role == Role.AGENT;
         for (SignalModel.Score score : model.score(text, role, context, builtIn.keySet())) {
             if (score.signal().agentSignal() == agent && !found.containsKey(score.signal()) && score.claimed()) {
-                found.put(score.signal(), builtIn.getOrDefault(score.signal(), explain(score)));
+                found.put(score.signal(), explain(score));
             }
         }
         return found;
