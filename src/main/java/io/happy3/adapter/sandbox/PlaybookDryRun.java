@@ -16,6 +16,7 @@ import io.happy3.domain.issue.Role;
 import io.happy3.domain.issue.Transition;
 import io.happy3.domain.nudge.Durations;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.Step;
@@ -75,7 +76,7 @@ final class PlaybookDryRun {
                 .map(id -> SandboxPeople.find(id).orElseThrow().user()).collect(Collectors.toSet());
         Map<String, String> threadOfNudge = new LinkedHashMap<>();
         Optional<Issue> issue = Optional.empty();
-        Map<String, Nudge> planned = new LinkedHashMap<>();
+        Map<NudgeKey, Nudge> planned = new LinkedHashMap<>();
         for (SandboxLog.Entry entry : entries) {
             JsonNode body = entry.body();
             if (entry.kind().equals("nudge")) {

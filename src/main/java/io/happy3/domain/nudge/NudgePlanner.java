@@ -58,8 +58,8 @@ public final class NudgePlanner {
                 }
                 Instant base = event.type() == IssueEventType.PROMISE_MADE ? event.due().orElse(event.at()) : event.at();
                 for (UserRef recipient : recipients(step, issue, channelAgents)) {
-                    planned.add(nudge(issue, playbook, step, recipient, event.at(), base.plus(step.after()),
-                            Math.max(occurrence, 0), 0, now));
+                    NudgeKey key = new NudgeKey(issue.id(), step.id(), Math.max(occurrence, 0), 0, recipient);
+                    planned.add(nudge(key, issue, playbook, step, event.at(), base.plus(step.after()), now));
                 }
             }
         }
@@ -73,21 +73,17 @@ public final class NudgePlanner {
                 sent.triggeredAt())) {
             return Optional.empty();
         }
-        String[] keyParts = sent.key().split("/");
-        int occurrence = Integer.parseInt(keyParts[keyParts.length - 3]);
         Duration interval = step.get().after().isZero() ? Duration.ofHours(1) : step.get().after();
-        return Optional.of(nudge(issue, playbook, step.get(), sent.recipient(), sent.triggeredAt(),
-                now.plus(interval), occurrence, sent.repeat() + 1, now));
+        return Optional.of(nudge(sent.key().nextRepeat(), issue, playbook, step.get(), sent.triggeredAt(),
+                now.plus(interval), now));
     }
 
-    private Nudge nudge(Issue issue, Playbook playbook, Step step, UserRef recipient, Instant triggeredAt,
-                        Instant due, int occurrence, int repeat, Instant now) {
-        Instant inHours = playbook.workingHours().map(hours -> hours.nextWindow(due, zones.apply(recipient)))
-                .orElse(due);
-        String key = issue.id().value() + "/" + step.id() + "/" + occurrence + "/" + repeat + "/"
-                + recipient.user();
-        return Nudge.planned(key, issue.id(), issue.channel(), playbook.id(), step.id(), recipient, triggeredAt,
-                inHours, inHours.plus(step.expires()), repeat, now);
+    private Nudge nudge(NudgeKey key, Issue issue, Playbook playbook, Step step, Instant triggeredAt, Instant due,
+                        Instant now) {
+        Instant inHours = playbook.workingHours()
+                .map(hours -> hours.nextWindow(due, zones.apply(key.recipient()))).orElse(due);
+        return Nudge.planned(key, issue.channel(), playbook.id(), triggeredAt, inHours, inHours.plus(step.expires()),
+                now);
     }
 
     private static List<UserRef> recipients(Step step, Issue issue, Set<UserRef> channelAgents) {
