@@ -8,6 +8,8 @@ import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Decision;
+import io.happy3.domain.nudge.DeliveryOutcome;
+import io.happy3.domain.nudge.DeliveryOutcome.Kind;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
@@ -96,7 +98,7 @@ public final class DeliverDueNudges {
     public interface DeliveryListener {
         void delivered(NudgeMessage message, Issue issue);
 
-        default void settled(Nudge nudge, String outcome) {
+        default void settled(Nudge nudge, DeliveryOutcome outcome) {
         }
     }
 
@@ -147,7 +149,8 @@ public final class DeliverDueNudges {
         Optional<Issue> issue = issues.find(nudge.issueId());
         Optional<Playbook> playbook = team.playbooks().find(nudge.playbookId());
         if (issue.isEmpty() || playbook.isEmpty()) {
-            settle(nudge.withStatus(NudgeStatus.CANCELLED), issue.isEmpty() ? "issue gone" : "playbook gone");
+            settle(nudge.withStatus(NudgeStatus.CANCELLED), DeliveryOutcome.of(Kind.CANCELLED,
+                    issue.isEmpty() ? "issue gone" : "playbook gone"));
             return Optional.empty();
         }
         ZoneId zone = team.zoneOf(nudge.recipient(), playbook);
@@ -157,16 +160,17 @@ public final class DeliverDueNudges {
         Decision decision = planner.decide(nudge, issue.get(), playbook.get(), now,
                 team.profile(nudge.recipient()).mutedUntil(), sentToday);
         if (decision instanceof Decision.Cancel cancel) {
-            settle(nudge.withStatus(NudgeStatus.CANCELLED), cancel.reason());
+            settle(nudge.withStatus(NudgeStatus.CANCELLED), DeliveryOutcome.of(Kind.CANCELLED, cancel.reason()));
             return Optional.empty();
         }
         if (decision instanceof Decision.Expire expire) {
-            settle(nudge.withStatus(NudgeStatus.EXPIRED), expire.reason());
+            settle(nudge.withStatus(NudgeStatus.EXPIRED), DeliveryOutcome.of(Kind.EXPIRED, expire.reason()));
             return Optional.empty();
         }
         if (decision instanceof Decision.Defer defer) {
             Duration lifetime = Duration.between(nudge.dueAt(), nudge.expiresAt());
-            settle(nudge.deferredTo(defer.until(), defer.until().plus(lifetime)), "deferred: " + defer.reason());
+            settle(nudge.deferredTo(defer.until(), defer.until().plus(lifetime)),
+                    DeliveryOutcome.of(Kind.DEFERRED, defer.reason()));
             return Optional.empty();
         }
         boolean late = ((Decision.Send) decision).late();
@@ -206,7 +210,7 @@ public final class DeliverDueNudges {
         }
         for (Prepared prepared : batch) {
             Nudge sent = prepared.nudge().sent(now, prepared.message().late());
-            if (!settle(sent, prepared.message().late() ? "sent late" : "sent")) {
+            if (!settle(sent, DeliveryOutcome.of(prepared.message().late() ? Kind.SENT_LATE : Kind.SENT, ""))) {
                 continue;
             }
             NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, Optional.of(prepared.playbook())));
@@ -224,12 +228,13 @@ public final class DeliverDueNudges {
             Duration wait = retryAfter.filter(after -> after.compareTo(backoff) > 0).orElse(backoff);
             wait = wait.compareTo(MAX_BACKOFF) > 0 && retryAfter.isEmpty() ? MAX_BACKOFF : wait;
             Nudge next = nudge.failedAttempt(reason, giveUp ? Optional.empty() : Optional.of(now.plus(wait)));
-            settle(next, giveUp ? "failed: " + reason : "retry at " + next.dueAt());
+            settle(next, giveUp ? DeliveryOutcome.of(Kind.FAILED, reason)
+                    : DeliveryOutcome.of(Kind.RETRY, "at " + next.dueAt()));
         }
     }
 
     /** Records the outcome of a claimed nudge; false when the claim was lost and another owner records it. */
-    private boolean settle(Nudge nudge, String outcome) {
+    private boolean settle(Nudge nudge, DeliveryOutcome outcome) {
         Claim claim = current;
         if (!nudges.updateClaimed(nudge, claim.owner())) {
             claim.held().remove(nudge.id());
