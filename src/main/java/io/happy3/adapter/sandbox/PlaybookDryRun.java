@@ -71,7 +71,7 @@ final class PlaybookDryRun {
 
     List<Planned> replay(List<SandboxLog.Entry> entries, String root, Playbook playbook, ZoneId zone) {
         IssueTracker tracker = new IssueTracker();
-        NudgePlanner planner = new NudgePlanner(user -> playbook.timezone().orElse(zone));
+        NudgePlanner planner = new NudgePlanner((user, followed) -> followed.timezone().orElse(zone));
         Set<UserRef> agents = SandboxPeople.ids("agent", "lead").stream()
                 .map(id -> SandboxPeople.find(id).orElseThrow().user()).collect(Collectors.toSet());
         Map<String, String> threadOfNudge = new LinkedHashMap<>();

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Plans nudges from issue events and playbook steps, and decides at send time whether a due nudge
@@ -31,10 +30,16 @@ public final class NudgePlanner {
     /** Snoozing "until tomorrow" means this local time the next day. */
     public static final LocalTime TOMORROW_MORNING = LocalTime.of(9, 0);
 
-    private final Function<UserRef, ZoneId> zones;
+    /** Each person's zone under a playbook: their own, else the playbook's, else the team's. */
+    @FunctionalInterface
+    public interface Zones {
+        ZoneId of(UserRef user, Playbook playbook);
+    }
 
-    /** {@code zones} gives each agent's zone (their own, else the playbook's, else the team's). */
-    public NudgePlanner(Function<UserRef, ZoneId> zones) {
+    private final Zones zones;
+
+    /** One planner serves every playbook: {@code zones} is asked per recipient and playbook. */
+    public NudgePlanner(Zones zones) {
         this.zones = requireNonNull(zones, "zones == null");
     }
 
@@ -81,7 +86,7 @@ public final class NudgePlanner {
     private Nudge nudge(NudgeKey key, Issue issue, Playbook playbook, Step step, Instant triggeredAt, Instant due,
                         Instant now) {
         Instant inHours = playbook.workingHours()
-                .map(hours -> hours.nextWindow(due, zones.apply(key.recipient()))).orElse(due);
+                .map(hours -> hours.nextWindow(due, zones.of(key.recipient(), playbook))).orElse(due);
         return Nudge.planned(key, issue.channel(), playbook.id(), triggeredAt, inHours, inHours.plus(step.expires()),
                 now);
     }
@@ -111,7 +116,7 @@ public final class NudgePlanner {
         if (now.isAfter(nudge.expiresAt())) {
             return new Decision.Expire("due " + nudge.dueAt() + ", expired " + nudge.expiresAt());
         }
-        ZoneId zone = zones.apply(nudge.recipient());
+        ZoneId zone = zones.of(nudge.recipient(), playbook);
         if (mutedUntil.filter(now::isBefore).isPresent()) {
             return new Decision.Defer(inHours(playbook, mutedUntil.get(), zone), "recipient muted");
         }
@@ -163,7 +168,7 @@ public final class NudgePlanner {
 
     /** Applies a snooze: the nudge waits, and every path that could send it honours the wait. */
     public Nudge snooze(Nudge nudge, SnoozeChoice choice, Playbook playbook, Instant now) {
-        ZoneId zone = zones.apply(nudge.recipient());
+        ZoneId zone = zones.of(nudge.recipient(), playbook);
         if (choice instanceof SnoozeChoice.UntilCustomerReplies) {
             return nudge.waitingForCustomer();
         }
