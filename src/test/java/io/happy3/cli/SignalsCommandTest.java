@@ -88,6 +88,28 @@ class SignalsCommandTest {
     }
 
     @Test
+    void signals_malformedLine_reportedWithItsNumberAndTheOtherThreadsStillRead() throws IOException {
+        Path input = temp.resolve("threads.jsonl");
+        List<String> good = Files.readAllLines(THREADS);
+        Files.writeString(input, good.get(0) + "\n{\"id\": \"broken\", \"turns\": [\n\n" + good.get(1) + "\n");
+
+        assertThat(run("signals", "--rules-only", input.toString())).isZero();
+
+        assertThat(lines()).hasSize(6);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2: not JSON").contains("2 threads, 6 turns, 1 bad lines");
+    }
+
+    @Test
+    void signalsEval_malformedLabelLine_failsNamingFileAndLine() throws IOException {
+        Path labels = temp.resolve("labels.jsonl");
+        Files.writeString(labels, Files.readAllLines(LABELS).get(0) + "\nnot json at all\n");
+
+        assertThat(run("signals", "--eval", labels.toString(), THREADS.toString())).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(labels + ":2: not JSON");
+    }
+
+    @Test
     void signalsEval_heldOutSplit_keepsTheMeasuredLevel() {
         assertThat(run("signals", "--eval", "eval/signals/test.labels.jsonl", "eval/signals/test.threads.jsonl",
                 "--model")).isZero();
