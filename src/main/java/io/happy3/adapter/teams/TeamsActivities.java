@@ -114,8 +114,8 @@ final class TeamsActivities {
     }
 
     /**
-     * The message text as plain text, the bot's mention removed and other mentions in the escaped form the core
-     * reads ({@code <@id>}).
+     * The message text as plain text, the bot's mention removed and other mentions as the token
+     * {@link TeamsMarkup} reads.
      */
     static String commandText(Activity activity) {
         String text = activity.getText() == null ? "" : activity.getText();
@@ -125,7 +125,7 @@ final class TeamsActivities {
                 continue;
             }
             String id = mention.getMentioned().getId();
-            text = text.replace(mention.getText(), id.equals(bot) ? " " : " <@" + id + "> ");
+            text = text.replace(mention.getText(), id.equals(bot) ? " " : " " + TeamsMarkup.token(id) + " ");
         }
         return plain(text);
     }
@@ -133,7 +133,7 @@ final class TeamsActivities {
     /** Strips Teams' HTML markup (channel messages arrive as HTML) and collapses white space. */
     static String plain(String html) {
         String text = html.replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n")
-                .replaceAll("<(?!@)[^>]*>", "")
+                .replaceAll("<(?!at id=\"[^\"<>\\s]+\"/>)[^>]*>", "")
                 .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&");
         return text.replaceAll("[ \\t\\x{00A0}]+", " ").replaceAll(" *\\n+ *", "\n").strip();
