@@ -49,6 +49,15 @@ class LinearSignalModelTest {
     }
 
     @Test
+    void score_textUnlikeTheCorpus_abstains() {
+        ThreadContext context = after("can you check whether it works now?", Set.of(Signal.RESOLUTION_PROPOSED));
+
+        assertThat(MODEL.score("Fahrkartenautomat Bahnsteig kaputt Rolltreppe", Role.CUSTOMER, context, Set.of()))
+                .as("none of these words is in the training corpus").isEmpty();
+        assertThat(MODEL.score("the export works now, thanks", Role.CUSTOMER, context, Set.of())).hasSize(3);
+    }
+
+    @Test
     void detect_bareYesAnsweringDiagnosticQuestion_isNothing() {
         ThreadContext context = after("did you create the key with the billing scope?", Set.of());
 
