@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SignalsCommandTest {
     private static final Path THREADS = Path.of("src/test/resources/signals/cli/threads.jsonl");
@@ -109,15 +111,17 @@ class SignalsCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(labels + ":2: not JSON");
     }
 
-    @Test
-    void signalsEval_heldOutSplit_keepsTheMeasuredLevel() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--model, 0.80", "--rules-only, 0.75"})
+    void signalsEval_heldOutSplit_keepsTheMeasuredLevel(String detector, double floor) {
         assertThat(run("signals", "--eval", "eval/signals/test.labels.jsonl", "eval/signals/test.threads.jsonl",
-                "--model")).isZero();
+                detector)).isZero();
 
-        // The figure docs/signals.md reports; a model file that no longer fits the features would fall far below.
+        // docs/signals.md reports 0.84 and 0.78; a model file that no longer fits the features, or a rule change
+        // that breaks a signal, falls below.
         Matcher macro = Pattern.compile("macro-F1 ([0-9.]+)").matcher(out.toString(StandardCharsets.UTF_8));
         assertThat(macro.find()).isTrue();
-        assertThat(Double.parseDouble(macro.group(1))).isGreaterThanOrEqualTo(0.70);
+        assertThat(Double.parseDouble(macro.group(1))).isGreaterThanOrEqualTo(floor);
     }
 
     @Test
