@@ -87,9 +87,8 @@ public final class Demo {
                     new JdbcAgentPreferenceStore(database));
             Engine engine = new Engine(stores, PlaybookSource.of(List.of(playbook)), directory(names, zone),
                     gateway, clock, zone, "demo"); // rules alone, as serve by default
-            rituals = new io.happy3.app.RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),
-                    stores.proudMoments(), new io.happy3.adapter.storage.JdbcRitualLedger(database, clock), gateway,
-                    io.happy3.adapter.chart.TrendChart::render, io.happy3.app.RunWeeklyRituals.Times.DEFAULT, clock);
+            rituals = engine.rituals(new io.happy3.adapter.storage.JdbcRitualLedger(database, clock),
+                    io.happy3.adapter.chart.TrendChart::render, io.happy3.app.RunWeeklyRituals.Times.DEFAULT);
             follow(stores, channel, script);
             header(script, playbook);
             replay(script, engine, stores, channel, clock, titles, names);
