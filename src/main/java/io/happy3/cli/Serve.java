@@ -2,6 +2,7 @@ package io.happy3.cli;
 
 import io.happy3.adapter.chart.TrendChart;
 import io.happy3.adapter.http.HttpServer;
+import io.happy3.adapter.metrics.CountingInboxStore;
 import io.happy3.adapter.playbook.PlaybookFolder;
 import io.happy3.adapter.sandbox.SandboxModule;
 import io.happy3.adapter.sandbox.SandboxPartition;
@@ -25,8 +26,8 @@ import io.happy3.adapter.metrics.MetricsServlet;
 import io.happy3.adapter.metrics.MicrometerTelemetry;
 import io.happy3.app.Engine;
 import io.happy3.app.Signals;
-import io.happy3.app.GracefulShutdown;
-import io.happy3.app.Readiness;
+import io.happy3.adapter.process.GracefulShutdown;
+import io.happy3.adapter.http.Readiness;
 import io.happy3.app.RunWeeklyRituals;
 import io.happy3.config.AppConfig;
 import io.happy3.config.ConfigFile;

@@ -1,5 +1,6 @@
 package io.happy3.cli;
 
+import io.happy3.adapter.metrics.TimedServlet;
 import io.happy3.adapter.slack.SlackModule;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcConversationAddressStore;
