@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
 import io.happy3.app.EventRouter;
 import io.happy3.app.Telemetry;
 import io.happy3.config.AppConfig;
@@ -38,10 +39,12 @@ public final class SlackModule {
     private final SlackAgentDirectory directory;
     private final SlackBotIdentity bot;
     private final Map<String, HttpServlet> servlets;
+    private final SlackListeners listeners;
 
     private SlackModule(SlackWebApi api, Map<String, HttpServlet> servlets, InstallationStore installations,
-                        IssueStore issues, NudgeStore nudges) {
+                        IssueStore issues, NudgeStore nudges, SlackListeners listeners) {
         this.api = api;
+        this.listeners = listeners;
         this.servlets = Map.copyOf(servlets);
         this.gateway = new SlackChatGateway(api, nudges, issues);
         this.directory = new SlackAgentDirectory(api);
@@ -76,15 +79,22 @@ public final class SlackModule {
         SlackWebApi api = new SlackWebApi(slack, config.botToken().map(AppConfig.Secret::value), installations,
                 sleeper, MAX_ATTEMPTS, MAX_INLINE_WAIT);
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        SlackListeners listeners = new SlackListeners();
+        App app = SlackBoltApp.create(slack, inbox, clock, listeners);
         servlets.put("/slack/events", new SlackEventsServlet(
-                new SlackSignatureVerifier(config.signingSecret().value(), clock), inbox, clock, maxBodyBytes));
+                new SlackSignatureVerifier(config.signingSecret().value(), clock), app, maxBodyBytes));
         if (config.clientId().isPresent() && config.clientSecret().isPresent()) {
             SlackOAuth oauth = new SlackOAuth(config.clientId().get(), config.clientSecret().get().value(), api,
                     installations, clock);
             servlets.put("/slack/install", oauth.installServlet());
             servlets.put("/slack/oauth_redirect", oauth.redirectServlet());
         }
-        return new SlackModule(api, servlets, installations, issues, nudges);
+        return new SlackModule(api, servlets, installations, issues, nudges, listeners);
+    }
+
+    /** The Bolt listeners: a feature that answers inside the ack registers here (see docs/slack.md). */
+    public SlackListeners listeners() {
+        return listeners;
     }
 
     /** Path → servlet, for the HTTP server to mount. */
