@@ -98,13 +98,14 @@ public final class Serve {
     /** A started server; {@link #close} shuts it down in order, within a bounded time. */
     public record Running(HttpServer http, InboxWorker inbox, GuardedTicker inboxTicker, GuardedTicker scheduler,
                           PlaybookFolder playbooks, Database database, Engine engine, MicrometerTelemetry telemetry,
-                          Optional<SandboxModule> sandbox)
+                          Optional<SandboxModule> sandbox, AutoCloseable socketMode)
             implements AutoCloseable {
         /** Stop accepting, finish in-flight acks, drain the inbox, stop the scheduler, close the pool. */
         public GracefulShutdown shutdown() {
             return new GracefulShutdown()
                     .then("http", Duration.ofSeconds(10), () -> {
                         sandbox.ifPresent(SandboxModule::close);
+                        socketMode.close();
                         http.close();
                     })
                     .then("inbox", Duration.ofSeconds(8), () -> {
@@ -228,11 +229,13 @@ public final class Serve {
         inboxTicker.start();
         scheduler.start();
         http.start();
+        AutoCloseable socketMode = slack.map(SlackModule::start).orElse(() -> { });
         log.info("happy3 serving on port {} as {} (slack: {}, teams: {}, database: {}, sandbox: {})", http.port(),
                 owner, config.slack().isPresent(), config.teams().isPresent(), database, sandbox.map(module ->
                         module.url(config.bindAddress(), http.port()) + (module.loopbackOnly() ? " (this machine only)"
                                 : "")).orElse("off"));
-        return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry, sandbox);
+        return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry, sandbox,
+                socketMode);
     }
 
     /** The browser sandbox: its own engine on its own clock, over the same database under its own tenant. */

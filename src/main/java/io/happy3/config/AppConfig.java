@@ -35,6 +35,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     public static final String SLACK_CLIENT_ID = "SLACK_CLIENT_ID";
     public static final String SLACK_CLIENT_SECRET = "SLACK_CLIENT_SECRET";
     public static final String SLACK_API_URL = "HAPPY3_SLACK_API_URL";
+    /** An app-level token ({@code xapp-…}): run over Socket Mode, no public URL and no signing secret needed. */
+    public static final String SLACK_APP_TOKEN = "SLACK_APP_TOKEN";
     public static final String TEAMS_APP_ID = "MICROSOFT_APP_ID";
     public static final String TEAMS_APP_PASSWORD = "MICROSOFT_APP_PASSWORD";
     public static final String TEAMS_APP_TENANT_ID = "MICROSOFT_APP_TENANT_ID";
@@ -59,7 +61,7 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     /** Every variable above, in the order {@code --print-config} shows them. */
     public static final List<String> VARIABLES = List.of(BIND, PORT, DB_URL, DB_USER, DB_PASSWORD, PLAYBOOKS,
             TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, LOG_FORMAT, SIGNAL_MODEL,
-            SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
+            SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
             TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, SANDBOX, SANDBOX_BIND,
             CONFIG, MANAGEMENT_PORT);
 
@@ -68,9 +70,17 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     public static final String DEFAULT_RITUAL_PROMPT = "thu 15:00";
     public static final String DEFAULT_RITUAL_DIGEST = "fri 15:00";
 
-    /** Slack settings: single-workspace ({@code botToken}) or multi-workspace OAuth ({@code clientId}). */
+    /**
+     * Slack settings: single-workspace ({@code botToken}) or multi-workspace OAuth ({@code clientId}); over
+     * Socket Mode when {@code appToken} is set, where {@code signingSecret} may be empty (no HTTP endpoint).
+     */
     public record Slack(Secret signingSecret, Optional<Secret> botToken, Optional<String> clientId,
-                        Optional<Secret> clientSecret, String apiUrl) {
+                        Optional<Secret> clientSecret, String apiUrl, Optional<Secret> appToken) {
+        /** Over HTTP only. */
+        public Slack(Secret signingSecret, Optional<Secret> botToken, Optional<String> clientId,
+                     Optional<Secret> clientSecret, String apiUrl) {
+            this(signingSecret, botToken, clientId, clientSecret, apiUrl, Optional.empty());
+        }
     }
 
     /** Teams settings; {@code appId} empty only with unauthenticated local mode. */
@@ -201,10 +211,15 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
         Optional<String> token = get(env, SLACK_BOT_TOKEN);
         Optional<String> clientId = get(env, SLACK_CLIENT_ID);
         Optional<String> clientSecret = get(env, SLACK_CLIENT_SECRET);
-        if (secret.isEmpty() && token.isEmpty() && clientId.isEmpty()) {
+        Optional<String> appToken = get(env, SLACK_APP_TOKEN);
+        if (secret.isEmpty() && token.isEmpty() && clientId.isEmpty() && appToken.isEmpty()) {
             return Optional.empty();
         }
-        if (secret.isEmpty()) {
+        if (appToken.isPresent() && !appToken.get().startsWith("xapp-")) {
+            throw new InvalidConfigurationException(SLACK_APP_TOKEN + " must be an app-level token (xapp-…); "
+                    + "create one under Basic Information → App-Level Tokens with the connections:write scope");
+        }
+        if (secret.isEmpty() && appToken.isEmpty()) {
             throw new InvalidConfigurationException(SLACK_SIGNING_SECRET + " is required when Slack is enabled ("
                     + (token.isPresent() ? SLACK_BOT_TOKEN : SLACK_CLIENT_ID) + " is set)");
         }
@@ -221,8 +236,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
         if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
             throw new InvalidConfigurationException(SLACK_API_URL + " must be an http(s) URL, got '" + apiUrl + "'");
         }
-        return Optional.of(new Slack(new Secret(secret.get()), token.map(Secret::new), clientId,
-                clientSecret.map(Secret::new), apiUrl.endsWith("/") ? apiUrl : apiUrl + "/"));
+        return Optional.of(new Slack(new Secret(secret.orElse("")), token.map(Secret::new), clientId,
+                clientSecret.map(Secret::new), apiUrl.endsWith("/") ? apiUrl : apiUrl + "/", appToken.map(Secret::new)));
     }
 
     private static Optional<Teams> teams(Map<String, String> env, String bind) {

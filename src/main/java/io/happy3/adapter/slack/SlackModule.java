@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Slack adapter's one entry point for {@code Main}: builds the Web API client (pointed at
@@ -40,10 +41,13 @@ public final class SlackModule {
     private final SlackBotIdentity bot;
     private final Map<String, HttpServlet> servlets;
     private final SlackListeners listeners;
+    private final Optional<SlackSocketMode> socketMode;
 
     private SlackModule(SlackWebApi api, Map<String, HttpServlet> servlets, InstallationStore installations,
-                        IssueStore issues, NudgeStore nudges, SlackListeners listeners) {
+                        IssueStore issues, NudgeStore nudges, SlackListeners listeners,
+                        Optional<SlackSocketMode> socketMode) {
         this.api = api;
+        this.socketMode = socketMode;
         this.listeners = listeners;
         this.servlets = Map.copyOf(servlets);
         this.gateway = new SlackChatGateway(api, nudges, issues);
@@ -81,15 +85,28 @@ public final class SlackModule {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         SlackListeners listeners = new SlackListeners();
         App app = SlackBoltApp.create(slack, inbox, clock, listeners);
-        servlets.put("/slack/events", new SlackEventsServlet(
-                new SlackSignatureVerifier(config.signingSecret().value(), clock), app, maxBodyBytes));
+        if (!config.signingSecret().value().isEmpty()) {
+            servlets.put("/slack/events", new SlackEventsServlet(
+                    new SlackSignatureVerifier(config.signingSecret().value(), clock), app, maxBodyBytes));
+        }
+        Optional<SlackSocketMode> socketMode = config.appToken()
+                .map(token -> new SlackSocketMode(token.value(), app));
         if (config.clientId().isPresent() && config.clientSecret().isPresent()) {
             SlackOAuth oauth = new SlackOAuth(config.clientId().get(), config.clientSecret().get().value(), api,
                     installations, clock);
             servlets.put("/slack/install", oauth.installServlet());
             servlets.put("/slack/oauth_redirect", oauth.redirectServlet());
         }
-        return new SlackModule(api, servlets, installations, issues, nudges, listeners);
+        return new SlackModule(api, servlets, installations, issues, nudges, listeners, socketMode);
+    }
+
+    /**
+     * Connects over Socket Mode when {@code SLACK_APP_TOKEN} is set (nothing to do over HTTP); the
+     * returned handle closes the connection.
+     */
+    public AutoCloseable start() {
+        socketMode.ifPresent(SlackSocketMode::start);
+        return () -> socketMode.ifPresent(SlackSocketMode::close);
     }
 
     /** The Bolt listeners: a feature that answers inside the ack registers here (see docs/slack.md). */

@@ -39,6 +39,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, ConcurrentLinkedQueue<Integer>> rateLimits = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> statuses = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Long>> stalls = new ConcurrentHashMap<>();
+    private volatile String socketModeUrl = "ws://127.0.0.1:1/";
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -54,6 +55,11 @@ final class FakeSlackApi implements AutoCloseable {
 
     String apiUrl() {
         return url() + "/api/";
+    }
+
+    /** What {@code apps.connections.open} answers: the fake Socket Mode server's URL. */
+    void socketModeUrl(String url) {
+        socketModeUrl = url;
     }
 
     /** The next call to {@code method} answers HTTP 429 with {@code Retry-After: seconds}. */
@@ -152,6 +158,7 @@ final class FakeSlackApi implements AutoCloseable {
                         .put("tz", "Europe/Berlin").put("tz_offset", 3600);
                 user.putObject("profile").put("display_name", "Name " + params.get("user"));
             }
+            case "apps.connections.open" -> ok.put("url", socketModeUrl);
             case "usergroups.users.list" -> ok.putArray("users").add("U0AGENT1").add("U0AGENT2");
             case "files.getUploadURLExternal" -> ok.put("upload_url", url() + "/upload/F0CHART")
                     .put("file_id", "F0CHART");

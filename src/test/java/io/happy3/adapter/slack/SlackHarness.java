@@ -80,12 +80,19 @@ final class SlackHarness implements AutoCloseable {
 
     /** Over the given stores (the JDBC ones, for the path through a real database). */
     SlackHarness(InboxStore inbox, IssueStore issues, NudgeStore nudges, int maxBodyBytes) throws IOException {
+        this(inbox, issues, nudges, maxBodyBytes, Optional.empty());
+    }
+
+    /** With an app token: Socket Mode as well as HTTP ({@link SlackModule#start} connects). */
+    SlackHarness(InboxStore inbox, IssueStore issues, NudgeStore nudges, int maxBodyBytes,
+                 Optional<AppConfig.Secret> appToken) throws IOException {
         this.fake = new FakeSlackApi();
         this.inbox = inbox == null ? memoryInbox : inbox;
         this.issues = issues;
         this.nudges = nudges;
         AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SECRET),
-                Optional.of(new AppConfig.Secret("xoxb-test")), Optional.empty(), Optional.empty(), fake.apiUrl());
+                Optional.of(new AppConfig.Secret("xoxb-test")), Optional.empty(), Optional.empty(), fake.apiUrl(),
+                appToken);
         module = SlackModule.create(config, this.inbox, new InMemoryInstallationStore(), issues, nudges, clock,
                 maxBodyBytes, sleeps::add, Duration.ofMillis(500));
         Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(), channelSettings,
