@@ -19,6 +19,7 @@ import io.happy3.adapter.storage.JdbcChannelSettingsStore;
 import io.happy3.adapter.storage.JdbcConversationAddressStore;
 import io.happy3.adapter.storage.JdbcInboxStore;
 import io.happy3.adapter.storage.JdbcInstallationStore;
+import io.happy3.adapter.storage.TokenCipher;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
 import io.happy3.adapter.storage.JdbcProudMomentStore;
@@ -164,7 +165,13 @@ public final class Serve {
         Map<Platform, AgentDirectory> directories = new EnumMap<>(Platform.class);
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         List<InboxHandler> handlers = new ArrayList<>();
-        JdbcInstallationStore installations = new JdbcInstallationStore(database);
+        JdbcInstallationStore installations = new JdbcInstallationStore(database, TokenCipher.of(
+                config.encryption().key().map(AppConfig.Secret::value),
+                config.encryption().previous().map(AppConfig.Secret::value)));
+        int rewrapped = installations.reencrypt();
+        if (rewrapped > 0) {
+            log.info("re-encrypted {} stored bot token(s) under the current HAPPY3_ENCRYPTION_KEY", rewrapped);
+        }
         JdbcConversationAddressStore addresses = new JdbcConversationAddressStore(database);
         Optional<SlackModule> slack = config.slack().map(settings -> SlackModule.create(settings, inboxStore,
                 installations, stores.issues(), stores.nudges(), clock).reportTo(telemetry));

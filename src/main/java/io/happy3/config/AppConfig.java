@@ -22,8 +22,12 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
                         Path playbooks, ZoneId timeZone, Optional<Slack> slack, Optional<Teams> teams,
                         boolean storeMessageText, int retentionDays, String logFormat, WeeklyTime ritualPrompt,
                         WeeklyTime ritualDigest, OptionalInt managementPort, Optional<Sandbox> sandbox,
-                        boolean signalModel) {
+                        boolean signalModel, Encryption encryption) {
     public static final String PORT = "HAPPY3_PORT";
+    /** AES-256 key (32 bytes, base64) that bot tokens are stored under; see docs/slack.md for rotation. */
+    public static final String ENCRYPTION_KEY = "HAPPY3_ENCRYPTION_KEY";
+    /** The key before a rotation: still read, never written. */
+    public static final String ENCRYPTION_KEY_PREVIOUS = "HAPPY3_ENCRYPTION_KEY_PREVIOUS";
     public static final String BIND = "HAPPY3_BIND";
     public static final String DB_URL = "HAPPY3_DB_URL";
     public static final String DB_USER = "HAPPY3_DB_USER";
@@ -63,7 +67,7 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
             TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, LOG_FORMAT, SIGNAL_MODEL,
             SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
             TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, SANDBOX, SANDBOX_BIND,
-            CONFIG, MANAGEMENT_PORT);
+            CONFIG, MANAGEMENT_PORT, ENCRYPTION_KEY, ENCRYPTION_KEY_PREVIOUS);
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/happy3";
     public static final String DEFAULT_PLAYBOOKS = "./playbooks";
@@ -93,6 +97,10 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
      * it ({@code 127.0.0.1} by default: loopback only; {@code 0.0.0.0} for any).
      */
     public record Sandbox(String bind) {
+    }
+
+    /** The keys bot tokens are encrypted under at rest: the current one, and the previous during a rotation. */
+    public record Encryption(Optional<Secret> key, Optional<Secret> previous) {
     }
 
     /** A secret value; {@link #toString()} never shows it. */
@@ -135,7 +143,29 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
                 bool(env, STORE_MESSAGE_TEXT, false), integer(env, RETENTION_DAYS, 30, 1, 3650), logFormat,
                 weekly(env, RITUAL_PROMPT, DEFAULT_RITUAL_PROMPT), weekly(env, RITUAL_DIGEST, DEFAULT_RITUAL_DIGEST),
                 managementPort(env, port), sandbox(env, slack.isEmpty() && teams.isEmpty()),
-                bool(env, SIGNAL_MODEL, false));
+                bool(env, SIGNAL_MODEL, false), encryption(env, slack));
+    }
+
+    private static Encryption encryption(Map<String, String> env, Optional<Slack> slack) {
+        Optional<Secret> key = get(env, ENCRYPTION_KEY).map(value -> key(ENCRYPTION_KEY, value));
+        Optional<Secret> previous = get(env, ENCRYPTION_KEY_PREVIOUS).map(value -> key(ENCRYPTION_KEY_PREVIOUS, value));
+        if (key.isEmpty() && (previous.isPresent() || slack.flatMap(Slack::clientId).isPresent())) {
+            throw new InvalidConfigurationException(ENCRYPTION_KEY + " is required "
+                    + (previous.isPresent() ? "with " + ENCRYPTION_KEY_PREVIOUS : "with " + SLACK_CLIENT_ID
+                    + " (installed bot tokens are stored encrypted)") + "; create one with: openssl rand -base64 32");
+        }
+        return new Encryption(key, previous);
+    }
+
+    private static Secret key(String variable, String base64) {
+        try {
+            if (java.util.Base64.getDecoder().decode(base64.strip()).length == 32) {
+                return new Secret(base64.strip());
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below, without the value
+        }
+        throw new InvalidConfigurationException(variable + " must be 32 bytes in base64 (openssl rand -base64 32)");
     }
 
     private static OptionalInt managementPort(Map<String, String> env, int port) {
