@@ -73,6 +73,12 @@ public final class SlackInboxHandler implements InboxHandler {
                     gateway.refreshHome(user(team, event.path("user").asText()));
                 }
             }
+            case "app_uninstalled" -> bot.forget(team);
+            case "tokens_revoked" -> {
+                if (!event.path("tokens").path("bot").isEmpty()) {
+                    bot.forget(team);
+                }
+            }
             case "app_mention" -> gateway.hint(channel(team, event.path("channel").asText()),
                     user(team, event.path("user").asText()), threadRoot(event));
             default -> log.debug("ignored Slack event {} ({})", eventId, event.path("type").asText());
