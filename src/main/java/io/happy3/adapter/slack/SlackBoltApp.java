@@ -9,6 +9,7 @@ import io.happy3.domain.inbox.InboxStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the one Bolt {@link App} that serves HTTP ({@link SlackEventsServlet}) and Socket Mode alike.
@@ -22,15 +23,18 @@ final class SlackBoltApp {
     private SlackBoltApp() {
     }
 
-    /** An app whose listeners are {@code listeners}. */
-    static App create(Slack slack, InboxStore inbox, Clock clock, SlackListeners listeners) {
-        AppConfig config = AppConfig.builder().slack(slack).singleTeamBotToken(null).clientId(null).clientSecret(null)
-                .signingSecret(null).requestVerificationEnabled(false).ignoringSelfEventsEnabled(false)
-                .allEventsApiAutoAckEnabled(true).build();
+    /** An app whose listeners are {@code listeners}; with {@code oauth}, Bolt's install flow as well. */
+    static App create(Slack slack, InboxStore inbox, Clock clock, SlackListeners listeners,
+                      Optional<SlackInstallFlow> oauth) {
+        AppConfig.AppConfigBuilder builder = AppConfig.builder().slack(slack).singleTeamBotToken(null).clientId(null)
+                .clientSecret(null).signingSecret(null).requestVerificationEnabled(false)
+                .ignoringSelfEventsEnabled(false).allEventsApiAutoAckEnabled(true);
+        AppConfig config = oauth.map(flow -> flow.configure(builder)).orElse(builder).build();
         List<Middleware> middleware = new ArrayList<>();
         middleware.add(new SSLCheck(null));
         middleware.add(new SlackIngest(inbox, clock));
         App app = new App(config, slack, middleware);
+        oauth.ifPresent(flow -> flow.install(app));
         listeners.registerOn(app);
         return app;
     }

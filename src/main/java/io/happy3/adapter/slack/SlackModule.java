@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import io.happy3.app.EventRouter;
 import io.happy3.app.Telemetry;
 import io.happy3.config.AppConfig;
@@ -82,21 +83,13 @@ public final class SlackModule {
         Slack slack = Slack.getInstance(slackConfig);
         SlackWebApi api = new SlackWebApi(slack, config.botToken().map(AppConfig.Secret::value), installations,
                 sleeper, MAX_ATTEMPTS, MAX_INLINE_WAIT);
-        Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         SlackListeners listeners = new SlackListeners();
-        App app = SlackBoltApp.create(slack, inbox, clock, listeners);
-        if (!config.signingSecret().value().isEmpty()) {
-            servlets.put("/slack/events", new SlackEventsServlet(
-                    new SlackSignatureVerifier(config.signingSecret().value(), clock), app, maxBodyBytes));
-        }
+        Optional<SlackInstallFlow> oauth = config.clientId().flatMap(id -> config.clientSecret()
+                .map(secret -> new SlackInstallFlow(id, secret.value(), installations, clock)));
+        App app = SlackBoltApp.create(slack, inbox, clock, listeners, oauth);
+        Map<String, HttpServlet> servlets = endpoints(config, app, oauth.isPresent(), clock, maxBodyBytes);
         Optional<SlackSocketMode> socketMode = config.appToken()
                 .map(token -> new SlackSocketMode(token.value(), app));
-        if (config.clientId().isPresent() && config.clientSecret().isPresent()) {
-            SlackOAuth oauth = new SlackOAuth(config.clientId().get(), config.clientSecret().get().value(), api,
-                    installations, clock);
-            servlets.put("/slack/install", oauth.installServlet());
-            servlets.put("/slack/oauth_redirect", oauth.redirectServlet());
-        }
         return new SlackModule(api, servlets, installations, issues, nudges, listeners, socketMode);
     }
 
@@ -112,6 +105,22 @@ public final class SlackModule {
     /** The Bolt listeners: a feature that answers inside the ack registers here (see docs/slack.md). */
     public SlackListeners listeners() {
         return listeners;
+    }
+
+    /** {@code /slack/events} unless only Socket Mode is configured; the install pages with OAuth. */
+    private static Map<String, HttpServlet> endpoints(AppConfig.Slack config, App app, boolean oauth, Clock clock,
+                                                      int maxBodyBytes) {
+        Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        if (!config.signingSecret().value().isEmpty()) {
+            servlets.put("/slack/events", new SlackEventsServlet(
+                    new SlackSignatureVerifier(config.signingSecret().value(), clock), app, maxBodyBytes));
+        }
+        if (oauth) {
+            SlackOAuthAppServlet install = new SlackOAuthAppServlet(app);
+            servlets.put("/slack/install", install);
+            servlets.put("/slack/oauth_redirect", install);
+        }
+        return servlets;
     }
 
     /** Path → servlet, for the HTTP server to mount. */

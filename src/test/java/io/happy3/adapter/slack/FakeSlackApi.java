@@ -168,6 +168,7 @@ final class FakeSlackApi implements AutoCloseable {
                 ok.put("access_token", "xoxb-installed").put("token_type", "bot").put("scope", "chat:write")
                         .put("bot_user_id", "U0BOT2").put("app_id", "A0HAPPY3");
                 ok.putObject("team").put("id", "T0OTHER").put("name", "Other Org");
+                ok.putObject("authed_user").put("id", "U0INSTALLER");
             }
             default -> {
                 return method.startsWith("/upload/") ? "OK" : method.startsWith("/") ? "ok" : ok.toString();

@@ -167,6 +167,7 @@ class SlackChatGatewayTest {
         Installation installed = installations.find(Platform.SLACK, "T0OTHER").orElseThrow();
         assertThat(installed.botToken()).contains("xoxb-installed");
         assertThat(installed.botUserId()).contains("U0BOT2");
+        assertThat(SlackInstallations.installerOf(installed)).as("the installer, the first lead").contains("U0INSTALLER");
 
         slack.fake.reset();
         module.gateway().directMessage(new UserRef(Platform.SLACK, "T0OTHER", "U0SOMEONE"), "hello");

@@ -26,7 +26,7 @@ class SlackManifestTest {
     @Test
     void manifest_scopes_areExactlyTheOnesTheOAuthInstallRequests() throws IOException {
         assertThat(texts(manifest().at("/oauth_config/scopes/bot")))
-                .containsExactlyInAnyOrder(SlackOAuth.SCOPES.split(","));
+                .containsExactlyInAnyOrder(SlackInstallFlow.SCOPES.split(","));
     }
 
     @Test
