@@ -6,6 +6,7 @@ import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.AgentProfile;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Asks each platform's directory about its own people. Thread-safe once built. */
@@ -28,5 +29,23 @@ public final class RoutingAgentDirectory implements AgentDirectory {
         // Only Slack has user groups; a group id names the platform by its shape (S...).
         AgentDirectory slack = directories.get(Platform.SLACK);
         return slack == null ? Set.of() : slack.groupMembers(tenant, groupId);
+    }
+
+    @Override
+    public boolean administers(UserRef user) {
+        AgentDirectory directory = directories.get(user.platform());
+        return directory != null && directory.administers(user);
+    }
+
+    @Override
+    public boolean knowsAdministrators(UserRef user) {
+        AgentDirectory directory = directories.get(user.platform());
+        return directory != null && directory.knowsAdministrators(user);
+    }
+
+    @Override
+    public Optional<String> installer(UserRef user) {
+        AgentDirectory directory = directories.get(user.platform());
+        return directory == null ? Optional.empty() : directory.installer(user);
     }
 }

@@ -81,6 +81,11 @@ public final class RunCommand {
 
     private String happy3(ChatEvent.CommandInvoked command) {
         String rest = CommandText.rest(command.arguments());
+        Optional<String> refused = new CommandRights(team.directory(), channelSettings)
+                .refusal(command, CommandText.verb(command.arguments()));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         return switch (CommandText.verb(command.arguments())) {
             case "follow" -> follow(command, rest);
             case "unfollow" -> unfollow(command);

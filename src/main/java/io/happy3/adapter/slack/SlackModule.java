@@ -52,7 +52,7 @@ public final class SlackModule {
         this.listeners = listeners;
         this.servlets = Map.copyOf(servlets);
         this.gateway = new SlackChatGateway(api, nudges, issues);
-        this.directory = new SlackAgentDirectory(api);
+        this.directory = new SlackAgentDirectory(api, installations);
         this.bot = new SlackBotIdentity(api, installations);
     }
 

@@ -155,7 +155,10 @@ final class FakeSlackApi implements AutoCloseable {
             case "users.info" -> {
                 ObjectNode user = ok.putObject("user").put("id", params.get("user")).put("team_id", "T123ABC456")
                         .put("name", params.get("user").toLowerCase()).put("real_name", "Real " + params.get("user"))
-                        .put("tz", "Europe/Berlin").put("tz_offset", 3600);
+                        .put("tz", "Europe/Berlin").put("tz_offset", 3600)
+                        // In the fake workspace U0AGENT1 (the harness's command user) and U0ADMIN… are admins.
+                        .put("is_admin", params.get("user").equals("U0AGENT1") || params.get("user").startsWith("U0ADMIN"))
+                        .put("is_owner", false).put("is_primary_owner", false);
                 user.putObject("profile").put("display_name", "Name " + params.get("user"));
             }
             case "apps.connections.open" -> ok.put("url", socketModeUrl);
