@@ -3,6 +3,7 @@ package io.happy3.adapter.slack;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.happy3.app.CommandText;
 import io.happy3.app.EventRouter;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
@@ -92,6 +93,10 @@ public final class SlackInboxHandler implements InboxHandler {
                 if (fromBot(team, event)) {
                     return;
                 }
+                if ("im".equals(event.path("channel_type").asText())) {
+                    directMessage(eventId, team, event);
+                    return;
+                }
                 route(new ChatEvent.MessagePosted(eventId, channel(team, event.path("channel").asText()),
                         user(team, event.path("user").asText()), external(team, event), event.path("ts").asText(),
                         threadRoot(event), event.path("text").asText(""), instant(event.path("ts").asText())));
@@ -170,6 +175,25 @@ public final class SlackInboxHandler implements InboxHandler {
             route(new ChatEvent.ActionChosen(eventId, user(team, person.path("id").asText()), target,
                     action.path("action_id").asText(""), argument, payload.path("response_url").asText(""), at));
         }
+    }
+
+    /**
+     * A direct message to the bot is answered like the command it names: {@code help}, {@code review …}
+     * and the sender's own settings ({@code tz}, {@code mute}, {@code inbox}); anything else gets the help.
+     * The answer goes back into the DM (no response_url).
+     */
+    private void directMessage(String eventId, String team, JsonNode event) {
+        String text = event.path("text").asText("").strip();
+        String verb = CommandText.verb(text);
+        ChannelRef dm = channel(team, event.path("channel").asText());
+        UserRef sender = user(team, event.path("user").asText());
+        Instant at = instant(event.path("ts").asText());
+        ChatEvent.CommandInvoked command = switch (verb) {
+            case "review" -> new ChatEvent.CommandInvoked(eventId, dm, sender, "review", CommandText.rest(text), "", at);
+            case "tz", "mute", "inbox", "help" -> new ChatEvent.CommandInvoked(eventId, dm, sender, "happy3", text, "", at);
+            default -> new ChatEvent.CommandInvoked(eventId, dm, sender, "happy3", "help", "", at);
+        };
+        route(command);
     }
 
     private boolean fromBot(String team, JsonNode message) {
