@@ -162,6 +162,9 @@ final class FakeSlackApi implements AutoCloseable {
                 user.putObject("profile").put("display_name", "Name " + params.get("user"));
             }
             case "apps.connections.open" -> ok.put("url", socketModeUrl);
+            case "chat.getPermalink" -> ok.put("channel", params.get("channel")).put("permalink",
+                    "https://example.slack.com/archives/" + params.get("channel") + "/p"
+                            + params.getOrDefault("message_ts", "").replace(".", ""));
             case "usergroups.users.list" -> ok.putArray("users").add("U0AGENT1").add("U0AGENT2");
             case "files.getUploadURLExternal" -> ok.put("upload_url", url() + "/upload/F0CHART")
                     .put("file_id", "F0CHART");
