@@ -3,6 +3,7 @@ package io.happy3.app;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.ChannelSettings;
@@ -25,9 +26,13 @@ public final class CommandRights {
     private final AgentDirectory directory;
     private final ChannelSettingsStore channelSettings;
 
-    public CommandRights(AgentDirectory directory, ChannelSettingsStore channelSettings) {
+    private final ChatMarkup markup;
+
+    /** {@code markup} writes the mentions of the people a refusal names. */
+    public CommandRights(AgentDirectory directory, ChannelSettingsStore channelSettings, ChatMarkup markup) {
         this.directory = requireNonNull(directory, "directory == null");
         this.channelSettings = requireNonNull(channelSettings, "channelSettings == null");
+        this.markup = requireNonNull(markup, "markup == null");
     }
 
     /** Empty when {@code command}'s user may run {@code verb} here; else the answer that says who may. */
@@ -45,7 +50,7 @@ public final class CommandRights {
         }
         Set<String> allowed = new TreeSet<>(leads);
         installer.ifPresent(allowed::add);
-        String people = allowed.isEmpty() ? "" : " (" + allowed.stream().map(id -> "<@" + id + ">")
+        String people = allowed.isEmpty() ? "" : " (" + allowed.stream().map(markup::mentionUser)
                 .collect(Collectors.joining(", ")) + ")";
         return Optional.of("Only workspace admins and owners or this channel's leads" + people + " can run "
                 + "/happy3 " + verb + ". Ask one of them, or ask an admin to add you with /happy3 leads.");
