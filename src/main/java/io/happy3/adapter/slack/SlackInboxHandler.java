@@ -14,6 +14,7 @@ import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,17 +164,16 @@ public final class SlackInboxHandler implements InboxHandler {
             JsonNode action = actions.get(index);
             String chosen = action.has("selected_option") ? action.path("selected_option").path("value").asText("")
                     : action.path("value").asText("");
-            int separator = chosen.indexOf(SlackBlocks.VALUE_SEPARATOR);
-            String target = separator < 0 ? chosen : chosen.substring(0, separator);
-            if (target.isEmpty()) {
+            Optional<SlackButtons.Value> value = SlackButtons.read(chosen);
+            if (value.isEmpty()) {
                 continue;
             }
-            String argument = separator < 0 ? "" : chosen.substring(separator + 1);
             String eventId = actions.size() == 1 ? entry.eventId() : entry.eventId() + ":" + index;
             Instant at = SlackPayload.text(action, "action_ts").map(SlackInboxHandler::instant)
                     .orElse(entry.receivedAt());
-            route(new ChatEvent.ActionChosen(eventId, user(team, person.path("id").asText()), target,
-                    action.path("action_id").asText(""), argument, payload.path("response_url").asText(""), at));
+            route(new ChatEvent.ActionChosen(eventId, user(team, person.path("id").asText()), value.get().target(),
+                    action.path("action_id").asText(""), value.get().argument(),
+                    payload.path("response_url").asText(""), at));
         }
     }
 
@@ -188,12 +188,10 @@ public final class SlackInboxHandler implements InboxHandler {
         ChannelRef dm = channel(team, event.path("channel").asText());
         UserRef sender = user(team, event.path("user").asText());
         Instant at = instant(event.path("ts").asText());
-        ChatEvent.CommandInvoked command = switch (verb) {
-            case "review" -> new ChatEvent.CommandInvoked(eventId, dm, sender, "review", CommandText.rest(text), "", at);
-            case "tz", "mute", "inbox", "help" -> new ChatEvent.CommandInvoked(eventId, dm, sender, "happy3", text, "", at);
-            default -> new ChatEvent.CommandInvoked(eventId, dm, sender, "happy3", "help", "", at);
-        };
-        route(command);
+        boolean review = verb.equals("review");
+        boolean own = Set.of("tz", "mute", "inbox", "help").contains(verb);
+        route(new ChatEvent.CommandInvoked(eventId, dm, sender, review ? "review" : "happy3",
+                review ? CommandText.rest(text) : own ? text : "help", "", at));
     }
 
     private boolean fromBot(String team, JsonNode message) {

@@ -37,13 +37,15 @@ public final class SlackListeners {
 
     /** Runs {@code handler} when a modal with {@code callbackId} is submitted. */
     public SlackListeners viewSubmission(String callbackId, ViewSubmissionHandler handler) {
-        viewSubmissions.put(requireNonNull(callbackId, "callbackId == null"), requireNonNull(handler, "handler == null"));
+        viewSubmissions.put(requireNonNull(callbackId, "callbackId == null"),
+                requireNonNull(handler, "handler == null"));
         return this;
     }
 
     /** Runs {@code handler} for the global shortcut {@code callbackId}. */
     public SlackListeners globalShortcut(String callbackId, GlobalShortcutHandler handler) {
-        globalShortcuts.put(requireNonNull(callbackId, "callbackId == null"), requireNonNull(handler, "handler == null"));
+        globalShortcuts.put(requireNonNull(callbackId, "callbackId == null"),
+                requireNonNull(handler, "handler == null"));
         return this;
     }
 
@@ -62,7 +64,8 @@ public final class SlackListeners {
             return handler == null ? ctx.ack() : handler.apply(req, ctx);
         });
         app.viewSubmission(ANY, (req, ctx) -> {
-            ViewSubmissionHandler handler = viewSubmissions.get(nullToEmpty(req.getPayload().getView().getCallbackId()));
+            String callbackId = nullToEmpty(req.getPayload().getView().getCallbackId());
+            ViewSubmissionHandler handler = viewSubmissions.get(callbackId);
             return handler == null ? ctx.ack() : handler.apply(req, ctx);
         });
         app.viewClosed(ANY, (req, ctx) -> ctx.ack());

@@ -124,7 +124,7 @@ record SlackPayload(Kind kind, JsonNode body) {
         return switch (kind) {
             case EVENT -> eventOrderingKey(event());
             case COMMAND -> "command:" + text(body, "channel_id").orElse("") + ":" + text(body, "user_id").orElse("");
-            case INTERACTION -> SlackBlocks.issueKey(body.path("actions").path(0).path("block_id").asText(""))
+            case INTERACTION -> SlackButtons.issueKey(body.path("actions").path(0).path("block_id").asText(""))
                     .orElse("action:" + body.path("user").path("id").asText(""));
             default -> kind.name();
         };
