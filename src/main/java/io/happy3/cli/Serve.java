@@ -19,6 +19,7 @@ import io.happy3.adapter.storage.JdbcChannelSettingsStore;
 import io.happy3.adapter.storage.JdbcConversationAddressStore;
 import io.happy3.adapter.storage.JdbcInboxStore;
 import io.happy3.adapter.storage.JdbcInstallationStore;
+import io.happy3.adapter.storage.JdbcRenderedNudgeStore;
 import io.happy3.adapter.storage.TokenCipher;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
@@ -175,7 +176,8 @@ public final class Serve {
         }
         JdbcConversationAddressStore addresses = new JdbcConversationAddressStore(database);
         Optional<SlackModule> slack = config.slack().map(settings -> SlackModule.create(settings, inboxStore,
-                installations, stores.issues(), stores.nudges(), clock).reportTo(telemetry));
+                installations, stores.issues(), stores.nudges(), new JdbcRenderedNudgeStore(database), clock)
+                .reportTo(telemetry));
         slack.ifPresent(module -> {
             gateways.put(Platform.SLACK, module.gateway());
             directories.put(Platform.SLACK, module.directory());
