@@ -1,6 +1,8 @@
 package io.happy3.cli;
 
+import io.happy3.adapter.console.ConsoleChatGateway;
 import io.happy3.adapter.playbook.YamlPlaybookLoader;
+import io.happy3.adapter.slack.SlackMarkup;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
@@ -23,6 +25,7 @@ import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.AgentProfile;
 import io.happy3.domain.team.ChannelSettings;
+import io.happy3.domain.time.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -69,7 +72,7 @@ public final class Demo {
     public int run() {
         DemoScript script = DemoScript.load(resource("demo/week.yaml"));
         zone = script.zoneId();
-        SimulatedClock clock = new SimulatedClock(script.weekStart());
+        ManualClock clock = new ManualClock(script.weekStart());
         Playbook playbook = new YamlPlaybookLoader().parse("playbooks/default.yaml", text(resource(
                 "playbooks/default.yaml")));
         String tenant = script.tenant();
@@ -78,7 +81,7 @@ public final class Demo {
         Map<String, String> names = script.people().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().name()));
         ConsoleChatGateway gateway = new ConsoleChatGateway(out, clock, zone,
-                user -> names.getOrDefault(user.user(), user.user()), titles);
+                user -> names.getOrDefault(user.user(), user.user()), titles, new SlackMarkup());
         try (Database database = Database.open("jdbc:h2:mem:happy3-demo-" + System.nanoTime()
                 + ";DB_CLOSE_DELAY=-1", "", "")) {
             Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), new JdbcNudgeStore(database),
@@ -86,9 +89,8 @@ public final class Demo {
                     new JdbcAgentPreferenceStore(database));
             Engine engine = new Engine(stores, PlaybookSource.of(List.of(playbook)), directory(names, zone),
                     gateway, clock, zone, "demo"); // rules alone, as serve by default
-            rituals = new io.happy3.app.RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),
-                    stores.proudMoments(), new io.happy3.adapter.storage.JdbcRitualLedger(database, clock), gateway,
-                    io.happy3.adapter.chart.TrendChart::render, io.happy3.app.RunWeeklyRituals.Times.DEFAULT, clock);
+            rituals = engine.rituals(new io.happy3.adapter.storage.JdbcRitualLedger(database, clock),
+                    io.happy3.adapter.chart.TrendChart::render, io.happy3.app.RunWeeklyRituals.Times.DEFAULT);
             follow(stores, channel, script);
             header(script, playbook);
             replay(script, engine, stores, channel, clock, titles, names);
@@ -147,7 +149,7 @@ public final class Demo {
     }
 
     private void replay(DemoScript script, Engine engine, Engine.Stores stores, ChannelRef channel,
-                        SimulatedClock clock, Map<String, String> titles, Map<String, String> names) {
+                        ManualClock clock, Map<String, String> titles, Map<String, String> names) {
         List<Timed> timeline = new ArrayList<>();
         for (int c = 0; c < script.conversations().size(); c++) {
             List<DemoScript.Step> steps = script.conversations().get(c).events();
@@ -244,7 +246,7 @@ public final class Demo {
      * (for the weekly rituals), letting the scheduler do its work there: the same ticks a server would run,
      * without idling through empty minutes.
      */
-    private void runUntil(Engine engine, Engine.Stores stores, SimulatedClock clock, Instant target, ZoneId zone,
+    private void runUntil(Engine engine, Engine.Stores stores, ManualClock clock, Instant target, ZoneId zone,
                           String lastDay) {
         String day = lastDay;
         while (clock.instant().isBefore(target)) {
