@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
+    /** Request threads at most. */
+    static final int MAX_THREADS = 64;
+    /** Jobs (connections with input to read) that wait for a thread at most. */
+    static final int QUEUE_CAPACITY = 4096;
+
     private final Server server;
     private final ServerConnector connector;
     private final Optional<ServerConnector> management;
@@ -53,7 +59,9 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(String host, int port, List<Mount> mounts, Supplier<Optional<String>> notReady,
                       OptionalInt managementPort, List<Mount> managementMounts) {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        // A bounded job queue: past it Jetty refuses new work (closes the connection) instead of growing the heap.
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, 60_000,
+                new BlockingArrayQueue<>(QUEUE_CAPACITY, QUEUE_CAPACITY, QUEUE_CAPACITY));
         threads.setName("http");
         server = new Server(threads);
         connector = connector(host, port, "public");
