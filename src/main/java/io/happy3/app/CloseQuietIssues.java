@@ -37,10 +37,14 @@ public final class CloseQuietIssues {
     public int sweep() {
         Instant now = clock.instant();
         int closed = 0;
-        for (Issue active : issues.findActive()) {
+        // Only issues quiet for the shortest stale_after in force can be stale: the others are not even read
+        // (reading every active issue with its history held them all in memory at once).
+        Duration shortest = team.playbooks().all().stream().map(Playbook::staleAfter)
+                .reduce(Playbook.DEFAULT_STALE_AFTER, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        for (Issue active : issues.findActiveQuietSince(now.minus(shortest))) {
             Duration staleAfter = team.playbooks().find(active.playbookId()).map(Playbook::staleAfter)
                     .orElse(Playbook.DEFAULT_STALE_AFTER);
-            // Read again under the issue's write lock: a message may have arrived since findActive.
+            // Read again under the issue's write lock: a message may have arrived since it was found.
             boolean closedNow = follow.serialised(active.id(), () -> issues.find(active.id())
                     .flatMap(issue -> tracker.onQuietCheck(issue, now, staleAfter))
                     .map(transition -> follow.apply(transition, team.followed(active.channel()).orElse(null)))

@@ -15,10 +15,10 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +39,8 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** Request threads at most. */
-    static final int MAX_THREADS = 64;
-    /** Jobs (connections with input to read) that wait for a thread at most. */
-    static final int QUEUE_CAPACITY = 4096;
+    /** Open connections at most; beyond it new ones wait in the operating system's accept queue. */
+    static final int MAX_CONNECTIONS = 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -59,11 +57,13 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(String host, int port, List<Mount> mounts, Supplier<Optional<String>> notReady,
                       OptionalInt managementPort, List<Mount> managementMounts) {
-        // A bounded job queue: past it Jetty refuses new work (closes the connection) instead of growing the heap.
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, 60_000,
-                new BlockingArrayQueue<>(QUEUE_CAPACITY, QUEUE_CAPACITY, QUEUE_CAPACITY));
+        // Memory under load is bounded by the 64 request threads (each holds one request; the inbox's group
+        // commit bounds its own queue) and by the connection limit below. Jetty's job queue stays unbounded on
+        // purpose: Jetty 12 warns that a bounded one "could lead to unreliable operation".
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         server = new Server(threads);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
         connector = connector(host, port, "public");
         ServletContextHandler context = context(mounts, notReady);
         ContextHandlerCollection contexts = new ContextHandlerCollection(context);
