@@ -22,14 +22,17 @@ public final class CloseQuietIssues {
 
     private final TeamDirectory team;
     private final IssueStore issues;
-    private final FollowConversation follow;
+    private final RecordTransition record;
+    private final IssueWriteLocks locks;
     private final IssueTracker tracker = new IssueTracker();
     private final Clock clock;
 
-    public CloseQuietIssues(TeamDirectory team, IssueStore issues, FollowConversation follow, Clock clock) {
+    public CloseQuietIssues(TeamDirectory team, IssueStore issues, RecordTransition record, IssueWriteLocks locks,
+                            Clock clock) {
         this.team = requireNonNull(team, "team == null");
         this.issues = requireNonNull(issues, "issues == null");
-        this.follow = requireNonNull(follow, "follow == null");
+        this.record = requireNonNull(record, "record == null");
+        this.locks = requireNonNull(locks, "locks == null");
         this.clock = requireNonNull(clock, "clock == null");
     }
 
@@ -39,15 +42,13 @@ public final class CloseQuietIssues {
         int closed = 0;
         // Only issues quiet for the shortest stale_after in force can be stale: the others are not even read
         // (reading every active issue with its history held them all in memory at once).
-        Duration shortest = team.playbooks().all().stream().map(Playbook::staleAfter)
-                .reduce(Playbook.DEFAULT_STALE_AFTER, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-        for (Issue active : issues.findActiveQuietSince(now.minus(shortest))) {
-            Duration staleAfter = team.playbooks().find(active.playbookId()).map(Playbook::staleAfter)
+        for (Issue active : issues.findActiveQuietSince(now.minus(shortestStaleAfter()))) {
+            Duration staleAfter = team.playbook(active.playbookId()).map(Playbook::staleAfter)
                     .orElse(Playbook.DEFAULT_STALE_AFTER);
             // Read again under the issue's write lock: a message may have arrived since it was found.
-            boolean closedNow = follow.serialised(active.id(), () -> issues.find(active.id())
+            boolean closedNow = locks.serialised(active.id(), () -> issues.find(active.id())
                     .flatMap(issue -> tracker.onQuietCheck(issue, now, staleAfter))
-                    .map(transition -> follow.apply(transition, team.followed(active.channel()).orElse(null)))
+                    .map(transition -> record.record(transition, team.followed(active.channel())))
                     .isPresent());
             if (closedNow) {
                 closed++;
@@ -55,5 +56,11 @@ public final class CloseQuietIssues {
             }
         }
         return closed;
+    }
+
+    /** The shortest {@code stale_after} of the playbooks in force (an issue of an unknown playbook gets the default). */
+    private Duration shortestStaleAfter() {
+        return team.playbooksById().values().stream().map(Playbook::staleAfter)
+                .reduce(Playbook.DEFAULT_STALE_AFTER, (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
 }

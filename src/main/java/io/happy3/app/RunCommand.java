@@ -2,7 +2,9 @@ package io.happy3.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.happy3.domain.chat.BotCommand;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Durations;
 import io.happy3.domain.nudge.Nudge;
@@ -10,8 +12,10 @@ import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
+import io.happy3.domain.team.AgentPreferenceStore;
 import io.happy3.domain.team.AgentProfile;
 import io.happy3.domain.team.ChannelSettings;
+import io.happy3.domain.team.ChannelSettingsStore;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -28,28 +32,25 @@ import java.util.function.Function;
  * review handler. Every command answers privately, and bad usage answers with help.
  */
 public final class RunCommand {
-    public static final String HELP = """
-            Happy3 commands:
-            • /happy3 follow [playbook] — follow this channel (default playbook unless named)
-            • /happy3 unfollow — stop following this channel
-            • /happy3 agents @user… | @usergroup — set who the agents are in this channel
-            • /happy3 leads @user… — set the team leads of this channel
-            • /happy3 mute <duration>|off — pause your nudges (e.g. 2h, 1d)
-            • /happy3 tz <Area/City> — set your time zone (e.g. Europe/Berlin)
-            • /happy3 inbox — list your pending nudges
-            • /proud <text> — nominate something the team can be proud of
-            • /review [last-week|2026-W47|@agent|#channel|export] — the weekly Happy 3 review""";
+    public static final String HELP = BotCommand.help();
+
 
     private final TeamDirectory team;
+    private final ChannelSettingsStore channelSettings;
+    private final AgentPreferenceStore preferences;
     private final NudgeStore nudges;
     private final ProudMomentStore proudMoments;
     private final ChatGateway gateway;
     private final Function<ChatEvent.CommandInvoked, String> review;
     private final Clock clock;
 
-    public RunCommand(TeamDirectory team, NudgeStore nudges, ProudMomentStore proudMoments, ChatGateway gateway,
+    /** {@code channelSettings} and {@code preferences} are what the commands change; {@code team} answers. */
+    public RunCommand(TeamDirectory team, ChannelSettingsStore channelSettings, AgentPreferenceStore preferences,
+                      NudgeStore nudges, ProudMomentStore proudMoments, ChatGateway gateway,
                       Function<ChatEvent.CommandInvoked, String> review, Clock clock) {
         this.team = requireNonNull(team, "team == null");
+        this.channelSettings = requireNonNull(channelSettings, "channelSettings == null");
+        this.preferences = requireNonNull(preferences, "preferences == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
         this.proudMoments = requireNonNull(proudMoments, "proudMoments == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
@@ -59,88 +60,89 @@ public final class RunCommand {
 
     /** Runs the command and sends the answer to whoever ran it; returns the answer. */
     public String run(ChatEvent.CommandInvoked command) {
-        String answer = switch (command.command()) {
-            case "happy3" -> happy3(command);
-            case "proud" -> proud(command);
-            case "review" -> review.apply(command);
-            default -> "Unknown command /" + command.command() + ".\n" + HELP;
-        };
-        if (!"review".equals(command.command())) {
+        String verb = CommandText.verb(command.arguments());
+        Optional<BotCommand> known = BotCommand.of(command.command(), verb.isEmpty() ? "help" : verb);
+        String answer = known.map(which -> answer(which, command)).orElseGet(() -> "happy3".equals(command.command())
+                ? "I don't know `" + verb + "`.\n" + HELP : "Unknown command /" + command.command() + ".\n" + HELP);
+        if (known.filter(which -> which == BotCommand.REVIEW).isEmpty()) {
             gateway.reply(command.replyTo(), command.user(), answer);
         }
         return answer;
     }
 
-    private String happy3(ChatEvent.CommandInvoked command) {
+    private String answer(BotCommand which, ChatEvent.CommandInvoked command) {
         String rest = CommandText.rest(command.arguments());
-        return switch (CommandText.verb(command.arguments())) {
-            case "follow" -> follow(command, rest);
-            case "unfollow" -> unfollow(command);
-            case "agents" -> agents(command, rest);
-            case "leads" -> leads(command, rest);
-            case "mute" -> mute(command, rest);
-            case "tz" -> timeZone(command, rest);
-            case "inbox" -> inbox(command);
-            case "help", "" -> HELP;
-            default -> "I don't know `" + CommandText.verb(command.arguments()) + "`.\n" + HELP;
+        return switch (which) {
+            case FOLLOW -> follow(command, rest);
+            case UNFOLLOW -> unfollow(command);
+            case AGENTS -> agents(command, rest);
+            case LEADS -> leads(command, rest);
+            case MUTE -> mute(command, rest);
+            case TZ -> timeZone(command, rest);
+            case INBOX -> inbox(command);
+            case HELP -> HELP;
+            case PROUD -> proud(command);
+            case REVIEW -> review.apply(command);
         };
     }
 
     private String follow(ChatEvent.CommandInvoked command, String rest) {
-        Optional<Playbook> playbook = rest.isBlank() ? team.playbooks().forChannel(command.channel().channel())
-                .or(team::defaultPlaybook) : team.playbooks().find(rest.strip());
+        Optional<Playbook> playbook = rest.isBlank() ? team.playbookFor(command.channel())
+                : team.playbook(rest.strip());
         if (playbook.isEmpty()) {
             return "No playbook `" + rest.strip() + "`. Loaded: "
-                    + String.join(", ", team.playbooks().all().stream().map(Playbook::id).toList()) + ".";
+                    + String.join(", ", team.playbooksById().keySet()) + ".";
         }
-        ChannelSettings settings = team.channelSettings().find(command.channel())
+        ChannelSettings settings = channelSettings.find(command.channel())
                 .map(found -> found.withFollowed(true, playbook.get().id()))
                 .orElse(ChannelSettings.followedWith(command.channel(), playbook.get().id()));
-        team.channelSettings().save(settings);
+        channelSettings.save(settings);
         return "Following this channel with playbook `" + playbook.get().id() + "`. Set the agents with "
                 + "/happy3 agents @user… (everyone else counts as a customer).";
     }
 
     private String unfollow(ChatEvent.CommandInvoked command) {
-        Optional<ChannelSettings> settings = team.channelSettings().find(command.channel());
+        Optional<ChannelSettings> settings = channelSettings.find(command.channel());
         String playbook = settings.map(ChannelSettings::playbookId).orElse("default");
-        team.channelSettings().save(settings.map(found -> found.withFollowed(false, playbook))
+        channelSettings.save(settings.map(found -> found.withFollowed(false, playbook))
                 .orElse(ChannelSettings.followedWith(command.channel(), playbook).withFollowed(false, playbook)));
         return "Stopped following this channel. Open issues keep their history.";
     }
 
     private String agents(ChatEvent.CommandInvoked command, String rest) {
-        List<String> users = CommandText.users(rest);
-        List<String> groups = CommandText.groups(rest);
+        ChatMarkup markup = gateway.markup(command.user().platform());
+        List<String> users = markup.users(rest);
+        List<String> groups = markup.groups(rest);
         if (users.isEmpty() && groups.isEmpty()) {
             return "Usage: /happy3 agents @user… | @usergroup\n" + HELP;
         }
         ChannelSettings settings = settingsFor(command);
-        team.channelSettings().save(settings.withAgents(new HashSet<>(users), new HashSet<>(groups)));
-        return "Agents of this channel: " + mentions(users, groups) + ".";
+        channelSettings.save(settings.withAgents(new HashSet<>(users), new HashSet<>(groups)));
+        return "Agents of this channel: " + mentions(markup, users, groups) + ".";
     }
 
     private String leads(ChatEvent.CommandInvoked command, String rest) {
-        List<String> users = CommandText.users(rest);
+        ChatMarkup markup = gateway.markup(command.user().platform());
+        List<String> users = markup.users(rest);
         if (users.isEmpty()) {
             return "Usage: /happy3 leads @user…\n" + HELP;
         }
-        team.channelSettings().save(settingsFor(command).withLeads(Set.copyOf(users)));
-        return "Leads of this channel: " + mentions(users, List.of()) + ".";
+        channelSettings.save(settingsFor(command).withLeads(Set.copyOf(users)));
+        return "Leads of this channel: " + mentions(markup, users, List.of()) + ".";
     }
 
     private ChannelSettings settingsFor(ChatEvent.CommandInvoked command) {
         String playbook = team.followed(command.channel()).map(context -> context.playbook().id())
                 .or(() -> team.defaultPlaybook().map(Playbook::id)).orElse("default");
-        return team.channelSettings().find(command.channel())
+        return channelSettings.find(command.channel())
                 .orElse(ChannelSettings.followedWith(command.channel(), playbook).withFollowed(
                         team.followed(command.channel()).isPresent(), playbook));
     }
 
     private String mute(ChatEvent.CommandInvoked command, String rest) {
-        AgentProfile profile = team.preferences().find(command.user()).orElse(AgentProfile.unknown(command.user()));
+        AgentProfile profile = preferences.find(command.user()).orElse(AgentProfile.unknown(command.user()));
         if ("off".equalsIgnoreCase(rest.strip())) {
-            team.preferences().save(profile.withMutedUntil(Optional.empty()));
+            preferences.save(profile.withMutedUntil(Optional.empty()));
             return "Nudges are back on.";
         }
         Optional<Duration> duration = Durations.parse(rest.strip().toLowerCase(java.util.Locale.ROOT));
@@ -148,7 +150,7 @@ public final class RunCommand {
             return "Usage: /happy3 mute <duration>|off — e.g. 30m, 2h, 1d\n" + HELP;
         }
         Instant until = clock.instant().plus(duration.get());
-        team.preferences().save(profile.withMutedUntil(Optional.of(until)));
+        preferences.save(profile.withMutedUntil(Optional.of(until)));
         return "Muted for " + Durations.human(duration.get()) + ". Nudges wait until then; none are lost.";
     }
 
@@ -159,9 +161,9 @@ public final class RunCommand {
         }
         try {
             ZoneId zone = ZoneId.of(rest.strip());
-            AgentProfile profile = team.preferences().find(command.user())
+            AgentProfile profile = preferences.find(command.user())
                     .orElse(AgentProfile.unknown(command.user()));
-            team.preferences().save(profile.withZone(zone));
+            preferences.save(profile.withZone(zone));
             return "Time zone set to " + zone + ". Quiet hours follow it.";
         } catch (DateTimeException e) {
             return "Unknown time zone `" + rest.strip() + "`. Use a name like Europe/Berlin or America/New_York.";
@@ -192,7 +194,7 @@ public final class RunCommand {
         if (text.isEmpty()) {
             return "Usage: /proud <what you or a teammate did that made a customer happy>";
         }
-        List<String> about = CommandText.users(text);
+        List<String> about = gateway.markup(command.user().platform()).users(text);
         proudMoments.add(new ProudMoment("proud:" + command.eventId(), command.tenant(),
                 Optional.of(command.channel()), Optional.empty(),
                 about.isEmpty() ? Optional.of(command.user())
@@ -203,10 +205,10 @@ public final class RunCommand {
         return "Thank you! Nominated for this week's proud moments: " + text;
     }
 
-    private static String mentions(List<String> users, List<String> groups) {
+    private static String mentions(ChatMarkup markup, List<String> users, List<String> groups) {
         List<String> all = new java.util.ArrayList<>();
-        users.forEach(user -> all.add("<@" + user + ">"));
-        groups.forEach(group -> all.add("<!subteam^" + group + ">"));
+        users.forEach(user -> all.add(markup.mentionUser(user)));
+        groups.forEach(group -> all.add(markup.mentionGroup(group)));
         return String.join(", ", all);
     }
 }

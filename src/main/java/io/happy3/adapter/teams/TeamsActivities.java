@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Entity;
-import com.microsoft.bot.schema.Mention;
 import com.microsoft.bot.schema.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,28 +103,46 @@ final class TeamsActivities {
 
     static boolean mentionsBot(Activity activity) {
         String bot = activity.getRecipient() == null ? null : activity.getRecipient().getId();
-        return mentions(activity).stream().anyMatch(mention -> mention.getMentioned().getId().equals(bot));
-    }
-
-    /** The mentions that name someone; a {@code mention} entity can be empty (found by ActivityMapperFuzzTest). */
-    private static List<Mention> mentions(Activity activity) {
-        return activity.getMentions().stream().filter(mention -> mention != null && mention.getMentioned() != null
-                && mention.getMentioned().getId() != null).toList();
+        return mentions(activity).stream().anyMatch(mention -> mention.id().equals(bot));
     }
 
     /**
-     * The message text as plain text, the bot's mention removed and other mentions in the escaped form the core
-     * reads ({@code <@id>}).
+     * The mentions that name someone, read from the entities' JSON: the SDK's {@code getMentions()} throws on an
+     * entity without a type and prints a stack trace for one it cannot convert (both found by ActivityMapperFuzzTest).
+     */
+    private static List<MentionOf> mentions(Activity activity) {
+        if (activity.getEntities() == null) {
+            return List.of();
+        }
+        return activity.getEntities().stream()
+                .filter(entity -> entity != null && "mention".equalsIgnoreCase(entity.getType()))
+                .map(entity -> new MentionOf(text(entity.getProperties().get("mentioned"), "id"),
+                        text(entity.getProperties().get("text"), null)))
+                .filter(mention -> mention.id() != null).toList();
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        com.fasterxml.jackson.databind.JsonNode value = node == null || field == null ? node : node.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
+    }
+
+    /** A mention entity: whom it names, and the markup it has in the text (may be null). */
+    private record MentionOf(String id, String text) {
+    }
+
+    /**
+     * The message text as plain text, the bot's mention removed and other mentions as the token
+     * {@link TeamsMarkup} reads.
      */
     static String commandText(Activity activity) {
         String text = activity.getText() == null ? "" : activity.getText();
         String bot = activity.getRecipient() == null ? "" : activity.getRecipient().getId();
-        for (Mention mention : mentions(activity)) {
-            if (mention.getText() == null || mention.getText().isEmpty()) {
+        for (MentionOf mention : mentions(activity)) {
+            if (mention.text() == null || mention.text().isEmpty()) {
                 continue;
             }
-            String id = mention.getMentioned().getId();
-            text = text.replace(mention.getText(), id.equals(bot) ? " " : " <@" + id + "> ");
+            String id = mention.id();
+            text = text.replace(mention.text(), id.equals(bot) ? " " : " " + TeamsMarkup.token(id) + " ");
         }
         return plain(text);
     }
@@ -133,7 +150,7 @@ final class TeamsActivities {
     /** Strips Teams' HTML markup (channel messages arrive as HTML) and collapses white space. */
     static String plain(String html) {
         String text = html.replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n")
-                .replaceAll("<(?!@)[^>]*>", "")
+                .replaceAll("<(?!at id=\"[^\"<>\\s]+\"/>)[^>]*>", "")
                 .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&");
         return text.replaceAll("[ \\t\\x{00A0}]+", " ").replaceAll(" *\\n+ *", "\n").strip();
