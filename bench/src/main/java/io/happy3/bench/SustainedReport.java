@@ -15,22 +15,7 @@ final class SustainedReport {
         report.line("### Sustained processing, " + Report.now() + " (commit " + Machine.run(settings.root(), "git",
                 "rev-parse", "--short", "HEAD") + ")");
         report.line("");
-        report.line("- Machine: " + Machine.describe() + "; " + targets.postgresVersion() + " on the same machine.");
-        report.line("- Command: `" + System.getenv().getOrDefault("BENCH_COMMAND", "bench/run sustained") + "`. "
-                + "Server JVM options: " + targets.jvmOptions() + ". Run id " + run + ".");
-        report.line("- Traffic: open-loop, " + settings.get("connections") + " connections, signed Slack requests across "
-                + "50 channels (followed with the shipped default playbook, four agents each: 200 agents) and 1,000 "
-                + "customers; per 8 requests: a new issue, an agent reply, a customer reply, a fix claim, a ✅ reaction, "
-                + "a confirmation in words, `/happy3 inbox`, and an \"On it\" press on a pending nudge read back from "
-                + "the database. Rates step through `steps` (" + settings.get("step") + " s each, the backlog drained "
-                + "in between) until the inbox backlog grows; the highest bounded rate is then held for "
-                + settings.get("hold") + " s. Bounded: the backlog (`happy3_inbox_backlog`, sampled every second) grows "
-                + "by at most 5 % of the rate per second (least squares) and ends with at most 5 s of traffic waiting.");
-        report.line("- End to end: the inbox rows of the hold's requests, `done_at - received_at` (received: before "
-                + "the ack's commit; done: after the issue was updated and its nudges planned), read back from the "
-                + "database after the backlog drained. Ack: the load generator's latency of the same requests, from "
-                + "each request's scheduled send time. CPU: server user + system time (`/proc`) during the hold "
-                + "divided by the events processed in it.");
+        describe(report, settings, targets, run);
         report.line("");
         report.line("| target | sustained rate (bounded) | processed during the hold | end to end p50 | p99 | max "
                 + "| not processed | ack p50 | ack p99 | ack errors | CPU per event | RSS (peak) | ready | load before → after |");
@@ -55,6 +40,25 @@ final class SustainedReport {
             report.line("- " + r.target().label() + ", rows afterwards: " + r.rows() + ".");
         }
         return report.toString();
+    }
+
+    private static void describe(Report report, Settings settings, Targets targets, String run) {
+        report.line("- Machine: " + Machine.describe() + "; " + targets.postgresVersion() + " on the same machine.");
+        report.line("- Command: `" + System.getenv().getOrDefault("BENCH_COMMAND", "bench/run sustained") + "`. "
+                + "Server JVM options: " + targets.jvmOptions() + ". Run id " + run + ".");
+        report.line("- Traffic: open-loop, " + settings.get("connections") + " connections, signed Slack requests across "
+                + "50 channels (followed with the shipped default playbook, four agents each: 200 agents) and 1,000 "
+                + "customers; per 8 requests: a new issue, an agent reply, a customer reply, a fix claim, a ✅ reaction, "
+                + "a confirmation in words, `/happy3 inbox`, and an \"On it\" press on a pending nudge read back from "
+                + "the database. Rates step through `steps` (" + settings.get("step") + " s each, the backlog drained "
+                + "in between) until the inbox backlog grows; the highest bounded rate is then held for "
+                + settings.get("hold") + " s. Bounded: the backlog (`happy3_inbox_backlog`, sampled every second) grows "
+                + "by at most 5 % of the rate per second (least squares) and ends with at most 5 s of traffic waiting.");
+        report.line("- End to end: the inbox rows of the hold's requests, `done_at - received_at` (received: before "
+                + "the ack's commit; done: after the issue was updated and its nudges planned), read back from the "
+                + "database after the backlog drained. Ack: the load generator's latency of the same requests, from "
+                + "each request's scheduled send time. CPU: server user + system time (`/proc`) during the hold "
+                + "divided by the events processed in it.");
     }
 
     private static String headline(Result r) {
