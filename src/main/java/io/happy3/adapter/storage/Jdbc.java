@@ -82,6 +82,24 @@ final class Jdbc {
         });
     }
 
+    /**
+     * The one insert-unless-unique: runs {@code insertSql}; true when the row was written, false when a row with
+     * its unique key exists already (a replayed event, a second replica). Other failures propagate.
+     */
+    boolean insertUnlessPresent(String context, String insertSql, Binder binder) {
+        return withConnection(context, connection -> {
+            try {
+                execute(connection, insertSql, binder);
+                return true;
+            } catch (SQLException e) {
+                if (SqlErrors.uniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     static int execute(Connection connection, String sql, Binder binder) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
