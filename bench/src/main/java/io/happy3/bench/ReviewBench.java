@@ -72,7 +72,7 @@ final class ReviewBench {
                         answers.clear();
                         long sent = System.nanoTime();
                         int status = generator.once(started.process.port(), new SlackRequests(slack).command("rv" + i + text,
-                                "C0BENCHDM", "U0AGENT1", "/review", text));
+                                "C0BENCHDM", FakeSlack.ADMIN_PREFIX + "1", "/review", text));
                         if (status != 200) {
                             throw new IllegalStateException("/review answered " + status);
                         }

@@ -96,7 +96,7 @@ final class SustainedBench {
             ServerProcess server = started.process;
             System.out.printf("ready after %.2f s (pid %d, log %s)%n", server.readySeconds(), server.pid(), server.log());
             MixedTraffic traffic = new MixedTraffic(run, requests, nudges);
-            setUpChannels(server);
+            setUpChannels(server, databaseUrl(started));
             nudges.start();
             traffic.phase("W");
             List<Integer> rates = settings.rates("steps");
@@ -135,22 +135,36 @@ final class SustainedBench {
         return steps;
     }
 
-    /** Each channel followed (default playbook) with its four agents, as an admin would set it up. */
-    private void setUpChannels(ServerProcess server) throws Exception {
+    /** Each channel followed (default playbook) with its four agents, set up by a workspace admin. */
+    private void setUpChannels(ServerProcess server, String url) throws Exception {
         for (int c = 0; c < MixedTraffic.CHANNELS; c++) {
             String channel = "C0BENCH" + c;
             StringBuilder agents = new StringBuilder();
             for (int j = 0; j < MixedTraffic.AGENTS_PER_CHANNEL; j++) {
                 agents.append("<@").append(MixedTraffic.agent(c, j)).append("> ");
             }
-            String admin = MixedTraffic.agent(c, 0);
+            String admin = FakeSlack.ADMIN_PREFIX + "1";
             check(generator.once(server.port(), requests.command(run + "f" + c, channel, admin, "/happy3", "follow")));
             check(generator.once(server.port(), requests.command(run + "a" + c, channel, admin, "/happy3",
                     "agents " + agents.toString().strip())));
         }
         drain(server);
-        System.out.printf("followed %d channels, %d agents each%n", MixedTraffic.CHANNELS,
-                MixedTraffic.AGENTS_PER_CHANNEL);
+        long followed = followedChannels(url);
+        if (followed < MixedTraffic.CHANNELS) {
+            throw new IllegalStateException("only " + followed + " of " + MixedTraffic.CHANNELS + " channels followed "
+                    + "after the set-up commands (refused? see " + server.log() + ")");
+        }
+        System.out.printf("followed %d channels, %d agents each%n", followed, MixedTraffic.AGENTS_PER_CHANNEL);
+    }
+
+    private static long followedChannels(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+             PreparedStatement statement = connection.prepareStatement(
+                     "select count(*) from channel_settings where followed = true");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static void check(int status) {
