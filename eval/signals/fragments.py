@@ -272,6 +272,19 @@ CONFIRM = [
     F("we can connect again", "C"),
     F("rows are all there now", "C"),
     F("admin rights are back", "C"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F('the signature check is no longer failing', 'C', 'negation of the failure: a confirmation'),
+    F('not seeing any 429s anymore', 'C', 'negation of the failure'),
+    F("haven't had a single timeout since your change", 'C', 'negation of the failure'),
+    F('no more duplicate users after the last sync', 'C'),
+    F('the errors stopped after the rollback', 'C'),
+    F('all 3 webhooks came through just now', 'C'),
+    F('we can log in again', 'C'),
+    F('that did it, the export is complete', 'C'),
+    F('just got the credit note, all good', 'C'),
+    F('seems to be fixed, the dashboard loads in a second', 'C'),
+    F('kein Fehler mehr seit dem Update', 'C', 'German: no more errors'),
+    F('ya no da error', 'C', 'Spanish: no longer errors'),
 ]
 
 # Bare answers that confirm only because the agent asked the customer to check.
@@ -294,6 +307,11 @@ BARE_YES = [
     F("ja, passt", "C"),
     F("sí, ya va", "C"),
     F("affirmative", "C", "bare answer to a check request"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F('yep, thanks!', 'C,G', 'bare yes to a check request + thanks'),
+    F('✅ thanks', 'C,G'),
+    F('yes 🙌', 'C'),
+    F('yeah it does now', 'C'),
 ]
 
 BARE_NO = [
@@ -307,6 +325,10 @@ BARE_NO = [
     F("negative", "S", "bare 'negative' to a check request"),
     F("no 😞", "S"),
     F("leider nicht", "S", "'unfortunately not' to a check request"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F('nope', 'S', 'bare no to a check request'),
+    F('no, sadly not', 'S', 'bare no to a check request'),
+    F('not yet 😞', 'S', 'no to a check request'),
 ]
 
 PARTIAL = [
@@ -322,6 +344,12 @@ PARTIAL = [
     F("the rate limit errors stopped, the timeouts didn't", "C,S", "partial"),
     F("Der Login geht wieder, aber der Export hängt immer noch", "C,S", "partial"),
     F("ya entra, pero el export sigue fallando", "C,S", "partial"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F('the refund arrived, but only for one of the two charges', 'C,S', 'partial outcome'),
+    F('new users can sign in now, existing ones still bounce', 'C,S', 'partial fix'),
+    F('webhooks are flowing again, the retries are still duplicated though', 'C,S', 'partial fix'),
+    F('the export works for January, February still times out', 'C,S', 'partial fix'),
+    F('el login ya funciona, pero las notificaciones siguen sin llegar', 'C,S', 'partial (Spanish)'),
 ]
 
 STILL = [
@@ -385,6 +413,19 @@ STILL = [
     F("just retried, still failing", "S"),
     F("nope, still locked out", "S"),
     F("the invoice is still wrong", "S"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F('we already tried rotating the key, same 401', 'S'),
+    F('did that twice, no change', 'S'),
+    F('cleared the cache like you said. still blank', 'S'),
+    F('the 502s are back since about 14:00', 'S', 'relapse'),
+    F('nope, the job failed again overnight', 'S', 'relapse'),
+    F('I did not receive any reset email, checked spam too', 'S', 'the suggested route does not work'),
+    F('the reset link you sent is expired already', 'S', 'the suggested route does not work'),
+    F("the 'Reconnect' button does nothing for me", 'S', 'the suggested route does not work'),
+    F("re-enabled it as suggested, the events still don't arrive", 'S'),
+    F("it worked for an hour, now it's timing out again", 'S', 'relapse after a short fix: not a confirmation'),
+    F('hemos probado lo que dijiste y sigue igual', 'S', 'Spanish: tried it, still the same'),
+    F('haben wir gemacht, leider keine Änderung', 'S', 'German: done, no change'),
 ]
 
 THANKS = [
@@ -434,6 +475,13 @@ THANKS = [
     F("muchas gracias por todo", "G"),
     F("thanks, you saved my day", "G"),
     F("brilliant, thank you", "G"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F('Thanks.', 'G', "a polite 'Thanks.' counts"),
+    F('ok thx', 'G'),
+    F('cheers for the quick reply', 'G'),
+    F('much appreciated, have a good weekend', 'G'),
+    F('vielen Dank für die schnelle Hilfe', 'G', 'German thanks'),
+    F('mil gracias', 'G', 'Spanish thanks'),
 ]
 
 SARCASM = [
@@ -462,6 +510,12 @@ COLLEAGUE_CONFIRM = [
     F("confirmo, a mí también me funciona", "C", "colleague confirming (Spanish)"),
     F("fixed for me too, thanks folks", "C,G", "colleague confirming + thanks"),
     F("works on our side now", "C", "colleague confirming"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F('chiming in from the ops team: our alerts cleared too', 'C', 'colleague confirming'),
+    F('can confirm from my side, SSO works', 'C', 'colleague confirming'),
+    F("same for the London office, we're back in", 'C', 'colleague confirming'),
+    F('+1 from finance, we got the corrected invoice', 'C', 'colleague confirming'),
+    F('bei uns im Team läuft es auch wieder', 'C', 'colleague confirming (German)'),
 ]
 
 COLLEAGUE_STILL = [
@@ -538,6 +592,17 @@ PROMISE = [
     F("lo reviso con el equipo y te digo algo hoy", "P"),
     F("we're on it", "P"),
     F("working on it", "P"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F("thanks, I'm pulling the gateway logs for your tenant now", 'P', 'work under way now'),
+    F('our on-call engineer is looking at it right now, update within 30 min', 'P'),
+    F("I'll chase billing and come back to you before 5pm", 'P'),
+    F("reproduced it. we're working on a fix and I'll post here when it's deployed", 'P'),
+    F("I'm escalating this to the platform team and will keep you posted", 'P'),
+    F("we'll monitor the queue overnight and report back tomorrow", 'P'),
+    F("leave it with me, I'll sort out the credit note", 'P'),
+    F("I'll check with engineering whether this is related to the outage", 'P'),
+    F('wir schauen uns das gleich an und melden uns', 'P', 'German promise'),
+    F('lo estamos revisando, te escribo en cuanto sepa algo', 'P', 'Spanish promise'),
 ]
 
 DIAG = [
@@ -608,6 +673,16 @@ CONDITIONAL = [
     F("if you send me the invoice id I'll correct it", "", "conditional commitment"),
     F("falls es wieder passiert, schick uns bitte die ID", "", "conditional (German)"),
     F("cuando tengas el log, mándamelo y lo miro", "", "conditional (Spanish)"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F('happy to take a look, can you DM me the workspace id?', '', 'offer waiting for the customer'),
+    F("I'd be glad to dig into this. Which region is the tenant in?", '', 'offer + question: waits for the customer'),
+    F('could you share the request id? then I can check the logs', '', 'conditional commitment'),
+    F("send us a HAR file and we'll have a look", '', 'conditional commitment'),
+    F("once you've rotated the key on your side, let me know and I'll re-enable the hook", '', 'conditional commitment'),
+    F('happy to hop on a call if that helps', '', 'offer'),
+    F("what's the exact error text? I'll look it up", '', 'question first: waits for the customer'),
+    F('wenn du mir die Rechnungsnummer schickst, prüfe ich das', '', 'conditional (German)'),
+    F('pásame el id de la petición y lo reviso', '', 'conditional (Spanish)'),
 ]
 
 FIX = [
@@ -691,6 +766,31 @@ FIX = [
     F("the missing rows have been backfilled", "R"),
     F("Ich habe die Rechte wiederhergestellt", "R"),
     F("hemos restaurado los permisos", "R"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F('swapped the expired signing cert on our edge, give it another go', 'R'),
+    F('we re-ran the failed invoice job for your org', 'R', 'past fix action'),
+    F('raised your workspace limit to 500 req/min', 'R', 'past fix action phrased without a subject'),
+    F('pushed a config change that drops the stale audience value', 'R'),
+    F('I flushed the CDN cache for your subdomain', 'R'),
+    F('cleaned up the duplicate SCIM users, 14 of them', 'R'),
+    F('your sandbox is unblocked', 'R'),
+    F("we reverted yesterday's change to the retry policy", 'R', 'past fix action'),
+    F('the bad deploy got rolled back about 10 min ago', 'R'),
+    F('I re-linked your Slack workspace on our side', 'R'),
+    F('the duplicate charge was refunded this morning', 'R'),
+    F('turned the feature flag back off for your tenant, that was the culprit', 'R'),
+    F('mapped the new Okta group to the right role', 'R'),
+    F("we've purged the poisoned queue entries", 'R'),
+    F('I reset the MFA enrolment for Tom, he can enrol again', 'R'),
+    F('new credentials are in the vault, the old ones are revoked', 'R'),
+    F('we patched the parser that choked on emoji in channel names', 'R'),
+    F('the backlog has drained, all 3,400 webhooks were delivered', 'R'),
+    F('the hotfix went out with 4.2.1', 'R'),
+    F('Die fehlerhafte Regel ist deaktiviert', 'R', 'German fix claim'),
+    F('wir haben den Webhook-Secret neu erzeugt', 'R', 'German past fix action'),
+    F('ya reiniciamos el worker de sincronización', 'R', 'Spanish past fix action'),
+    F('quedó corregida la factura, ya la puedes descargar', 'R', 'Spanish fix claim'),
+    F('re-issued the invoice with the right VAT number', 'R'),
 ]
 
 CHECK = [
@@ -734,6 +834,20 @@ NOT_RESOLUTION = [
     F("I understand how frustrating this is", ""),
     F("you should see a 'Reconnect' button in the integration settings", "", "an instruction / info, no fix claimed"),
     F("the engineering team says a fix is coming in 4.3", "", "future fix"),
+    # added for issue 12: phrasing the error analysis found missing (our own words)
+    F("here's the doc that explains how the retry backoff works: <https://docs.example.com/retries|Retries>", '', 'answer to an information question'),
+    F("I've passed your feedback on to the product team", '', 'feedback passed on'),
+    F('we replied to your ticket by email', '', 'replied elsewhere, no fix claimed'),
+    F('sent you a DM with the details', '', 'moved to DM'),
+    F("sorry about that, I know it's annoying", '', 'apology only'),
+    F('that limit is per workspace, not per user', '', 'answer to an information question'),
+    F("I've escalated this to our infrastructure team", '', 'escalation, not a fix or a promise of an update'),
+    F('the fix is in review and should ship next week', '', 'future fix'),
+    F('as a workaround you can export per month until the fix lands', '', 'workaround offered as a workaround'),
+    F('glad the export works again!', '', "acknowledges the customer's confirmation"),
+    F('great, thanks for confirming', '', "acknowledges the customer's confirmation"),
+    F('das ist leider ein bekannter Fehler, ein Fix ist geplant', '', 'known bug, future fix (German)'),
+    F('lo hemos comentado con el equipo de producto', '', 'feedback passed on (Spanish)'),
 ]
 
 CHECKIN = [

@@ -110,6 +110,8 @@ public final class Demo {
                 script.week(), script.channel().name(), script.zone(), agents, script.conversations().size(),
                 playbook.id(), playbook.steps().size());
         out.println("Every message below runs through the real engine; nudges show as the agent would see them.");
+        out.println("Signals come from the built-in phrase rules and the playbook's phrases, each message read in its "
+                + "thread (as serve does by default; the trained model is opt-in, HAPPY3_SIGNAL_MODEL=true).");
     }
 
     private static void follow(Engine.Stores stores, ChannelRef channel, DemoScript script) {

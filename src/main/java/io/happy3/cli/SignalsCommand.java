@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.adapter.playbook.YamlPlaybookLoader;
+import io.happy3.adapter.signalmodel.JsonLines;
 import io.happy3.adapter.signalmodel.LinearSignalModel;
 import io.happy3.domain.issue.Role;
 import io.happy3.domain.playbook.Playbook;
@@ -61,57 +62,49 @@ public final class SignalsCommand {
 
     public int run(SignalDetector detector, InputStream in, PrintStream out, PrintStream err) {
         Map<Signal, Integer> counts = new EnumMap<>(Signal.class);
-        int threads = 0;
-        int turns = 0;
-        int bad = 0;
+        int[] tally = new int[3]; // threads, turns, bad lines
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode thread;
-                try {
-                    thread = json.readTree(line);
-                } catch (IOException e) {
-                    err.printf("line %d: not JSON (%s), skipped%n", number, e.getMessage().lines().findFirst().orElse(""));
-                    bad++;
-                    continue;
-                }
-                JsonNode turnList = thread.path("turns");
-                if (!turnList.isArray()) {
+            JsonLines.read(reader, (number, thread) -> {
+                JsonNode turns = thread.path("turns");
+                if (!turns.isArray()) {
                     err.printf("line %d: no \"turns\" array, skipped%n", number);
-                    bad++;
-                    continue;
+                    tally[2]++;
+                    return;
                 }
-                threads++;
-                String id = thread.path("id").asText("line-" + number);
-                ThreadContext context = ThreadContext.empty();
-                for (int index = 0; index < turnList.size(); index++) {
-                    JsonNode turn = turnList.get(index);
-                    Role role = "agent".equals(turn.path("role").asText()) ? Role.AGENT : Role.CUSTOMER;
-                    String text = turn.path("text").asText("");
-                    List<DetectedSignal> found = detector.detect(text, role, now, context);
-                    context = context.then(new ThreadContext.Turn(role, now.toInstant(),
-                            found.stream().map(DetectedSignal::signal).collect(Collectors.toSet()), Cue.of(text, role)));
-                    out.println(json.writeValueAsString(output(id, index, role, found)));
-                    found.stream().map(DetectedSignal::signal).distinct()
-                            .forEach(signal -> counts.merge(signal, 1, Integer::sum));
-                    turns++;
-                }
-            }
+                tally[0]++;
+                tally[1] += turns.size();
+                readThread(detector, thread.path("id").asText("line-" + number), turns, now, out, counts);
+            }, (number, problem) -> {
+                err.printf("line %d: not JSON (%s), skipped%n", number, problem);
+                tally[2]++;
+            });
         } catch (IOException e) {
             err.println("cannot read input: " + e.getMessage());
             return 1;
         }
-        err.printf(Locale.ROOT, "%d threads, %d turns%s%n", threads, turns, bad > 0 ? ", " + bad + " bad lines" : "");
+        err.printf(Locale.ROOT, "%d threads, %d turns%s%n", tally[0], tally[1],
+                tally[2] > 0 ? ", " + tally[2] + " bad lines" : "");
         for (Signal signal : Signal.values()) {
             err.printf(Locale.ROOT, "  %-20s %5d%n", signal.wireName(), counts.getOrDefault(signal, 0));
         }
         return 0;
+    }
+
+    /** Detects every turn of one thread in order, each read in the context of the detector's earlier findings. */
+    private void readThread(SignalDetector detector, String id, JsonNode turns, ZonedDateTime now, PrintStream out,
+                            Map<Signal, Integer> counts) {
+        ThreadContext context = ThreadContext.empty();
+        for (int index = 0; index < turns.size(); index++) {
+            JsonNode turn = turns.get(index);
+            Role role = "agent".equals(turn.path("role").asText()) ? Role.AGENT : Role.CUSTOMER;
+            String text = turn.path("text").asText("");
+            List<DetectedSignal> found = detector.detect(text, role, now, context);
+            context = context.then(new ThreadContext.Turn(role, now.toInstant(),
+                    found.stream().map(DetectedSignal::signal).collect(Collectors.toSet()), Cue.of(text, role)));
+            out.println(output(id, index, role, found).toString());
+            found.stream().map(DetectedSignal::signal).distinct().forEach(signal -> counts.merge(signal, 1, Integer::sum));
+        }
     }
 
     private ObjectNode output(String id, int index, Role role, List<DetectedSignal> found) {

@@ -92,8 +92,9 @@ class CoachingFlowTest {
         after(Duration.ofMinutes(20));
 
         assertThat(gateway.delivered).isEmpty();
-        assertThat(nudges.findByIssue(issue().id())).extracting(Nudge::status)
-                .containsOnly(NudgeStatus.CANCELLED);
+        // "looking into it now" is also a promise (work under way, SIGNALS.md), whose promise-due nudge waits.
+        assertThat(nudges.findByIssue(issue().id())).filteredOn(nudge -> nudge.stepId().equals("first-response"))
+                .extracting(Nudge::status).isNotEmpty().containsOnly(NudgeStatus.CANCELLED);
     }
 
     @Test

@@ -21,11 +21,6 @@ class BackgroundSignalModelTest {
         public List<Score> score(String text, Role role, ThreadContext context, Set<Signal> ruleSignals) {
             return List.of();
         }
-
-        @Override
-        public boolean trusts(String rule) {
-            return false;
-        }
     };
 
     private static void awaitReady(BackgroundSignalModel model) throws InterruptedException {

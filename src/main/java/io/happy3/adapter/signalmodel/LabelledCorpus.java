@@ -3,7 +3,6 @@ package io.happy3.adapter.signalmodel;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.happy3.domain.issue.Role;
 import io.happy3.domain.signal.Signal;
 import java.io.BufferedReader;
@@ -43,8 +42,6 @@ public final class LabelledCorpus {
             turns = List.copyOf(turns);
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LabelledCorpus() {
     }
@@ -96,27 +93,11 @@ public final class LabelledCorpus {
         return set;
     }
 
-    private interface LineHandler {
-        void accept(int number, JsonNode node);
-    }
-
-    private static void lines(Path file, LineHandler handler) {
+    private static void lines(Path file, JsonLines.Handler handler) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(file + ":" + number + ": not JSON", e);
-                }
-                handler.accept(number, node);
-            }
+            JsonLines.read(reader, handler, (number, problem) -> {
+                throw new IllegalArgumentException(file + ":" + number + ": not JSON (" + problem + ")");
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -28,19 +28,25 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearSignalModel implements SignalModel {
     /** Where the weights trained on the project's corpus live on the class path. */
     public static final String BUNDLED = "/signals/model.bin";
-    private static final int MAGIC = 0x48335332; // "H3S2"
+    private static final int MAGIC = 0x48335333; // "H3S3"
+    /**
+     * Below this share of its words seen in training, a message is too unlike the corpus for the model to judge and
+     * it abstains (the rules decide alone). Set before measuring on real threads, where a linear model was
+     * confidently wrong on unfamiliar text (docs/signals.md).
+     */
+    static final double MIN_FAMILIAR = 0.75;
 
     private final Map<Signal, float[]> weights;
     private final Map<Signal, Double> thresholds;
     private final Map<Signal, List<Example>> examples;
-    private final Set<String> trustedRules;
+    private final Set<String> vocabulary;
 
     record Example(String text, int[] features) {
     }
 
     LinearSignalModel(Map<Signal, float[]> weights, Map<Signal, Double> thresholds, Map<Signal, List<String>> examples,
-                      Set<String> trustedRules) {
-        this.trustedRules = Set.copyOf(trustedRules);
+                      Set<String> vocabulary) {
+        this.vocabulary = Set.copyOf(vocabulary);
         this.weights = new EnumMap<>(weights);
         this.thresholds = new EnumMap<>(thresholds);
         this.examples = new EnumMap<>(Signal.class);
@@ -62,19 +68,12 @@ public final class LinearSignalModel implements SignalModel {
     }
 
     @Override
-    public boolean trusts(String rule) {
-        return trustedRules.contains(rule);
-    }
-
-    /** The built-in rules whose matches stand without the model (precise on the training corpus), sorted. */
-    public List<String> trustedRules() {
-        return trustedRules.stream().sorted().toList();
-    }
-
-    @Override
     public List<Score> score(String text, Role role, ThreadContext context, Set<Signal> ruleSignals) {
         requireNonNull(text, "text == null");
         List<String> tokens = ModelText.tokens(text);
+        if (familiarity(tokens) < MIN_FAMILIAR) {
+            return List.of();
+        }
         int[] features = Features.of(tokens, role, context, ruleSignals);
         List<Score> scores = new ArrayList<>(3);
         int[] textFeatures = null;
@@ -97,6 +96,19 @@ public final class LinearSignalModel implements SignalModel {
             scores.add(new Score(signal, probability, threshold, nearest));
         }
         return scores;
+    }
+
+    /** The share of the message's words the training corpus had (1 for a message of emoji or markup only). */
+    double familiarity(List<String> tokens) {
+        int words = 0;
+        int known = 0;
+        for (String token : tokens) {
+            if (Character.isLetter(token.charAt(0))) {
+                words++;
+                known += vocabulary.contains(token) ? 1 : 0;
+            }
+        }
+        return words == 0 ? 1 : (double) known / words;
     }
 
     private Optional<String> nearest(Signal signal, int[] query) {
@@ -131,54 +143,52 @@ public final class LinearSignalModel implements SignalModel {
         return common;
     }
 
-    /** Writes the weights (non-zero ones only), thresholds and examples, gzip-compressed. */
+    /** Writes the weights (non-zero ones only), thresholds, examples and vocabulary, gzip-compressed. */
     void write(OutputStream out) throws IOException {
         GZIPOutputStream gzip = new GZIPOutputStream(out);
         DataOutputStream data = new DataOutputStream(gzip);
         data.writeInt(MAGIC);
         data.writeInt(Features.BITS);
-        List<String> trusted = trustedRules();
-        data.writeInt(trusted.size());
-        for (String rule : trusted) {
-            data.writeUTF(rule);
-        }
+        writeStrings(data, vocabulary.stream().sorted().toList());
         data.writeInt(weights.size());
         for (Map.Entry<Signal, float[]> entry : weights.entrySet()) {
             data.writeUTF(entry.getKey().wireName());
             data.writeDouble(thresholds.getOrDefault(entry.getKey(), 0.5));
-            float[] w = entry.getValue();
-            int nonZero = 0;
-            for (float value : w) {
-                nonZero += value != 0 ? 1 : 0;
-            }
-            data.writeInt(nonZero);
-            for (int index = 0; index < w.length; index++) {
-                if (w[index] != 0) {
-                    data.writeInt(index);
-                    data.writeFloat(w[index]);
-                }
-            }
-            List<Example> texts = examples.getOrDefault(entry.getKey(), List.of());
-            data.writeInt(texts.size());
-            for (Example example : texts) {
-                data.writeUTF(example.text());
-            }
+            writeWeights(data, entry.getValue());
+            writeStrings(data, examples.getOrDefault(entry.getKey(), List.of()).stream().map(Example::text).toList());
         }
         data.flush();
         gzip.finish();
+    }
+
+    private static void writeStrings(DataOutputStream data, List<String> strings) throws IOException {
+        data.writeInt(strings.size());
+        for (String string : strings) {
+            data.writeUTF(string);
+        }
+    }
+
+    private static void writeWeights(DataOutputStream data, float[] w) throws IOException {
+        int nonZero = 0;
+        for (float value : w) {
+            nonZero += value != 0 ? 1 : 0;
+        }
+        data.writeInt(nonZero);
+        for (int index = 0; index < w.length; index++) {
+            if (w[index] != 0) {
+                data.writeInt(index);
+                data.writeFloat(w[index]);
+            }
+        }
     }
 
     /** Reads a file written by {@link #write}. */
     public static LinearSignalModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
         if (data.readInt() != MAGIC || data.readInt() != Features.BITS) {
-            throw new IOException("not a Happy3 signal model of this version");
+            throw new IOException("not a Happy3 signal model of this version (run: happy3 signals train)");
         }
-        int rules = data.readInt();
-        Set<String> trusted = new java.util.HashSet<>();
-        for (int n = 0; n < rules; n++) {
-            trusted.add(data.readUTF());
-        }
+        Set<String> vocabulary = Set.copyOf(readStrings(data));
         int count = data.readInt();
         Map<Signal, float[]> weights = new EnumMap<>(Signal.class);
         Map<Signal, Double> thresholds = new EnumMap<>(Signal.class);
@@ -193,13 +203,17 @@ public final class LinearSignalModel implements SignalModel {
                 w[data.readInt()] = data.readFloat();
             }
             weights.put(signal, w);
-            int texts = data.readInt();
-            List<String> list = new ArrayList<>(texts);
-            for (int i = 0; i < texts; i++) {
-                list.add(data.readUTF());
-            }
-            examples.put(signal, list);
+            examples.put(signal, readStrings(data));
         }
-        return new LinearSignalModel(weights, thresholds, examples, trusted);
+        return new LinearSignalModel(weights, thresholds, examples, vocabulary);
+    }
+
+    private static List<String> readStrings(DataInputStream data) throws IOException {
+        int size = data.readInt();
+        List<String> strings = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            strings.add(data.readUTF());
+        }
+        return strings;
     }
 }

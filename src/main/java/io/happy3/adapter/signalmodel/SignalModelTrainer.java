@@ -36,11 +36,12 @@ public final class SignalModelTrainer {
     private static final double RATE = 0.3;
     private static final double L2 = 1e-5;
     private static final int EXAMPLES_PER_SIGNAL = 400;
-    private static final double TRUSTED_PRECISION = 0.95;
-    private static final int TRUSTED_HITS = 5;
 
     private record Sample(int[] features, Set<Signal> gold, Role role) {
     }
+
+    // A word must occur in this many training turns to count as known (see LinearSignalModel.MIN_FAMILIAR).
+    private static final int KNOWN_AFTER = 2;
 
     private SignalModelTrainer() {
     }
@@ -56,7 +57,7 @@ public final class SignalModelTrainer {
             weights.put(signal, fit(own, signal));
             thresholds.put(signal, 0.5);
         }
-        return new LinearSignalModel(weights, thresholds, examples(threads), preciseRules(threads));
+        return new LinearSignalModel(weights, thresholds, examples(threads), vocabulary(threads));
     }
 
     /** Writes the model file, creating its folder. */
@@ -73,6 +74,10 @@ public final class SignalModelTrainer {
         }
     }
 
+    /**
+     * The training samples; each turn is read in its thread as the detector reads it at run time, with the earlier
+     * turns' labels in place of the detector's findings.
+     */
     private static List<Sample> samples(List<LabelledCorpus.Thread> threads) {
         SignalDetector rules = SignalDetector.builtIn();
         List<Sample> samples = new ArrayList<>();
@@ -80,8 +85,8 @@ public final class SignalModelTrainer {
             ThreadContext context = ThreadContext.empty();
             Instant at = TRAINING_TIME.toInstant();
             for (LabelledCorpus.Turn turn : thread.turns()) {
-                Set<Signal> ruleSignals = rules.detect(turn.text(), turn.role(), TRAINING_TIME).stream()
-                        .map(DetectedSignal::signal).collect(Collectors.toSet());
+                List<DetectedSignal> found = rules.detect(turn.text(), turn.role(), TRAINING_TIME, context);
+                Set<Signal> ruleSignals = found.stream().map(DetectedSignal::signal).collect(Collectors.toSet());
                 samples.add(new Sample(Features.of(ModelText.tokens(turn.text()), turn.role(), context, ruleSignals),
                         turn.gold(), turn.role()));
                 at = at.plusSeconds(60);
@@ -120,29 +125,21 @@ public final class SignalModelTrainer {
         return result;
     }
 
-    /**
-     * The built-in rules right at least {@link #TRUSTED_PRECISION} of the time on at least {@link #TRUSTED_HITS} turns
-     * of the corpus: their matches stand without the model.
-     */
-    private static Set<String> preciseRules(List<LabelledCorpus.Thread> threads) {
-        SignalDetector rules = SignalDetector.builtIn();
-        Map<String, int[]> hits = new java.util.TreeMap<>();
+    /** The words that occur in at least {@link #KNOWN_AFTER} training turns. */
+    private static Set<String> vocabulary(List<LabelledCorpus.Thread> threads) {
+        Map<String, Integer> turnsWith = new java.util.HashMap<>();
         for (LabelledCorpus.Thread thread : threads) {
             for (LabelledCorpus.Turn turn : thread.turns()) {
-                for (DetectedSignal found : rules.detect(turn.text(), turn.role(), TRAINING_TIME)) {
-                    int[] counts = hits.computeIfAbsent(found.rule(), rule -> new int[2]);
-                    counts[0]++;
-                    counts[1] += turn.gold().contains(found.signal()) ? 1 : 0;
-                }
+                new java.util.HashSet<>(ModelText.tokens(turn.text())).forEach(token -> turnsWith.merge(token, 1, Integer::sum));
             }
         }
-        Set<String> trusted = new java.util.TreeSet<>();
-        hits.forEach((rule, counts) -> {
-            if (counts[0] >= TRUSTED_HITS && counts[1] >= TRUSTED_PRECISION * counts[0]) {
-                trusted.add(rule);
+        Set<String> known = new java.util.TreeSet<>();
+        turnsWith.forEach((token, count) -> {
+            if (count >= KNOWN_AFTER && Character.isLetter(token.charAt(0))) {
+                known.add(token);
             }
         });
-        return trusted;
+        return known;
     }
 
     /** Short, distinct texts of each signal, to explain a claim by its nearest labelled example. */

@@ -26,6 +26,22 @@ final class BuiltInRules {
             + "contact us|let us know|let me know|follow us|follow and|provide|share|please|pls|via|through|call us|"
             + "message us|give us|tweet us|drop us|write to us)\\b";
 
+    // "I'll be happy to look into it", "we'll pass your feedback on": offers and passed-on feedback (SIGNALS.md)
+    private static final String OFFER = "\\b(?:happy|glad|pleased|more than happy) to\\b|\\b(?:feedback|suggestions?|comments)\\b"
+            + "|\\bfeed (?:this|it|that) back\\b";
+    private static final String PAST_FIX = "rolled back|reverted|restarted|redeployed|re deployed|deployed|re ?provisioned|"
+            + "bumped|raised (?:the|your)|increased|lifted|extended|cleared|flushed|purged|rotated|regenerated|re ?synced|"
+            + "re ?ran|reprocessed|replayed|re ?sent|re ?triggered|whitelisted|allowlisted|re ?enabled|unblocked|"
+            + "upgraded|migrated|shipped|adjusted|corrected|fixed|patched|reset|restored|renewed|re ?issued|refunded|"
+            + "credited|voided|re ?indexed|rebuilt|re ?created|re ?configured|reconfigured|toggled|unlocked|"
+            + "re ?activated|reinstated|remapped|re ?mapped|re ?linked|re ?connected|re ?attached|merged the fix|"
+            + "pushed (?:a|the) fix|applied (?:a|the)|removed (?:the|your|that|those|a)|granted|re ?added|moved (?:your|the)|"
+            + "replaced|merged|voided|swapped|renewed";
+    private static final String DONE_PASSIVE = "reverted|replayed|re ?issued|voided|replaced|merged|re ?sent|cleared|issued|"
+            + "applied|refunded|credited|restored|rolled back|redeployed|reprocessed|re ?processed|corrected|patched|"
+            + "reset|unblocked|unlocked|lifted|increased|extended|re ?enabled|reactivated|removed|deleted|regenerated|"
+            + "rotated|whitelisted|allowlisted|re ?synced|in place|re ?provisioned|re ?run|re ?triggered|released";
+
     static final List<Rule> RULES = List.of(
             // customer_confirmed
             Rule.vetoed("builtin:confirm.works-now", Signal.CUSTOMER_CONFIRMED,
@@ -44,7 +60,7 @@ final class BuiltInRules {
                             + "(?: \\w+){1,3} (?:worked|did the trick|fixed it|helped)\\b|"
                             + "^(?:it |that |this )?(?:worked|works)(?: perfectly| great| fine| a treat| now)?$|"
                             + "\\b(?:that|this) did (?:it|the trick)\\b",
-                    "\\bworked (?:before|yesterday|earlier|fine until|until|last|previously|for a|the first)\\b",
+                    "\\bworked (?:before|yesterday|earlier|fine until|until|last|previously|for an?|the first)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.fixed", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:it is|is|are|all|now|already|finally|got it|got that|been|everything is|problem|issue) "
@@ -67,15 +83,67 @@ final class BuiltInRules {
                             + "just |finally |now )*(?:arrived|came|come through|came through|got here|been delivered|"
                             + "showed up|turned up|been found)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
-            Rule.of("builtin:confirm.all-good", Signal.CUSTOMER_CONFIRMED,
+            Rule.vetoed("builtin:confirm.all-good", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:all|everything) (?:is )?(?:good|set|sorted|fine|ok|okay)(?: now)?\\b|"
                             + "\\b(?:it is|they are|is|are|everything|everything is) (?:now )?back(?: up| online| on|"
                             + " to normal| working)?(?: now| again)?(?=$| and| thanks| thank)|"
                             + "\\b(?:i )?(?:can )?see (?:it|them) now\\b|\\bshowing (?:up )?now\\b|"
                             + "\\bproblem solved\\b|\\bissue resolved\\b|\\bback in business\\b",
+                    "\\b(?:\\d{3}s?|errors?|issues?|problems?|bugs?|outages?|crash\\w*|duplicates|timeouts?) (?:is |are )?back\\b",
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
+
+            Rule.vetoed("builtin:confirm.trouble-gone", Signal.CUSTOMER_CONFIRMED,
+                    "\\bno longer (?:\\w+ )?(?:fail\\w*|broken|crash\\w*|error\\w*|getting|seeing|an issue|a problem|"
+                            + "happening|timing out|stuck|spinning|blank|empty|down|missing|duplicat\\w*|lagging|slow|"
+                            + "dropping|throwing|returning|locked|rate limit\\w*|throttl\\w*|bouncing|looping)|"
+                            + "\\b(?:not|never) (?:\\w+ ){0,2}?(?:fail\\w*|crash\\w*|erroring|happening|timing out|dropping|"
+                            + "throwing|getting (?:the|that|any|those))(?: \\w+){0,4}? (?:anymore|any more|since)\\b|"
+                            + "\\b(?:errors?|issue|problem|\\d{3}s?|timeouts?|duplicates|spinner|loop|warnings?|failures) "
+                            + "(?:is |are |has |have |seem |seems )?(?:all )?(?:gone|stopped|disappeared|went away|cleared)\\b|"
+                            + "\\bno more (?:errors?|\\d{3}s?|timeouts?|duplicates|issues?|problems?|failures|crashes)\\b|"
+                            + "\\b(?:have|has) not (?:seen|had|gotten|got|hit) (?:it|that|the \\w+|any \\w+|a single \\w+|one|an? "
+                            + "\\w+)(?: \\w+){0,3}? since\\b",
+                    "\\bif\\b|\\bwill\\b|\\bstill\\b",
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_HYPOTHETICAL),
+            Rule.vetoed("builtin:confirm.runs-again", Signal.CUSTOMER_CONFIRMED,
+                    "\\b(?:arriv\\w*|flow\\w*|load\\w*|render\\w*|sync\\w*|runs|running|ran|finish\\w*|go(?:es)? through|"
+                            + "went through|connect\\w*|pass\\w*|succeed\\w*|deliver\\w*|show(?:s|ing)? up|post\\w*|"
+                            + "import\\w*|export\\w*|upload\\w*|log(?:ged|s)? in|sign(?:ed|s)? in|work\\w*|back) (?:\\w+ ){0,2}?"
+                            + "(?:again|now|smoothly|correctly|properly|perfectly|as expected|in \\d+ (?:seconds|minutes|s|min))\\b|"
+                            + "\\b(?:has |have |just |finally )?(?:arrived|landed|came through)\\b|\\blooks? (?:fixed|good now|"
+                            + "correct now|right now|fine now)\\b|\\b(?:is|are) (?:correct|right|here) now\\b|"
+                            + "^(?:\\w+ )?(?:can confirm|confirmed|confirming)$",
+                    "\\b(?:if|when|once|until|should|will|hope\\w*|not yet|supposed)\\b",
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
+            Rule.vetoed("builtin:confirm.for-me-too", Signal.CUSTOMER_CONFIRMED,
+                    "\\b(?:works?|working|worked|fine|fixed|resolved|sorted|good) (?:now |again |fine |too )*(?:for me|for us|"
+                            + "on (?:my|our) (?:side|end|machine|laptop|phone|account)|over here|on mine|for (?:the )?(?:team|everyone|all of us))"
+                            + "(?: too| as well| also| now)?\\b|\\b(?:same here|me too|can confirm|confirmed|confirming)"
+                            + "(?: \\w+){0,3}? (?:works?|working|fixed|fine|good|resolved)\\b",
+                    "\\b(?:fail\\w*|error|broken|still)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
 
             // still_broken
+            Rule.vetoed("builtin:still.came-back", Signal.STILL_BROKEN,
+                    "\\b(?:errors?|\\d{3}s?|problem|issue|duplicates|it|outages?|timeouts?|bug|crash(?:es)?|spinner|loop) "
+                            + "(?:is |are |has |have )?(?:back|came back|come back|returned|continues?|continuing|persists?|"
+                            + "persisting|remains?)\\b|\\bback to (?:\\d{3}|the same|square one|errors?|failing)\\b|"
+                            + "\\b(?:broke|failed|stopped|died|crashed) again\\b|\\bnot for (?:me|us)\\b|"
+                            + "\\b(?:\\w+ )?more (?:outages|errors|failures|timeouts|crashes)\\b|"
+                            + "\\bbut (?:the |our |my )?(?:\\w+ ){0,2}(?:is|are) (?:still )?(?:wrong|off|incorrect|missing|empty|"
+                            + "broken|failing)\\b|"
+                            + "\\bstill (?:spinning|empty|there|blank|misses|missing|timing out|erroring|returning|throwing|"
+                            + "stuck|looping|bouncing|duplicat\\w*|wrong|off|down|the same)\\b",
+                    "\\b(?:if|when|once|unless|glad|great to|good to|happy)\\b", Rule.Guard.NOT_QUESTION),
+            Rule.vetoed("builtin:still.tried", Signal.STILL_BROKEN,
+                    "\\b(?:to no avail|no avail|already tried|(?:i|we) (?:have |had )?(?:already )?tried (?:\\w+ ){0,3}?"
+                            + "(?:everything|all day|twice|again|several|multiple|both|every)|no (?:response|reply|answer|"
+                            + "one (?:answers|responds|responded|replied|has|is able|can|seems|picks))|nobody (?:answers|"
+                            + "responds|responded|replied|helps|can|is able)|heard (?:nothing|zero|nothing back)|(?:did|have|"
+                            + "has) not (?:heard|received|gotten|got) (?:anything|a thing|a reply|a response|an answer|any)|"
+                            + "nothing happened|(?:can not|unable to|not able to) (?:dm|reach|get through|get hold|contact))\\b",
+                    "\\b(?:and it|which|that) (?:worked|works|fixed|helped)\\b|\\bit worked\\b",
+                    Rule.Guard.NOT_CONDITIONAL),
             Rule.vetoed("builtin:still.still-failing", Signal.STILL_BROKEN,
                     "\\bstill (?:\\w+ ){0,3}?" + TROUBLE + "\\b",
                     "\\bstill (?:love|like|want|think|qualify|rather|prefer|watching|mad|shocked|excited)\\b",
@@ -104,7 +172,7 @@ final class BuiltInRules {
                             + "same (?:error|issue|problem|result|message)|(?:problem|issue|error) persists|"
                             + "keeps? (?:on )?(?:crash\\w*|happen\\w*|fail\\w*|freez\\w*|saying|telling|dropping|"
                             + "disconnect\\w*|logging me out|kicking|going down|cutting|buffering|restarting)|"
-                            + "did not (?:help|work|fix|do anything)|that did not|no longer|"
+                            + "did not (?:help|work|fix|do anything)|that did not|"
                             + "but not (?:now|today|anymore|any more|since|after)|barely (?:work\\w*|load\\w*)|"
                             + "nothing (?:is )?(?:loading|working)|keeps? getting (?:this |an |the |that )?error|"
                             + "(?:can not|unable to|not able to) (?:\\w+ )?(?:access|log ?in|sign in|connect|use|open|"
@@ -121,8 +189,9 @@ final class BuiltInRules {
 
             // gratitude
             Rule.vetoed("builtin:gratitude.thanks", Signal.GRATITUDE,
-                    "\\b(?:thanks|thank you|thank u|ty|tysm|tyvm|cheers|thankful)\\b",
-                    "\\bthanks? (?:you )?(?:in advance|for nothing|anyway|a lot for nothing|for wasting|for ruining|"
+                    "\\b(?:thanks|thank you|thank u|ty|tysm|tyvm|cheers|thankful|danke|dankeschön|vielen dank|gracias|"
+                            + "obrigad[oa]|merci|grazie)\\b",
+                    "\\bthanks? (?:you )?(?:for nothing|anyway|a lot for nothing|for wasting|for ruining|"
                             + "for making me|for letting me down|for ignoring|for the (?:\\w+ ){0,3}late)\\b|"
                             + "\\bthanks to (?!you|all|everyone|the team|your team|the staff)|thanksfornothing|"
                             + "\\bno thanks\\b",
@@ -135,6 +204,12 @@ final class BuiltInRules {
                     "\\b(?:would|d) appreciate|appreciate it if|appreciate (?:a|an) (?:reply|response|answer|update|"
                             + "call)|sarcasmcue|\\bnot\\b",
                     Rule.Guard.NOT_NEGATED),
+
+            Rule.vetoed("builtin:gratitude.praise", Signal.GRATITUDE,
+                    "\\b(?:great|excellent|fantastic|amazing|brilliant|awesome|superb|outstanding|fab|stellar|top) "
+                            + "(?:customer )?(?:service|support|job|work|help)\\b|\\byou (?:guys |all |folks )?rock\\b",
+                    "\\b(?:not|no|never|worst|breaking|broke|used to|was once|competitor|other)\\b|sarcasmcue",
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_HYPOTHETICAL),
 
             // resolution_proposed
             Rule.vetoed("builtin:resolve.fixed-claim", Signal.RESOLUTION_PROPOSED,
@@ -173,14 +248,31 @@ final class BuiltInRules {
                     Rule.Guard.NOT_NEGATED),
 
             Rule.vetoed("builtin:resolve.suggest-fix", Signal.RESOLUTION_PROPOSED,
-                    "\\btry(?:ing)? (?:\\w+ ){0,2}?(?:" + FIX_STEP + "|again|a (?:restart|reset|reinstall|clean|"
+                    "\\btry(?:ing)? (?:\\w+ ){0,2}?(?:" + FIX_STEP + "|a (?:restart|reset|reinstall|clean|"
                             + "hard|different|fresh))\\b|"
                             + "\\b(?:recommend|suggest)\\w* (?:\\w+ )?(?:" + FIX_STEP + ")|"
                             + "\\b(?:let us|please|then|first|simply|just) (?:\\w+ )?(?:" + FIX_STEP + ")|"
                             + "^(?:" + FIX_STEP + ") (?:your|the|it|this|and)\\b|"
-                            + "\\b(?:should|will|may|might|this|that|it) help(?: out| with (?:that|this|it))?$",
+                            + "\\b(?:should|will|this|that|it) help(?: out| with (?:that|this|it))?$",
                     "\\b(?:have you|did you|were you|if you|when you try|try again later|if it|if that|if this)\\b",
                     Rule.Guard.NOT_NEGATED),
+
+            Rule.vetoed("builtin:resolve.done-action", Signal.RESOLUTION_PROPOSED,
+                    "\\b(?:we|i|team|the team|our team|engineering|ops|someone) (?:have |has |had )?(?:now |just |already "
+                            + "|gone ahead and |since |finally |manually |quickly )*(?:" + PAST_FIX + ")\\b|"
+                            + "^(?:ok |okay |so |alright |done |update |quick update |fyi |good news |just )*(?:"
+                            + PAST_FIX + ")\\b|\\b(?:has been|have been|is|are|was|were|got) (?:now |just |already |"
+                            + "successfully |all |finally )*(?:" + DONE_PASSIVE + ")\\b|\\b(?:fix|hotfix|patch|mitigation) "
+                            + "(?:is|has been|went|was) (?:now )?(?:live|out|deployed|in place|rolled out|shipped)\\b",
+                    GLAD + "|\\bsorry\\b|\\b(?:dm|direct message|private message|replied|responded)\\b|\\bwith (?:the )?"
+                            + "(?:team|engineering|billing|devs?|developers)\\b|\\bescalat\\w*",
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
+            Rule.vetoed("builtin:resolve.should-be-good", Signal.RESOLUTION_PROPOSED,
+                    "\\bshould (?:all )?be (?:good|fine|ok|okay|sorted|working|fixed|resolved|back|flowing|arriving|"
+                            + "going through|visible|there)(?: again| now)?\\b|\\b(?:you are|you should be|are|is) (?:all )?"
+                            + "(?:good to go|all set|set)\\b|^(?:you are )?(?:all set|good to go)\\b",
+                    "\\b(?:once|after|when|by|tomorrow|next|later|release|ships|shipped)\\b",
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED),
 
             // promise_made
             Rule.vetoed("builtin:promise.will-act", Signal.PROMISE_MADE,
@@ -190,10 +282,11 @@ final class BuiltInRules {
                             + "update|keep you|send|pass|escalate|investigate|be in touch|take a look|have a look|"
                             + "get this|get that|get it|sort|fix|review|email|ring|monitor|make sure|raise|chase|"
                             + "feed|share|forward|let you know|be back|arrange|process|refund|reissue|add|credit|"
-                            + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig|"
+                            + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig|respond|reply|get in touch|"
+                            + "work on|be in contact|keep an eye|circle back|ping|loop|"
                             + "have (?:an? |this |it |that |someone |more ))\\b",
-                    REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b",
-                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED),
+                    REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b|" + OFFER,
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_AFTER_REQUEST),
             Rule.of("builtin:promise.let-me", Signal.PROMISE_MADE,
                     "\\blet me (?:check|look|see what|find out|get|take a look|have a look|follow up|reach out|ask|"
                             + "escalate|contact|call|confirm with|speak|chat)\\b",
@@ -201,7 +294,12 @@ final class BuiltInRules {
             Rule.of("builtin:promise.hear-back", Signal.PROMISE_MADE,
                     "\\byou (?:will|should) (?:hear|receive|get) (?:back|from us|from them|a call|an email|a reply|"
                             + "a response|an update)\\b|\\bexpect (?:a call|an email|a reply|a response|to hear)\\b|"
-                            + "\\b(?:will|shall) be in touch\\b|\\b(?:am|are|i am|we are) (?:on it|looking into (?:it|"
+                            + "\\b(?:will|shall) be in touch\\b|\\b(?:i am|we are|am|are|currently) (?:now |currently |already |actively )?"
+                            + "(?:looking into|investigating|digging into|pulling|reproducing|reviewing|chasing|escalating|"
+                            + "rolling (?:it|this|that|the \\w+) back|working on)\\b|^(?:on it|looking into (?:it|this)|"
+                            + "investigating|taking a look|digging in)\\b|\\bback in \\d+|^will (?:check|look|dig|"
+                            + "investigate|keep|update|follow|come back|get back|circle back|report back|let you know)\\b|"
+                            + "\\b(?:am|are|i am|we are) (?:on it|looking into (?:it|"
                             + "this|that|the)|working on (?:it|this|that|a fix)|checking (?:on )?(?:it|this|that))\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED));
 

@@ -87,6 +87,12 @@ record Rule(String name, Signal signal, Pattern pattern, Set<Guard> guards, Opti
         /** The clause must not put the match in a wish, condition or expectation ("hope it works now"). */
         NOT_HYPOTHETICAL,
         /** The clause must not make the match a condition ("if it still fails"). */
-        NOT_CONDITIONAL
+        NOT_CONDITIONAL,
+        /**
+         * No earlier clause of the message asks the customer for something first ("which store? I'll get this
+         * sorted", "DM us your email. We'll take a look"): the commitment waits for the customer. Checked by the
+         * detector, which sees all clauses.
+         */
+        NOT_AFTER_REQUEST
     }
 }

@@ -12,14 +12,11 @@ import java.util.Set;
  * the signals the phrase rules found. Implementations must be thread-safe and must not keep the text.
  */
 public interface SignalModel {
-    /** The scores for the signals of {@code role}, one per signal. */
-    List<Score> score(String text, Role role, ThreadContext context, Set<Signal> ruleSignals);
-
     /**
-     * True when the built-in rule named {@code rule} proved precise on the training corpus, so that its match stands
-     * even when the model's score for the signal is low.
+     * The scores for the signals of {@code role}, one per signal; or none when the text is too unlike what the model
+     * was trained on to judge (it abstains, and the detector relies on the rules alone).
      */
-    boolean trusts(String rule);
+    List<Score> score(String text, Role role, ThreadContext context, Set<Signal> ruleSignals);
 
     /**
      * One signal's score: the probability, the threshold above which the model claims the signal, and for a claim

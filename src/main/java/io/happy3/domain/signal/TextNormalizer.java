@@ -27,7 +27,9 @@ final class TextNormalizer {
                     + "here's|let's|cannot|dosnt|doesent|gonna|wanna|u|ur|pls|plz|thx|thnx|thanx|thankx|thankyou|thku|tks|thks)\\b");
     private static final Pattern DIGIT_COLON = Pattern.compile("(\\d):(\\d)");
     private static final Pattern CLAUSE_END = Pattern.compile("[.!?;,:\\n]+");
-    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9?.!;,:\\n ]+");
+    // Letters of any script survive ("zurückgesetzt", "está"): German and Spanish rules match them.
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}?.!;,:\\n ]+");
+    private static final Pattern DASH = Pattern.compile("\\s[-\u2013\u2014]+\\s");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
     private static final Pattern CONDITION_START =
             Pattern.compile("^(?:and |but |so )?(?:if|once|when|unless|as soon as|after|in case)\\b");
@@ -70,6 +72,7 @@ final class TextNormalizer {
         result = SUFFIX.matcher(result).replaceAll(match -> " " + suffix(match.group(1)));
         result = BARE.matcher(result).replaceAll(match -> bare(match.group(1)));
         result = result.replace("'", "");
+        result = DASH.matcher(result).replaceAll(" , "); // "that did not help - thanks!" is two clauses
         result = NON_WORD.matcher(result).replaceAll(" ");
         return SPACES.matcher(result).replaceAll(" ").strip();
     }

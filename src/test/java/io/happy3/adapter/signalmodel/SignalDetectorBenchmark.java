@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * Prints how fast the detector (rules + bundled model, with thread context) reads messages on one thread: model
  * load time, then per-message latency percentiles and throughput over the corpus's held-out threads.
- * Run it as a program (BENCHMARKS.md), not as a test: {@code java … SignalDetectorBenchmark [passes]}.
+ * Run it as a program (BENCHMARKS.md), not as a test: {@code java … SignalDetectorBenchmark [passes] [--rules-only]}.
  */
 public final class SignalDetectorBenchmark {
     private SignalDetectorBenchmark() {
@@ -23,10 +23,11 @@ public final class SignalDetectorBenchmark {
 
     public static void main(String[] args) {
         int passes = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        boolean rulesOnly = args.length > 1 && args[1].equals("--rules-only"); // the default detector of serve
         long loadStart = System.nanoTime();
-        LinearSignalModel model = LinearSignalModel.bundled();
+        SignalDetector detector = rulesOnly ? SignalDetector.builtIn()
+                : SignalDetector.builtIn().withModel(LinearSignalModel.bundled());
         double loadMillis = (System.nanoTime() - loadStart) / 1e6;
-        SignalDetector detector = SignalDetector.builtIn().withModel(model);
         List<LabelledCorpus.Thread> threads = LabelledCorpus.read(Path.of("eval/signals/test.labels.jsonl"),
                 Path.of("eval/signals/test.threads.jsonl"));
         int perPass = threads.stream().mapToInt(thread -> thread.turns().size()).sum();

@@ -37,11 +37,6 @@ class SignalDetectorModelTest {
                     p >= 0.5 ? Optional.of("works on our side now") : Optional.empty())));
             return scores;
         }
-
-        @Override
-        public boolean trusts(String rule) {
-            return trusted.contains(rule);
-        }
     }
 
     @Test
@@ -65,18 +60,19 @@ class SignalDetectorModelTest {
     }
 
     @Test
-    void detect_modelRejectsUntrustedRule_dropsTheSignal() {
-        FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.10), Set.of());
-
-        assertThat(SignalDetector.builtIn().withModel(model).detect("works now", Role.CUSTOMER, NOW)).isEmpty();
-    }
-
-    @Test
-    void detect_modelRejectsTrustedRule_ruleStands() {
-        FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.10), Set.of("builtin:confirm.works-now"));
+    void detect_modelScoresRuleLow_ruleStands() {
+        FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.01), Set.of());
 
         assertThat(SignalDetector.builtIn().withModel(model).detect("works now", Role.CUSTOMER, NOW))
                 .extracting(DetectedSignal::rule).containsExactly("builtin:confirm.works-now");
+    }
+
+    @Test
+    void detect_modelAbstains_rulesDecide() {
+        SignalModel abstaining = (text, role, context, rules) -> List.of();
+
+        assertThat(SignalDetector.builtIn().withModel(abstaining).detect("works now, thanks", Role.CUSTOMER, NOW))
+                .extracting(DetectedSignal::signal).containsExactly(Signal.CUSTOMER_CONFIRMED, Signal.GRATITUDE);
     }
 
     @Test

@@ -20,6 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SignalDetectorTableTest {
     private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 3, 12, 10, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+    // Each row is read as a reply in a thread the agent has already answered (no check request, no question):
+    // the opening turn has rules of its own (SignalDetectorTest).
+    private static final ThreadContext AFTER_AGENT_REPLY = ThreadContext.empty()
+            .then(new ThreadContext.Turn(Role.CUSTOMER, NOW.toInstant(), Set.of(), Set.of()))
+            .then(new ThreadContext.Turn(Role.AGENT, NOW.toInstant(), Set.of(), Set.of()));
     private final SignalDetector detector = SignalDetector.builtIn();
 
     static Stream<Arguments> table() throws IOException {
@@ -37,7 +42,7 @@ class SignalDetectorTableTest {
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @MethodSource("table")
     void detect_tableMessage_findsExpectedSignals(String role, String text, String expected, String rule) {
-        var signals = detector.detect(text, Role.valueOf(role.toUpperCase(Locale.ROOT)), NOW);
+        var signals = detector.detect(text, Role.valueOf(role.toUpperCase(Locale.ROOT)), NOW, AFTER_AGENT_REPLY);
 
         Set<String> found = signals.stream()
                 .map(signal -> signal.signal().wireName())
