@@ -3,6 +3,7 @@ package io.happy3.adapter.storage;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryConversationAddressStore;
+import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
@@ -12,6 +13,7 @@ import io.happy3.adapter.memory.InMemoryRitualLedger;
 import io.happy3.adapter.storage.TestDatabases.TestDatabase;
 import io.happy3.domain.chat.ConversationAddressStore;
 import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.customer.CustomerNoteStore;
 import io.happy3.domain.inbox.InboxStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.NudgeStore;
@@ -55,6 +57,10 @@ record Backend(String name, TestDatabase database) {
 
     ProudMomentStore proudMomentStore() {
         return database == null ? new InMemoryProudMomentStore() : new JdbcProudMomentStore(database.database());
+    }
+
+    CustomerNoteStore customerNoteStore() {
+        return database == null ? new InMemoryCustomerNoteStore() : new JdbcCustomerNoteStore(database.database());
     }
 
     InstallationStore installationStore() {
