@@ -2,6 +2,7 @@ package io.happy3.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.happy3.domain.customer.CustomerNoteStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeStore;
@@ -20,13 +21,15 @@ import java.time.ZoneId;
 public final class Engine {
     /** The durable state the engine works on. */
     public record Stores(IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
-                         ChannelSettingsStore channelSettings, AgentPreferenceStore preferences) {
+                         ChannelSettingsStore channelSettings, AgentPreferenceStore preferences,
+                         CustomerNoteStore customerNotes) {
         public Stores {
             requireNonNull(issues, "issues == null");
             requireNonNull(nudges, "nudges == null");
             requireNonNull(proudMoments, "proudMoments == null");
             requireNonNull(channelSettings, "channelSettings == null");
             requireNonNull(preferences, "preferences == null");
+            requireNonNull(customerNotes, "customerNotes == null");
         }
     }
 
@@ -35,6 +38,7 @@ public final class Engine {
     private final DeliverDueNudges delivery;
     private final AnswerNudge answers;
     private final RunCommand commands;
+    private final KeepCustomerNotes notes;
     private final EventRouter router;
     private final AnswerReview review;
     private final CloseQuietIssues quietIssues;
@@ -55,7 +59,9 @@ public final class Engine {
         delivery = new DeliverDueNudges(team, stores.issues(), stores.nudges(), gateway, clock, owner, 200);
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway, follow, delivery, clock);
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway, clock);
-        commands = new RunCommand(team, stores.nudges(), stores.proudMoments(), gateway, review::answer, clock);
+        notes = new KeepCustomerNotes(team, stores.customerNotes(), clock);
+        commands = new RunCommand(team, stores.nudges(), stores.proudMoments(), gateway, review::answer, notes,
+                clock);
         router = new EventRouter(follow, commands, answers, review::curate);
         quietIssues = new CloseQuietIssues(team, stores.issues(), follow, clock);
     }
@@ -78,6 +84,10 @@ public final class Engine {
 
     public FollowConversation follow() {
         return follow;
+    }
+
+    public KeepCustomerNotes notes() {
+        return notes;
     }
 
     public TeamDirectory team() {

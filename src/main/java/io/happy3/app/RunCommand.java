@@ -37,6 +37,7 @@ public final class RunCommand {
             • /happy3 mute <duration>|off — pause your nudges (e.g. 2h, 1d)
             • /happy3 tz <Area/City> — set your time zone (e.g. Europe/Berlin)
             • /happy3 inbox — list your pending nudges
+            • /happy3 note @customer <text> | /happy3 notes @customer — notes on a customer (agents and leads)
             • /proud <text> — nominate something the team can be proud of
             • /review [last-week|2026-W47|@agent|#channel|export] — the weekly Happy 3 review""";
 
@@ -46,14 +47,16 @@ public final class RunCommand {
     private final ChatGateway gateway;
     private final Function<ChatEvent.CommandInvoked, String> review;
     private final Clock clock;
+    private final KeepCustomerNotes notes;
 
     public RunCommand(TeamDirectory team, NudgeStore nudges, ProudMomentStore proudMoments, ChatGateway gateway,
-                      Function<ChatEvent.CommandInvoked, String> review, Clock clock) {
+                      Function<ChatEvent.CommandInvoked, String> review, KeepCustomerNotes notes, Clock clock) {
         this.team = requireNonNull(team, "team == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
         this.proudMoments = requireNonNull(proudMoments, "proudMoments == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
         this.review = requireNonNull(review, "review == null");
+        this.notes = requireNonNull(notes, "notes == null");
         this.clock = requireNonNull(clock, "clock == null");
     }
 
@@ -81,6 +84,8 @@ public final class RunCommand {
             case "mute" -> mute(command, rest);
             case "tz" -> timeZone(command, rest);
             case "inbox" -> inbox(command);
+            case "note" -> notes.answer(command, rest, false);
+            case "notes" -> notes.answer(command, rest, true);
             case "help", "" -> HELP;
             default -> "I don't know `" + CommandText.verb(command.arguments()) + "`.\n" + HELP;
         };

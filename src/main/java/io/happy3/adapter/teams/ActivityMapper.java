@@ -25,7 +25,7 @@ import java.util.Set;
 final class ActivityMapper {
     /** Command words understood after "@Happy3" in a channel; other mentions stay conversation messages. */
     static final Set<String> COMMANDS = Set.of("follow", "unfollow", "agents", "leads", "mute", "tz", "inbox",
-            "help", "proud", "review");
+            "help", "proud", "review", "note", "notes");
     static final String CARD_ACTION = "adaptiveCard/action";
 
     List<ChatEvent> map(Activity activity, Instant receivedAt) {

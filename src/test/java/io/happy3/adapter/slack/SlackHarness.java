@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
@@ -89,7 +90,7 @@ final class SlackHarness implements AutoCloseable {
         module = SlackModule.create(config, this.inbox, new InMemoryInstallationStore(), issues, nudges, clock,
                 maxBodyBytes, sleeps::add, Duration.ofMillis(500));
         Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(), channelSettings,
-                new InMemoryAgentPreferenceStore());
+                new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore());
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),
                 clock, ZoneOffset.UTC, "test");
         handler = module.inboxHandler(engine.router());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
 import io.happy3.adapter.memory.InMemoryConversationAddressStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
@@ -56,7 +57,8 @@ final class TeamsTestBed implements AutoCloseable {
     final InMemoryConversationAddressStore addresses = new InMemoryConversationAddressStore();
     final InMemoryInstallationStore installations = new InMemoryInstallationStore();
     final Engine.Stores stores = new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
-            new InMemoryProudMomentStore(), new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore());
+            new InMemoryProudMomentStore(), new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(),
+            new InMemoryCustomerNoteStore());
     private final AppConfig.Teams config;
     private final HttpClient http = HttpClient.newHttpClient();
     TeamsModule module;
