@@ -221,6 +221,9 @@ public final class Serve {
         int retentionDays = config.retentionDays();
         scheduler.register("retention", every(Duration.ofHours(6), clock,
                 () -> retention.purge(clock.instant().minus(Duration.ofDays(retentionDays)))));
+        JdbcCustomerNoteStore notes = new JdbcCustomerNoteStore(database);
+        config.noteRetentionDays().ifPresent(days -> scheduler.register("note-retention", every(Duration.ofHours(6),
+                clock, () -> notes.deleteUpdatedBefore(clock.instant().minus(Duration.ofDays(days))))));
         List<HttpServer.Mount> mounts = new ArrayList<>();
         servlets.forEach((path, servlet) -> mounts.add(new HttpServer.Mount(path, servlet)));
         HttpServer http = new HttpServer(config.bindAddress(), config.port(), mounts,

@@ -22,7 +22,7 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
                         Path playbooks, ZoneId timeZone, Optional<Slack> slack, Optional<Teams> teams,
                         boolean storeMessageText, int retentionDays, String logFormat, WeeklyTime ritualPrompt,
                         WeeklyTime ritualDigest, OptionalInt managementPort, Optional<Sandbox> sandbox,
-                        boolean signalModel) {
+                        boolean signalModel, OptionalInt noteRetentionDays) {
     public static final String PORT = "HAPPY3_PORT";
     public static final String BIND = "HAPPY3_BIND";
     public static final String DB_URL = "HAPPY3_DB_URL";
@@ -41,6 +41,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     public static final String TEAMS_ALLOW_UNAUTHENTICATED = "HAPPY3_TEAMS_ALLOW_UNAUTHENTICATED";
     public static final String STORE_MESSAGE_TEXT = "HAPPY3_STORE_MESSAGE_TEXT";
     public static final String RETENTION_DAYS = "HAPPY3_RETENTION_DAYS";
+    /** Days a customer note is kept after its last edit; unset: kept until an agent deletes it. */
+    public static final String NOTE_RETENTION_DAYS = "HAPPY3_NOTE_RETENTION_DAYS";
     public static final String LOG_FORMAT = "HAPPY3_LOG_FORMAT";
     public static final String RITUAL_PROMPT = "HAPPY3_RITUAL_PROMPT";
     public static final String RITUAL_DIGEST = "HAPPY3_RITUAL_DIGEST";
@@ -58,8 +60,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
 
     /** Every variable above, in the order {@code --print-config} shows them. */
     public static final List<String> VARIABLES = List.of(BIND, PORT, DB_URL, DB_USER, DB_PASSWORD, PLAYBOOKS,
-            TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, LOG_FORMAT, SIGNAL_MODEL,
-            SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
+            TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, NOTE_RETENTION_DAYS,
+            LOG_FORMAT, SIGNAL_MODEL, SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
             TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, SANDBOX, SANDBOX_BIND,
             CONFIG, MANAGEMENT_PORT);
 
@@ -125,7 +127,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
                 bool(env, STORE_MESSAGE_TEXT, false), integer(env, RETENTION_DAYS, 30, 1, 3650), logFormat,
                 weekly(env, RITUAL_PROMPT, DEFAULT_RITUAL_PROMPT), weekly(env, RITUAL_DIGEST, DEFAULT_RITUAL_DIGEST),
                 managementPort(env, port), sandbox(env, slack.isEmpty() && teams.isEmpty()),
-                bool(env, SIGNAL_MODEL, false));
+                bool(env, SIGNAL_MODEL, false), get(env, NOTE_RETENTION_DAYS).isEmpty() ? OptionalInt.empty()
+                        : OptionalInt.of(integer(env, NOTE_RETENTION_DAYS, 0, 1, 36500)));
     }
 
     private static OptionalInt managementPort(Map<String, String> env, int port) {
