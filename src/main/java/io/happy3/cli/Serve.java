@@ -175,7 +175,7 @@ public final class Serve {
                     ? new TimedServlet(servlet, telemetry, Platform.SLACK) : servlet));
         });
         Optional<TeamsModule> teams = config.teams().map(settings -> TeamsModule.create(settings, inboxStore,
-                addresses, installations, clock, Optional.empty()));
+                addresses, installations, clock, Optional.empty()).reportTo(telemetry));
         teams.ifPresent(module -> {
             gateways.put(Platform.TEAMS, module.gateway());
             directories.put(Platform.TEAMS, module.directory());

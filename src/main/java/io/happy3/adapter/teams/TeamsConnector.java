@@ -14,6 +14,8 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
+import io.happy3.app.Telemetry;
+import io.happy3.domain.chat.Platform;
 import io.happy3.domain.nudge.ChatDeliveryException;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +40,7 @@ final class TeamsConnector {
     private final MicrosoftAppCredentials credentials;
     private final Optional<String> serviceUrlOverride;
     private final LocaleGuard locale;
+    private volatile Telemetry telemetry = Telemetry.none();
 
     TeamsConnector(TeamsBotAdapter adapter, MicrosoftAppCredentials credentials, Optional<String> serviceUrlOverride,
                    LocaleGuard locale) {
@@ -47,11 +50,16 @@ final class TeamsConnector {
         this.locale = requireNonNull(locale, "locale == null");
     }
 
+    /** Reports every Bot Connector call and its HTTP status (network errors and timeouts included). */
+    void reportTo(Telemetry newTelemetry) {
+        this.telemetry = requireNonNull(newTelemetry, "telemetry == null");
+    }
+
     /** Sends {@code activity} to the conversation as a new message (not a reply); returns its id. */
     String send(ConversationReference reference, Activity activity) {
         AtomicReference<String> id = new AtomicReference<>("");
         ConversationReference target = prepared(reference);
-        run("send to " + target.getConversation().getId(), () -> adapter.continueConversation(adapter.appId(),
+        run("conversations.send", "send to " + target.getConversation().getId(), () -> adapter.continueConversation(adapter.appId(),
                 target, turn -> conversations(turn).sendToConversation(target.getConversation().getId(),
                         addressed(activity, target)).thenAccept(response ->
                         id.set(response == null || response.getId() == null ? "" : response.getId()))));
@@ -63,7 +71,7 @@ final class TeamsConnector {
         ConversationReference target = prepared(reference);
         Activity replacement = addressed(activity, target);
         replacement.setId(activityId);
-        run("update " + activityId, () -> adapter.continueConversation(adapter.appId(), target,
+        run("conversations.update", "update " + activityId, () -> adapter.continueConversation(adapter.appId(), target,
                 turn -> conversations(turn).updateActivity(target.getConversation().getId(), activityId, replacement)
                         .thenApply(response -> null)));
     }
@@ -98,7 +106,7 @@ final class TeamsConnector {
         parameters.setChannelData(Serialization.createObjectNode().set("tenant",
                 Serialization.createObjectNode().put("id", tenant)));
         AtomicReference<ConversationReference> created = new AtomicReference<>();
-        run("create the 1:1 chat with " + userId, () -> adapter.createConversation(TeamsActivities.CHANNEL_ID,
+        run("conversations.create", "create the 1:1 chat with " + userId, () -> adapter.createConversation(TeamsActivities.CHANNEL_ID,
                 serviceUrlOverride.orElse(serviceUrl), credentials, parameters, turn -> {
                     ConversationReference reference = TeamsAddresses.copy(
                             turn.getActivity().getConversationReference());
@@ -130,7 +138,17 @@ final class TeamsConnector {
         return reference;
     }
 
-    private void run(String what, java.util.function.Supplier<CompletableFuture<?>> call) {
+    private void run(String method, String what, java.util.function.Supplier<CompletableFuture<?>> call) {
+        try {
+            runOnce(what, call);
+            telemetry.apiCall(Platform.TEAMS, method, 200);
+        } catch (ChatDeliveryException e) {
+            telemetry.apiCall(Platform.TEAMS, method, status(e));
+            throw e;
+        }
+    }
+
+    private void runOnce(String what, java.util.function.Supplier<CompletableFuture<?>> call) {
         locale.call(() -> {
             try {
                 call.get().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -148,6 +166,16 @@ final class TeamsConnector {
         });
     }
 
+    /** The HTTP status behind {@code failure}, or {@link Telemetry#NETWORK_ERROR} when there was no answer. */
+    private static int status(ChatDeliveryException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RestException rest && rest.response() != null) {
+                return rest.response().code();
+            }
+        }
+        return Telemetry.NETWORK_ERROR;
+    }
+
     static ChatDeliveryException translate(String what, Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
@@ -161,7 +189,8 @@ final class TeamsConnector {
             int code = rest.response().code();
             String message = "Bot Connector answered " + code + " to " + what;
             if (code == 429) {
-                return ChatDeliveryException.rateLimited(message, retryAfter(rest.response().headers().get("Retry-After")));
+                return new ChatDeliveryException(message,
+                        Optional.of(retryAfter(rest.response().headers().get("Retry-After"))), false, cause);
             }
             if (code == 403 || code == 404) {
                 return new ChatDeliveryException(message, Optional.empty(), true, cause);

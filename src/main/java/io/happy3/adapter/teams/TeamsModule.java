@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import io.happy3.app.EventRouter;
+import io.happy3.app.Telemetry;
 import io.happy3.config.AppConfig;
 import io.happy3.domain.chat.ConversationAddressStore;
 import io.happy3.domain.chat.InstallationStore;
@@ -31,6 +32,7 @@ public final class TeamsModule {
     private final TeamsChatGateway gateway;
     private final TeamsBot bot;
     private final TeamsServlet servlet;
+    private final TeamsConnector connector;
     private final Clock clock;
 
     private TeamsModule(AppConfig.Teams config, InboxStore inbox, ConversationAddressStore addressStore,
@@ -43,7 +45,7 @@ public final class TeamsModule {
         MicrosoftAppCredentials credentials = config.appId().isEmpty() ? MicrosoftAppCredentials.empty()
                 : new MicrosoftAppCredentials(config.appId().get(), config.appPassword().map(AppConfig.Secret::value)
                 .orElse(""), config.tenantId().orElse(null));
-        TeamsConnector connector = new TeamsConnector(adapter, credentials, connectorUrlOverride, locale);
+        connector = new TeamsConnector(adapter, credentials, connectorUrlOverride, locale);
         gateway = new TeamsChatGateway(addresses, installations, connector, invokeResponses);
         bot = new TeamsBot(inbox, addresses, installations, directory, clock);
         servlet = new TeamsServlet(adapter, bot, locale, config.tenantId());
@@ -57,6 +59,12 @@ public final class TeamsModule {
         requireNonNull(installations, "installations == null");
         requireNonNull(connectorUrlOverride, "connectorUrlOverride == null");
         return new TeamsModule(config, inbox, addresses, installations, clock, connectorUrlOverride);
+    }
+
+    /** Reports every Bot Connector call and its HTTP status to {@code telemetry}. */
+    public TeamsModule reportTo(Telemetry telemetry) {
+        connector.reportTo(telemetry);
+        return this;
     }
 
     /** The servlets to mount, by path. */

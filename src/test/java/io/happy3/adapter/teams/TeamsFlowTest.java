@@ -50,6 +50,32 @@ class TeamsFlowTest {
         assertThat(bed.connector.calls().size()).as("the 500s were tried").isGreaterThan(3);
 
         assertThat(bed.cardsSent()).as("nudge cards that reached Teams").hasSize(1);
+        // The SDK's own HTTP client retries the 500s inside one call; the metric counts calls as Happy3 makes them.
+        assertThat(bed.apiCalls.calls()).as("every Bot Connector call is in the API-call metric")
+                .containsExactly("teams conversations.create 429", "teams conversations.create 200",
+                        "teams conversations.send 200");
+    }
+
+    @Test
+    void connectorUnreachable_countedAsNetworkErrorInTheApiCallMetric() throws Exception {
+        String closed = "http://127.0.0.1:" + closedPort() + "/";
+        bed.post("members-added.json", activity -> activity.put("serviceUrl", closed));
+        bed.drainInbox();
+        bed.clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+        bed.post("channel-message.json", activity -> activity.put("serviceUrl", closed));
+        bed.drainInbox();
+
+        bed.clock.set(Instant.parse("2026-11-23T09:11:00Z"));
+        assertThat(bed.engine.delivery().tick()).isZero();
+
+        assertThat(bed.apiCalls.calls()).as("a refused connection has no HTTP status")
+                .contains("teams conversations.create 0");
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.happy3.adapter.teams;
 
+import io.happy3.testing.ApiCallLog;
 import io.happy3.testing.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +57,7 @@ final class TeamsTestBed implements AutoCloseable {
     final InMemoryInboxStore inbox = new InMemoryInboxStore();
     final InMemoryConversationAddressStore addresses = new InMemoryConversationAddressStore();
     final InMemoryInstallationStore installations = new InMemoryInstallationStore();
+    final ApiCallLog apiCalls = new ApiCallLog();
     final Engine.Stores stores = new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
             new InMemoryProudMomentStore(), new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(),
             new InMemoryCustomerNoteStore());
@@ -76,7 +78,8 @@ final class TeamsTestBed implements AutoCloseable {
     }
 
     private void start() {
-        module = TeamsModule.create(config, inbox, addresses, installations, clock, Optional.empty());
+        module = TeamsModule.create(config, inbox, addresses, installations, clock, Optional.empty())
+                .reportTo(apiCalls);
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),
                 clock, ZoneOffset.UTC, "test");
         handler = module.inboxHandler(engine.router());
