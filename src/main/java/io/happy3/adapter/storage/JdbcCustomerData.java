@@ -56,6 +56,7 @@ public final class JdbcCustomerData {
         requireNonNull(customer, "customer == null");
         List<String> statements = List.of(
                 "delete from issue_events where issue_id in (" + THEIR_ISSUES + ")",
+                "delete from desired_results where issue_id in (" + THEIR_ISSUES + ")",
                 "delete from nudges where issue_id in (" + THEIR_ISSUES + ")",
                 "delete from issues where customer_platform = ? and customer_tenant = ? and customer_id = ?",
                 "delete from proud_moments where about_platform = ? and about_tenant = ? and about_id = ?",
