@@ -50,6 +50,7 @@ public final class DeliverDueNudges {
     private final IssueStore issues;
     private final NudgeStore nudges;
     private final ChatGateway gateway;
+    private final RecallCustomer recall;
     private final Clock clock;
     private final String owner;
     private final int batchSize;
@@ -59,12 +60,13 @@ public final class DeliverDueNudges {
     private volatile Claim current;
     private final Heartbeat heartbeat;
 
-    public DeliverDueNudges(TeamDirectory team, IssueStore issues, NudgeStore nudges, ChatGateway gateway, Clock clock,
-                            String owner, int batchSize) {
+    public DeliverDueNudges(TeamDirectory team, IssueStore issues, NudgeStore nudges, ChatGateway gateway,
+                            RecallCustomer recall, Clock clock, String owner, int batchSize) {
         this.team = requireNonNull(team, "team == null");
         this.issues = requireNonNull(issues, "issues == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
+        this.recall = requireNonNull(recall, "recall == null");
         this.clock = requireNonNull(clock, "clock == null");
         this.owner = requireNonNull(owner, "owner == null");
         this.batchSize = batchSize;
@@ -183,7 +185,8 @@ public final class DeliverDueNudges {
         Optional<String> link = gateway.permalink(issue.channel(), issue.rootMessageId());
         Map<String, String> values = NudgeText.values(nudge, issue, customer, agent, channel, link, zone, now);
         return new NudgeMessage(nudge.id(), nudge.recipient(), issue.channel(), issue.rootMessageId(), step.id(),
-                NudgeText.render(step.nudge(), values), step.actions(), late);
+                recall.withRecall(NudgeText.render(step.nudge(), values), issue, step, customer), step.actions(),
+                late);
     }
 
     private int deliver(UserRef recipient, List<Prepared> candidates, Instant now) {

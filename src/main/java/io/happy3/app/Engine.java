@@ -3,6 +3,7 @@ package io.happy3.app;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.customer.CustomerNoteStore;
+import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeStore;
@@ -22,7 +23,7 @@ public final class Engine {
     /** The durable state the engine works on. */
     public record Stores(IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
                          ChannelSettingsStore channelSettings, AgentPreferenceStore preferences,
-                         CustomerNoteStore customerNotes) {
+                         CustomerNoteStore customerNotes, DesiredResultStore desiredResults) {
         public Stores {
             requireNonNull(issues, "issues == null");
             requireNonNull(nudges, "nudges == null");
@@ -30,6 +31,7 @@ public final class Engine {
             requireNonNull(channelSettings, "channelSettings == null");
             requireNonNull(preferences, "preferences == null");
             requireNonNull(customerNotes, "customerNotes == null");
+            requireNonNull(desiredResults, "desiredResults == null");
         }
     }
 
@@ -56,13 +58,15 @@ public final class Engine {
         team = new TeamDirectory(stores.channelSettings(), stores.preferences(), directory, playbooks, teamZone);
         follow = new FollowConversation(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway,
                 signals, clock);
-        delivery = new DeliverDueNudges(team, stores.issues(), stores.nudges(), gateway, clock, owner, 200);
+        RecallCustomer recall = new RecallCustomer(stores.customerNotes(), stores.desiredResults());
+        delivery = new DeliverDueNudges(team, stores.issues(), stores.nudges(), gateway, recall, clock, owner, 200);
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway, follow, delivery, clock);
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway, clock);
         notes = new KeepCustomerNotes(team, stores.customerNotes(), clock);
-        commands = new RunCommand(team, stores.nudges(), stores.proudMoments(), gateway, review::answer, notes,
-                clock);
-        router = new EventRouter(follow, commands, answers, review::curate);
+        RecordDesiredResult results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults());
+        commands = new RunCommand(team, stores.nudges(), stores.proudMoments(), gateway, review::answer,
+                new RunCommand.Customers(notes, results), clock);
+        router = new EventRouter(follow, commands, answers, review::curate, results::notice);
         quietIssues = new CloseQuietIssues(team, stores.issues(), follow, clock);
     }
 

@@ -38,6 +38,7 @@ public final class RunCommand {
             • /happy3 tz <Area/City> — set your time zone (e.g. Europe/Berlin)
             • /happy3 inbox — list your pending nudges
             • /happy3 note @customer <text> | /happy3 notes @customer — notes on a customer (agents and leads)
+            • /happy3 result @customer <the result they need> [by 2026-12-04] — record what "fixed" means to them
             • /proud <text> — nominate something the team can be proud of
             • /review [last-week|2026-W47|@agent|#channel|export] — the weekly Happy 3 review""";
 
@@ -47,16 +48,24 @@ public final class RunCommand {
     private final ChatGateway gateway;
     private final Function<ChatEvent.CommandInvoked, String> review;
     private final Clock clock;
-    private final KeepCustomerNotes notes;
+    private final Customers customers;
+
+    /** The commands about customers as people: notes, and the result they need. */
+    record Customers(KeepCustomerNotes notes, RecordDesiredResult results) {
+        Customers {
+            requireNonNull(notes, "notes == null");
+            requireNonNull(results, "results == null");
+        }
+    }
 
     public RunCommand(TeamDirectory team, NudgeStore nudges, ProudMomentStore proudMoments, ChatGateway gateway,
-                      Function<ChatEvent.CommandInvoked, String> review, KeepCustomerNotes notes, Clock clock) {
+                      Function<ChatEvent.CommandInvoked, String> review, Customers customers, Clock clock) {
         this.team = requireNonNull(team, "team == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
         this.proudMoments = requireNonNull(proudMoments, "proudMoments == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
         this.review = requireNonNull(review, "review == null");
-        this.notes = requireNonNull(notes, "notes == null");
+        this.customers = requireNonNull(customers, "customers == null");
         this.clock = requireNonNull(clock, "clock == null");
     }
 
@@ -84,8 +93,9 @@ public final class RunCommand {
             case "mute" -> mute(command, rest);
             case "tz" -> timeZone(command, rest);
             case "inbox" -> inbox(command);
-            case "note" -> notes.answer(command, rest, false);
-            case "notes" -> notes.answer(command, rest, true);
+            case "note" -> customers.notes().answer(command, rest, false);
+            case "notes" -> customers.notes().answer(command, rest, true);
+            case "result" -> customers.results().answer(command, rest);
             case "help", "" -> HELP;
             default -> "I don't know `" + CommandText.verb(command.arguments()) + "`.\n" + HELP;
         };

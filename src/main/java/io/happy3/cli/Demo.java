@@ -5,6 +5,7 @@ import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
 import io.happy3.adapter.storage.JdbcCustomerNoteStore;
+import io.happy3.adapter.storage.JdbcDesiredResultStore;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
 import io.happy3.adapter.storage.JdbcProudMomentStore;
@@ -84,7 +85,8 @@ public final class Demo {
                 + ";DB_CLOSE_DELAY=-1", "", "")) {
             Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), new JdbcNudgeStore(database),
                     new JdbcProudMomentStore(database), new JdbcChannelSettingsStore(database),
-                    new JdbcAgentPreferenceStore(database), new JdbcCustomerNoteStore(database));
+                    new JdbcAgentPreferenceStore(database), new JdbcCustomerNoteStore(database),
+                new JdbcDesiredResultStore(database));
             Engine engine = new Engine(stores, PlaybookSource.of(List.of(playbook)), directory(names, zone),
                     gateway, clock, zone, "demo"); // rules alone, as serve by default
             rituals = new io.happy3.app.RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),

@@ -17,6 +17,7 @@ import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
 import io.happy3.adapter.storage.JdbcCustomerNoteStore;
+import io.happy3.adapter.storage.JdbcDesiredResultStore;
 import io.happy3.adapter.storage.JdbcConversationAddressStore;
 import io.happy3.adapter.storage.JdbcInboxStore;
 import io.happy3.adapter.storage.JdbcInstallationStore;
@@ -154,7 +155,8 @@ public final class Serve {
                 nudgeStore, new JdbcProudMomentStore(database), SandboxPartition.withoutSandbox(
                 new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5))),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
-                        Duration.ofMinutes(10)), new JdbcCustomerNoteStore(database));
+                        Duration.ofMinutes(10)), new JdbcCustomerNoteStore(database),
+                new JdbcDesiredResultStore(database));
         RunWeeklyRituals.Times ritualTimes = new RunWeeklyRituals.Times(config.ritualPrompt().day(),
                 config.ritualPrompt().time(), config.ritualDigest().day(), config.ritualDigest().time());
         InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock,
@@ -245,7 +247,8 @@ public final class Serve {
         Engine.Stores own = new Engine.Stores(new JdbcIssueStore(database),
                 new JdbcNudgeStore(database, ClaimScope.only(Platform.LOCAL, SandboxPeople.TENANT)),
                 new JdbcProudMomentStore(database), new JdbcChannelSettingsStore(database),
-                new JdbcAgentPreferenceStore(database), new JdbcCustomerNoteStore(database));
+                new JdbcAgentPreferenceStore(database), new JdbcCustomerNoteStore(database),
+                new JdbcDesiredResultStore(database));
         JdbcTenantEraser eraser = new JdbcTenantEraser(database);
         return SandboxModule.create(new SandboxModule.Parts(settings.bind(), own, playbooks,
                 sandboxClock -> new JdbcRitualLedger(database, sandboxClock), TrendChart::render, times,
