@@ -40,31 +40,39 @@ public final class AnswerNudge {
     private final IssueStore issues;
     private final NudgeStore nudges;
     private final ChatGateway gateway;
-    private final FollowConversation follow;
-    private final DeliverDueNudges renderer;
+    private final RecordTransition record;
+    private final IssueWriteLocks locks;
+    private final NudgePlanner planner;
+    private final NudgeRenderer renderer;
     private final IssueTracker tracker = new IssueTracker();
     private final Clock clock;
 
-    public AnswerNudge(TeamDirectory team, IssueStore issues, NudgeStore nudges, ChatGateway gateway,
-                       FollowConversation follow, DeliverDueNudges renderer, Clock clock) {
+    /** The parts a button press needs; {@link Engine} builds them once. */
+    public record Parts(RecordTransition record, IssueWriteLocks locks, NudgePlanner planner, NudgeRenderer renderer) {
+    }
+
+    public AnswerNudge(TeamDirectory team, IssueStore issues, NudgeStore nudges, ChatGateway gateway, Parts parts,
+                       Clock clock) {
         this.team = requireNonNull(team, "team == null");
         this.issues = requireNonNull(issues, "issues == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
-        this.follow = requireNonNull(follow, "follow == null");
-        this.renderer = requireNonNull(renderer, "renderer == null");
+        this.record = requireNonNull(parts.record(), "record == null");
+        this.locks = requireNonNull(parts.locks(), "locks == null");
+        this.planner = requireNonNull(parts.planner(), "planner == null");
+        this.renderer = requireNonNull(parts.renderer(), "renderer == null");
         this.clock = requireNonNull(clock, "clock == null");
     }
 
     /**
      * Applies the button press; returns the outcome text shown to the agent. Runs as the only writer of the
-     * nudge's issue (see {@link FollowConversation#serialised}), so two presses, or a press and a message,
+     * nudge's issue ({@link IssueWriteLocks}), so two presses, or a press and a message,
      * never overwrite each other's changes.
      */
     public String answer(ChatEvent.ActionChosen chosen) {
         Optional<Nudge> known = nudges.find(new NudgeId(chosen.target()));
         return known.isEmpty() ? answerNow(chosen)
-                : follow.serialised(known.get().issueId(), () -> answerNow(chosen));
+                : locks.serialised(known.get().issueId(), () -> answerNow(chosen));
     }
 
     private String answerNow(ChatEvent.ActionChosen chosen) {
@@ -81,7 +89,7 @@ public final class AnswerNudge {
         }
         Nudge nudge = found.get();
         Optional<Issue> issue = issues.find(nudge.issueId());
-        Optional<Playbook> playbook = team.playbooks().find(nudge.playbookId());
+        Optional<Playbook> playbook = team.playbook(nudge.playbookId());
         if (issue.isEmpty() || playbook.isEmpty()) {
             gateway.reply(chosen.replyTo(), chosen.user(), "This issue is no longer followed.");
             return "This issue is no longer followed.";
@@ -101,7 +109,7 @@ public final class AnswerNudge {
                 AgentAnswer answer = AgentAnswer.valueOf(action.get().name());
                 Optional<ChannelContext> context = team.followed(issue.get().channel());
                 tracker.onAgentAnswer(issue.get(), chosen.user(), answer, now)
-                        .ifPresent(transition -> follow.apply(transition, context.orElse(null)));
+                        .ifPresent(transition -> record.record(transition, context));
                 yield nudge.answered(chosen.action(), NudgeStatus.ACTED);
             }
         };
@@ -114,12 +122,11 @@ public final class AnswerNudge {
 
     private Nudge snooze(Nudge nudge, Playbook playbook, String value, Instant now) {
         SnoozeChoice choice = SnoozeChoice.parse(value).orElse(new SnoozeChoice.For(java.time.Duration.ofHours(1)));
-        NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, Optional.of(playbook)));
         return planner.snooze(nudge, choice, playbook, now);
     }
 
     private String outcome(NudgeAction action, Nudge nudge) {
-        ZoneId zone = team.zoneOf(nudge.recipient(), team.playbooks().find(nudge.playbookId()));
+        ZoneId zone = team.zoneOf(nudge.recipient(), team.playbook(nudge.playbookId()));
         return switch (action) {
             case SNOOZE -> nudge.status() == NudgeStatus.WAITING_FOR_CUSTOMER
                     ? "Snoozed until the customer replies."

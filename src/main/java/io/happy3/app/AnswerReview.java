@@ -29,8 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Use case: {@code /review …}. Answers the week's Happy 3 scorecard for the channel's team (or a named
@@ -118,8 +116,7 @@ public final class AnswerReview {
         List<Nudge> sent = nudges.findDueBetween(tenant, from.minus(Duration.ofDays(7)),
                         period.end().plus(Duration.ofDays(7))).stream()
                 .filter(nudge -> scope.map(channel -> channel.equals(nudge.channel())).orElse(true)).toList();
-        Map<String, Playbook> playbooks = team.playbooks().all().stream()
-                .collect(Collectors.toMap(Playbook::id, Function.identity(), (first, second) -> first));
+        Map<String, Playbook> playbooks = team.playbooksById();
         Instant asOf = now.isBefore(period.end()) ? now : period.end();
         ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(period, found, sent, playbooks, asOf);
         List<Issue> inPeriod = found.stream().filter(issue -> issue.lastActivityAt().isAfter(period.start())
@@ -148,8 +145,7 @@ public final class AnswerReview {
 
     /** Warnings about channels the bot cannot fully see (a missing Teams consent), so numbers are read with care. */
     private String warnings(String tenant, Optional<ChannelRef> scope) {
-        List<ChannelRef> channels = scope.map(List::of).orElseGet(() -> team.channelSettings().findFollowed(tenant)
-                .stream().map(settings -> settings.channel()).toList());
+        List<ChannelRef> channels = scope.map(List::of).orElseGet(() -> team.followedChannels(tenant));
         StringBuilder text = new StringBuilder();
         for (ChannelRef channel : channels) {
             gateway.channelWarning(channel).ifPresent(warning -> text.append("\n\n⚠️ ")
@@ -212,8 +208,7 @@ public final class AnswerReview {
         if (scope.isPresent()) {
             return team.isLead(scope.get(), user);
         }
-        return team.channelSettings().findFollowed(user.tenant()).stream()
-                .anyMatch(settings -> team.isLead(settings.channel(), user));
+        return team.followedChannels(user.tenant()).stream().anyMatch(channel -> team.isLead(channel, user));
     }
 
     private ZoneId zoneFor(ChannelRef channel) {

@@ -22,14 +22,17 @@ public final class CloseQuietIssues {
 
     private final TeamDirectory team;
     private final IssueStore issues;
-    private final FollowConversation follow;
+    private final RecordTransition record;
+    private final IssueWriteLocks locks;
     private final IssueTracker tracker = new IssueTracker();
     private final Clock clock;
 
-    public CloseQuietIssues(TeamDirectory team, IssueStore issues, FollowConversation follow, Clock clock) {
+    public CloseQuietIssues(TeamDirectory team, IssueStore issues, RecordTransition record, IssueWriteLocks locks,
+                            Clock clock) {
         this.team = requireNonNull(team, "team == null");
         this.issues = requireNonNull(issues, "issues == null");
-        this.follow = requireNonNull(follow, "follow == null");
+        this.record = requireNonNull(record, "record == null");
+        this.locks = requireNonNull(locks, "locks == null");
         this.clock = requireNonNull(clock, "clock == null");
     }
 
@@ -38,12 +41,12 @@ public final class CloseQuietIssues {
         Instant now = clock.instant();
         int closed = 0;
         for (Issue active : issues.findActive()) {
-            Duration staleAfter = team.playbooks().find(active.playbookId()).map(Playbook::staleAfter)
+            Duration staleAfter = team.playbook(active.playbookId()).map(Playbook::staleAfter)
                     .orElse(Playbook.DEFAULT_STALE_AFTER);
             // Read again under the issue's write lock: a message may have arrived since findActive.
-            boolean closedNow = follow.serialised(active.id(), () -> issues.find(active.id())
+            boolean closedNow = locks.serialised(active.id(), () -> issues.find(active.id())
                     .flatMap(issue -> tracker.onQuietCheck(issue, now, staleAfter))
-                    .map(transition -> follow.apply(transition, team.followed(active.channel()).orElse(null)))
+                    .map(transition -> record.record(transition, team.followed(active.channel())))
                     .isPresent());
             if (closedNow) {
                 closed++;

@@ -8,13 +8,14 @@ import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Decision;
+import io.happy3.domain.nudge.DeliveryOutcome;
+import io.happy3.domain.nudge.DeliveryOutcome.Kind;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.nudge.NudgeStore;
-import io.happy3.domain.nudge.NudgeText;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.Step;
 import java.time.Clock;
@@ -47,10 +48,11 @@ public final class DeliverDueNudges {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
     private final TeamDirectory team;
+    private final NudgePlanner planner;
+    private final NudgeRenderer renderer;
     private final IssueStore issues;
     private final NudgeStore nudges;
     private final ChatGateway gateway;
-    private final RecallCustomer recall;
     private final Clock clock;
     private final String owner;
     private final int batchSize;
@@ -60,13 +62,14 @@ public final class DeliverDueNudges {
     private volatile Claim current;
     private final Heartbeat heartbeat;
 
-    public DeliverDueNudges(TeamDirectory team, IssueStore issues, NudgeStore nudges, ChatGateway gateway,
-                            RecallCustomer recall, Clock clock, String owner, int batchSize) {
+    public DeliverDueNudges(TeamDirectory team, NudgePlanner planner, NudgeRenderer renderer, IssueStore issues,
+                            NudgeStore nudges, ChatGateway gateway, Clock clock, String owner, int batchSize) {
         this.team = requireNonNull(team, "team == null");
+        this.planner = requireNonNull(planner, "planner == null");
+        this.renderer = requireNonNull(renderer, "renderer == null");
         this.issues = requireNonNull(issues, "issues == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
-        this.recall = requireNonNull(recall, "recall == null");
         this.clock = requireNonNull(clock, "clock == null");
         this.owner = requireNonNull(owner, "owner == null");
         this.batchSize = batchSize;
@@ -98,7 +101,7 @@ public final class DeliverDueNudges {
     public interface DeliveryListener {
         void delivered(NudgeMessage message, Issue issue);
 
-        default void settled(Nudge nudge, String outcome) {
+        default void settled(Nudge nudge, DeliveryOutcome outcome) {
         }
     }
 
@@ -147,46 +150,35 @@ public final class DeliverDueNudges {
 
     private Optional<Prepared> prepare(Nudge nudge, Instant now, int alreadyInThisTick) {
         Optional<Issue> issue = issues.find(nudge.issueId());
-        Optional<Playbook> playbook = team.playbooks().find(nudge.playbookId());
+        Optional<Playbook> playbook = team.playbook(nudge.playbookId());
         if (issue.isEmpty() || playbook.isEmpty()) {
-            settle(nudge.withStatus(NudgeStatus.CANCELLED), issue.isEmpty() ? "issue gone" : "playbook gone");
+            settle(nudge.withStatus(NudgeStatus.CANCELLED), DeliveryOutcome.of(Kind.CANCELLED,
+                    issue.isEmpty() ? "issue gone" : "playbook gone"));
             return Optional.empty();
         }
         ZoneId zone = team.zoneOf(nudge.recipient(), playbook);
-        NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, playbook));
         Instant dayStart = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         int sentToday = nudges.countSent(nudge.recipient(), dayStart, now.plusSeconds(1)) + alreadyInThisTick;
         Decision decision = planner.decide(nudge, issue.get(), playbook.get(), now,
                 team.profile(nudge.recipient()).mutedUntil(), sentToday);
         if (decision instanceof Decision.Cancel cancel) {
-            settle(nudge.withStatus(NudgeStatus.CANCELLED), cancel.reason());
+            settle(nudge.withStatus(NudgeStatus.CANCELLED), DeliveryOutcome.of(Kind.CANCELLED, cancel.reason()));
             return Optional.empty();
         }
         if (decision instanceof Decision.Expire expire) {
-            settle(nudge.withStatus(NudgeStatus.EXPIRED), expire.reason());
+            settle(nudge.withStatus(NudgeStatus.EXPIRED), DeliveryOutcome.of(Kind.EXPIRED, expire.reason()));
             return Optional.empty();
         }
         if (decision instanceof Decision.Defer defer) {
             Duration lifetime = Duration.between(nudge.dueAt(), nudge.expiresAt());
-            settle(nudge.deferredTo(defer.until(), defer.until().plus(lifetime)), "deferred: " + defer.reason());
+            settle(nudge.deferredTo(defer.until(), defer.until().plus(lifetime)),
+                    DeliveryOutcome.of(Kind.DEFERRED, defer.reason()));
             return Optional.empty();
         }
         boolean late = ((Decision.Send) decision).late();
         Step step = playbook.get().step(nudge.stepId()).orElseThrow();
         return Optional.of(new Prepared(nudge, issue.get(), playbook.get(),
-                render(nudge, issue.get(), step, zone, late, now)));
-    }
-
-    NudgeMessage render(Nudge nudge, Issue issue, Step step, ZoneId zone, boolean late, Instant now) {
-        String customer = team.profile(issue.customer()).displayName();
-        String agent = team.profile(nudge.recipient()).displayName();
-        String channel = team.channelSettings().find(issue.channel()).flatMap(settings -> settings.name())
-                .map(name -> "#" + name).orElse("#" + issue.channel().channel());
-        Optional<String> link = gateway.permalink(issue.channel(), issue.rootMessageId());
-        Map<String, String> values = NudgeText.values(nudge, issue, customer, agent, channel, link, zone, now);
-        return new NudgeMessage(nudge.id(), nudge.recipient(), issue.channel(), issue.rootMessageId(), step.id(),
-                recall.withRecall(NudgeText.render(step.nudge(), values), issue, step, customer), step.actions(),
-                late);
+                renderer.render(nudge, issue.get(), step, zone, late, now)));
     }
 
     private int deliver(UserRef recipient, List<Prepared> candidates, Instant now) {
@@ -209,10 +201,9 @@ public final class DeliverDueNudges {
         }
         for (Prepared prepared : batch) {
             Nudge sent = prepared.nudge().sent(now, prepared.message().late());
-            if (!settle(sent, prepared.message().late() ? "sent late" : "sent")) {
+            if (!settle(sent, DeliveryOutcome.of(prepared.message().late() ? Kind.SENT_LATE : Kind.SENT, ""))) {
                 continue;
             }
-            NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, Optional.of(prepared.playbook())));
             planner.repeat(sent, prepared.issue(), prepared.playbook(), now).ifPresent(nudges::schedule);
             listeners.forEach(listener -> listener.delivered(prepared.message(), prepared.issue()));
         }
@@ -227,12 +218,13 @@ public final class DeliverDueNudges {
             Duration wait = retryAfter.filter(after -> after.compareTo(backoff) > 0).orElse(backoff);
             wait = wait.compareTo(MAX_BACKOFF) > 0 && retryAfter.isEmpty() ? MAX_BACKOFF : wait;
             Nudge next = nudge.failedAttempt(reason, giveUp ? Optional.empty() : Optional.of(now.plus(wait)));
-            settle(next, giveUp ? "failed: " + reason : "retry at " + next.dueAt());
+            settle(next, giveUp ? DeliveryOutcome.of(Kind.FAILED, reason)
+                    : DeliveryOutcome.of(Kind.RETRY, "at " + next.dueAt()));
         }
     }
 
     /** Records the outcome of a claimed nudge; false when the claim was lost and another owner records it. */
-    private boolean settle(Nudge nudge, String outcome) {
+    private boolean settle(Nudge nudge, DeliveryOutcome outcome) {
         Claim claim = current;
         if (!nudges.updateClaimed(nudge, claim.owner())) {
             claim.held().remove(nudge.id());

@@ -6,6 +6,7 @@ import io.happy3.domain.customer.CustomerNoteStore;
 import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
+import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.review.ProudMomentStore;
@@ -56,18 +57,25 @@ public final class Engine {
                   Clock clock, ZoneId teamZone, String owner, Signals signals) {
         requireNonNull(signals, "signals == null");
         team = new TeamDirectory(stores.channelSettings(), stores.preferences(), directory, playbooks, teamZone);
-        follow = new FollowConversation(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway,
-                signals, clock);
-        RecallCustomer recall = new RecallCustomer(stores.customerNotes(), stores.desiredResults());
-        delivery = new DeliverDueNudges(team, stores.issues(), stores.nudges(), gateway, recall, clock, owner, 200);
-        answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway, follow, delivery, clock);
+        NudgePlanner planner = new NudgePlanner(team::zoneOf);
+        NudgeRenderer renderer = new NudgeRenderer(team, gateway,
+                new RecallCustomer(stores.customerNotes(), stores.desiredResults()));
+        IssueWriteLocks locks = new IssueWriteLocks();
+        PlanNudges plan = new PlanNudges(stores.nudges(), planner, clock);
+        RecordTransition record = new RecordTransition(stores.issues(), plan, stores.proudMoments(), gateway);
+        follow = new FollowConversation(team, stores.issues(), record, plan, locks, stores.proudMoments(), gateway,
+                signals);
+        delivery = new DeliverDueNudges(team, planner, renderer, stores.issues(), stores.nudges(), gateway, clock,
+                owner, 200);
+        answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway,
+                new AnswerNudge.Parts(record, locks, planner, renderer), clock);
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway, clock);
         notes = new KeepCustomerNotes(team, stores.customerNotes(), clock);
         RecordDesiredResult results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults());
-        commands = new RunCommand(team, stores.nudges(), stores.proudMoments(), gateway, review::answer,
-                new RunCommand.Customers(notes, results), clock);
+        commands = new RunCommand(team, stores.channelSettings(), stores.preferences(), stores.nudges(),
+                stores.proudMoments(), gateway, review::answer, new RunCommand.Customers(notes, results), clock);
         router = new EventRouter(follow, commands, answers, review::curate, results::notice);
-        quietIssues = new CloseQuietIssues(team, stores.issues(), follow, clock);
+        quietIssues = new CloseQuietIssues(team, stores.issues(), record, locks, clock);
     }
 
     public AnswerReview review() {

@@ -7,7 +7,6 @@ import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
-import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.issue.IssueTracker;
@@ -15,17 +14,11 @@ import io.happy3.domain.issue.MessageFacts;
 import io.happy3.domain.issue.Role;
 import io.happy3.domain.issue.Transition;
 import io.happy3.domain.nudge.ChatGateway;
-import io.happy3.domain.nudge.Nudge;
-import io.happy3.domain.nudge.NudgePlanner;
-import io.happy3.domain.nudge.NudgeStatus;
-import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
-import io.happy3.domain.review.ProudNominator;
 import io.happy3.domain.signal.Cue;
 import io.happy3.domain.signal.DetectedSignal;
 import io.happy3.domain.signal.ThreadContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,24 +36,26 @@ public final class FollowConversation {
 
     private final TeamDirectory team;
     private final IssueStore issues;
-    private final NudgeStore nudges;
+    private final RecordTransition record;
+    private final PlanNudges plan;
     private final ProudMomentStore proudMoments;
     private final ChatGateway gateway;
     private final Signals signals;
     private final IssueTracker tracker = new IssueTracker();
     private final ThreadContexts contexts = new ThreadContexts(10_000);
-    private final IssueWriteLocks locks = new IssueWriteLocks();
-    private final Clock clock;
+    private final IssueWriteLocks locks;
 
-    public FollowConversation(TeamDirectory team, IssueStore issues, NudgeStore nudges,
-                              ProudMomentStore proudMoments, ChatGateway gateway, Signals signals, Clock clock) {
+    public FollowConversation(TeamDirectory team, IssueStore issues, RecordTransition record, PlanNudges plan,
+                              IssueWriteLocks locks, ProudMomentStore proudMoments, ChatGateway gateway,
+                              Signals signals) {
         this.team = requireNonNull(team, "team == null");
         this.issues = requireNonNull(issues, "issues == null");
-        this.nudges = requireNonNull(nudges, "nudges == null");
+        this.record = requireNonNull(record, "record == null");
+        this.plan = requireNonNull(plan, "plan == null");
+        this.locks = requireNonNull(locks, "locks == null");
         this.proudMoments = requireNonNull(proudMoments, "proudMoments == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
         this.signals = requireNonNull(signals, "signals == null");
-        this.clock = requireNonNull(clock, "clock == null");
     }
 
     /**
@@ -82,7 +77,7 @@ public final class FollowConversation {
             IssueId id = IssueId.of(deleted.channel(), deleted.messageId());
             return serialised(id, () -> issues.find(id)
                     .flatMap(issue -> tracker.onRootDeleted(issue, deleted.at()))
-                    .map(transition -> apply(transition, null)));
+                    .map(transition -> record.record(transition, Optional.empty())));
         }
         if (event instanceof ChatEvent.ReactionAdded reaction) {
             return reaction(reaction);
@@ -90,12 +85,7 @@ public final class FollowConversation {
         return Optional.empty();
     }
 
-    /**
-     * Runs {@code write} (which reads the issue itself) as the only writer of {@code issue} in this process,
-     * re-running it when another replica saved the issue first. Every use case that changes an issue goes
-     * through here, so a button press, a reaction on a reply and the stale sweep never overwrite each other.
-     */
-    <T> T serialised(IssueId issue, Supplier<T> write) {
+    private <T> T serialised(IssueId issue, Supplier<T> write) {
         return locks.serialised(issue, write);
     }
 
@@ -109,7 +99,7 @@ public final class FollowConversation {
         Optional<Issue> existing = issues.find(IssueId.of(channel, rootId));
         if (!edited && existing.filter(issue -> issue.contains(messageId)).isPresent()) {
             log.debug("message {} already recorded on {}", messageId, existing.get().id());
-            replan(existing.get(), messageId, context.get());
+            plan.replay(existing.get(), messageId, context.get());
             return Optional.empty();
         }
         Role role = team.roleOf(context.get(), author, external);
@@ -126,7 +116,7 @@ public final class FollowConversation {
                 ? issues.findByCustomer(channel, author, at.minus(IssueTracker.BOUNCE_BACK_WINDOW))
                 : List.of();
         return tracker.onMessage(existing, facts, context.get().playbook().id(), earlier)
-                .map(transition -> apply(transition, context.get()));
+                .map(transition -> record.record(transition, context));
     }
 
     private Optional<Transition> reaction(ChatEvent.ReactionAdded reaction) {
@@ -149,7 +139,7 @@ public final class FollowConversation {
         IssueId id = issue.get().id();
         return serialised(id, () -> issues.find(id).flatMap(found -> tracker.onReaction(found, reaction.user(), role,
                 reaction.reaction(), reaction.messageId(), reaction.at()))
-                .map(transition -> apply(transition, context.get())));
+                .map(transition -> record.record(transition, context)));
     }
 
     private void nominateStar(ChatEvent.ReactionAdded reaction, Optional<Issue> issue) {
@@ -159,81 +149,5 @@ public final class FollowConversation {
                 issue.map(Issue::id), issue.flatMap(Issue::agent), Optional.of(reaction.user()),
                 ProudMoment.Source.STAR_REACTION, "Starred in the channel.", link, reaction.at(),
                 ProudMoment.Decision.NOMINATED, Optional.empty()));
-    }
-
-    /**
-     * A replayed message (the inbox hands an entry over again when its first run failed after the issue was
-     * saved, say the database went away in between) plans its nudges once more: scheduling is unique by key,
-     * so a nudge planned before is not doubled, and one the failed run never stored is not lost.
-     */
-    private void replan(Issue issue, String messageId, ChannelContext context) {
-        List<io.happy3.domain.issue.IssueEvent> recorded = issue.history().stream()
-                .filter(event -> event.messageId().filter(messageId::equals).isPresent()).toList();
-        NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, Optional.of(context.playbook())));
-        for (Nudge nudge : planner.plan(issue, recorded, context.playbook(), context.agents(), clock.instant())) {
-            if (nudges.schedule(nudge)) {
-                log.info("planned nudge {} (step {}) that an interrupted run of message {} had not stored",
-                        nudge.id(), nudge.stepId(), messageId);
-            }
-        }
-    }
-
-    /** Saves the transition, then plans and cancels nudges and records nominations. */
-    Transition apply(Transition transition, ChannelContext context) {
-        Issue issue = transition.issue();
-        issues.save(issue);
-        Instant now = clock.instant();
-        if (context != null) {
-            NudgePlanner planner = new NudgePlanner(user -> team.zoneOf(user, Optional.of(context.playbook())));
-            for (Nudge nudge : planner.plan(issue, transition.events(), context.playbook(), context.agents(), now)) {
-                if (nudges.schedule(nudge)) {
-                    log.debug("planned nudge {} step {} due {}", nudge.id(), nudge.stepId(), nudge.dueAt());
-                }
-            }
-            settleOpenNudges(issue, transition, context, planner, now);
-        }
-        Optional<String> link = gateway.permalink(issue.channel(), issue.rootMessageId());
-        for (ProudMoment moment : ProudNominator.nominate(transition, link)) {
-            proudMoments.add(moment);
-        }
-        return transition;
-    }
-
-    /**
-     * A delivered nudge whose goal then happened (the agent replied, the customer confirmed) was acted upon,
-     * even if nobody pressed its button.
-     */
-    private void markDoneByItsGoal(Nudge nudge, Issue issue, ChannelContext context) {
-        boolean goalReached = context.playbook().step(nudge.stepId())
-                .flatMap(step -> step.unless())
-                .filter(goal -> issue.happenedAfter(goal, nudge.sentAt().orElse(nudge.dueAt())))
-                .isPresent();
-        if (goalReached) {
-            nudges.update(nudge.answered("goal:" + context.playbook().step(nudge.stepId()).orElseThrow().unless()
-                    .orElseThrow().wireName(), NudgeStatus.ACTED));
-        }
-    }
-
-    /** Cancels nudges whose guard now holds, and wakes nudges snoozed until the customer replied. */
-    private void settleOpenNudges(Issue issue, Transition transition, ChannelContext context, NudgePlanner planner,
-                                  Instant now) {
-        boolean customerWrote = transition.recorded(IssueEventType.CUSTOMER_REPLIED);
-        for (Nudge nudge : nudges.findByIssue(issue.id())) {
-            if (nudge.status() == NudgeStatus.SENT) {
-                markDoneByItsGoal(nudge, issue, context);
-                continue;
-            }
-            if (!nudge.status().open()) {
-                continue;
-            }
-            boolean guard = context.playbook().step(nudge.stepId())
-                    .map(step -> planner.guardHolds(step, issue, nudge.triggeredAt())).orElse(true);
-            if (guard) {
-                nudges.update(nudge.withStatus(NudgeStatus.CANCELLED));
-            } else if (customerWrote && nudge.status() == NudgeStatus.WAITING_FOR_CUSTOMER) {
-                nudges.update(nudge.deferredTo(now, now.plus(java.time.Duration.between(nudge.dueAt(),
-                        nudge.expiresAt()))).withStatus(NudgeStatus.PENDING));
-            }
-        }
     }
 }

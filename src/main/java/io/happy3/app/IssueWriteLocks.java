@@ -13,16 +13,18 @@ import org.slf4j.LoggerFactory;
  * Serialises every writer of one issue in this process, whatever the entry point (inbox events, a reaction on
  * a thread reply, a Teams card action answered on the HTTP thread, the stale sweep): a write runs under the
  * lock of its issue id. Across replicas the store's version check catches the rest: a write that lost the
- * race is read again and re-applied, up to {@link #ATTEMPTS} times. Thread-safe; reentrant.
+ * race is read again and re-applied, up to {@link #ATTEMPTS} times. Thread-safe; reentrant. One instance is
+ * shared by every use case that writes issues ({@link Engine} builds it), so a button press, a reaction on a
+ * reply and the stale sweep never overwrite each other.
  */
-final class IssueWriteLocks {
+public final class IssueWriteLocks {
     static final int ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(IssueWriteLocks.class);
     private static final int STRIPES = 256;
 
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
-    IssueWriteLocks() {
+    public IssueWriteLocks() {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -32,7 +34,7 @@ final class IssueWriteLocks {
      * Runs {@code write} under {@code issue}'s lock. {@code write} must read the issue itself, so that a retry
      * after {@link IssueChangedConcurrentlyException} starts from what is stored now.
      */
-    <T> T serialised(IssueId issue, Supplier<T> write) {
+    public <T> T serialised(IssueId issue, Supplier<T> write) {
         requireNonNull(issue, "issue == null");
         requireNonNull(write, "write == null");
         ReentrantLock lock = stripes[Math.floorMod(issue.hashCode(), STRIPES)];

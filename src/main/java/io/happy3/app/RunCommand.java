@@ -10,8 +10,10 @@ import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
+import io.happy3.domain.team.AgentPreferenceStore;
 import io.happy3.domain.team.AgentProfile;
 import io.happy3.domain.team.ChannelSettings;
+import io.happy3.domain.team.ChannelSettingsStore;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -43,6 +45,8 @@ public final class RunCommand {
             • /review [last-week|2026-W47|@agent|#channel|export] — the weekly Happy 3 review""";
 
     private final TeamDirectory team;
+    private final ChannelSettingsStore channelSettings;
+    private final AgentPreferenceStore preferences;
     private final NudgeStore nudges;
     private final ProudMomentStore proudMoments;
     private final ChatGateway gateway;
@@ -58,9 +62,13 @@ public final class RunCommand {
         }
     }
 
-    public RunCommand(TeamDirectory team, NudgeStore nudges, ProudMomentStore proudMoments, ChatGateway gateway,
+    /** {@code channelSettings} and {@code preferences} are what the commands change; {@code team} answers. */
+    public RunCommand(TeamDirectory team, ChannelSettingsStore channelSettings, AgentPreferenceStore preferences,
+                      NudgeStore nudges, ProudMomentStore proudMoments, ChatGateway gateway,
                       Function<ChatEvent.CommandInvoked, String> review, Customers customers, Clock clock) {
         this.team = requireNonNull(team, "team == null");
+        this.channelSettings = requireNonNull(channelSettings, "channelSettings == null");
+        this.preferences = requireNonNull(preferences, "preferences == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
         this.proudMoments = requireNonNull(proudMoments, "proudMoments == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
@@ -102,24 +110,24 @@ public final class RunCommand {
     }
 
     private String follow(ChatEvent.CommandInvoked command, String rest) {
-        Optional<Playbook> playbook = rest.isBlank() ? team.playbooks().forChannel(command.channel().channel())
-                .or(team::defaultPlaybook) : team.playbooks().find(rest.strip());
+        Optional<Playbook> playbook = rest.isBlank() ? team.playbookFor(command.channel())
+                : team.playbook(rest.strip());
         if (playbook.isEmpty()) {
             return "No playbook `" + rest.strip() + "`. Loaded: "
-                    + String.join(", ", team.playbooks().all().stream().map(Playbook::id).toList()) + ".";
+                    + String.join(", ", team.playbooksById().keySet()) + ".";
         }
-        ChannelSettings settings = team.channelSettings().find(command.channel())
+        ChannelSettings settings = channelSettings.find(command.channel())
                 .map(found -> found.withFollowed(true, playbook.get().id()))
                 .orElse(ChannelSettings.followedWith(command.channel(), playbook.get().id()));
-        team.channelSettings().save(settings);
+        channelSettings.save(settings);
         return "Following this channel with playbook `" + playbook.get().id() + "`. Set the agents with "
                 + "/happy3 agents @user… (everyone else counts as a customer).";
     }
 
     private String unfollow(ChatEvent.CommandInvoked command) {
-        Optional<ChannelSettings> settings = team.channelSettings().find(command.channel());
+        Optional<ChannelSettings> settings = channelSettings.find(command.channel());
         String playbook = settings.map(ChannelSettings::playbookId).orElse("default");
-        team.channelSettings().save(settings.map(found -> found.withFollowed(false, playbook))
+        channelSettings.save(settings.map(found -> found.withFollowed(false, playbook))
                 .orElse(ChannelSettings.followedWith(command.channel(), playbook).withFollowed(false, playbook)));
         return "Stopped following this channel. Open issues keep their history.";
     }
@@ -131,7 +139,7 @@ public final class RunCommand {
             return "Usage: /happy3 agents @user… | @usergroup\n" + HELP;
         }
         ChannelSettings settings = settingsFor(command);
-        team.channelSettings().save(settings.withAgents(new HashSet<>(users), new HashSet<>(groups)));
+        channelSettings.save(settings.withAgents(new HashSet<>(users), new HashSet<>(groups)));
         return "Agents of this channel: " + mentions(users, groups) + ".";
     }
 
@@ -140,22 +148,22 @@ public final class RunCommand {
         if (users.isEmpty()) {
             return "Usage: /happy3 leads @user…\n" + HELP;
         }
-        team.channelSettings().save(settingsFor(command).withLeads(Set.copyOf(users)));
+        channelSettings.save(settingsFor(command).withLeads(Set.copyOf(users)));
         return "Leads of this channel: " + mentions(users, List.of()) + ".";
     }
 
     private ChannelSettings settingsFor(ChatEvent.CommandInvoked command) {
         String playbook = team.followed(command.channel()).map(context -> context.playbook().id())
                 .or(() -> team.defaultPlaybook().map(Playbook::id)).orElse("default");
-        return team.channelSettings().find(command.channel())
+        return channelSettings.find(command.channel())
                 .orElse(ChannelSettings.followedWith(command.channel(), playbook).withFollowed(
                         team.followed(command.channel()).isPresent(), playbook));
     }
 
     private String mute(ChatEvent.CommandInvoked command, String rest) {
-        AgentProfile profile = team.preferences().find(command.user()).orElse(AgentProfile.unknown(command.user()));
+        AgentProfile profile = preferences.find(command.user()).orElse(AgentProfile.unknown(command.user()));
         if ("off".equalsIgnoreCase(rest.strip())) {
-            team.preferences().save(profile.withMutedUntil(Optional.empty()));
+            preferences.save(profile.withMutedUntil(Optional.empty()));
             return "Nudges are back on.";
         }
         Optional<Duration> duration = Durations.parse(rest.strip().toLowerCase(java.util.Locale.ROOT));
@@ -163,7 +171,7 @@ public final class RunCommand {
             return "Usage: /happy3 mute <duration>|off — e.g. 30m, 2h, 1d\n" + HELP;
         }
         Instant until = clock.instant().plus(duration.get());
-        team.preferences().save(profile.withMutedUntil(Optional.of(until)));
+        preferences.save(profile.withMutedUntil(Optional.of(until)));
         return "Muted for " + Durations.human(duration.get()) + ". Nudges wait until then; none are lost.";
     }
 
@@ -174,9 +182,9 @@ public final class RunCommand {
         }
         try {
             ZoneId zone = ZoneId.of(rest.strip());
-            AgentProfile profile = team.preferences().find(command.user())
+            AgentProfile profile = preferences.find(command.user())
                     .orElse(AgentProfile.unknown(command.user()));
-            team.preferences().save(profile.withZone(zone));
+            preferences.save(profile.withZone(zone));
             return "Time zone set to " + zone + ". Quiet hours follow it.";
         } catch (DateTimeException e) {
             return "Unknown time zone `" + rest.strip() + "`. Use a name like Europe/Berlin or America/New_York.";

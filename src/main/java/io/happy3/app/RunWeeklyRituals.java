@@ -21,7 +21,6 @@ import io.happy3.domain.review.ReviewPeriod;
 import io.happy3.domain.review.RitualLedger;
 import io.happy3.domain.review.Scorecard;
 import io.happy3.domain.review.TrendChartRenderer;
-import io.happy3.domain.team.ChannelSettings;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -33,8 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,8 +90,8 @@ public final class RunWeeklyRituals {
     public int tick() {
         Instant now = clock.instant();
         int sent = 0;
-        for (ChannelSettings settings : team.channelSettings().findAllFollowed()) {
-            Optional<ChannelContext> context = team.followed(settings.channel());
+        for (ChannelRef channel : team.allFollowedChannels()) {
+            Optional<ChannelContext> context = team.followed(channel);
             if (context.isEmpty()) {
                 continue;
             }
@@ -107,7 +104,7 @@ public final class RunWeeklyRituals {
                     sent += ritual(context.get(), week, "digest", at(week, times.digestDay(), times.digestTime(), zone),
                             now, () -> digest(context.get(), week, now));
                 } catch (RuntimeException e) {
-                    log.warn("weekly ritual for {} {} failed: {}", settings.channel().key(), week.label(),
+                    log.warn("weekly ritual for {} {} failed: {}", channel.key(), week.label(),
                             e.toString(), e);
                 }
             }
@@ -170,8 +167,7 @@ public final class RunWeeklyRituals {
                 .filter(issue -> issue.channel().equals(channel)).toList();
         List<Nudge> sent = nudges.findDueBetween(channel.tenant(), first.start().minus(Duration.ofDays(7)),
                 week.end().plus(Duration.ofDays(7))).stream().filter(nudge -> nudge.channel().equals(channel)).toList();
-        Map<String, Playbook> playbooks = team.playbooks().all().stream()
-                .collect(Collectors.toMap(Playbook::id, Function.identity(), (a, b) -> a));
+        Map<String, Playbook> playbooks = team.playbooksById();
         List<Scorecard> weeks = ReviewCompiler.compileWeeks(week, DigestComposer.TREND_WEEKS, found, sent, playbooks);
         List<ProudMoment> moments = proudMoments.findBetween(channel.tenant(), week.start(), week.end()).stream()
                 .filter(moment -> moment.channel().map(channel::equals).orElse(true)).toList();

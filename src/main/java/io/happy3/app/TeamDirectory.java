@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Role;
+import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.team.AgentDirectory;
@@ -14,6 +15,9 @@ import io.happy3.domain.team.ChannelSettings;
 import io.happy3.domain.team.ChannelSettingsStore;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,8 +80,36 @@ public final class TeamDirectory {
         return playbooks.find("default").or(() -> playbooks.all().stream().findFirst());
     }
 
-    public PlaybookSource playbooks() {
-        return playbooks;
+    /** The loaded playbook with this id. */
+    public Optional<Playbook> playbook(String id) {
+        return playbooks.find(id);
+    }
+
+    /** The playbook whose {@code channels} list names {@code channel}, else the default one. */
+    public Optional<Playbook> playbookFor(ChannelRef channel) {
+        return playbooks.forChannel(channel.channel()).or(this::defaultPlaybook);
+    }
+
+    /** Every loaded playbook by id (the first of two with one id wins). */
+    public Map<String, Playbook> playbooksById() {
+        Map<String, Playbook> byId = new LinkedHashMap<>();
+        playbooks.all().forEach(playbook -> byId.putIfAbsent(playbook.id(), playbook));
+        return byId;
+    }
+
+    /** The channel's name as last seen, when known. */
+    public Optional<String> channelName(ChannelRef channel) {
+        return channelSettings.find(channel).flatMap(ChannelSettings::name);
+    }
+
+    /** The channels of {@code tenant} followed by {@code /happy3 follow}. */
+    public List<ChannelRef> followedChannels(String tenant) {
+        return channelSettings.findFollowed(tenant).stream().map(ChannelSettings::channel).toList();
+    }
+
+    /** Every channel followed by {@code /happy3 follow}, across tenants (for the weekly rituals). */
+    public List<ChannelRef> allFollowedChannels() {
+        return channelSettings.findAllFollowed().stream().map(ChannelSettings::channel).toList();
     }
 
     public Role roleOf(ChannelContext context, UserRef user, boolean external) {
@@ -97,19 +129,16 @@ public final class TeamDirectory {
         return profile(user).zone().or(() -> playbook.flatMap(Playbook::timezone)).orElse(teamZone);
     }
 
+    /** The person's zone under {@code playbook}; what the {@link NudgePlanner} asks. */
+    public ZoneId zoneOf(UserRef user, Playbook playbook) {
+        return zoneOf(user, Optional.of(playbook));
+    }
+
     public ZoneId teamZone() {
         return teamZone;
     }
 
     public boolean isLead(ChannelRef channel, UserRef user) {
         return followed(channel).map(context -> context.leads().contains(user.user())).orElse(false);
-    }
-
-    public ChannelSettingsStore channelSettings() {
-        return channelSettings;
-    }
-
-    public AgentPreferenceStore preferences() {
-        return preferences;
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.UserRef;
-import io.happy3.domain.team.ChannelSettings;
 
 /**
  * Answers whether someone works in the support team of a workspace/tenant: an agent or lead of the channel they
@@ -22,12 +21,12 @@ final class TeamMembership {
         if (memberOf(where, user)) {
             return true;
         }
-        for (ChannelSettings settings : team.channelSettings().findFollowed(user.tenant())) {
-            if (settings.channel().platform() == user.platform() && memberOf(settings.channel(), user)) {
+        for (ChannelRef channel : team.followedChannels(user.tenant())) {
+            if (channel.platform() == user.platform() && memberOf(channel, user)) {
                 return true;
             }
         }
-        return team.playbooks().all().stream().anyMatch(playbook -> playbook.agents().contains(user.user())
+        return team.playbooksById().values().stream().anyMatch(playbook -> playbook.agents().contains(user.user())
                 || playbook.leads().contains(user.user()));
     }
 

@@ -39,6 +39,7 @@ import io.happy3.app.RunWeeklyRituals;
 import io.happy3.config.AppConfig;
 import io.happy3.config.ConfigFile;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.nudge.DeliveryOutcome;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.chat.Platform;
@@ -195,8 +196,8 @@ public final class Serve {
             }
 
             @Override
-            public void settled(Nudge nudge, String outcome) {
-                if (outcome.startsWith("sent")) {
+            public void settled(Nudge nudge, DeliveryOutcome outcome) {
+                if (outcome.kind().sent()) {
                     nudge.sentAt().ifPresent(sentAt -> telemetry.schedulerLag(
                             Math.max(0, Duration.between(nudge.dueAt(), sentAt).toMillis())));
                 } else {

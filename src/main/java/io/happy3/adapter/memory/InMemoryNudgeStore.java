@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.nudge.NudgeStore;
@@ -26,7 +27,7 @@ public final class InMemoryNudgeStore implements NudgeStore {
             .thenComparing(nudge -> nudge.id().value());
 
     private final Map<NudgeId, Leased> nudges = new HashMap<>();
-    private final Set<String> keys = new HashSet<>();
+    private final Set<NudgeKey> keys = new HashSet<>();
 
     @Override
     public synchronized boolean schedule(Nudge nudge) {

@@ -16,6 +16,7 @@ import io.happy3.domain.issue.Role;
 import io.happy3.domain.issue.Transition;
 import io.happy3.domain.nudge.Durations;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.Step;
@@ -70,12 +71,12 @@ final class PlaybookDryRun {
 
     List<Planned> replay(List<SandboxLog.Entry> entries, String root, Playbook playbook, ZoneId zone) {
         IssueTracker tracker = new IssueTracker();
-        NudgePlanner planner = new NudgePlanner(user -> playbook.timezone().orElse(zone));
+        NudgePlanner planner = new NudgePlanner((user, followed) -> followed.timezone().orElse(zone));
         Set<UserRef> agents = SandboxPeople.ids("agent", "lead").stream()
                 .map(id -> SandboxPeople.find(id).orElseThrow().user()).collect(Collectors.toSet());
         Map<String, String> threadOfNudge = new LinkedHashMap<>();
         Optional<Issue> issue = Optional.empty();
-        Map<String, Nudge> planned = new LinkedHashMap<>();
+        Map<NudgeKey, Nudge> planned = new LinkedHashMap<>();
         for (SandboxLog.Entry entry : entries) {
             JsonNode body = entry.body();
             if (entry.kind().equals("nudge")) {

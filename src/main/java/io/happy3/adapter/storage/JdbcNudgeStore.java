@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeDelivery;
 import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeKey;
+import io.happy3.domain.nudge.NudgePlan;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.nudge.NudgeStore;
 import java.sql.Connection;
@@ -57,7 +60,7 @@ public final class JdbcNudgeStore implements NudgeStore {
         return jdbc.withConnection("scheduling nudge " + nudge.key(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, nudge.id().value());
-                statement.setString(2, nudge.key());
+                statement.setString(2, nudge.key().value());
                 bindState(statement, 3, nudge);
                 statement.executeUpdate();
                 return true;
@@ -296,14 +299,14 @@ public final class JdbcNudgeStore implements NudgeStore {
     }
 
     private static Nudge read(ResultSet rows) throws SQLException {
-        return new Nudge(new NudgeId(rows.getString("id")), rows.getString("idempotency_key"),
-                new IssueId(rows.getString("issue_id")), Refs.channel(rows, "platform", "tenant", "channel"),
-                rows.getString("playbook_id"), rows.getString("step_id"), Refs.user(rows, "recipient"),
-                Jdbc.getInstant(rows, "triggered_at"), Jdbc.getInstant(rows, "due_at"),
-                Jdbc.getInstant(rows, "expires_at"), rows.getInt("repeat_count"),
-                NudgeStatus.valueOf(rows.getString("status")), rows.getInt("attempts"), rows.getBoolean("late"),
-                Jdbc.findInstant(rows, "sent_at"), Optional.ofNullable(rows.getString("chosen_action")),
-                Optional.ofNullable(rows.getString("failure")), rows.getInt("snoozes"),
-                Jdbc.getInstant(rows, "created_at"));
+        NudgeKey key = NudgeKey.fromStored(rows.getString("idempotency_key"), Refs.user(rows, "recipient"));
+        NudgePlan plan = new NudgePlan(new NudgeId(rows.getString("id")), key,
+                Refs.channel(rows, "platform", "tenant", "channel"), rows.getString("playbook_id"),
+                Jdbc.getInstant(rows, "triggered_at"), Jdbc.getInstant(rows, "created_at"));
+        return new Nudge(plan, new NudgeDelivery(NudgeStatus.valueOf(rows.getString("status")),
+                Jdbc.getInstant(rows, "due_at"), Jdbc.getInstant(rows, "expires_at"), rows.getInt("attempts"),
+                rows.getBoolean("late"), Jdbc.findInstant(rows, "sent_at"),
+                Optional.ofNullable(rows.getString("chosen_action")), Optional.ofNullable(rows.getString("failure")),
+                rows.getInt("snoozes")));
     }
 }

@@ -9,81 +9,155 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A planned prompt to one agent about one issue, durable from the moment it is planned. {@code key}
- * is the idempotency key {@code issue/step/occurrence/repeat/recipient}: at most one nudge exists per
- * key, across restarts and replicas. {@code triggeredAt} is when the step's trigger happened; the
- * step's guard is checked against events after it. {@code action} is the answer the agent chose.
+ * A planned prompt to one agent about one issue, durable from the moment it is planned: the
+ * {@link NudgePlan} (what was scheduled, never changes) and the {@link NudgeDelivery} (what has happened
+ * since). The accessors below read through to either part.
  */
-public record Nudge(NudgeId id, String key, IssueId issueId, ChannelRef channel, String playbookId, String stepId,
-                    UserRef recipient, Instant triggeredAt, Instant dueAt, Instant expiresAt, int repeat,
-                    NudgeStatus status, int attempts, boolean late, Optional<Instant> sentAt,
-                    Optional<String> action, Optional<String> failure, int snoozes, Instant createdAt) {
+public record Nudge(NudgePlan plan, NudgeDelivery delivery) {
     public Nudge {
-        requireNonNull(id, "id == null");
-        requireNonNull(key, "key == null");
-        requireNonNull(issueId, "issueId == null");
-        requireNonNull(channel, "channel == null");
-        requireNonNull(playbookId, "playbookId == null");
-        requireNonNull(stepId, "stepId == null");
-        requireNonNull(recipient, "recipient == null");
-        requireNonNull(triggeredAt, "triggeredAt == null");
-        requireNonNull(dueAt, "dueAt == null");
-        requireNonNull(expiresAt, "expiresAt == null");
-        requireNonNull(status, "status == null");
-        requireNonNull(sentAt, "sentAt == null");
-        requireNonNull(action, "action == null");
-        requireNonNull(failure, "failure == null");
-        requireNonNull(createdAt, "createdAt == null");
+        requireNonNull(plan, "plan == null");
+        requireNonNull(delivery, "delivery == null");
     }
 
     /** A new pending nudge; its id derives from {@code key}. */
-    public static Nudge planned(String key, IssueId issueId, ChannelRef channel, String playbookId, String stepId,
-                                UserRef recipient, Instant triggeredAt, Instant dueAt, Instant expiresAt, int repeat,
-                                Instant createdAt) {
-        return new Nudge(NudgeId.forKey(key), key, issueId, channel, playbookId, stepId, recipient, triggeredAt,
-                dueAt, expiresAt, repeat, NudgeStatus.PENDING, 0, false, Optional.empty(), Optional.empty(),
-                Optional.empty(), 0, createdAt);
+    public static Nudge planned(NudgeKey key, ChannelRef channel, String playbookId, Instant triggeredAt,
+                                Instant dueAt, Instant expiresAt, Instant createdAt) {
+        return new Nudge(new NudgePlan(key, channel, playbookId, triggeredAt, createdAt),
+                NudgeDelivery.pending(dueAt, expiresAt));
+    }
+
+    public NudgeId id() {
+        return plan.id();
+    }
+
+    public NudgeKey key() {
+        return plan.key();
+    }
+
+    public IssueId issueId() {
+        return plan.key().issue();
+    }
+
+    public ChannelRef channel() {
+        return plan.channel();
+    }
+
+    public String playbookId() {
+        return plan.playbookId();
+    }
+
+    public String stepId() {
+        return plan.key().stepId();
+    }
+
+    public UserRef recipient() {
+        return plan.key().recipient();
+    }
+
+    public Instant triggeredAt() {
+        return plan.triggeredAt();
+    }
+
+    public int repeat() {
+        return plan.key().repeat();
+    }
+
+    public Instant createdAt() {
+        return plan.createdAt();
+    }
+
+    public NudgeStatus status() {
+        return delivery.status();
+    }
+
+    public Instant dueAt() {
+        return delivery.dueAt();
+    }
+
+    public Instant expiresAt() {
+        return delivery.expiresAt();
+    }
+
+    public int attempts() {
+        return delivery.attempts();
+    }
+
+    public boolean late() {
+        return delivery.late();
+    }
+
+    public Optional<Instant> sentAt() {
+        return delivery.sentAt();
+    }
+
+    public Optional<String> action() {
+        return delivery.action();
+    }
+
+    public Optional<String> failure() {
+        return delivery.failure();
+    }
+
+    public int snoozes() {
+        return delivery.snoozes();
     }
 
     public Nudge withStatus(NudgeStatus next) {
-        return new Nudge(id, key, issueId, channel, playbookId, stepId, recipient, triggeredAt, dueAt, expiresAt,
-                repeat, next, attempts, late, sentAt, action, failure, snoozes, createdAt);
+        return new Nudge(plan, delivery.with(d -> d.status = next));
     }
 
     public Nudge sent(Instant at, boolean wasLate) {
-        return new Nudge(id, key, issueId, channel, playbookId, stepId, recipient, triggeredAt, dueAt, expiresAt,
-                repeat, NudgeStatus.SENT, attempts + 1, wasLate, Optional.of(at), action, Optional.empty(), snoozes,
-                createdAt);
+        return new Nudge(plan, delivery.with(d -> {
+            d.status = NudgeStatus.SENT;
+            d.attempts++;
+            d.late = wasLate;
+            d.sentAt = Optional.of(at);
+            d.failure = Optional.empty();
+        }));
     }
 
     /** A failed attempt: retried at {@code retryAt}, or {@link NudgeStatus#FAILED} when {@code retryAt} is empty. */
     public Nudge failedAttempt(String reason, Optional<Instant> retryAt) {
-        NudgeStatus next = retryAt.isPresent() ? NudgeStatus.PENDING : NudgeStatus.FAILED;
-        return new Nudge(id, key, issueId, channel, playbookId, stepId, recipient, triggeredAt,
-                retryAt.orElse(dueAt), expiresAt.isBefore(retryAt.orElse(dueAt)) ? retryAt.orElse(dueAt) : expiresAt,
-                repeat, next, attempts + 1, late, sentAt, action, Optional.of(reason), snoozes, createdAt);
+        return new Nudge(plan, delivery.with(d -> {
+            d.status = retryAt.isPresent() ? NudgeStatus.PENDING : NudgeStatus.FAILED;
+            d.dueAt = retryAt.orElse(d.dueAt);
+            d.expiresAt = d.expiresAt.isBefore(d.dueAt) ? d.dueAt : d.expiresAt;
+            d.attempts++;
+            d.failure = Optional.of(reason);
+        }));
     }
 
     public Nudge answered(String chosenAction, NudgeStatus next) {
-        return new Nudge(id, key, issueId, channel, playbookId, stepId, recipient, triggeredAt, dueAt, expiresAt,
-                repeat, next, attempts, late, sentAt, Optional.of(chosenAction), failure, snoozes, createdAt);
+        return new Nudge(plan, delivery.with(d -> {
+            d.status = next;
+            d.action = Optional.of(chosenAction);
+        }));
     }
 
     /** Snoozed to {@code until}: pending again, with its expiry moved along so the snooze is honoured. */
     public Nudge snoozedUntil(Instant until, Instant newExpiry) {
-        return new Nudge(id, key, issueId, channel, playbookId, stepId, recipient, triggeredAt, until, newExpiry,
-                repeat, NudgeStatus.PENDING, attempts, false, sentAt, Optional.of("snooze"), failure, snoozes + 1,
-                createdAt);
+        return snoozed(NudgeStatus.PENDING, until, newExpiry);
     }
 
     public Nudge waitingForCustomer() {
-        return new Nudge(id, key, issueId, channel, playbookId, stepId, recipient, triggeredAt, dueAt, expiresAt,
-                repeat, NudgeStatus.WAITING_FOR_CUSTOMER, attempts, false, sentAt, Optional.of("snooze"), failure,
-                snoozes + 1, createdAt);
+        return snoozed(NudgeStatus.WAITING_FOR_CUSTOMER, delivery.dueAt(), delivery.expiresAt());
+    }
+
+    private Nudge snoozed(NudgeStatus next, Instant until, Instant newExpiry) {
+        return new Nudge(plan, delivery.with(d -> {
+            d.status = next;
+            d.dueAt = until;
+            d.expiresAt = newExpiry;
+            d.late = false;
+            d.action = Optional.of("snooze");
+            d.snoozes++;
+        }));
     }
 
     public Nudge deferredTo(Instant newDue, Instant newExpiry) {
-        return new Nudge(id, key, issueId, channel, playbookId, stepId, recipient, triggeredAt, newDue, newExpiry,
-                repeat, status, attempts, late, sentAt, action, failure, snoozes, createdAt);
+        return new Nudge(plan, delivery.with(d -> {
+            d.dueAt = newDue;
+            d.expiresAt = newExpiry;
+        }));
     }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Plans nudges from issue events and playbook steps, and decides at send time whether a due nudge
@@ -31,10 +30,16 @@ public final class NudgePlanner {
     /** Snoozing "until tomorrow" means this local time the next day. */
     public static final LocalTime TOMORROW_MORNING = LocalTime.of(9, 0);
 
-    private final Function<UserRef, ZoneId> zones;
+    /** Each person's zone under a playbook: their own, else the playbook's, else the team's. */
+    @FunctionalInterface
+    public interface Zones {
+        ZoneId of(UserRef user, Playbook playbook);
+    }
 
-    /** {@code zones} gives each agent's zone (their own, else the playbook's, else the team's). */
-    public NudgePlanner(Function<UserRef, ZoneId> zones) {
+    private final Zones zones;
+
+    /** One planner serves every playbook: {@code zones} is asked per recipient and playbook. */
+    public NudgePlanner(Zones zones) {
         this.zones = requireNonNull(zones, "zones == null");
     }
 
@@ -58,8 +63,8 @@ public final class NudgePlanner {
                 }
                 Instant base = event.type() == IssueEventType.PROMISE_MADE ? event.due().orElse(event.at()) : event.at();
                 for (UserRef recipient : recipients(step, issue, channelAgents)) {
-                    planned.add(nudge(issue, playbook, step, recipient, event.at(), base.plus(step.after()),
-                            Math.max(occurrence, 0), 0, now));
+                    NudgeKey key = new NudgeKey(issue.id(), step.id(), Math.max(occurrence, 0), 0, recipient);
+                    planned.add(nudge(key, issue, playbook, step, event.at(), base.plus(step.after()), now));
                 }
             }
         }
@@ -73,21 +78,17 @@ public final class NudgePlanner {
                 sent.triggeredAt())) {
             return Optional.empty();
         }
-        String[] keyParts = sent.key().split("/");
-        int occurrence = Integer.parseInt(keyParts[keyParts.length - 3]);
         Duration interval = step.get().after().isZero() ? Duration.ofHours(1) : step.get().after();
-        return Optional.of(nudge(issue, playbook, step.get(), sent.recipient(), sent.triggeredAt(),
-                now.plus(interval), occurrence, sent.repeat() + 1, now));
+        return Optional.of(nudge(sent.key().nextRepeat(), issue, playbook, step.get(), sent.triggeredAt(),
+                now.plus(interval), now));
     }
 
-    private Nudge nudge(Issue issue, Playbook playbook, Step step, UserRef recipient, Instant triggeredAt,
-                        Instant due, int occurrence, int repeat, Instant now) {
-        Instant inHours = playbook.workingHours().map(hours -> hours.nextWindow(due, zones.apply(recipient)))
-                .orElse(due);
-        String key = issue.id().value() + "/" + step.id() + "/" + occurrence + "/" + repeat + "/"
-                + recipient.user();
-        return Nudge.planned(key, issue.id(), issue.channel(), playbook.id(), step.id(), recipient, triggeredAt,
-                inHours, inHours.plus(step.expires()), repeat, now);
+    private Nudge nudge(NudgeKey key, Issue issue, Playbook playbook, Step step, Instant triggeredAt, Instant due,
+                        Instant now) {
+        Instant inHours = playbook.workingHours()
+                .map(hours -> hours.nextWindow(due, zones.of(key.recipient(), playbook))).orElse(due);
+        return Nudge.planned(key, issue.channel(), playbook.id(), triggeredAt, inHours, inHours.plus(step.expires()),
+                now);
     }
 
     private static List<UserRef> recipients(Step step, Issue issue, Set<UserRef> channelAgents) {
@@ -115,7 +116,7 @@ public final class NudgePlanner {
         if (now.isAfter(nudge.expiresAt())) {
             return new Decision.Expire("due " + nudge.dueAt() + ", expired " + nudge.expiresAt());
         }
-        ZoneId zone = zones.apply(nudge.recipient());
+        ZoneId zone = zones.of(nudge.recipient(), playbook);
         if (mutedUntil.filter(now::isBefore).isPresent()) {
             return new Decision.Defer(inHours(playbook, mutedUntil.get(), zone), "recipient muted");
         }
@@ -167,7 +168,7 @@ public final class NudgePlanner {
 
     /** Applies a snooze: the nudge waits, and every path that could send it honours the wait. */
     public Nudge snooze(Nudge nudge, SnoozeChoice choice, Playbook playbook, Instant now) {
-        ZoneId zone = zones.apply(nudge.recipient());
+        ZoneId zone = zones.of(nudge.recipient(), playbook);
         if (choice instanceof SnoozeChoice.UntilCustomerReplies) {
             return nudge.waitingForCustomer();
         }

@@ -7,6 +7,7 @@ import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -78,8 +79,8 @@ final class CrashTestChild {
             Instant now = clock.instant();
             boolean fresh = inbox.append(InboxEntry.received(Platform.SLACK, "Ev" + i, "T1", "issue-" + (i % 25),
                     "event_callback", "{\"n\":" + i + "}", now));
-            nudges.schedule(Nudge.planned("issue-" + i + "/step/0/0/agent", IssueId.of(Fixtures.CHANNEL, "m" + i),
-                    Fixtures.CHANNEL, "default", "step", Fixtures.AGENT, now, now, now.plus(Duration.ofDays(1)), 0,
+            NudgeKey key = new NudgeKey(IssueId.of(Fixtures.CHANNEL, "m" + i), "step", 0, 0, Fixtures.AGENT);
+            nudges.schedule(Nudge.planned(key, Fixtures.CHANNEL, "default", now, now, now.plus(Duration.ofDays(1)),
                     now));
             System.out.println("ACKED Ev" + i + (fresh ? "" : " (redelivered by the platform)"));
             System.out.flush();

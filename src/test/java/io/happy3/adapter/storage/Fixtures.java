@@ -6,6 +6,7 @@ import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeKey;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,8 +24,9 @@ final class Fixtures {
         return Issue.open(CHANNEL, rootMessageId, CUSTOMER, "default", openedAt);
     }
 
-    static Nudge nudge(String key, Instant dueAt) {
-        return Nudge.planned(key, IssueId.of(CHANNEL, "m1"), CHANNEL, "default", "first-response", AGENT, T0, dueAt,
-                dueAt.plus(Duration.ofDays(1)), 0, T0);
+    /** A pending first-response nudge to {@link #AGENT} about the issue opened by message {@code rootMessageId}. */
+    static Nudge nudge(String rootMessageId, Instant dueAt) {
+        NudgeKey key = new NudgeKey(IssueId.of(CHANNEL, rootMessageId), "first-response", 0, 0, AGENT);
+        return Nudge.planned(key, CHANNEL, "default", T0, dueAt, dueAt.plus(Duration.ofDays(1)), T0);
     }
 }

@@ -90,7 +90,7 @@ class NudgeClaimConcurrencyTest {
             int first = half;
             halves.add(threads.submit(() -> {
                 for (int i = first; i < NUDGES; i += 2) {
-                    store.schedule(Fixtures.nudge("issue-" + i + "/first-response/0/0/agent", T0.minusSeconds(i % 60)));
+                    store.schedule(Fixtures.nudge("issue-" + i, T0.minusSeconds(i % 60)));
                 }
             }));
         }

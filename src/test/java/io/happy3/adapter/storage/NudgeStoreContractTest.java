@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.nudge.NudgeStore;
 import java.time.Duration;
@@ -155,8 +156,8 @@ class NudgeStoreContractTest extends StoreContract {
 
         assertThat(store.countSent(AGENT, T0, T0.plusSeconds(3600))).isEqualTo(1);
         assertThat(store.countSent(AGENT, T0.minusSeconds(7200), T0.plusSeconds(3600))).isEqualTo(2);
-        assertThat(store.findDueBetween("T1", T0, T0.plusSeconds(1))).extracting(Nudge::key)
-                .containsExactly("inside");
+        assertThat(store.findDueBetween("T1", T0, T0.plusSeconds(1))).extracting(Nudge::id)
+                .containsExactly(inside.id());
         assertThat(store.findDueBetween("T2", T0, T0.plusSeconds(1))).isEmpty();
     }
 
@@ -165,8 +166,8 @@ class NudgeStoreContractTest extends StoreContract {
     void findByIssue_twoIssues_returnsOnlyThatIssuesNudges(Backend backend) {
         NudgeStore store = backend.nudgeStore();
         Nudge mine = nudge("mine", T0);
-        Nudge other = Nudge.planned("other", IssueId.of(CHANNEL, "m2"), CHANNEL, "default", "s", AGENT, T0, T0,
-                T0.plusSeconds(60), 0, T0);
+        Nudge other = Nudge.planned(new NudgeKey(IssueId.of(CHANNEL, "m2"), "s", 0, 0, AGENT), CHANNEL, "default", T0,
+                T0, T0.plusSeconds(60), T0);
         store.schedule(mine);
         store.schedule(other);
 

@@ -10,6 +10,7 @@ import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.team.ChannelSettings;
 import java.time.Clock;
@@ -57,18 +58,18 @@ class SandboxTenantStorageTest {
         return databases.stream();
     }
 
-    private static Nudge nudge(ChannelRef channel, String key) {
+    private static Nudge nudge(ChannelRef channel) {
         UserRef agent = new UserRef(channel.platform(), channel.tenant(), "agent");
-        return Nudge.planned(key, IssueId.of(channel, "m1"), channel, "default", "first-response", agent, T0,
-                T0, T0.plus(Duration.ofDays(1)), 0, T0);
+        NudgeKey key = new NudgeKey(IssueId.of(channel, "m1"), "first-response", 0, 0, agent);
+        return Nudge.planned(key, channel, "default", T0, T0, T0.plus(Duration.ofDays(1)), T0);
     }
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)
     @MethodSource("databases")
     void claimDue_scopedStores_eachClaimsOnlyItsOwnSide(TestDatabase database) {
         JdbcNudgeStore all = new JdbcNudgeStore(database.database());
-        Nudge sandbox = nudge(SANDBOX, "sandbox-1");
-        Nudge slack = nudge(SLACK, "slack-1");
+        Nudge sandbox = nudge(SANDBOX);
+        Nudge slack = nudge(SLACK);
         all.schedule(sandbox);
         all.schedule(slack);
         JdbcNudgeStore real = new JdbcNudgeStore(database.database(), ClaimScope.except(Platform.LOCAL, "sandbox"));
@@ -83,7 +84,7 @@ class SandboxTenantStorageTest {
     @MethodSource("databases")
     void nextDue_scopedStore_seesOnlyItsOwnSide(TestDatabase database) {
         JdbcNudgeStore all = new JdbcNudgeStore(database.database());
-        all.schedule(nudge(SLACK, "slack-1"));
+        all.schedule(nudge(SLACK));
         JdbcNudgeStore own = new JdbcNudgeStore(database.database(), ClaimScope.only(Platform.LOCAL, "sandbox"));
 
         assertThat(own.nextDue()).isEmpty();
@@ -102,7 +103,7 @@ class SandboxTenantStorageTest {
         for (ChannelRef channel : List.of(SANDBOX, SLACK)) {
             UserRef customer = new UserRef(channel.platform(), channel.tenant(), "customer");
             issues.save(Issue.open(channel, "m1", customer, "default", T0));
-            nudges.schedule(nudge(channel, channel.tenant() + "-1"));
+            nudges.schedule(nudge(channel));
             settings.save(new ChannelSettings(channel, true, "default", Set.of("agent"), Set.of(), Set.of(),
                     Optional.empty()));
             moments.add(new ProudMoment("star:" + channel.tenant(), channel.tenant(), Optional.of(channel),

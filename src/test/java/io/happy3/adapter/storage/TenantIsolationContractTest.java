@@ -13,6 +13,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
@@ -48,9 +49,8 @@ class TenantIsolationContractTest extends StoreContract {
     }
 
     private static Nudge nudge(ChannelRef channel) {
-        return Nudge.planned(channel.key() + "/first-response", IssueId.of(channel, "m1"), channel, "default",
-                "first-response", user(channel, "U-AGENT"), T0, T0.plusSeconds(600), T0.plus(Duration.ofDays(1)), 0,
-                T0);
+        NudgeKey key = new NudgeKey(IssueId.of(channel, "m1"), "first-response", 0, 0, user(channel, "U-AGENT"));
+        return Nudge.planned(key, channel, "default", T0, T0.plusSeconds(600), T0.plus(Duration.ofDays(1)), T0);
     }
 
     private static ProudMoment moment(ChannelRef channel) {

@@ -29,7 +29,7 @@ class NudgePlannerTest {
     private static final UserRef AGENT = new UserRef(Platform.SLACK, "T1", "UAGENT");
     private static final UserRef OTHER_AGENT = new UserRef(Platform.SLACK, "T1", "UOTHER");
 
-    private final NudgePlanner planner = new NudgePlanner(user -> BERLIN);
+    private final NudgePlanner planner = new NudgePlanner((user, playbook) -> BERLIN);
     private final Playbook anyTime = TestPlaybooks.anyTime(List.of("C1"), Set.of("UAGENT", "UOTHER"));
     private final Playbook office = TestPlaybooks.officeHours(List.of("C1"), Set.of("UAGENT"), BERLIN);
 
@@ -132,7 +132,7 @@ class NudgePlannerTest {
 
     @Test
     void plan_agentInAnotherZone_usesTheAgentsWorkingHours() {
-        NudgePlanner perAgent = new NudgePlanner(user -> ZoneId.of("America/New_York"));
+        NudgePlanner perAgent = new NudgePlanner((user, playbook) -> ZoneId.of("America/New_York"));
         Instant opened = Instant.parse("2026-11-17T12:00:00Z"); // 07:00 in New York
         Issue issue = openedAt(opened);
 

@@ -9,6 +9,7 @@ import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.playbook.NudgeAction;
 import io.happy3.domain.playbook.Playbook;
@@ -103,8 +104,8 @@ final class WeekFixture {
                         .answered("followed_up", NudgeStatus.ACTED),
                 nudge("i3", "follow-up", ALICE, at(17, "10:00"), at(20, "10:00"))
                         .answered("followed_up", NudgeStatus.ACTED),
-                Nudge.planned("i2/confirm-result", issueId("i2"), CHANNEL, "default", "confirm-result", BOB,
-                        at(16, "12:00"), at(16, "14:00"), at(17, "14:00"), 0, at(16, "12:00"))
+                Nudge.planned(new NudgeKey(issueId("i2"), "confirm-result", 1, 0, BOB), CHANNEL, "default",
+                        at(16, "12:00"), at(16, "14:00"), at(17, "14:00"), at(16, "12:00"))
                         .withStatus(NudgeStatus.CANCELLED),
                 nudge("i8", "first-response", ALICE, at(17, "08:00"), at(17, "08:10")),
                 nudge("p1", "first-response", ALICE, at(10, "09:00"), at(10, "09:10"))
@@ -116,8 +117,8 @@ final class WeekFixture {
     }
 
     private static Nudge nudge(String ts, String step, UserRef to, Instant triggeredAt, Instant dueAt) {
-        return Nudge.planned(ts + "/" + step + "/" + to.user(), issueId(ts), CHANNEL, "default", step, to,
-                triggeredAt, dueAt, dueAt.plus(Duration.ofDays(1)), 0, triggeredAt).sent(dueAt, false);
+        return Nudge.planned(new NudgeKey(issueId(ts), step, 0, 0, to), CHANNEL, "default", triggeredAt, dueAt,
+                dueAt.plus(Duration.ofDays(1)), triggeredAt).sent(dueAt, false);
     }
 
     static IssueBuilder issue(String ts, UserRef customer, Instant openedAt) {

@@ -1,0 +1,99 @@
+package io.happy3.app;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueEvent;
+import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.issue.Transition;
+import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgePlanner;
+import io.happy3.domain.nudge.NudgeStatus;
+import io.happy3.domain.nudge.NudgeStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Use case: keeps an issue's nudges in step with its history. After a recorded transition it schedules the
+ * nudges the new events call for, cancels open ones whose guard now holds, wakes those snoozed until the
+ * customer replied and marks sent ones acted upon when their goal happened. Scheduling is unique by key, so
+ * planning the same events twice (a replayed message) never doubles a nudge.
+ */
+public final class PlanNudges {
+    private static final Logger log = LoggerFactory.getLogger(PlanNudges.class);
+
+    private final NudgeStore nudges;
+    private final NudgePlanner planner;
+    private final Clock clock;
+
+    public PlanNudges(NudgeStore nudges, NudgePlanner planner, Clock clock) {
+        this.nudges = requireNonNull(nudges, "nudges == null");
+        this.planner = requireNonNull(planner, "planner == null");
+        this.clock = requireNonNull(clock, "clock == null");
+    }
+
+    /** Plans and settles the nudges of {@code transition}'s issue in the followed channel {@code context}. */
+    public void afterTransition(Transition transition, ChannelContext context) {
+        Issue issue = transition.issue();
+        Instant now = clock.instant();
+        for (Nudge nudge : schedule(issue, transition.events(), context, now)) {
+            log.debug("planned nudge {} step {} due {}", nudge.id(), nudge.stepId(), nudge.dueAt());
+        }
+        settleOpenNudges(issue, transition.recorded(IssueEventType.CUSTOMER_REPLIED), context, now);
+    }
+
+    /**
+     * Plans once more the nudges of a message already recorded on {@code issue} (the inbox hands an entry over
+     * again when its first run failed after the issue was saved): a nudge planned before is not doubled, and one
+     * the failed run never stored is not lost.
+     */
+    public void replay(Issue issue, String messageId, ChannelContext context) {
+        List<IssueEvent> recorded = issue.history().stream()
+                .filter(event -> event.messageId().filter(messageId::equals).isPresent()).toList();
+        for (Nudge nudge : schedule(issue, recorded, context, clock.instant())) {
+            log.info("planned nudge {} (step {}) that an interrupted run of message {} had not stored",
+                    nudge.id(), nudge.stepId(), messageId);
+        }
+    }
+
+    /** Schedules the nudges {@code events} call for; returns those that were new. */
+    private List<Nudge> schedule(Issue issue, List<IssueEvent> events, ChannelContext context, Instant now) {
+        return planner.plan(issue, events, context.playbook(), context.agents(), now).stream()
+                .filter(nudges::schedule).toList();
+    }
+
+    /** Cancels nudges whose guard now holds, and wakes nudges snoozed until the customer replied. */
+    private void settleOpenNudges(Issue issue, boolean customerWrote, ChannelContext context, Instant now) {
+        for (Nudge nudge : nudges.findByIssue(issue.id())) {
+            if (nudge.status() == NudgeStatus.SENT) {
+                markDoneByItsGoal(nudge, issue, context);
+                continue;
+            }
+            if (!nudge.status().open()) {
+                continue;
+            }
+            boolean guard = context.playbook().step(nudge.stepId())
+                    .map(step -> planner.guardHolds(step, issue, nudge.triggeredAt())).orElse(true);
+            if (guard) {
+                nudges.update(nudge.withStatus(NudgeStatus.CANCELLED));
+            } else if (customerWrote && nudge.status() == NudgeStatus.WAITING_FOR_CUSTOMER) {
+                Duration lifetime = Duration.between(nudge.dueAt(), nudge.expiresAt());
+                nudges.update(nudge.deferredTo(now, now.plus(lifetime)).withStatus(NudgeStatus.PENDING));
+            }
+        }
+    }
+
+    /**
+     * A delivered nudge whose goal then happened (the agent replied, the customer confirmed) was acted upon,
+     * even if nobody pressed its button.
+     */
+    private void markDoneByItsGoal(Nudge nudge, Issue issue, ChannelContext context) {
+        context.playbook().step(nudge.stepId()).flatMap(step -> step.unless())
+                .filter(goal -> issue.happenedAfter(goal, nudge.sentAt().orElse(nudge.dueAt())))
+                .ifPresent(goal -> nudges.update(nudge.answered("goal:" + goal.wireName(), NudgeStatus.ACTED)));
+    }
+}
