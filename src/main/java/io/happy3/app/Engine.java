@@ -69,7 +69,8 @@ public final class Engine {
                 owner, 200);
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway,
                 new AnswerNudge.Parts(record, locks, planner, renderer), clock);
-        review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway, clock);
+        review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(),
+                stores.desiredResults(), gateway, clock);
         notes = new KeepCustomerNotes(team, stores.customerNotes(), clock);
         RecordDesiredResult results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults());
         commands = new RunCommand(team, stores.channelSettings(), stores.preferences(), stores.nudges(),

@@ -102,6 +102,11 @@ class DesiredResultFlowTest {
         assertThat(nudgeAfter(Duration.ofDays(3).plusMinutes(1), "follow-up").text())
                 .contains("Does the result still hold: the nightly export in finance by 8:00 (by Thu 19 Nov)?");
         assertThat(results.find(IssueId.of(CHANNEL, "m1")).orElseThrow().by()).contains(LocalDate.of(2026, 11, 19));
+
+        engine.router().route(new ChatEvent.CommandInvoked("c-review", CHANNEL, ANNA, "review", "", "reply",
+                clock.instant()));
+        assertThat(gateway.lastReply()).contains("*The customer's result:* Desired result known for 1 of 1 issues; "
+                + "1 confirmed against it.", "• UANNA: Desired result known for 1 of 1 issues; 1 confirmed");
     }
 
     @Test
