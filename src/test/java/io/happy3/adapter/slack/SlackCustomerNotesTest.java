@@ -42,4 +42,24 @@ class SlackCustomerNotesTest {
         assertThat(slack.engine.notes().latest(new UserRef(Platform.SLACK, TEAM, CUSTOMER), 1))
                 .extracting(CustomerNote::text).containsExactly("prefers updates before 10am");
     }
+
+    @Test
+    void confirmNudge_inSlack_asksAgainstTheRecordedResultAndRecallsTheNote() {
+        String root = SlackHarness.ts(slack.clock.instant());
+        slack.post(SlackHarness.message("Ev0001", CUSTOMER, root, null, "Exports fail with error 500"));
+        slack.drain();
+        command("555.1.note", "note <@" + CUSTOMER + "> migrating to SSO in Q1");
+        command("555.2.result", "result <@" + CUSTOMER + "> the nightly export in finance by 8:00");
+        slack.clock.advance(java.time.Duration.ofMinutes(12));
+        slack.post(SlackHarness.message("Ev0002", SlackHarness.AGENT, SlackHarness.ts(slack.clock.instant()), root,
+                "I've deployed a fix, it should work now."));
+        slack.drain();
+
+        slack.clock.advance(java.time.Duration.ofHours(2).plusMinutes(1));
+        assertThat(slack.engine.delivery().tick()).isEqualTo(1);
+
+        String text = slack.fake.calls("chat.postEphemeral").get(0).param("text");
+        assertThat(text).contains("needs the nightly export in finance by 8:00. Has ", "confirmed *that* works?",
+                "Last time: migrating to SSO in Q1");
+    }
 }
