@@ -42,6 +42,7 @@ public final class Engine {
     private final AnswerNudge answers;
     private final RunCommand commands;
     private final KeepCustomerNotes notes;
+    private final RecordDesiredResult results;
     private final EventRouter router;
     private final AnswerReview review;
     private final CloseQuietIssues quietIssues;
@@ -72,7 +73,7 @@ public final class Engine {
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(),
                 stores.desiredResults(), gateway, clock);
         notes = new KeepCustomerNotes(team, stores.customerNotes(), clock);
-        RecordDesiredResult results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults());
+        results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults());
         commands = new RunCommand(team, stores.channelSettings(), stores.preferences(), stores.nudges(),
                 stores.proudMoments(), gateway, review::answer, new RunCommand.Customers(notes, results), clock);
         router = new EventRouter(follow, commands, answers, review::curate, results::notice);
@@ -97,6 +98,11 @@ public final class Engine {
 
     public FollowConversation follow() {
         return follow;
+    }
+
+    /** What the router runs after each conversation event; for callers that use {@link #follow()} directly. */
+    public RecordDesiredResult desiredResults() {
+        return results;
     }
 
     public KeepCustomerNotes notes() {

@@ -206,8 +206,10 @@ public final class Demo {
                 lastAgentMessage.put(timed.conversation(), messageId);
             }
             line(timed.at(), names.get(step.from()), "“" + step.text() + "”");
-            engine.follow().handle(new ChatEvent.MessagePosted(eventId, channel, author, false, messageId, root,
-                    step.text(), timed.at())).ifPresent(this::describe);
+            ChatEvent.MessagePosted message = new ChatEvent.MessagePosted(eventId, channel, author, false, messageId,
+                    root, step.text(), timed.at());
+            engine.follow().handle(message).ifPresent(this::describe);
+            engine.desiredResults().notice(message);
         }
         runUntil(engine, stores, clock, script.weekStart().plus(Duration.ofDays(7)).minusSeconds(60), script.zoneId(), day);
     }
