@@ -70,7 +70,7 @@ public final class AnswerReview {
         Instant now = clock.instant();
         ReviewRequest request;
         try {
-            request = ReviewRequest.parse(command.arguments(), zone, now);
+            request = ReviewRequest.parse(command.arguments(), zone, now, gateway.markup(command.user().platform()));
         } catch (InvalidReviewRequestException e) {
             String text = e.getMessage() + "\n" + ReviewRequest.USAGE;
             gateway.reply(command.replyTo(), command.user(), text);

@@ -72,8 +72,8 @@ public final class Engine {
                 new AnswerNudge.Parts(record, locks, planner, renderer), clock);
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(),
                 stores.desiredResults(), gateway, clock);
-        notes = new KeepCustomerNotes(team, stores.customerNotes(), clock);
-        results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults());
+        notes = new KeepCustomerNotes(team, stores.customerNotes(), gateway, clock);
+        results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults(), gateway);
         commands = new RunCommand(team, stores.channelSettings(), stores.preferences(), stores.nudges(),
                 stores.proudMoments(), gateway, review::answer, new RunCommand.Customers(notes, results), clock);
         router = new EventRouter(follow, commands, answers, review::curate, results::notice);

@@ -3,9 +3,11 @@ package io.happy3.app;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.customer.CustomerNote;
 import io.happy3.domain.customer.CustomerNoteStore;
+import io.happy3.domain.nudge.ChatGateway;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -30,10 +32,12 @@ public final class KeepCustomerNotes {
 
     private final TeamMembership membership;
     private final CustomerNoteStore notes;
+    private final ChatGateway gateway;
     private final ZoneId zone;
     private final Clock clock;
 
-    public KeepCustomerNotes(TeamDirectory team, CustomerNoteStore notes, Clock clock) {
+    public KeepCustomerNotes(TeamDirectory team, CustomerNoteStore notes, ChatGateway gateway, Clock clock) {
+        this.gateway = requireNonNull(gateway, "gateway == null");
         this.membership = new TeamMembership(requireNonNull(team, "team == null"));
         this.notes = requireNonNull(notes, "notes == null");
         this.zone = team.teamZone();
@@ -52,13 +56,15 @@ public final class KeepCustomerNotes {
         if (!listOnly && verb.equals("delete")) {
             return delete(command, CommandText.rest(rest).strip());
         }
-        List<String> mentioned = CommandText.users(rest);
-        if (mentioned.isEmpty() || !rest.startsWith("<@")) {
+        ChatMarkup markup = gateway.markup(command.user().platform());
+        Optional<ChatMarkup.Mentioned> mentioned = markup.person(firstWord(rest));
+        if (mentioned.isEmpty()) {
             return USAGE;
         }
-        UserRef customer = new UserRef(command.user().platform(), command.tenant(), mentioned.get(0));
-        String text = rest.substring(rest.indexOf('>') + 1).strip();
-        return listOnly || text.isEmpty() ? list(command.tenant(), customer) : add(command, customer, text);
+        UserRef customer = new UserRef(command.user().platform(), command.tenant(), mentioned.get().id());
+        String text = afterFirstWord(rest);
+        return listOnly || text.isEmpty() ? list(markup, command.tenant(), customer)
+                : add(markup, command, customer, text);
     }
 
     /** The latest {@code limit} notes on {@code customer} in their own tenant, newest first (for nudges). */
@@ -66,27 +72,40 @@ public final class KeepCustomerNotes {
         return notes.findAbout(customer.tenant(), customer).stream().limit(limit).toList();
     }
 
-    private String add(ChatEvent.CommandInvoked command, UserRef customer, String text) {
+    /** The first word of {@code text}; a markup token ({@code <…>}, which may hold spaces) counts as one word. */
+    static String firstWord(String text) {
+        String trimmed = text.strip();
+        int end = trimmed.startsWith("<") ? trimmed.indexOf('>') + 1 : trimmed.indexOf(' ');
+        return end <= 0 ? trimmed : trimmed.substring(0, end);
+    }
+
+    /** Everything after {@link #firstWord}. */
+    static String afterFirstWord(String text) {
+        return text.strip().substring(firstWord(text).length()).strip();
+    }
+
+    private String add(ChatMarkup markup, ChatEvent.CommandInvoked command, UserRef customer, String text) {
         Optional<String> problem = CustomerNote.problem(text);
         if (problem.isPresent()) {
             return problem.get() + " Nothing was saved.";
         }
         String id = idFor(command.eventId());
         notes.add(new CustomerNote(id, command.tenant(), customer, command.user(), text, command.at(), command.at()));
-        return "Noted on <@" + customer.user() + "> (`" + id + "`): " + text.strip()
+        return "Noted on " + markup.mentionUser(customer.user()) + " (`" + id + "`): " + text.strip()
                 + "\nNudges about them will show it. Change it with /happy3 note edit " + id + " <text>.";
     }
 
-    private String list(String tenant, UserRef customer) {
+    private String list(ChatMarkup markup, String tenant, UserRef customer) {
         List<CustomerNote> found = notes.findAbout(tenant, customer);
+        String who = markup.mentionUser(customer.user());
         if (found.isEmpty()) {
-            return "No notes on <@" + customer.user() + "> yet. Add one with /happy3 note <@" + customer.user()
-                    + "> <text>.";
+            return "No notes on " + who + " yet. Add one with /happy3 note " + who + " <text>.";
         }
-        StringBuilder text = new StringBuilder("Notes on <@" + customer.user() + ">, newest first:");
+        StringBuilder text = new StringBuilder("Notes on " + who + ", newest first:");
         for (CustomerNote note : found) {
-            text.append("\n• `").append(note.id()).append("` ").append(note.text()).append(" — <@")
-                    .append(note.author().user()).append(">, ").append(DAY.format(note.updatedAt().atZone(zone)));
+            text.append("\n• `").append(note.id()).append("` ").append(note.text()).append(" — ")
+                    .append(markup.mentionUser(note.author().user())).append(", ")
+                    .append(DAY.format(note.updatedAt().atZone(zone)));
         }
         return text.append("\nEdit: /happy3 note edit <id> <text> · Delete: /happy3 note delete <id>").toString();
     }
@@ -105,7 +124,8 @@ public final class KeepCustomerNotes {
         if (note.isEmpty() || !notes.update(note.get().edited(text, command.user(), clock.instant()))) {
             return noSuchNote(id);
         }
-        return "Note `" + id + "` on <@" + note.get().customer().user() + "> now reads: " + text.strip();
+        return "Note `" + id + "` on " + gateway.markup(command.user().platform()).mentionUser(
+                note.get().customer().user()) + " now reads: " + text.strip();
     }
 
     private String delete(ChatEvent.CommandInvoked command, String id) {

@@ -3,6 +3,7 @@ package io.happy3.app;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.customer.CustomerRecall;
 import io.happy3.domain.customer.DesiredResult;
@@ -10,11 +11,11 @@ import io.happy3.domain.customer.DesiredResultSentence;
 import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.nudge.ChatGateway;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,8 +34,11 @@ public final class RecordDesiredResult {
     private final TeamMembership membership;
     private final IssueStore issues;
     private final DesiredResultStore results;
+    private final ChatGateway gateway;
 
-    public RecordDesiredResult(TeamDirectory team, IssueStore issues, DesiredResultStore results) {
+    public RecordDesiredResult(TeamDirectory team, IssueStore issues, DesiredResultStore results,
+                               ChatGateway gateway) {
+        this.gateway = requireNonNull(gateway, "gateway == null");
         this.membership = new TeamMembership(requireNonNull(team, "team == null"));
         this.issues = requireNonNull(issues, "issues == null");
         this.results = requireNonNull(results, "results == null");
@@ -45,8 +49,9 @@ public final class RecordDesiredResult {
         if (!membership.agentOrLead(command.channel(), command.user())) {
             return "Desired results are recorded by this team's agents and leads.";
         }
-        List<String> mentioned = CommandText.users(rest);
-        String text = rest.startsWith("<@") ? rest.substring(rest.indexOf('>') + 1).strip() : "";
+        ChatMarkup markup = gateway.markup(command.user().platform());
+        Optional<ChatMarkup.Mentioned> mentioned = markup.person(KeepCustomerNotes.firstWord(rest));
+        String text = KeepCustomerNotes.afterFirstWord(rest);
         if (mentioned.isEmpty() || text.isEmpty()) {
             return USAGE;
         }
@@ -63,15 +68,16 @@ public final class RecordDesiredResult {
         if (text.length() > DesiredResult.MAX_LENGTH) {
             return "A desired result is at most " + DesiredResult.MAX_LENGTH + " characters. Nothing was saved.";
         }
-        UserRef customer = new UserRef(command.user().platform(), command.tenant(), mentioned.get(0));
+        UserRef customer = new UserRef(command.user().platform(), command.tenant(), mentioned.get().id());
+        String who = markup.mentionUser(customer.user());
         Optional<Issue> issue = openIssue(command, customer);
         if (issue.isEmpty()) {
-            return "<@" + customer.user() + "> has no open issue in this channel to record a result on.";
+            return who + " has no open issue in this channel to record a result on.";
         }
         DesiredResult result = DesiredResult.recorded(issue.get().id(), command.tenant(), text, by, command.user(),
                 command.at());
         results.save(result);
-        return "Recorded: <@" + customer.user() + "> needs " + CustomerRecall.phrase(result)
+        return "Recorded: " + who + " needs " + CustomerRecall.phrase(result)
                 + ". When you claim a fix, Happy3 asks whether they confirmed *that* works.";
     }
 

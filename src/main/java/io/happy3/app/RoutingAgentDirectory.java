@@ -25,8 +25,9 @@ public final class RoutingAgentDirectory implements AgentDirectory {
 
     @Override
     public Set<String> groupMembers(String tenant, String groupId) {
-        // Only Slack has user groups; a group id names the platform by its shape (S...).
-        AgentDirectory slack = directories.get(Platform.SLACK);
-        return slack == null ? Set.of() : slack.groupMembers(tenant, groupId);
+        // A group id belongs to the platform that has user groups; the others know no members of it.
+        Set<String> members = new java.util.HashSet<>();
+        directories.values().forEach(directory -> members.addAll(directory.groupMembers(tenant, groupId)));
+        return members;
     }
 }

@@ -1,6 +1,7 @@
 package io.happy3.app;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatDeliveryException;
@@ -67,6 +68,11 @@ public final class RoutingChatGateway implements ChatGateway {
     public Optional<String> channelWarning(ChannelRef channel) {
         ChatGateway gateway = gateways.get(channel.platform());
         return gateway == null ? Optional.empty() : gateway.channelWarning(channel);
+    }
+
+    @Override
+    public ChatMarkup markup(Platform platform) {
+        return of(platform).markup(platform);
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.happy3.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.happy3.domain.chat.BotCommand;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Durations;
 import io.happy3.domain.nudge.Nudge;
@@ -30,19 +32,8 @@ import java.util.function.Function;
  * review handler. Every command answers privately, and bad usage answers with help.
  */
 public final class RunCommand {
-    public static final String HELP = """
-            Happy3 commands:
-            • /happy3 follow [playbook] — follow this channel (default playbook unless named)
-            • /happy3 unfollow — stop following this channel
-            • /happy3 agents @user… | @usergroup — set who the agents are in this channel
-            • /happy3 leads @user… — set the team leads of this channel
-            • /happy3 mute <duration>|off — pause your nudges (e.g. 2h, 1d)
-            • /happy3 tz <Area/City> — set your time zone (e.g. Europe/Berlin)
-            • /happy3 inbox — list your pending nudges
-            • /happy3 note @customer <text> | /happy3 notes @customer — notes on a customer (agents and leads)
-            • /happy3 result @customer <the result they need> [by 2026-12-04] — record what "fixed" means to them
-            • /proud <text> — nominate something the team can be proud of
-            • /review [last-week|2026-W47|@agent|#channel|export] — the weekly Happy 3 review""";
+    public static final String HELP = BotCommand.help();
+
 
     private final TeamDirectory team;
     private final ChannelSettingsStore channelSettings;
@@ -79,33 +70,32 @@ public final class RunCommand {
 
     /** Runs the command and sends the answer to whoever ran it; returns the answer. */
     public String run(ChatEvent.CommandInvoked command) {
-        String answer = switch (command.command()) {
-            case "happy3" -> happy3(command);
-            case "proud" -> proud(command);
-            case "review" -> review.apply(command);
-            default -> "Unknown command /" + command.command() + ".\n" + HELP;
-        };
-        if (!"review".equals(command.command())) {
+        String verb = CommandText.verb(command.arguments());
+        Optional<BotCommand> known = BotCommand.of(command.command(), verb.isEmpty() ? "help" : verb);
+        String answer = known.map(which -> answer(which, command)).orElseGet(() -> "happy3".equals(command.command())
+                ? "I don't know `" + verb + "`.\n" + HELP : "Unknown command /" + command.command() + ".\n" + HELP);
+        if (known.filter(which -> which == BotCommand.REVIEW).isEmpty()) {
             gateway.reply(command.replyTo(), command.user(), answer);
         }
         return answer;
     }
 
-    private String happy3(ChatEvent.CommandInvoked command) {
+    private String answer(BotCommand which, ChatEvent.CommandInvoked command) {
         String rest = CommandText.rest(command.arguments());
-        return switch (CommandText.verb(command.arguments())) {
-            case "follow" -> follow(command, rest);
-            case "unfollow" -> unfollow(command);
-            case "agents" -> agents(command, rest);
-            case "leads" -> leads(command, rest);
-            case "mute" -> mute(command, rest);
-            case "tz" -> timeZone(command, rest);
-            case "inbox" -> inbox(command);
-            case "note" -> customers.notes().answer(command, rest, false);
-            case "notes" -> customers.notes().answer(command, rest, true);
-            case "result" -> customers.results().answer(command, rest);
-            case "help", "" -> HELP;
-            default -> "I don't know `" + CommandText.verb(command.arguments()) + "`.\n" + HELP;
+        return switch (which) {
+            case FOLLOW -> follow(command, rest);
+            case UNFOLLOW -> unfollow(command);
+            case AGENTS -> agents(command, rest);
+            case LEADS -> leads(command, rest);
+            case MUTE -> mute(command, rest);
+            case TZ -> timeZone(command, rest);
+            case INBOX -> inbox(command);
+            case NOTE -> customers.notes().answer(command, rest, false);
+            case NOTES -> customers.notes().answer(command, rest, true);
+            case RESULT -> customers.results().answer(command, rest);
+            case HELP -> HELP;
+            case PROUD -> proud(command);
+            case REVIEW -> review.apply(command);
         };
     }
 
@@ -133,23 +123,25 @@ public final class RunCommand {
     }
 
     private String agents(ChatEvent.CommandInvoked command, String rest) {
-        List<String> users = CommandText.users(rest);
-        List<String> groups = CommandText.groups(rest);
+        ChatMarkup markup = gateway.markup(command.user().platform());
+        List<String> users = markup.users(rest);
+        List<String> groups = markup.groups(rest);
         if (users.isEmpty() && groups.isEmpty()) {
             return "Usage: /happy3 agents @user… | @usergroup\n" + HELP;
         }
         ChannelSettings settings = settingsFor(command);
         channelSettings.save(settings.withAgents(new HashSet<>(users), new HashSet<>(groups)));
-        return "Agents of this channel: " + mentions(users, groups) + ".";
+        return "Agents of this channel: " + mentions(markup, users, groups) + ".";
     }
 
     private String leads(ChatEvent.CommandInvoked command, String rest) {
-        List<String> users = CommandText.users(rest);
+        ChatMarkup markup = gateway.markup(command.user().platform());
+        List<String> users = markup.users(rest);
         if (users.isEmpty()) {
             return "Usage: /happy3 leads @user…\n" + HELP;
         }
         channelSettings.save(settingsFor(command).withLeads(Set.copyOf(users)));
-        return "Leads of this channel: " + mentions(users, List.of()) + ".";
+        return "Leads of this channel: " + mentions(markup, users, List.of()) + ".";
     }
 
     private ChannelSettings settingsFor(ChatEvent.CommandInvoked command) {
@@ -215,7 +207,7 @@ public final class RunCommand {
         if (text.isEmpty()) {
             return "Usage: /proud <what you or a teammate did that made a customer happy>";
         }
-        List<String> about = CommandText.users(text);
+        List<String> about = gateway.markup(command.user().platform()).users(text);
         proudMoments.add(new ProudMoment("proud:" + command.eventId(), command.tenant(),
                 Optional.of(command.channel()), Optional.empty(),
                 about.isEmpty() ? Optional.of(command.user())
@@ -226,10 +218,10 @@ public final class RunCommand {
         return "Thank you! Nominated for this week's proud moments: " + text;
     }
 
-    private static String mentions(List<String> users, List<String> groups) {
+    private static String mentions(ChatMarkup markup, List<String> users, List<String> groups) {
         List<String> all = new java.util.ArrayList<>();
-        users.forEach(user -> all.add("<@" + user + ">"));
-        groups.forEach(group -> all.add("<!subteam^" + group + ">"));
+        users.forEach(user -> all.add(markup.mentionUser(user)));
+        groups.forEach(group -> all.add(markup.mentionGroup(group)));
         return String.join(", ", all);
     }
 }

@@ -1,6 +1,9 @@
 package io.happy3.cli;
 
+import io.happy3.adapter.slack.SlackMarkup;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeMessage;
@@ -24,6 +27,7 @@ import java.util.stream.Collectors;
  * Not thread-safe (the demo runs on one thread).
  */
 public final class ConsoleChatGateway implements ChatGateway {
+    private static final ChatMarkup MARKUP = new SlackMarkup();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final PrintStream out;
@@ -89,6 +93,12 @@ public final class ConsoleChatGateway implements ChatGateway {
     @Override
     public void directMessage(UserRef user, String text) {
         out.printf("  %s  ✉️  DM to %s: %s%n", now(), names.apply(user), text);
+    }
+
+    /** The demo's script writes Slack's mention forms. */
+    @Override
+    public ChatMarkup markup(Platform platform) {
+        return MARKUP;
     }
 
     @Override

@@ -14,13 +14,43 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the hexagon honest (STYLE.md): the domain is pure Java, use cases know no adapter, and adapters
- * never import each other. Reads the source files, so a violation names its file and line.
+ * Keeps the hexagon honest (STYLE.md, docs/architecture.md): the domain is pure Java and writes no platform
+ * syntax, use cases know no adapter and hand out no store, and adapters never import each other. Reads the
+ * source files, so a violation names its file and line.
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/io/happy3");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)");
     private static final Pattern QUALIFIED = Pattern.compile("\\bio\\.happy3\\.(adapter\\.\\w+|cli|config)\\.");
+
+    /** Mention, channel and link markup of Slack ({@code <@U1>}, {@code <#C1>}, {@code <!here>}, {@code <https://…|…>}) or Teams. */
+    private static final Pattern PLATFORM_SYNTAX = Pattern.compile(
+            "\"[^\"]*<(?:[@#]|!(?:subteam|here|channel|everyone|date)|at[ >]|https?:[^\"]*\\|)");
+    /** A platform named in code: a branch on it is platform knowledge that belongs in an adapter. */
+    private static final Pattern PLATFORM_BRANCH = Pattern.compile("Platform\\.(?:SLACK|TEAMS)\\b");
+    /** A public method of a use case returning a port of the durable state. */
+    private static final Pattern STORE_HANDED_OUT = Pattern.compile(
+            "^\\s*public\\s+(?:static\\s+)?(?:\\w+<)?\\w*(?:Store|Ledger)>?\\s+\\w+\\(");
+
+    /** The lines of the Java files under {@code folder} that {@code pattern} finds, comments left out. */
+    private static List<String> lines(Path folder, Pattern pattern) {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int number = 0; number < lines.size(); number++) {
+                    String code = lines.get(number).strip();
+                    if (!code.startsWith("*") && !code.startsWith("/*") && !code.startsWith("//")
+                            && pattern.matcher(code).find()) {
+                        found.add(file + ":" + (number + 1) + ": " + code);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
 
     private static List<String> violations(Path folder, java.util.function.Predicate<String> allowed) {
         List<String> found = new ArrayList<>();
@@ -72,5 +102,20 @@ class ArchitectureTest {
             }
         }
         assertThat(found).isEmpty();
+    }
+
+    @Test
+    void domainAndApp_writeAndReadNoPlatformSyntax() {
+        List<String> found = new ArrayList<>(lines(MAIN.resolve("domain"), PLATFORM_SYNTAX));
+        found.addAll(lines(MAIN.resolve("app"), PLATFORM_SYNTAX));
+        found.addAll(lines(MAIN.resolve("domain"), PLATFORM_BRANCH));
+        found.addAll(lines(MAIN.resolve("app"), PLATFORM_BRANCH));
+        assertThat(found).as("mentions and links are the ChatMarkup port's; see docs/architecture.md").isEmpty();
+    }
+
+    @Test
+    void app_handsOutNoStore() {
+        assertThat(lines(MAIN.resolve("app"), STORE_HANDED_OUT))
+                .as("a use case answers questions; whoever needs a store gets it from the composition").isEmpty();
     }
 }

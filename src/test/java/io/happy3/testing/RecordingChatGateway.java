@@ -1,6 +1,9 @@
 package io.happy3.testing;
 
+import io.happy3.adapter.slack.SlackMarkup;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.ChatGateway;
@@ -21,6 +24,12 @@ public final class RecordingChatGateway implements ChatGateway {
     public final List<String> answered = new ArrayList<>();
     public final java.util.Map<ChannelRef, String> warnings = new java.util.concurrent.ConcurrentHashMap<>();
     private final Deque<ChatDeliveryException> failures = new ArrayDeque<>();
+
+    /** The app tests speak Slack's mention forms. */
+    @Override
+    public ChatMarkup markup(Platform platform) {
+        return new SlackMarkup();
+    }
 
     /** The next delivery throws {@code failure}. */
     public void failNext(ChatDeliveryException failure) {

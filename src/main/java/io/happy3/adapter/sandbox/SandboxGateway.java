@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeMessage;
@@ -23,6 +25,7 @@ import java.util.Optional;
  * Teams gateways. Thread-safe.
  */
 final class SandboxGateway implements ChatGateway {
+    private static final ChatMarkup MARKUP = new SandboxMarkup();
     private final SandboxLog log;
     private final ObjectMapper json;
     private final Clock clock;
@@ -118,6 +121,11 @@ final class SandboxGateway implements ChatGateway {
     }
 
     /** A link the page understands: it opens the thread. */
+    @Override
+    public ChatMarkup markup(Platform platform) {
+        return MARKUP;
+    }
+
     @Override
     public Optional<String> permalink(ChannelRef channel, String messageId) {
         return Optional.of("#thread-" + messageId);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueStore;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * way the agent's App Home is refreshed, because ephemeral messages vanish on reload. Thread-safe.
  */
 public final class SlackChatGateway implements ChatGateway {
+    private static final ChatMarkup MARKUP = new SlackMarkup();
     private static final Logger log = LoggerFactory.getLogger(SlackChatGateway.class);
     /** Errors that mean "this person cannot see an ephemeral message there": send a DM instead. */
     private static final Set<String> NOT_IN_CHANNEL = Set.of("user_not_in_channel", "not_in_channel",
@@ -215,6 +218,11 @@ public final class SlackChatGateway implements ChatGateway {
      * it records, and a Web API call each time would spend rate limit and add latency to the worker.
      * The {@code app.slack.com} thread link opens the thread in the browser and the desktop app.
      */
+    @Override
+    public ChatMarkup markup(Platform platform) {
+        return MARKUP;
+    }
+
     @Override
     public Optional<String> permalink(ChannelRef channel, String messageId) {
         if (channel.tenant().isEmpty() || messageId.isEmpty()) {

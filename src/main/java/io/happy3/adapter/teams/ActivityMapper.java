@@ -5,6 +5,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.MessageReaction;
+import io.happy3.domain.chat.BotCommand;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.chat.Platform;
@@ -24,8 +25,7 @@ import java.util.Set;
  */
 final class ActivityMapper {
     /** Command words understood after "@Happy3" in a channel; other mentions stay conversation messages. */
-    static final Set<String> COMMANDS = Set.of("follow", "unfollow", "agents", "leads", "mute", "tz", "inbox",
-            "help", "proud", "review", "note", "notes");
+    static final Set<String> COMMANDS = BotCommand.words();
     static final String CARD_ACTION = "adaptiveCard/action";
 
     List<ChatEvent> map(Activity activity, Instant receivedAt) {

@@ -131,8 +131,8 @@ final class TeamsActivities {
     }
 
     /**
-     * The message text as plain text, the bot's mention removed and other mentions in the escaped form the core
-     * reads ({@code <@id>}).
+     * The message text as plain text, the bot's mention removed and other mentions as the token
+     * {@link TeamsMarkup} reads.
      */
     static String commandText(Activity activity) {
         String text = activity.getText() == null ? "" : activity.getText();
@@ -142,7 +142,7 @@ final class TeamsActivities {
                 continue;
             }
             String id = mention.id();
-            text = text.replace(mention.text(), id.equals(bot) ? " " : " <@" + id + "> ");
+            text = text.replace(mention.text(), id.equals(bot) ? " " : " " + TeamsMarkup.token(id) + " ");
         }
         return plain(text);
     }
@@ -150,7 +150,7 @@ final class TeamsActivities {
     /** Strips Teams' HTML markup (channel messages arrive as HTML) and collapses white space. */
     static String plain(String html) {
         String text = html.replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n")
-                .replaceAll("<(?!@)[^>]*>", "")
+                .replaceAll("<(?!at id=\"[^\"<>\\s]+\"/>)[^>]*>", "")
                 .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&");
         return text.replaceAll("[ \\t\\x{00A0}]+", " ").replaceAll(" *\\n+ *", "\n").strip();

@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ConversationReference;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.Installation;
 import io.happy3.domain.chat.InstallationStore;
 import io.happy3.domain.chat.Platform;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * the persisted references, so this works the same after a restart. Thread-safe.
  */
 public final class TeamsChatGateway implements ChatGateway {
+    private static final ChatMarkup MARKUP = new TeamsMarkup();
     private static final Logger log = LoggerFactory.getLogger(TeamsChatGateway.class);
 
     private final TeamsAddresses addresses;
@@ -107,6 +109,11 @@ public final class TeamsChatGateway implements ChatGateway {
     }
 
     /** A Teams deep link to the message (opens the channel thread in the Teams client). */
+    @Override
+    public ChatMarkup markup(Platform platform) {
+        return MARKUP;
+    }
+
     @Override
     public Optional<String> permalink(ChannelRef channel, String messageId) {
         if (channel.platform() != Platform.TEAMS || !channel.channel().startsWith("19:")) {

@@ -1,6 +1,8 @@
 package io.happy3.domain.nudge;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,9 @@ public interface ChatGateway {
 
     /** Sends a direct message to one person (the weekly proud prompt). */
     void directMessage(UserRef user, String text);
+
+    /** How {@code platform} writes and reads mentions; the core never writes platform syntax itself. */
+    ChatMarkup markup(Platform platform);
 
     /** A link to a message that people can click, when the platform can build one. */
     Optional<String> permalink(ChannelRef channel, String messageId);

@@ -24,11 +24,6 @@ public final class DigestComposer {
         this.names = requireNonNull(names, "names == null");
     }
 
-    /** Names people as Slack mentions ({@code <@U123>}), or by their id on other platforms. */
-    public static DigestComposer withMentions() {
-        return new DigestComposer(ScorecardFormatter::mention);
-    }
-
     /**
      * The digest of the last week in {@code weeks} (scorecards oldest first, up to {@link #TREND_WEEKS},
      * e.g. from {@link ReviewCompiler#compileWeeks}); {@code moments} are the week's proud moments, of

@@ -2,10 +2,11 @@ package io.happy3.domain.review;
 
 import static java.util.Objects.requireNonNull;
 
+import io.happy3.domain.chat.ChatMarkup;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -22,10 +23,6 @@ public record ReviewRequest(ReviewPeriod period, Optional<Mention> agent, Option
               /review #channel     one channel
               /review export       the week's issues as CSV""";
 
-    private static final Pattern SLACK_USER = Pattern.compile("<@([A-Za-z0-9._:-]+)(?:\\|([^>]*))?>");
-    private static final Pattern SLACK_CHANNEL = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
-    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
-    private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
     private static final Pattern WEEK = Pattern.compile("\\d{4}-[Ww]\\d{1,2}");
 
     public ReviewRequest {
@@ -34,7 +31,7 @@ public record ReviewRequest(ReviewPeriod period, Optional<Mention> agent, Option
         requireNonNull(channel, "channel == null");
     }
 
-    /** A person or channel as written: a platform id, a name, or both ({@code <@U123|alice>}). */
+    /** A person or channel as written: a platform id, a name, or both (a mention with its name). */
     public record Mention(Optional<String> id, Optional<String> name) {
         public Mention {
             requireNonNull(id, "id == null");
@@ -47,10 +44,12 @@ public record ReviewRequest(ReviewPeriod period, Optional<Mention> agent, Option
 
     /**
      * Parses the text after {@code /review}; weeks are ISO weeks in {@code zone}, "this week" is the one
-     * containing {@code now}. Throws {@link InvalidReviewRequestException} naming the word it did not understand.
+     * containing {@code now}; {@code markup} reads the platform's mentions. Throws
+     * {@link InvalidReviewRequestException} naming the word it did not understand.
      */
-    public static ReviewRequest parse(String args, ZoneId zone, Instant now) {
+    public static ReviewRequest parse(String args, ZoneId zone, Instant now, ChatMarkup markup) {
         requireNonNull(zone, "zone == null");
+        requireNonNull(markup, "markup == null");
         requireNonNull(now, "now == null");
         Optional<ReviewPeriod> period = Optional.empty();
         Optional<Mention> agent = Optional.empty();
@@ -64,16 +63,16 @@ public record ReviewRequest(ReviewPeriod period, Optional<Mention> agent, Option
                     throw new InvalidReviewRequestException("Give one week only, not \"" + word + "\" as well.");
                 }
                 period = Optional.of(week(lower, zone, now));
-            } else if (word.startsWith("<@") || word.startsWith("@")) {
+            } else if (markup.person(word).isPresent() || word.startsWith("@")) {
                 if (agent.isPresent()) {
                     throw new InvalidReviewRequestException("Give one agent only, not \"" + word + "\" as well.");
                 }
-                agent = Optional.of(mention(word, SLACK_USER, USER_ID, '@'));
-            } else if (word.startsWith("<#") || word.startsWith("#")) {
+                agent = Optional.of(mention(word, markup.person(word), markup::isUserId, '@'));
+            } else if (markup.channel(word).isPresent() || word.startsWith("#")) {
                 if (channel.isPresent()) {
                     throw new InvalidReviewRequestException("Give one channel only, not \"" + word + "\" as well.");
                 }
-                channel = Optional.of(mention(word, SLACK_CHANNEL, CHANNEL_ID, '#'));
+                channel = Optional.of(mention(word, markup.channel(word), markup::isChannelId, '#'));
             } else if (lower.equals("export")) {
                 export = true;
             } else {
@@ -98,18 +97,17 @@ public record ReviewRequest(ReviewPeriod period, Optional<Mention> agent, Option
         }
     }
 
-    private static Mention mention(String word, Pattern escaped, Pattern id, char sigil) {
-        Matcher matcher = escaped.matcher(word);
-        if (matcher.matches()) {
-            return new Mention(Optional.of(matcher.group(1)),
-                    Optional.ofNullable(matcher.group(2)).filter(name -> !name.isBlank()));
+    private static Mention mention(String word, Optional<ChatMarkup.Mentioned> escaped, Predicate<String> isId,
+                                   char sigil) {
+        if (escaped.isPresent()) {
+            return new Mention(Optional.of(escaped.get().id()), escaped.get().name());
         }
         String bare = word.substring(1);
         if (word.charAt(0) != sigil || bare.isEmpty() || bare.contains("<") || bare.contains(">")) {
             throw new InvalidReviewRequestException("\"" + word + "\" is not a " + (sigil == '@' ? "person" : "channel")
                     + " mention.");
         }
-        return id.matcher(bare).matches() ? new Mention(Optional.of(bare), Optional.empty())
+        return isId.test(bare) ? new Mention(Optional.of(bare), Optional.empty())
                 : new Mention(Optional.empty(), Optional.of(bare));
     }
 }

@@ -2,7 +2,6 @@ package io.happy3.domain.review;
 
 import static java.util.Objects.requireNonNull;
 
-import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +20,6 @@ public final class ScorecardFormatter {
     /** A formatter naming people with {@code names} (display names, or mentions). */
     public ScorecardFormatter(Function<UserRef, String> names) {
         this.names = requireNonNull(names, "names == null");
-    }
-
-    /** Names people as Slack mentions ({@code <@U123>}), or by their id on other platforms. */
-    public static ScorecardFormatter withMentions() {
-        return new ScorecardFormatter(ScorecardFormatter::mention);
-    }
-
-    static String mention(UserRef user) {
-        return user.platform() == Platform.SLACK ? "<@" + user.user() + ">" : user.user();
     }
 
     /** The team scorecard (no per-agent detail). */

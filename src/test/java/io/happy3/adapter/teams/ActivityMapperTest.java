@@ -33,7 +33,8 @@ class ActivityMapperTest {
                 .get(0);
 
         assertThat(command.command()).isEqualTo("happy3");
-        assertThat(command.arguments()).isEqualTo("agents <@29:agent-aad-user>");
+        assertThat(command.arguments()).isEqualTo("agents <at id=\"29:agent-aad-user\"/>");
+        assertThat(new TeamsMarkup().users(command.arguments())).containsExactly("29:agent-aad-user");
     }
 
     @Test

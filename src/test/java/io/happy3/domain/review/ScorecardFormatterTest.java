@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ScorecardFormatterTest {
     private final ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(W47, WeekFixture.issues(),
             WeekFixture.nudges(), WeekFixture.playbooks(), W47.end());
-    private final ScorecardFormatter formatter = ScorecardFormatter.withMentions();
+    private final ScorecardFormatter formatter = new ScorecardFormatter(user -> "<@" + user.user() + ">");
 
     @Test
     void format_fixtureWeek_numbersWithArrowsAndDeltas() {
