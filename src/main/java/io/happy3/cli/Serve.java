@@ -220,13 +220,7 @@ public final class Serve {
         scheduler.register("nudges", engine.delivery()::tick);
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));
         scheduler.register("stale-issues", every(Duration.ofMinutes(15), clock, engine.quietIssues()::sweep));
-        RetentionJob retention = new RetentionJob(database);
-        int retentionDays = config.retentionDays();
-        scheduler.register("retention", every(Duration.ofHours(6), clock,
-                () -> retention.purge(clock.instant().minus(Duration.ofDays(retentionDays)))));
-        JdbcCustomerNoteStore notes = new JdbcCustomerNoteStore(database);
-        config.noteRetentionDays().ifPresent(days -> scheduler.register("note-retention", every(Duration.ofHours(6),
-                clock, () -> notes.deleteUpdatedBefore(clock.instant().minus(Duration.ofDays(days))))));
+        registerRetention(scheduler, database, config, clock);
         List<HttpServer.Mount> mounts = new ArrayList<>();
         servlets.forEach((path, servlet) -> mounts.add(new HttpServer.Mount(path, servlet)));
         HttpServer http = new HttpServer(config.bindAddress(), config.port(), mounts,
@@ -255,6 +249,18 @@ public final class Serve {
                 sandboxClock -> new JdbcRitualLedger(database, sandboxClock), TrendChart::render, times,
                 config.timeZone(), database.dataSource(), () -> eraser.erase(Platform.LOCAL, SandboxPeople.TENANT),
                 SandboxPlaybookCheck::check, clock));
+    }
+
+    /** The retention jobs, every 6 hours: kept message text, and customer notes when a retention is set. */
+    private static void registerRetention(GuardedTicker scheduler, Database database, AppConfig config,
+                                          Clock clock) {
+        RetentionJob retention = new RetentionJob(database);
+        int retentionDays = config.retentionDays();
+        scheduler.register("retention", every(Duration.ofHours(6), clock,
+                () -> retention.purge(clock.instant().minus(Duration.ofDays(retentionDays)))));
+        JdbcCustomerNoteStore notes = new JdbcCustomerNoteStore(database);
+        config.noteRetentionDays().ifPresent(days -> scheduler.register("note-retention", every(Duration.ofHours(6),
+                clock, () -> notes.deleteUpdatedBefore(clock.instant().minus(Duration.ofDays(days))))));
     }
 
     /** Runs {@code task} at most once per {@code period} when registered on a faster ticker. */

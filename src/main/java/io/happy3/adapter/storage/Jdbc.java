@@ -61,6 +61,21 @@ final class Jdbc {
         });
     }
 
+    /** Inserts one row unless its unique key exists already; true when it was inserted. */
+    boolean insertIfAbsent(String context, String sql, Binder binder) {
+        return withConnection(context, connection -> {
+            try {
+                execute(connection, sql, binder);
+                return true;
+            } catch (SQLException e) {
+                if (SqlErrors.uniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     /**
      * Updates a row, or inserts it when there is none. Both statements take the same parameters in the
      * same order; a concurrent insert of the same key makes this update the winner's row instead.

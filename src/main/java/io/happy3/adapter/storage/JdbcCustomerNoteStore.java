@@ -28,24 +28,14 @@ public final class JdbcCustomerNoteStore implements CustomerNoteStore {
                 insert into customer_notes (tenant, id, customer_platform, customer_tenant, customer_id,
                   author_platform, author_tenant, author_id, body, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        return jdbc.withConnection("adding customer note " + note.id(), connection -> {
-            try {
-                Jdbc.execute(connection, sql, statement -> {
-                    statement.setString(1, note.tenant());
-                    statement.setString(2, note.id());
-                    Refs.setUser(statement, 3, Optional.of(note.customer()));
-                    Refs.setUser(statement, 6, Optional.of(note.author()));
-                    statement.setString(9, note.text());
-                    Jdbc.setInstant(statement, 10, note.createdAt());
-                    Jdbc.setInstant(statement, 11, note.updatedAt());
-                });
-                return true;
-            } catch (SQLException e) {
-                if (SqlErrors.uniqueViolation(e)) {
-                    return false;
-                }
-                throw e;
-            }
+        return jdbc.insertIfAbsent("adding customer note " + note.id(), sql, statement -> {
+            statement.setString(1, note.tenant());
+            statement.setString(2, note.id());
+            Refs.setUser(statement, 3, Optional.of(note.customer()));
+            Refs.setUser(statement, 6, Optional.of(note.author()));
+            statement.setString(9, note.text());
+            Jdbc.setInstant(statement, 10, note.createdAt());
+            Jdbc.setInstant(statement, 11, note.updatedAt());
         });
     }
 

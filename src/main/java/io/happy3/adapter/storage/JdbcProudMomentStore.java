@@ -33,17 +33,7 @@ public final class JdbcProudMomentStore implements ProudMomentStore {
         requireNonNull(moment, "moment == null");
         String sql = "insert into proud_moments (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?)";
-        return jdbc.withConnection("adding proud moment " + moment.id(), connection -> {
-            try {
-                Jdbc.execute(connection, sql, statement -> bind(statement, moment));
-                return true;
-            } catch (SQLException e) {
-                if (SqlErrors.uniqueViolation(e)) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return jdbc.insertIfAbsent("adding proud moment " + moment.id(), sql, statement -> bind(statement, moment));
     }
 
     @Override

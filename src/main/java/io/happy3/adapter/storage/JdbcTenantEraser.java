@@ -23,7 +23,8 @@ public final class JdbcTenantEraser {
         requireNonNull(tenant, "tenant == null");
         List<String> byPlatformAndTenant = List.of(
                 "delete from issue_events where issue_id in (select id from issues where platform = ? and tenant = ?)",
-                "delete from desired_results where issue_id in (select id from issues where platform = ? and tenant = ?)",
+                "delete from desired_results where issue_id in "
+                        + "(select id from issues where platform = ? and tenant = ?)",
                 "delete from issues where platform = ? and tenant = ?",
                 "delete from nudges where platform = ? and tenant = ?",
                 "delete from channel_settings where platform = ? and tenant = ?",

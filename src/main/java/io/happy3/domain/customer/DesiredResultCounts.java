@@ -24,7 +24,8 @@ public record DesiredResultCounts(Count team, Map<UserRef, Count> agents) {
 
     private static final Count NONE = new Count(0, 0, 0);
 
-    public static DesiredResultCounts of(Collection<Issue> issues, Function<IssueId, Optional<DesiredResult>> results) {
+    public static DesiredResultCounts of(Collection<Issue> issues,
+                                         Function<IssueId, Optional<DesiredResult>> results) {
         Count team = NONE;
         Map<UserRef, Count> agents = new LinkedHashMap<>();
         for (Issue issue : issues) {
