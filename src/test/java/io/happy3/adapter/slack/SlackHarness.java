@@ -114,7 +114,7 @@ final class SlackHarness implements AutoCloseable {
                 List.of(NudgeAction.FOLLOWED_UP, NudgeAction.SKIP), 1, Step.DEFAULT_EXPIRY);
         return new Playbook("default", "test", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
                 Optional.empty(), Map.of(), List.of(confirm, followUp), Playbook.DEFAULT_RESPONSE_TARGET,
-                Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY);
+                Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY, Optional.empty());
     }
 
     /** The {@code /slack/events} URL of the running server. */

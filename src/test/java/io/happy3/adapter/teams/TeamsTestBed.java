@@ -109,7 +109,7 @@ final class TeamsTestBed implements AutoCloseable {
         return new Playbook("default", "code", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
                 Optional.empty(), Map.of(io.happy3.domain.signal.Signal.RESOLUTION_PROPOSED,
                 List.of("deployed a fix")), steps, Playbook.DEFAULT_RESPONSE_TARGET, Playbook.DEFAULT_STALE_AFTER,
-                Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY);
+                Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY, Optional.empty());
     }
 
     /** A fixture from {@code src/test/resources/teams/}, its service URL aimed at the fake connector. */
