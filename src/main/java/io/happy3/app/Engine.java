@@ -75,7 +75,8 @@ public final class Engine {
         notes = new KeepCustomerNotes(team, stores.customerNotes(), gateway, clock);
         results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults(), gateway);
         commands = new RunCommand(team, stores.channelSettings(), stores.preferences(), stores.nudges(),
-                stores.proudMoments(), gateway, review::answer, new RunCommand.Customers(notes, results), clock);
+                stores.proudMoments(), gateway, review::answer, new RunCommand.Customers(notes, results,
+                        new ListCheckIns(team, stores.issues(), stores.customerNotes(), gateway, clock)), clock);
         router = new EventRouter(follow, commands, answers, review::curate, results::notice);
         quietIssues = new CloseQuietIssues(team, stores.issues(), record, locks, clock);
     }

@@ -46,10 +46,11 @@ public final class RunCommand {
     private final Customers customers;
 
     /** The commands about customers as people: notes, and the result they need. */
-    record Customers(KeepCustomerNotes notes, RecordDesiredResult results) {
+    record Customers(KeepCustomerNotes notes, RecordDesiredResult results, ListCheckIns checkIns) {
         Customers {
             requireNonNull(notes, "notes == null");
             requireNonNull(results, "results == null");
+            requireNonNull(checkIns, "checkIns == null");
         }
     }
 
@@ -93,6 +94,7 @@ public final class RunCommand {
             case NOTE -> customers.notes().answer(command, rest, false);
             case NOTES -> customers.notes().answer(command, rest, true);
             case RESULT -> customers.results().answer(command, rest);
+            case CHECKINS -> customers.checkIns().answer(command);
             case HELP -> HELP;
             case PROUD -> proud(command);
             case REVIEW -> review.apply(command);

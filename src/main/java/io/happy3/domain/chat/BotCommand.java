@@ -22,6 +22,7 @@ public enum BotCommand {
     NOTE("happy3", "note", "@customer <text> | edit <id> <text> | delete <id>",
             "keep a note on a customer (seen by agents and leads)"),
     NOTES("happy3", "notes", "@customer", "list the notes on a customer"),
+    CHECKINS("happy3", "checkins", "", "your proactive check-in list for this week"),
     RESULT("happy3", "result", "@customer <the result they need> [by 2026-12-04]",
             "record what \"fixed\" means to the customer"),
     HELP("happy3", "help", "", ""),
