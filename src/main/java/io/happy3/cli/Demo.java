@@ -25,6 +25,7 @@ import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.AgentProfile;
 import io.happy3.domain.team.ChannelSettings;
+import io.happy3.domain.time.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -71,7 +72,7 @@ public final class Demo {
     public int run() {
         DemoScript script = DemoScript.load(resource("demo/week.yaml"));
         zone = script.zoneId();
-        SimulatedClock clock = new SimulatedClock(script.weekStart());
+        ManualClock clock = new ManualClock(script.weekStart());
         Playbook playbook = new YamlPlaybookLoader().parse("playbooks/default.yaml", text(resource(
                 "playbooks/default.yaml")));
         String tenant = script.tenant();
@@ -150,7 +151,7 @@ public final class Demo {
     }
 
     private void replay(DemoScript script, Engine engine, Engine.Stores stores, ChannelRef channel,
-                        SimulatedClock clock, Map<String, String> titles, Map<String, String> names) {
+                        ManualClock clock, Map<String, String> titles, Map<String, String> names) {
         List<Timed> timeline = new ArrayList<>();
         for (int c = 0; c < script.conversations().size(); c++) {
             List<DemoScript.Step> steps = script.conversations().get(c).events();
@@ -249,7 +250,7 @@ public final class Demo {
      * (for the weekly rituals), letting the scheduler do its work there: the same ticks a server would run,
      * without idling through empty minutes.
      */
-    private void runUntil(Engine engine, Engine.Stores stores, SimulatedClock clock, Instant target, ZoneId zone,
+    private void runUntil(Engine engine, Engine.Stores stores, ManualClock clock, Instant target, ZoneId zone,
                           String lastDay) {
         String day = lastDay;
         while (clock.instant().isBefore(target)) {

@@ -2,13 +2,12 @@ package io.happy3.adapter.sandbox;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Clock;
+import io.happy3.domain.time.ManualClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -18,14 +17,12 @@ import java.time.temporal.TemporalAdjusters;
  * Monday 9:00") or acts (each message or click takes a simulated minute). Slack and Teams never see it.
  * Thread-safe.
  */
-public final class SandboxClock extends Clock {
+public final class SandboxClock extends ManualClock {
     /** How much simulated time one message, reaction or button press takes. */
     public static final Duration ACTION = Duration.ofMinutes(1);
 
-    private volatile Instant now;
-
     public SandboxClock(Instant start) {
-        this.now = requireNonNull(start, "start == null").truncatedTo(ChronoUnit.MILLIS);
+        super(requireNonNull(start, "start == null").truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Where a fresh sandbox starts: Monday 9:00 of the week containing {@code realNow}, in {@code zone}. */
@@ -42,24 +39,5 @@ public final class SandboxClock extends Clock {
         return candidate.toInstant().isAfter(from) ? candidate.toInstant()
                 : local.toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atTime(LocalTime.of(9, 0))
                 .atZone(zone).toInstant();
-    }
-
-    void set(Instant instant) {
-        now = requireNonNull(instant, "instant == null");
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

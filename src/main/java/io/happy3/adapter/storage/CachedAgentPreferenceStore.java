@@ -2,8 +2,6 @@ package io.happy3.adapter.storage;
 
 import static java.util.Objects.requireNonNull;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.team.AgentPreferenceStore;
@@ -17,7 +15,7 @@ import java.util.Optional;
  */
 public final class CachedAgentPreferenceStore implements AgentPreferenceStore {
     private final AgentPreferenceStore delegate;
-    private final Cache<UserRef, Optional<AgentProfile>> cache;
+    private final ReadThroughCache<UserRef, AgentProfile> cache;
 
     public CachedAgentPreferenceStore(AgentPreferenceStore delegate, long maximumSize, Duration expireAfterWrite) {
         this(delegate, maximumSize, expireAfterWrite, Ticker.systemTicker());
@@ -27,33 +25,17 @@ public final class CachedAgentPreferenceStore implements AgentPreferenceStore {
     public CachedAgentPreferenceStore(AgentPreferenceStore delegate, long maximumSize, Duration expireAfterWrite,
                                       Ticker ticker) {
         this.delegate = requireNonNull(delegate, "delegate == null");
-        requireNonNull(expireAfterWrite, "expireAfterWrite == null");
-        requireNonNull(ticker, "ticker == null");
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .expireAfterWrite(expireAfterWrite)
-                .ticker(ticker)
-                .build();
-    }
-
-    /** 10,000 people for 5 minutes. */
-    public static CachedAgentPreferenceStore withDefaults(AgentPreferenceStore delegate) {
-        return new CachedAgentPreferenceStore(delegate, 10_000, Duration.ofMinutes(5));
+        this.cache = new ReadThroughCache<>(maximumSize, expireAfterWrite, ticker);
     }
 
     @Override
     public Optional<AgentProfile> find(UserRef user) {
-        requireNonNull(user, "user == null");
-        return cache.get(user, delegate::find);
+        return cache.find(user, delegate::find);
     }
 
     @Override
     public void save(AgentProfile profile) {
         requireNonNull(profile, "profile == null");
-        try {
-            delegate.save(profile);
-        } finally {
-            cache.invalidate(profile.user());
-        }
+        cache.write(profile.user(), () -> delegate.save(profile));
     }
 }

@@ -2,8 +2,6 @@ package io.happy3.adapter.storage;
 
 import static java.util.Objects.requireNonNull;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.team.ChannelSettings;
@@ -19,7 +17,7 @@ import java.util.Optional;
  */
 public final class CachedChannelSettingsStore implements ChannelSettingsStore {
     private final ChannelSettingsStore delegate;
-    private final Cache<ChannelRef, Optional<ChannelSettings>> cache;
+    private final ReadThroughCache<ChannelRef, ChannelSettings> cache;
 
     public CachedChannelSettingsStore(ChannelSettingsStore delegate, long maximumSize, Duration expireAfterWrite) {
         this(delegate, maximumSize, expireAfterWrite, Ticker.systemTicker());
@@ -29,34 +27,18 @@ public final class CachedChannelSettingsStore implements ChannelSettingsStore {
     public CachedChannelSettingsStore(ChannelSettingsStore delegate, long maximumSize, Duration expireAfterWrite,
                                       Ticker ticker) {
         this.delegate = requireNonNull(delegate, "delegate == null");
-        requireNonNull(expireAfterWrite, "expireAfterWrite == null");
-        requireNonNull(ticker, "ticker == null");
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .expireAfterWrite(expireAfterWrite)
-                .ticker(ticker)
-                .build();
-    }
-
-    /** 10,000 channels for 30 seconds. */
-    public static CachedChannelSettingsStore withDefaults(ChannelSettingsStore delegate) {
-        return new CachedChannelSettingsStore(delegate, 10_000, Duration.ofSeconds(30));
+        this.cache = new ReadThroughCache<>(maximumSize, expireAfterWrite, ticker);
     }
 
     @Override
     public Optional<ChannelSettings> find(ChannelRef channel) {
-        requireNonNull(channel, "channel == null");
-        return cache.get(channel, delegate::find);
+        return cache.find(channel, delegate::find);
     }
 
     @Override
     public void save(ChannelSettings settings) {
         requireNonNull(settings, "settings == null");
-        try {
-            delegate.save(settings);
-        } finally {
-            cache.invalidate(settings.channel());
-        }
+        cache.write(settings.channel(), () -> delegate.save(settings));
     }
 
     @Override

@@ -222,9 +222,23 @@ public final class Database implements AutoCloseable {
                         + "where lease_until is not null and status = 'PENDING'", statement -> { }));
     }
 
-    /** The lock that serialises claims on this H2 database within this process. */
-    ReentrantLock h2ClaimLock() {
-        return H2_CLAIM_LOCKS.computeIfAbsent(url, key -> new ReentrantLock());
+    /**
+     * The one lease-claim shape (inbox entries, due nudges): on PostgreSQL one statement that skips rows other
+     * replicas are locking ({@code onPostgres}); on H2, which has no SKIP LOCKED, a transaction of conditional
+     * updates ({@code onH2}) under a lock that serialises this process's claims (an embedded database has one
+     * process).
+     */
+    <T> T claim(String context, Jdbc.SqlWork<T> onPostgres, Jdbc.SqlWork<T> onH2) {
+        if (dialect == Dialect.POSTGRESQL) {
+            return jdbc.withConnection(context, onPostgres);
+        }
+        ReentrantLock lock = H2_CLAIM_LOCKS.computeIfAbsent(url, key -> new ReentrantLock());
+        lock.lock();
+        try {
+            return jdbc.inTransaction(context, onH2);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** True when a connection can be had and answers within about three seconds (readiness). */

@@ -61,21 +61,6 @@ final class Jdbc {
         });
     }
 
-    /** Inserts one row unless its unique key exists already; true when it was inserted. */
-    boolean insertIfAbsent(String context, String sql, Binder binder) {
-        return withConnection(context, connection -> {
-            try {
-                execute(connection, sql, binder);
-                return true;
-            } catch (SQLException e) {
-                if (SqlErrors.uniqueViolation(e)) {
-                    return false;
-                }
-                throw e;
-            }
-        });
-    }
-
     /**
      * Updates a row, or inserts it when there is none. Both statements take the same parameters in the
      * same order; a concurrent insert of the same key makes this update the winner's row instead.
@@ -94,6 +79,24 @@ final class Jdbc {
                 execute(connection, updateSql, binder);
             }
             return null;
+        });
+    }
+
+    /**
+     * The one insert-unless-unique: runs {@code insertSql}; true when the row was written, false when a row with
+     * its unique key exists already (a replayed event, a second replica). Other failures propagate.
+     */
+    boolean insertUnlessPresent(String context, String insertSql, Binder binder) {
+        return withConnection(context, connection -> {
+            try {
+                execute(connection, insertSql, binder);
+                return true;
+            } catch (SQLException e) {
+                if (SqlErrors.uniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
         });
     }
 

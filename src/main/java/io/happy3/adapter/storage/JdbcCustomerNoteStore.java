@@ -28,7 +28,7 @@ public final class JdbcCustomerNoteStore implements CustomerNoteStore {
                 insert into customer_notes (tenant, id, customer_platform, customer_tenant, customer_id,
                   author_platform, author_tenant, author_id, body, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        return jdbc.insertIfAbsent("adding customer note " + note.id(), sql, statement -> {
+        return jdbc.insertUnlessPresent("adding customer note " + note.id(), sql, statement -> {
             statement.setString(1, note.tenant());
             statement.setString(2, note.id());
             Refs.setUser(statement, 3, Optional.of(note.customer()));

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The durable inbox in the {@code inbox} table, unique on (platform, event id). A claim takes the oldest
@@ -78,17 +77,9 @@ public final class JdbcInboxStore implements InboxStore {
             return List.of();
         }
         Instant until = now.plus(lease);
-        String context = "claiming inbox entries for " + owner;
-        if (database.dialect() == Dialect.POSTGRESQL) {
-            return jdbc.withConnection(context, connection -> claimOnPostgres(connection, owner, limit, now, until));
-        }
-        ReentrantLock lock = database.h2ClaimLock();
-        lock.lock();
-        try {
-            return jdbc.inTransaction(context, connection -> claimOnH2(connection, owner, limit, now, until));
-        } finally {
-            lock.unlock();
-        }
+        return database.claim("claiming inbox entries for " + owner,
+                connection -> claimOnPostgres(connection, owner, limit, now, until),
+                connection -> claimOnH2(connection, owner, limit, now, until));
     }
 
     private static List<InboxEntry> claimOnPostgres(Connection connection, String owner, int limit, Instant now,

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Nudges in the {@code nudges} table, unique on their idempotency key. {@link #claimDue} leases due rows
@@ -57,19 +56,10 @@ public final class JdbcNudgeStore implements NudgeStore {
         requireNonNull(nudge, "nudge == null");
         String sql = "insert into nudges (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?, ?, ?, ?)";
-        return jdbc.withConnection("scheduling nudge " + nudge.key(), connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, nudge.id().value());
-                statement.setString(2, nudge.key().value());
-                bindState(statement, 3, nudge);
-                statement.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (SqlErrors.uniqueViolation(e)) {
-                    return false;
-                }
-                throw e;
-            }
+        return jdbc.insertUnlessPresent("scheduling nudge " + nudge.key(), sql, statement -> {
+            statement.setString(1, nudge.id().value());
+            statement.setString(2, nudge.key().value());
+            bindState(statement, 3, nudge);
         });
     }
 
@@ -82,18 +72,9 @@ public final class JdbcNudgeStore implements NudgeStore {
             return List.of();
         }
         Instant until = now.plus(lease);
-        String context = "claiming due nudges for " + owner;
-        if (database.dialect() == Dialect.POSTGRESQL) {
-            return jdbc.withConnection(context, connection -> claimOnPostgres(connection, claimable, now, limit, owner,
-                    until));
-        }
-        ReentrantLock lock = database.h2ClaimLock();
-        lock.lock();
-        try {
-            return jdbc.inTransaction(context, connection -> claimOnH2(connection, claimable, now, limit, owner, until));
-        } finally {
-            lock.unlock();
-        }
+        return database.claim("claiming due nudges for " + owner,
+                connection -> claimOnPostgres(connection, claimable, now, limit, owner, until),
+                connection -> claimOnH2(connection, claimable, now, limit, owner, until));
     }
 
     /** One statement: lock free due rows, skipping rows another replica is claiming, and lease them. */

@@ -33,7 +33,7 @@ public final class JdbcProudMomentStore implements ProudMomentStore {
         requireNonNull(moment, "moment == null");
         String sql = "insert into proud_moments (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?)";
-        return jdbc.insertIfAbsent("adding proud moment " + moment.id(), sql, statement -> bind(statement, moment));
+        return jdbc.insertUnlessPresent("adding proud moment " + moment.id(), sql, statement -> bind(statement, moment));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.happy3.adapter.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.review.RitualLedger;
-import java.sql.SQLException;
 import java.time.Clock;
 
 /** The ritual ledger in the {@code rituals_sent} table; its primary key makes each record exactly-once. */
@@ -21,23 +20,13 @@ public final class JdbcRitualLedger implements RitualLedger {
         requireNonNull(tenant, "tenant == null");
         requireNonNull(ritual, "ritual == null");
         requireNonNull(period, "period == null");
-        return jdbc.withConnection("recording ritual " + ritual + " " + period + " for " + tenant, connection -> {
-            try {
-                Jdbc.execute(connection, "insert into rituals_sent (tenant, ritual, period, sent_at) "
-                        + "values (?, ?, ?, ?)", statement -> {
-                            statement.setString(1, tenant);
-                            statement.setString(2, ritual);
-                            statement.setString(3, period);
-                            Jdbc.setInstant(statement, 4, clock.instant());
-                        });
-                return true;
-            } catch (SQLException e) {
-                if (SqlErrors.uniqueViolation(e)) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return jdbc.insertUnlessPresent("recording ritual " + ritual + " " + period + " for " + tenant,
+                "insert into rituals_sent (tenant, ritual, period, sent_at) values (?, ?, ?, ?)", statement -> {
+                    statement.setString(1, tenant);
+                    statement.setString(2, ritual);
+                    statement.setString(3, period);
+                    Jdbc.setInstant(statement, 4, clock.instant());
+                });
     }
 
     @Override
