@@ -10,6 +10,8 @@ import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.review.ProudMomentStore;
+import io.happy3.domain.review.RitualLedger;
+import io.happy3.domain.review.TrendChartRenderer;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.AgentPreferenceStore;
 import io.happy3.domain.team.ChannelSettingsStore;
@@ -17,8 +19,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 /**
- * The use cases wired over one set of ports: what {@code Main}, the demo and the adapter tests build
- * once and hand to the platform adapters. Holds no state of its own.
+ * The use cases wired over one set of ports: everything {@code serve}, the demo, the sandbox and the adapter
+ * tests share, built once here so that they only choose adapters (stores, chat platforms, clock). Holds no
+ * state of its own.
  */
 public final class Engine {
     /** The durable state the engine works on. */
@@ -36,6 +39,9 @@ public final class Engine {
         }
     }
 
+    private final Stores stores;
+    private final ChatGateway gateway;
+    private final Clock clock;
     private final TeamDirectory team;
     private final FollowConversation follow;
     private final DeliverDueNudges delivery;
@@ -57,6 +63,9 @@ public final class Engine {
     public Engine(Stores stores, PlaybookSource playbooks, AgentDirectory directory, ChatGateway gateway,
                   Clock clock, ZoneId teamZone, String owner, Signals signals) {
         requireNonNull(signals, "signals == null");
+        this.stores = requireNonNull(stores, "stores == null");
+        this.gateway = requireNonNull(gateway, "gateway == null");
+        this.clock = requireNonNull(clock, "clock == null");
         team = new TeamDirectory(stores.channelSettings(), stores.preferences(), directory, playbooks, teamZone);
         NudgePlanner planner = new NudgePlanner(team::zoneOf);
         NudgeRenderer renderer = new NudgeRenderer(team, gateway,
@@ -79,6 +88,17 @@ public final class Engine {
                         new ListCheckIns(team, stores.issues(), stores.customerNotes(), gateway, clock)), clock);
         router = new EventRouter(follow, commands, answers, review::curate, results::notice);
         quietIssues = new CloseQuietIssues(team, stores.issues(), record, locks, clock);
+    }
+
+    /** The weekly rituals (proud prompt, digest) over this engine's stores and chat, recorded in {@code ledger}. */
+    public RunWeeklyRituals rituals(RitualLedger ledger, TrendChartRenderer chart, RunWeeklyRituals.Times times) {
+        return new RunWeeklyRituals(team, stores.issues(), stores.nudges(), stores.proudMoments(), ledger, gateway,
+                chart, times, clock);
+    }
+
+    /** Reports every nudge the scheduler sends or settles to {@code telemetry} (the {@code /metrics} counters). */
+    public void reportTo(Telemetry telemetry) {
+        delivery.addListener(new DeliveryMetrics(telemetry));
     }
 
     public AnswerReview review() {

@@ -1,6 +1,8 @@
 package io.happy3.cli;
 
+import io.happy3.adapter.console.ConsoleChatGateway;
 import io.happy3.adapter.playbook.YamlPlaybookLoader;
+import io.happy3.adapter.slack.SlackMarkup;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
@@ -81,7 +83,7 @@ public final class Demo {
         Map<String, String> names = script.people().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().name()));
         ConsoleChatGateway gateway = new ConsoleChatGateway(out, clock, zone,
-                user -> names.getOrDefault(user.user(), user.user()), titles);
+                user -> names.getOrDefault(user.user(), user.user()), titles, new SlackMarkup());
         try (Database database = Database.open("jdbc:h2:mem:happy3-demo-" + System.nanoTime()
                 + ";DB_CLOSE_DELAY=-1", "", "")) {
             Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), new JdbcNudgeStore(database),
@@ -90,9 +92,8 @@ public final class Demo {
                 new JdbcDesiredResultStore(database));
             Engine engine = new Engine(stores, PlaybookSource.of(List.of(playbook)), directory(names, zone),
                     gateway, clock, zone, "demo"); // rules alone, as serve by default
-            rituals = new io.happy3.app.RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),
-                    stores.proudMoments(), new io.happy3.adapter.storage.JdbcRitualLedger(database, clock), gateway,
-                    io.happy3.adapter.chart.TrendChart::render, io.happy3.app.RunWeeklyRituals.Times.DEFAULT, clock);
+            rituals = engine.rituals(new io.happy3.adapter.storage.JdbcRitualLedger(database, clock),
+                    io.happy3.adapter.chart.TrendChart::render, io.happy3.app.RunWeeklyRituals.Times.DEFAULT);
             follow(stores, channel, script);
             header(script, playbook);
             replay(script, engine, stores, channel, clock, titles, names);

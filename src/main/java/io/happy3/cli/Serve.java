@@ -2,14 +2,13 @@ package io.happy3.cli;
 
 import io.happy3.adapter.chart.TrendChart;
 import io.happy3.adapter.http.HttpServer;
+import io.happy3.adapter.metrics.CountingInboxStore;
 import io.happy3.adapter.playbook.PlaybookFolder;
 import io.happy3.adapter.sandbox.SandboxModule;
 import io.happy3.adapter.sandbox.SandboxPartition;
 import io.happy3.adapter.sandbox.SandboxPeople;
 import io.happy3.adapter.scheduler.GuardedTicker;
 import io.happy3.adapter.scheduler.InboxWorker;
-import io.happy3.adapter.slack.SlackModule;
-import io.happy3.adapter.teams.TeamsModule;
 import io.happy3.adapter.storage.CachedAgentPreferenceStore;
 import io.happy3.adapter.storage.CachedChannelSettingsStore;
 import io.happy3.adapter.storage.ClaimScope;
@@ -18,9 +17,7 @@ import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
 import io.happy3.adapter.storage.JdbcCustomerNoteStore;
 import io.happy3.adapter.storage.JdbcDesiredResultStore;
-import io.happy3.adapter.storage.JdbcConversationAddressStore;
 import io.happy3.adapter.storage.JdbcInboxStore;
-import io.happy3.adapter.storage.JdbcInstallationStore;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
 import io.happy3.adapter.storage.JdbcProudMomentStore;
@@ -29,24 +26,15 @@ import io.happy3.adapter.storage.JdbcTenantEraser;
 import io.happy3.adapter.storage.RetentionJob;
 import io.happy3.adapter.metrics.MetricsServlet;
 import io.happy3.adapter.metrics.MicrometerTelemetry;
-import io.happy3.app.DeliverDueNudges;
 import io.happy3.app.Engine;
 import io.happy3.app.Signals;
-import io.happy3.app.GracefulShutdown;
-import io.happy3.app.RoutingAgentDirectory;
-import io.happy3.app.RoutingChatGateway;
+import io.happy3.adapter.process.GracefulShutdown;
+import io.happy3.adapter.http.Readiness;
 import io.happy3.app.RunWeeklyRituals;
 import io.happy3.config.AppConfig;
 import io.happy3.config.ConfigFile;
-import io.happy3.domain.issue.Issue;
-import io.happy3.domain.nudge.DeliveryOutcome;
-import io.happy3.domain.nudge.Nudge;
-import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.chat.Platform;
-import io.happy3.domain.inbox.InboxHandler;
 import io.happy3.domain.inbox.InboxStore;
-import io.happy3.domain.nudge.ChatGateway;
-import io.happy3.domain.team.AgentDirectory;
 import jakarta.servlet.http.HttpServlet;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -55,8 +43,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,13 +87,14 @@ public final class Serve {
     /** A started server; {@link #close} shuts it down in order, within a bounded time. */
     public record Running(HttpServer http, InboxWorker inbox, GuardedTicker inboxTicker, GuardedTicker scheduler,
                           PlaybookFolder playbooks, Database database, Engine engine, MicrometerTelemetry telemetry,
-                          Optional<SandboxModule> sandbox)
+                          Optional<SandboxModule> sandbox, AutoCloseable socketMode)
             implements AutoCloseable {
         /** Stop accepting, finish in-flight acks, drain the inbox, stop the scheduler, close the pool. */
         public GracefulShutdown shutdown() {
             return new GracefulShutdown()
                     .then("http", Duration.ofSeconds(10), () -> {
                         sandbox.ifPresent(SandboxModule::close);
+                        socketMode.close();
                         http.close();
                     })
                     .then("inbox", Duration.ofSeconds(8), () -> {
@@ -140,100 +127,101 @@ public final class Serve {
         // Off the start path; readiness waits for it. Opt-in (HAPPY3_SIGNAL_MODEL): see docs/signals.md.
         BackgroundSignalModel model = config.signalModel() ? BackgroundSignalModel.bundled()
                 : BackgroundSignalModel.none();
-        // Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md).
+        Database database = openDatabase(config);
+        MicrometerTelemetry telemetry = MicrometerTelemetry.prometheus();
+        PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks());
+        playbooks.start(Duration.ofSeconds(5));
+        // The sandbox tenant runs on its own clock: the real scheduler and sweeps never see it (SandboxPartition).
+        JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database, ClaimScope.except(Platform.LOCAL, SandboxPeople.TENANT));
+        Engine.Stores stores = stores(database, nudgeStore);
+        InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock,
+                config.storeMessageText()), telemetry);
+        String owner = owner();
+        ServePlatforms platforms = ServePlatforms.create(config, inboxStore, database, stores, clock, telemetry);
+        Engine engine = new Engine(stores, playbooks, platforms.directory(), platforms.gateway(), clock,
+                config.timeZone(), owner, new Signals(model));
+        telemetry.bindConnectionPool(database.dataSource());
+        telemetry.gaugeInboxBacklog(inboxStore::backlog);
+        telemetry.gaugeDueNudges(() -> nudgeStore.countDue(clock.instant()));
+        engine.reportTo(telemetry);
+        RunWeeklyRituals.Times ritualTimes = ritualTimes(config);
+        Optional<SandboxModule> sandbox = config.sandbox().map(settings -> sandbox(settings, database, playbooks,
+                ritualTimes, config, clock));
+        Map<String, HttpServlet> servlets = platforms.servlets();
+        sandbox.ifPresent(module -> servlets.put("/", module.servlet()));
+        InboxWorker inbox = new InboxWorker(inboxStore, platforms.handlers(engine.router()), clock, owner,
+                InboxWorker.Settings.defaults());
+        GuardedTicker inboxTicker = new GuardedTicker("inbox", Duration.ofMillis(200));
+        inboxTicker.register("inbox", inbox::poll);
+        GuardedTicker scheduler = scheduler(engine, engine.rituals(new JdbcRitualLedger(database, clock),
+                TrendChart::render, ritualTimes), database, config, clock);
+        HttpServer http = http(config, servlets, ServeReadiness.of(database, playbooks)
+                .check("signal model", model::notReady), telemetry);
+        inboxTicker.start();
+        scheduler.start();
+        http.start();
+        AutoCloseable socketMode = platforms.startSocketMode();
+        logStarted(config, http, owner, database, sandbox);
+        return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry, sandbox,
+                socketMode);
+    }
+
+    private static RunWeeklyRituals.Times ritualTimes(AppConfig config) {
+        return new RunWeeklyRituals.Times(config.ritualPrompt().day(), config.ritualPrompt().time(),
+                config.ritualDigest().day(), config.ritualDigest().time());
+    }
+
+    /** Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md). */
+    private static Database openDatabase(AppConfig config) {
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
                 config.dbUrl().startsWith("jdbc:h2:") ? 2 : 8);
         int released = database.releaseLeasesOfDeadProcess();
         if (released > 0) {
             log.info("resuming {} inbox entries and nudges a previous process had claimed", released);
         }
-        MicrometerTelemetry telemetry = MicrometerTelemetry.prometheus();
-        PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks());
-        playbooks.start(Duration.ofSeconds(5));
-        // The sandbox tenant runs on its own clock: the real scheduler and sweeps never see it (SandboxPartition).
-        JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database, ClaimScope.except(Platform.LOCAL, SandboxPeople.TENANT));
-        Engine.Stores stores = new Engine.Stores(SandboxPartition.withoutSandbox(new JdbcIssueStore(database)),
+        return database;
+    }
+
+    private static Engine.Stores stores(Database database, JdbcNudgeStore nudgeStore) {
+        return new Engine.Stores(SandboxPartition.withoutSandbox(new JdbcIssueStore(database)),
                 nudgeStore, new JdbcProudMomentStore(database), SandboxPartition.withoutSandbox(
                 new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5))),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
                         Duration.ofMinutes(10)), new JdbcCustomerNoteStore(database),
                 new JdbcDesiredResultStore(database));
-        RunWeeklyRituals.Times ritualTimes = new RunWeeklyRituals.Times(config.ritualPrompt().day(),
-                config.ritualPrompt().time(), config.ritualDigest().day(), config.ritualDigest().time());
-        InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock,
-                config.storeMessageText()), telemetry);
-        String owner = owner();
-        Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
-        Map<Platform, AgentDirectory> directories = new EnumMap<>(Platform.class);
-        Map<String, HttpServlet> servlets = new LinkedHashMap<>();
-        List<InboxHandler> handlers = new ArrayList<>();
-        JdbcInstallationStore installations = new JdbcInstallationStore(database);
-        JdbcConversationAddressStore addresses = new JdbcConversationAddressStore(database);
-        Optional<SlackModule> slack = config.slack().map(settings -> SlackModule.create(settings, inboxStore,
-                installations, stores.issues(), stores.nudges(), clock).reportTo(telemetry));
-        slack.ifPresent(module -> {
-            gateways.put(Platform.SLACK, module.gateway());
-            directories.put(Platform.SLACK, module.directory());
-            module.servlets().forEach((path, servlet) -> servlets.put(path, path.equals("/slack/events")
-                    ? new TimedServlet(servlet, telemetry, Platform.SLACK) : servlet));
-        });
-        Optional<TeamsModule> teams = config.teams().map(settings -> TeamsModule.create(settings, inboxStore,
-                addresses, installations, clock, Optional.empty()).reportTo(telemetry));
-        teams.ifPresent(module -> {
-            gateways.put(Platform.TEAMS, module.gateway());
-            directories.put(Platform.TEAMS, module.directory());
-            servlets.putAll(module.servlets());
-        });
-        Engine engine = new Engine(stores, playbooks, new RoutingAgentDirectory(directories),
-                new RoutingChatGateway(gateways), clock, config.timeZone(), owner, new Signals(model));
-        telemetry.bindConnectionPool(database.dataSource());
-        telemetry.gaugeInboxBacklog(inboxStore::backlog);
-        telemetry.gaugeDueNudges(() -> nudgeStore.countDue(clock.instant()));
-        engine.delivery().addListener(new DeliverDueNudges.DeliveryListener() {
-            @Override
-            public void delivered(NudgeMessage message, Issue issue) {
-                telemetry.nudge("sent");
-            }
+    }
 
-            @Override
-            public void settled(Nudge nudge, DeliveryOutcome outcome) {
-                if (outcome.kind().sent()) {
-                    nudge.sentAt().ifPresent(sentAt -> telemetry.schedulerLag(
-                            Math.max(0, Duration.between(nudge.dueAt(), sentAt).toMillis())));
-                } else {
-                    telemetry.nudge(nudge.status().name().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-        });
-        slack.ifPresent(module -> handlers.add(module.inboxHandler(engine.router())));
-        teams.ifPresent(module -> handlers.add(module.inboxHandler(engine.router())));
-        RunWeeklyRituals rituals = new RunWeeklyRituals(engine.team(), stores.issues(), stores.nudges(),
-                stores.proudMoments(), new JdbcRitualLedger(database, clock), new RoutingChatGateway(gateways),
-                TrendChart::render, ritualTimes, clock);
-        Optional<SandboxModule> sandbox = config.sandbox().map(settings -> sandbox(settings, database, playbooks,
-                ritualTimes, config, clock));
-        sandbox.ifPresent(module -> servlets.put("/", module.servlet()));
-        InboxWorker inbox = new InboxWorker(inboxStore, handlers, clock, owner, InboxWorker.Settings.defaults());
-        GuardedTicker inboxTicker = new GuardedTicker("inbox", Duration.ofMillis(200));
-        inboxTicker.register("inbox", inbox::poll);
+    /** The once-a-second ticker: due nudges, weekly rituals, the stale sweep and retention. */
+    private static GuardedTicker scheduler(Engine engine, RunWeeklyRituals rituals, Database database,
+                                           AppConfig config, Clock clock) {
         GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofSeconds(1));
         scheduler.register("nudges", engine.delivery()::tick);
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));
         scheduler.register("stale-issues", every(Duration.ofMinutes(15), clock, engine.quietIssues()::sweep));
-        registerRetention(scheduler, database, config, clock);
+        RetentionJob retention = new RetentionJob(database);
+        int retentionDays = config.retentionDays();
+        scheduler.register("retention", every(Duration.ofHours(6), clock,
+                () -> retention.purge(clock.instant().minus(Duration.ofDays(retentionDays)))));
+        JdbcCustomerNoteStore notes = new JdbcCustomerNoteStore(database);
+        config.noteRetentionDays().ifPresent(days -> scheduler.register("note-retention", every(Duration.ofHours(6),
+                clock, () -> notes.deleteUpdatedBefore(clock.instant().minus(Duration.ofDays(days))))));
+        return scheduler;
+    }
+
+    private static HttpServer http(AppConfig config, Map<String, HttpServlet> servlets, Readiness readiness,
+                                   MicrometerTelemetry telemetry) {
         List<HttpServer.Mount> mounts = new ArrayList<>();
         servlets.forEach((path, servlet) -> mounts.add(new HttpServer.Mount(path, servlet)));
-        HttpServer http = new HttpServer(config.bindAddress(), config.port(), mounts,
-                ServeReadiness.of(database, playbooks).check("signal model", model::notReady),
-                config.managementPort(), List.of(new HttpServer.Mount("/metrics", MetricsServlet.of(telemetry))));
-        inboxTicker.start();
-        scheduler.start();
-        http.start();
+        return new HttpServer(config.bindAddress(), config.port(), mounts, readiness, config.managementPort(),
+                List.of(new HttpServer.Mount("/metrics", MetricsServlet.of(telemetry))));
+    }
+
+    private static void logStarted(AppConfig config, HttpServer http, String owner, Database database,
+                                   Optional<SandboxModule> sandbox) {
         log.info("happy3 serving on port {} as {} (slack: {}, teams: {}, database: {}, sandbox: {})", http.port(),
                 owner, config.slack().isPresent(), config.teams().isPresent(), database, sandbox.map(module ->
                         module.url(config.bindAddress(), http.port()) + (module.loopbackOnly() ? " (this machine only)"
                                 : "")).orElse("off"));
-        return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry, sandbox);
     }
 
     /** The browser sandbox: its own engine on its own clock, over the same database under its own tenant. */
@@ -249,18 +237,6 @@ public final class Serve {
                 sandboxClock -> new JdbcRitualLedger(database, sandboxClock), TrendChart::render, times,
                 config.timeZone(), database.dataSource(), () -> eraser.erase(Platform.LOCAL, SandboxPeople.TENANT),
                 SandboxPlaybookCheck::check, clock));
-    }
-
-    /** The retention jobs, every 6 hours: kept message text, and customer notes when a retention is set. */
-    private static void registerRetention(GuardedTicker scheduler, Database database, AppConfig config,
-                                          Clock clock) {
-        RetentionJob retention = new RetentionJob(database);
-        int retentionDays = config.retentionDays();
-        scheduler.register("retention", every(Duration.ofHours(6), clock,
-                () -> retention.purge(clock.instant().minus(Duration.ofDays(retentionDays)))));
-        JdbcCustomerNoteStore notes = new JdbcCustomerNoteStore(database);
-        config.noteRetentionDays().ifPresent(days -> scheduler.register("note-retention", every(Duration.ofHours(6),
-                clock, () -> notes.deleteUpdatedBefore(clock.instant().minus(Duration.ofDays(days))))));
     }
 
     /** Runs {@code task} at most once per {@code period} when registered on a faster ticker. */

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.happy3.adapter.playbook.PlaybookFolder;
 import io.happy3.adapter.storage.Database;
-import io.happy3.app.Readiness;
+import io.happy3.adapter.http.Readiness;
 import io.happy3.config.AppConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.metrics.MetricsServlet;
 import io.happy3.adapter.metrics.MicrometerTelemetry;
-import io.happy3.app.GracefulShutdown;
+import io.happy3.adapter.process.GracefulShutdown;
 import io.happy3.config.AppConfig;
 import io.happy3.config.ConfigFile;
 import java.lang.reflect.Field;

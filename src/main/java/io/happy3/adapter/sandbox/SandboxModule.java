@@ -69,8 +69,7 @@ public final class SandboxModule implements AutoCloseable {
                 parts.stores().customerNotes(), parts.stores().desiredResults());
         Engine engine = new Engine(own, parts.playbooks(), new SandboxPeople(), gateway, clock, parts.teamZone(),
                 "sandbox");
-        RunWeeklyRituals rituals = new RunWeeklyRituals(engine.team(), own.issues(), own.nudges(),
-                own.proudMoments(), parts.ledger().apply(clock), gateway, parts.chart(), parts.times(), clock);
+        RunWeeklyRituals rituals = engine.rituals(parts.ledger().apply(clock), parts.chart(), parts.times());
         Sandbox sandbox = new Sandbox(engine, own, rituals, parts.times(), clock, log, parts.eraseTenant(), parts.realClock(),
                 parts.teamZone(), json, version);
         sandbox.open();

@@ -1,4 +1,4 @@
-package io.happy3.app;
+package io.happy3.adapter.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package io.happy3.cli;
+package io.happy3.adapter.console;
 
-import io.happy3.adapter.slack.SlackMarkup;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.Platform;
@@ -27,7 +26,6 @@ import java.util.stream.Collectors;
  * Not thread-safe (the demo runs on one thread).
  */
 public final class ConsoleChatGateway implements ChatGateway {
-    private static final ChatMarkup MARKUP = new SlackMarkup();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final PrintStream out;
@@ -35,11 +33,13 @@ public final class ConsoleChatGateway implements ChatGateway {
     private final ZoneId zone;
     private final Function<UserRef, String> names;
     private final Map<String, String> titlesByRoot;
+    private final ChatMarkup markup;
     private int delivered;
     private Optional<Path> lastImage = Optional.empty();
 
     public ConsoleChatGateway(PrintStream out, Clock clock, ZoneId zone, Function<UserRef, String> names,
-                              Map<String, String> titlesByRoot) {
+                              Map<String, String> titlesByRoot, ChatMarkup markup) {
+        this.markup = markup;
         this.out = out;
         this.clock = clock;
         this.zone = zone;
@@ -95,10 +95,10 @@ public final class ConsoleChatGateway implements ChatGateway {
         out.printf("  %s  ✉️  DM to %s: %s%n", now(), names.apply(user), text);
     }
 
-    /** The demo's script writes Slack's mention forms. */
+    /** The markup the demo's script writes (Slack's mention forms), given by whoever builds the console. */
     @Override
     public ChatMarkup markup(Platform platform) {
-        return MARKUP;
+        return markup;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.happy3.cli;
+package io.happy3.adapter.metrics;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,13 +12,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Wraps a platform endpoint to report its acknowledgement latency (request in → response written). */
-final class TimedServlet extends HttpServlet {
+public final class TimedServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final HttpServlet delegate;
     private final transient Telemetry telemetry;
     private final Platform platform;
 
-    TimedServlet(HttpServlet delegate, Telemetry telemetry, Platform platform) {
+    public TimedServlet(HttpServlet delegate, Telemetry telemetry, Platform platform) {
         this.delegate = requireNonNull(delegate, "delegate == null");
         this.telemetry = requireNonNull(telemetry, "telemetry == null");
         this.platform = requireNonNull(platform, "platform == null");

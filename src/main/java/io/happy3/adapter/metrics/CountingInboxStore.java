@@ -1,4 +1,4 @@
-package io.happy3.cli;
+package io.happy3.adapter.metrics;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,11 +13,11 @@ import java.util.List;
  * The inbox, counting what arrives for {@code /metrics}: events received and redeliveries dropped, per
  * platform, and failed processing attempts. Every adapter writes through the inbox, so this sees all traffic.
  */
-final class CountingInboxStore implements InboxStore {
+public final class CountingInboxStore implements InboxStore {
     private final InboxStore delegate;
     private final Telemetry telemetry;
 
-    CountingInboxStore(InboxStore delegate, Telemetry telemetry) {
+    public CountingInboxStore(InboxStore delegate, Telemetry telemetry) {
         this.delegate = requireNonNull(delegate, "delegate == null");
         this.telemetry = requireNonNull(telemetry, "telemetry == null");
     }
