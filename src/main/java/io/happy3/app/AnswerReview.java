@@ -6,6 +6,8 @@ import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.customer.DesiredResultCounts;
+import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
@@ -42,10 +44,12 @@ public final class AnswerReview {
     private final NudgeStore nudges;
     private final ProudMomentStore proudMoments;
     private final ChatGateway gateway;
+    private final DesiredResultStore desiredResults;
     private final Clock clock;
 
     public AnswerReview(TeamDirectory team, IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
-                        ChatGateway gateway, Clock clock) {
+                        DesiredResultStore desiredResults, ChatGateway gateway, Clock clock) {
+        this.desiredResults = requireNonNull(desiredResults, "desiredResults == null");
         this.team = requireNonNull(team, "team == null");
         this.issues = requireNonNull(issues, "issues == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
@@ -95,7 +99,8 @@ public final class AnswerReview {
             gateway.reply(command.replyTo(), command.user(), text);
             return text;
         }
-        String text = render(review, request, command.user(), lead) + warnings(command.tenant(), scope);
+        String text = render(review, request, command.user(), lead) + results(review, command.user(), lead)
+                + warnings(command.tenant(), scope);
         List<ChatGateway.Choice> choices = lead ? choices(command.tenant(), request.period(), scope) : List.of();
         if (choices.isEmpty()) {
             gateway.reply(command.replyTo(), command.user(), text);
@@ -140,6 +145,18 @@ public final class AnswerReview {
         } else if (review.comparison().current().agent(user).isPresent()) {
             text.append("\n\n").append(formatter.formatAgent(review.comparison(), user));
         }
+        return text.toString();
+    }
+
+    /** The desired-result numbers: the team's, then each agent's for a lead (or the asker's own line). */
+    private String results(Review review, UserRef user, boolean lead) {
+        DesiredResultCounts counts = DesiredResultCounts.of(review.issues(), desiredResults::find);
+        StringBuilder text = new StringBuilder("\n\n*The customer's result:* ")
+                .append(DesiredResultCounts.line(counts.team()));
+        counts.agents().entrySet().stream().filter(entry -> lead || entry.getKey().equals(user))
+                .sorted(java.util.Comparator.comparing(entry -> team.profile(entry.getKey()).displayName()))
+                .forEach(entry -> text.append("\n• ").append(team.profile(entry.getKey()).displayName())
+                        .append(": ").append(DesiredResultCounts.line(entry.getValue())));
         return text.toString();
     }
 

@@ -2,6 +2,8 @@ package io.happy3.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.happy3.domain.customer.CustomerNoteStore;
+import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgePlanner;
@@ -24,13 +26,16 @@ import java.time.ZoneId;
 public final class Engine {
     /** The durable state the engine works on. */
     public record Stores(IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
-                         ChannelSettingsStore channelSettings, AgentPreferenceStore preferences) {
+                         ChannelSettingsStore channelSettings, AgentPreferenceStore preferences,
+                         CustomerNoteStore customerNotes, DesiredResultStore desiredResults) {
         public Stores {
             requireNonNull(issues, "issues == null");
             requireNonNull(nudges, "nudges == null");
             requireNonNull(proudMoments, "proudMoments == null");
             requireNonNull(channelSettings, "channelSettings == null");
             requireNonNull(preferences, "preferences == null");
+            requireNonNull(customerNotes, "customerNotes == null");
+            requireNonNull(desiredResults, "desiredResults == null");
         }
     }
 
@@ -42,6 +47,8 @@ public final class Engine {
     private final DeliverDueNudges delivery;
     private final AnswerNudge answers;
     private final RunCommand commands;
+    private final KeepCustomerNotes notes;
+    private final RecordDesiredResult results;
     private final EventRouter router;
     private final AnswerReview review;
     private final CloseQuietIssues quietIssues;
@@ -61,7 +68,8 @@ public final class Engine {
         this.clock = requireNonNull(clock, "clock == null");
         team = new TeamDirectory(stores.channelSettings(), stores.preferences(), directory, playbooks, teamZone);
         NudgePlanner planner = new NudgePlanner(team::zoneOf);
-        NudgeRenderer renderer = new NudgeRenderer(team, gateway);
+        NudgeRenderer renderer = new NudgeRenderer(team, gateway,
+                new RecallCustomer(stores.customerNotes(), stores.desiredResults()));
         IssueWriteLocks locks = new IssueWriteLocks();
         PlanNudges plan = new PlanNudges(stores.nudges(), planner, clock);
         RecordTransition record = new RecordTransition(stores.issues(), plan, stores.proudMoments(), gateway);
@@ -71,10 +79,14 @@ public final class Engine {
                 owner, 200);
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway,
                 new AnswerNudge.Parts(record, locks, planner, renderer), clock);
-        review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(), gateway, clock);
+        review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(),
+                stores.desiredResults(), gateway, clock);
+        notes = new KeepCustomerNotes(team, stores.customerNotes(), gateway, clock);
+        results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults(), gateway);
         commands = new RunCommand(team, stores.channelSettings(), stores.preferences(), stores.nudges(),
-                stores.proudMoments(), gateway, review::answer, clock);
-        router = new EventRouter(follow, commands, answers, review::curate);
+                stores.proudMoments(), gateway, review::answer, new RunCommand.Customers(notes, results,
+                        new ListCheckIns(team, stores.issues(), stores.customerNotes(), gateway, clock)), clock);
+        router = new EventRouter(follow, commands, answers, review::curate, results::notice);
         quietIssues = new CloseQuietIssues(team, stores.issues(), record, locks, clock);
     }
 
@@ -107,6 +119,15 @@ public final class Engine {
 
     public FollowConversation follow() {
         return follow;
+    }
+
+    /** What the router runs after each conversation event; for callers that use {@link #follow()} directly. */
+    public RecordDesiredResult desiredResults() {
+        return results;
+    }
+
+    public KeepCustomerNotes notes() {
+        return notes;
     }
 
     public TeamDirectory team() {

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 /**
  * The single entry the platform adapters call for every event they translated: messages, edits,
  * deletions and reactions go to {@link FollowConversation}, commands to {@link RunCommand}, button
- * presses to {@link AnswerNudge} (or to the proud-moment curation for review buttons).
+ * presses to {@link AnswerNudge} (or to the proud-moment curation for review buttons). {@code afterFollow} sees
+ * each conversation event once the issue is saved (a customer's sentence stating the result they need).
  */
 public final class EventRouter {
     /** Buttons whose target starts with this prefix curate proud moments rather than answer nudges. */
@@ -18,13 +19,15 @@ public final class EventRouter {
     private final RunCommand commands;
     private final AnswerNudge answers;
     private final Consumer<ChatEvent.ActionChosen> proudCuration;
+    private final Consumer<ChatEvent> afterFollow;
 
     public EventRouter(FollowConversation follow, RunCommand commands, AnswerNudge answers,
-                       Consumer<ChatEvent.ActionChosen> proudCuration) {
+                       Consumer<ChatEvent.ActionChosen> proudCuration, Consumer<ChatEvent> afterFollow) {
         this.follow = requireNonNull(follow, "follow == null");
         this.commands = requireNonNull(commands, "commands == null");
         this.answers = requireNonNull(answers, "answers == null");
         this.proudCuration = requireNonNull(proudCuration, "proudCuration == null");
+        this.afterFollow = requireNonNull(afterFollow, "afterFollow == null");
     }
 
     public void route(ChatEvent event) {
@@ -38,6 +41,7 @@ public final class EventRouter {
             }
         } else {
             follow.handle(event);
+            afterFollow.accept(event);
         }
     }
 }

@@ -15,16 +15,19 @@ import java.util.Optional;
 
 /**
  * Turns a nudge into the message an agent sees: the step's text with its placeholders filled (customer,
- * agent, channel, link, waited...) and the step's actions. Used for delivery and for re-rendering a nudge
+ * agent, channel, link, waited...), what it recalls about the customer (desired result, notes), and the step's
+ * actions. Used for delivery and for re-rendering a nudge
  * in place once it was answered.
  */
 public final class NudgeRenderer {
     private final TeamDirectory team;
     private final ChatGateway gateway;
+    private final RecallCustomer recall;
 
-    public NudgeRenderer(TeamDirectory team, ChatGateway gateway) {
+    public NudgeRenderer(TeamDirectory team, ChatGateway gateway, RecallCustomer recall) {
         this.team = requireNonNull(team, "team == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
+        this.recall = requireNonNull(recall, "recall == null");
     }
 
     /** The message for {@code nudge} of {@code step}, with times shown in {@code zone}. */
@@ -35,6 +38,7 @@ public final class NudgeRenderer {
         Optional<String> link = gateway.permalink(issue.channel(), issue.rootMessageId());
         Map<String, String> values = NudgeText.values(nudge, issue, customer, agent, channel, link, zone, now);
         return new NudgeMessage(nudge.id(), nudge.recipient(), issue.channel(), issue.rootMessageId(), step.id(),
-                NudgeText.render(step.nudge(), values), step.actions(), late);
+                recall.withRecall(NudgeText.render(step.nudge(), values), issue, step, customer), step.actions(),
+                late);
     }
 }

@@ -43,11 +43,21 @@ public final class RunCommand {
     private final ChatGateway gateway;
     private final Function<ChatEvent.CommandInvoked, String> review;
     private final Clock clock;
+    private final Customers customers;
+
+    /** The commands about customers as people: notes, and the result they need. */
+    record Customers(KeepCustomerNotes notes, RecordDesiredResult results, ListCheckIns checkIns) {
+        Customers {
+            requireNonNull(notes, "notes == null");
+            requireNonNull(results, "results == null");
+            requireNonNull(checkIns, "checkIns == null");
+        }
+    }
 
     /** {@code channelSettings} and {@code preferences} are what the commands change; {@code team} answers. */
     public RunCommand(TeamDirectory team, ChannelSettingsStore channelSettings, AgentPreferenceStore preferences,
                       NudgeStore nudges, ProudMomentStore proudMoments, ChatGateway gateway,
-                      Function<ChatEvent.CommandInvoked, String> review, Clock clock) {
+                      Function<ChatEvent.CommandInvoked, String> review, Customers customers, Clock clock) {
         this.team = requireNonNull(team, "team == null");
         this.channelSettings = requireNonNull(channelSettings, "channelSettings == null");
         this.preferences = requireNonNull(preferences, "preferences == null");
@@ -55,6 +65,7 @@ public final class RunCommand {
         this.proudMoments = requireNonNull(proudMoments, "proudMoments == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
         this.review = requireNonNull(review, "review == null");
+        this.customers = requireNonNull(customers, "customers == null");
         this.clock = requireNonNull(clock, "clock == null");
     }
 
@@ -86,6 +97,10 @@ public final class RunCommand {
             case MUTE -> mute(command, rest);
             case TZ -> timeZone(command, rest);
             case INBOX -> inbox(command);
+            case NOTE -> customers.notes().answer(command, rest, false);
+            case NOTES -> customers.notes().answer(command, rest, true);
+            case RESULT -> customers.results().answer(command, rest);
+            case CHECKINS -> customers.checkIns().answer(command);
             case HELP -> HELP;
             case PROUD -> proud(command);
             case REVIEW -> review.apply(command);

@@ -27,6 +27,7 @@ public final class Cli {
               signals [--playbook FILE] [FILE.jsonl] | --eval LABELS THREADS | train
                                                run, measure or train the signal detector
               review [--week 2026-W47]         print the review from the configured database
+              customer export|forget ID        a customer's stored data as JSON, or delete it (data requests)
               backup FILE.zip                  online backup of the embedded H2 database (BACKUP TO)
               teams-package [--bot-id ID] [--version 1.2.3] [--out FILE]
                                                build the Teams app package (manifest + icons) to sideload
@@ -58,6 +59,7 @@ public final class Cli {
                 case "review" -> ReviewCommand.run(rest, env, out, err);
                 case "teams-package" -> teamsPackage(rest);
                 case "backup" -> BackupCommand.run(rest, env, out, err);
+                case "customer" -> CustomerCommand.run(rest, env, out, err);
                 default -> {
                     err.println("happy3: unknown command '" + args[0] + "'\n");
                     err.println(USAGE);

@@ -6,6 +6,8 @@ import io.happy3.adapter.slack.SlackMarkup;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
+import io.happy3.adapter.storage.JdbcCustomerNoteStore;
+import io.happy3.adapter.storage.JdbcDesiredResultStore;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
 import io.happy3.adapter.storage.JdbcProudMomentStore;
@@ -86,7 +88,8 @@ public final class Demo {
                 + ";DB_CLOSE_DELAY=-1", "", "")) {
             Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), new JdbcNudgeStore(database),
                     new JdbcProudMomentStore(database), new JdbcChannelSettingsStore(database),
-                    new JdbcAgentPreferenceStore(database));
+                    new JdbcAgentPreferenceStore(database), new JdbcCustomerNoteStore(database),
+                new JdbcDesiredResultStore(database));
             Engine engine = new Engine(stores, PlaybookSource.of(List.of(playbook)), directory(names, zone),
                     gateway, clock, zone, "demo"); // rules alone, as serve by default
             rituals = engine.rituals(new io.happy3.adapter.storage.JdbcRitualLedger(database, clock),
@@ -207,8 +210,10 @@ public final class Demo {
                 lastAgentMessage.put(timed.conversation(), messageId);
             }
             line(timed.at(), names.get(step.from()), "“" + step.text() + "”");
-            engine.follow().handle(new ChatEvent.MessagePosted(eventId, channel, author, false, messageId, root,
-                    step.text(), timed.at())).ifPresent(this::describe);
+            ChatEvent.MessagePosted message = new ChatEvent.MessagePosted(eventId, channel, author, false, messageId,
+                    root, step.text(), timed.at());
+            engine.follow().handle(message).ifPresent(this::describe);
+            engine.desiredResults().notice(message);
         }
         runUntil(engine, stores, clock, script.weekStart().plus(Duration.ofDays(7)).minusSeconds(60), script.zoneId(), day);
     }

@@ -15,6 +15,8 @@ import io.happy3.adapter.storage.ClaimScope;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
+import io.happy3.adapter.storage.JdbcCustomerNoteStore;
+import io.happy3.adapter.storage.JdbcDesiredResultStore;
 import io.happy3.adapter.storage.JdbcInboxStore;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
@@ -152,7 +154,7 @@ public final class Serve {
         GuardedTicker inboxTicker = new GuardedTicker("inbox", Duration.ofMillis(200));
         inboxTicker.register("inbox", inbox::poll);
         GuardedTicker scheduler = scheduler(engine, engine.rituals(new JdbcRitualLedger(database, clock),
-                TrendChart::render, ritualTimes), database, config.retentionDays(), clock);
+                TrendChart::render, ritualTimes), database, config, clock);
         HttpServer http = http(config, servlets, ServeReadiness.of(database, playbooks)
                 .check("signal model", model::notReady), telemetry);
         inboxTicker.start();
@@ -185,19 +187,24 @@ public final class Serve {
                 nudgeStore, new JdbcProudMomentStore(database), SandboxPartition.withoutSandbox(
                 new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5))),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
-                        Duration.ofMinutes(10)));
+                        Duration.ofMinutes(10)), new JdbcCustomerNoteStore(database),
+                new JdbcDesiredResultStore(database));
     }
 
     /** The once-a-second ticker: due nudges, weekly rituals, the stale sweep and retention. */
     private static GuardedTicker scheduler(Engine engine, RunWeeklyRituals rituals, Database database,
-                                           int retentionDays, Clock clock) {
+                                           AppConfig config, Clock clock) {
         GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofSeconds(1));
         scheduler.register("nudges", engine.delivery()::tick);
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));
         scheduler.register("stale-issues", every(Duration.ofMinutes(15), clock, engine.quietIssues()::sweep));
         RetentionJob retention = new RetentionJob(database);
+        int retentionDays = config.retentionDays();
         scheduler.register("retention", every(Duration.ofHours(6), clock,
                 () -> retention.purge(clock.instant().minus(Duration.ofDays(retentionDays)))));
+        JdbcCustomerNoteStore notes = new JdbcCustomerNoteStore(database);
+        config.noteRetentionDays().ifPresent(days -> scheduler.register("note-retention", every(Duration.ofHours(6),
+                clock, () -> notes.deleteUpdatedBefore(clock.instant().minus(Duration.ofDays(days))))));
         return scheduler;
     }
 
@@ -223,7 +230,8 @@ public final class Serve {
         Engine.Stores own = new Engine.Stores(new JdbcIssueStore(database),
                 new JdbcNudgeStore(database, ClaimScope.only(Platform.LOCAL, SandboxPeople.TENANT)),
                 new JdbcProudMomentStore(database), new JdbcChannelSettingsStore(database),
-                new JdbcAgentPreferenceStore(database));
+                new JdbcAgentPreferenceStore(database), new JdbcCustomerNoteStore(database),
+                new JdbcDesiredResultStore(database));
         JdbcTenantEraser eraser = new JdbcTenantEraser(database);
         return SandboxModule.create(new SandboxModule.Parts(settings.bind(), own, playbooks,
                 sandboxClock -> new JdbcRitualLedger(database, sandboxClock), TrendChart::render, times,

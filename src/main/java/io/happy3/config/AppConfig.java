@@ -22,7 +22,7 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
                         Path playbooks, ZoneId timeZone, Optional<Slack> slack, Optional<Teams> teams,
                         boolean storeMessageText, int retentionDays, String logFormat, WeeklyTime ritualPrompt,
                         WeeklyTime ritualDigest, OptionalInt managementPort, Optional<Sandbox> sandbox,
-                        boolean signalModel, Encryption encryption) {
+                        boolean signalModel, Encryption encryption, OptionalInt noteRetentionDays) {
     public static final String PORT = "HAPPY3_PORT";
     /** AES-256 key (32 bytes, base64) that bot tokens are stored under; see docs/slack.md for rotation. */
     public static final String ENCRYPTION_KEY = "HAPPY3_ENCRYPTION_KEY";
@@ -47,6 +47,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     public static final String TEAMS_ALLOW_UNAUTHENTICATED = "HAPPY3_TEAMS_ALLOW_UNAUTHENTICATED";
     public static final String STORE_MESSAGE_TEXT = "HAPPY3_STORE_MESSAGE_TEXT";
     public static final String RETENTION_DAYS = "HAPPY3_RETENTION_DAYS";
+    /** Days a customer note is kept after its last edit; unset: kept until an agent deletes it. */
+    public static final String NOTE_RETENTION_DAYS = "HAPPY3_NOTE_RETENTION_DAYS";
     public static final String LOG_FORMAT = "HAPPY3_LOG_FORMAT";
     public static final String RITUAL_PROMPT = "HAPPY3_RITUAL_PROMPT";
     public static final String RITUAL_DIGEST = "HAPPY3_RITUAL_DIGEST";
@@ -64,8 +66,9 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
 
     /** Every variable above, in the order {@code --print-config} shows them. */
     public static final List<String> VARIABLES = List.of(BIND, PORT, DB_URL, DB_USER, DB_PASSWORD, PLAYBOOKS,
-            TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, LOG_FORMAT, SIGNAL_MODEL,
-            SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
+            TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, NOTE_RETENTION_DAYS,
+            LOG_FORMAT, SIGNAL_MODEL, SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_CLIENT_ID,
+            SLACK_CLIENT_SECRET, SLACK_API_URL,
             TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, SANDBOX, SANDBOX_BIND,
             CONFIG, MANAGEMENT_PORT, ENCRYPTION_KEY, ENCRYPTION_KEY_PREVIOUS);
 
@@ -143,7 +146,7 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
                 bool(env, STORE_MESSAGE_TEXT, false), integer(env, RETENTION_DAYS, 30, 1, 3650), logFormat,
                 weekly(env, RITUAL_PROMPT, DEFAULT_RITUAL_PROMPT), weekly(env, RITUAL_DIGEST, DEFAULT_RITUAL_DIGEST),
                 managementPort(env, port), sandbox(env, slack.isEmpty() && teams.isEmpty()),
-                bool(env, SIGNAL_MODEL, false), encryption(env, slack));
+                bool(env, SIGNAL_MODEL, false), encryption(env, slack), noteRetentionDays(env));
     }
 
     private static Encryption encryption(Map<String, String> env, Optional<Slack> slack) {
@@ -166,6 +169,11 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
             // reported below, without the value
         }
         throw new InvalidConfigurationException(variable + " must be 32 bytes in base64 (openssl rand -base64 32)");
+    }
+
+    private static OptionalInt noteRetentionDays(Map<String, String> env) {
+        return get(env, NOTE_RETENTION_DAYS).isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(integer(env, NOTE_RETENTION_DAYS, 0, 1, 36500));
     }
 
     private static OptionalInt managementPort(Map<String, String> env, int port) {

@@ -25,6 +25,8 @@ final class ConfigPrinter {
         line(lines, AppConfig.STORE_MESSAGE_TEXT, String.valueOf(config.storeMessageText()));
         line(lines, AppConfig.SIGNAL_MODEL, String.valueOf(config.signalModel()));
         line(lines, AppConfig.RETENTION_DAYS, String.valueOf(config.retentionDays()));
+        line(lines, AppConfig.NOTE_RETENTION_DAYS, config.noteRetentionDays().isPresent()
+                ? String.valueOf(config.noteRetentionDays().getAsInt()) : "");
         line(lines, AppConfig.LOG_FORMAT, config.logFormat());
         line(lines, AppConfig.MANAGEMENT_PORT, config.managementPort().isPresent()
                 ? String.valueOf(config.managementPort().getAsInt()) : "");

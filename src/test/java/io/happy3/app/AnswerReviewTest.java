@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
@@ -41,7 +43,8 @@ class AnswerReviewTest {
     private final InMemoryChannelSettingsStore channels = new InMemoryChannelSettingsStore();
     private final InMemoryProudMomentStore moments = new InMemoryProudMomentStore();
     private final Engine engine = new Engine(new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
-            moments, channels, new InMemoryAgentPreferenceStore()),
+            moments, channels, new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
+            new InMemoryDesiredResultStore()),
             PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of(), Set.of()))),
             AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
     private int sequence;

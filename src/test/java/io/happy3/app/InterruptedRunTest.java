@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
@@ -61,7 +63,8 @@ class InterruptedRunTest {
         InMemoryNudgeStore stored = new InMemoryNudgeStore();
         NudgeStore nudges = failingFirstSchedule(stored);
         Engine engine = new Engine(new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(),
-                new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore()),
+                new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
+            new InMemoryDesiredResultStore()),
                 PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA")))),
                 AgentDirectory.none(), new RecordingChatGateway(), clock, ZoneOffset.UTC, "test");
         ChatEvent.MessagePosted opened = new ChatEvent.MessagePosted("ev-1", CHANNEL, CUSTOMER, false, "m1",

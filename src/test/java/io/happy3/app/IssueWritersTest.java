@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
@@ -54,7 +56,8 @@ class IssueWritersTest {
     private final GatedIssueStore issues = new GatedIssueStore(new InMemoryIssueStore());
     private final InMemoryNudgeStore nudges = new InMemoryNudgeStore();
     private final Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(),
-            new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore());
+            new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
+            new InMemoryDesiredResultStore());
     private final RecordingChatGateway gateway = new RecordingChatGateway();
     private final Engine replicaA = engine(stores);
     private final Engine replicaB = engine(stores);

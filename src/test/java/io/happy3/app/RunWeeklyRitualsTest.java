@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
@@ -42,7 +44,8 @@ class RunWeeklyRitualsTest {
     private final InMemoryProudMomentStore moments = new InMemoryProudMomentStore();
     private final InMemoryRitualLedger ledger = new InMemoryRitualLedger();
     private final Engine engine = new Engine(new Engine.Stores(issues, nudges, moments, channels,
-            new InMemoryAgentPreferenceStore()),
+            new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
+            new InMemoryDesiredResultStore()),
             PlaybookSource.of(List.of(TestPlaybooks.officeHours(List.of(), Set.of("UANNA"), BERLIN))),
             AgentDirectory.none(), gateway, clock, BERLIN, "test");
     private final RunWeeklyRituals rituals = new RunWeeklyRituals(engine.team(), issues, nudges, moments, ledger,

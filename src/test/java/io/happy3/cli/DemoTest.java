@@ -49,6 +49,19 @@ class DemoTest {
     }
 
     @Test
+    void run_shippedWeek_recordsADesiredResultAsksAgainstItAndRecallsNotes() {
+        assertThat(output).contains("wrote: \"We need correct invoices before our month-end close on Friday\" — "
+                        + "is that the result they need?")
+                .contains("Sofia (Larkspur) needs correct Austrian VAT on invoices before the month-end close (by Fri "
+                        + "20 Nov). Has Sofia (Larkspur) confirmed *that* works?")
+                .contains("│ Last time: her finance team closes the month on Fridays")
+                .contains("│ Last time: migrating to SSO in Q1");
+        String review = output.substring(output.lastIndexOf("The week's review"));
+        assertThat(review).contains("*The customer's result:* Desired result known for 1 of 9 issues; 1 confirmed "
+                + "against it.");
+    }
+
+    @Test
     void run_shippedWeek_defersASnoozeOutOfQuietHours() {
         assertThat(output).contains("Chloé pressed a button: Snoozed until Mon 09:00.");
     }
@@ -57,8 +70,8 @@ class DemoTest {
     void run_shippedWeek_printsTheScorecardWithHandCountedNumbers() {
         String review = output.substring(output.lastIndexOf("The week's review"));
         // Proposed or confirmed: CSV, webhooks, SSO, VAT, API key, charts, admin, bulk upload = 8 issues;
-        // confirmed by the customer's words or ✅: all but VAT (unconfirmed) and bulk upload (attested) = 6.
-        assertThat(review).contains("Verified-resolution rate: *75%* (6/8)")
+        // confirmed by the customer's words or ✅: all but bulk upload (attested) = 7 (VAT on Wednesday).
+        assertThat(review).contains("Verified-resolution rate: *88%* (7/8)")
                 .contains("Agent-attested confirmations (not counted above): *1*")
                 .contains("Reopened: *2*")
                 .contains("Regressions caught by follow-ups: *1*")

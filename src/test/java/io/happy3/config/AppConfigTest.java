@@ -248,4 +248,14 @@ class AppConfigTest {
         assertThat(new AppConfig.Secret("xoxb-123")).hasToString("****");
         assertThat(String.valueOf(AppConfig.fromEnv(Map.of(AppConfig.DB_PASSWORD, "pa55")))).doesNotContain("pa55");
     }
+
+    @Test
+    void fromEnv_noteRetention_unsetKeepsNotesAndANumberOfDaysIsRead() {
+        assertThat(AppConfig.fromEnv(Map.of()).noteRetentionDays()).isEmpty();
+        assertThat(AppConfig.fromEnv(Map.of(AppConfig.NOTE_RETENTION_DAYS, "365")).noteRetentionDays()).hasValue(365);
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of(AppConfig.NOTE_RETENTION_DAYS, "a year")))
+                .hasMessage("HAPPY3_NOTE_RETENTION_DAYS must be a number, got 'a year'");
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of(AppConfig.NOTE_RETENTION_DAYS, "0")))
+                .hasMessageContaining("HAPPY3_NOTE_RETENTION_DAYS must be between 1 and 36500");
+    }
 }

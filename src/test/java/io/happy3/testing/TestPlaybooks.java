@@ -65,6 +65,6 @@ public final class TestPlaybooks {
                                      Optional<WorkingHours> hours) {
         return new Playbook("default", "test", channels, agents, Set.of(), zone, hours, Map.of(),
                 List.of(firstResponse(), confirmResult(), followUp(), promiseDue()),
-                Playbook.DEFAULT_RESPONSE_TARGET, Playbook.DEFAULT_STALE_AFTER, 5);
+                Playbook.DEFAULT_RESPONSE_TARGET, Playbook.DEFAULT_STALE_AFTER, 5, Optional.empty());
     }
 }

@@ -54,7 +54,7 @@ public final class ConsoleChatGateway implements ChatGateway {
             out.printf("  %s  🔔 nudge to %s · %s · \"%s\"%s%n", now(), names.apply(recipient), nudge.stepId(),
                     titlesByRoot.getOrDefault(nudge.threadRootId(), nudge.threadRootId()),
                     nudge.late() ? " (late)" : "");
-            out.printf("         │ %s%n", nudge.text());
+            nudge.text().lines().forEach(line -> out.printf("         │ %s%n", line));
             out.printf("         │ %s%n", nudge.actions().stream().map(ConsoleChatGateway::button)
                     .collect(Collectors.joining(" ")));
         }

@@ -105,24 +105,38 @@ final class Fields {
 
     /** A duration written {@code 30s}, {@code 10m}, {@code 2h} or {@code 3d}; zero only if {@code zeroAllowed}. */
     Optional<Duration> duration(String key, boolean zeroAllowed) {
+        return scalar(key).flatMap(scalar -> duration(key, scalar, zeroAllowed));
+    }
+
+    /** {@code scalar}, the value of {@code key} or one item of its list, read as a duration. */
+    Optional<Duration> duration(String key, Scalar scalar, boolean zeroAllowed) {
+        Matcher matcher = DURATION.matcher(scalar.text());
+        if (!matcher.matches()) {
+            problems.add(scalar.position(), key + ": '" + scalar.text()
+                    + "' is not a duration; write a number and a unit: 30s, 10m, 2h or 3d");
+            return Optional.empty();
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        if (amount == 0 && !zeroAllowed) {
+            problems.add(scalar.position(), key + ": must be longer than 0");
+            return Optional.empty();
+        }
+        return Optional.of(switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        });
+    }
+
+    /** {@code true} or {@code false}. */
+    Optional<Boolean> bool(String key) {
         return scalar(key).flatMap(scalar -> {
-            Matcher matcher = DURATION.matcher(scalar.text());
-            if (!matcher.matches()) {
-                problems.add(scalar.position(), key + ": '" + scalar.text()
-                        + "' is not a duration; write a number and a unit: 30s, 10m, 2h or 3d");
-                return Optional.empty();
+            if (scalar.text().equals("true") || scalar.text().equals("false")) {
+                return Optional.of(Boolean.parseBoolean(scalar.text()));
             }
-            long amount = Long.parseLong(matcher.group(1));
-            if (amount == 0 && !zeroAllowed) {
-                problems.add(scalar.position(), key + ": must be longer than 0");
-                return Optional.empty();
-            }
-            return Optional.of(switch (matcher.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
+            problems.add(scalar.position(), key + ": expected true or false, got '" + scalar.text() + "'");
+            return Optional.empty();
         });
     }
 

@@ -5,6 +5,7 @@ import io.happy3.adapter.playbook.YamlNode.Mapping;
 import io.happy3.adapter.playbook.YamlNode.Position;
 import io.happy3.adapter.playbook.YamlNode.Scalar;
 import io.happy3.adapter.playbook.YamlNode.Sequence;
+import io.happy3.domain.playbook.CheckInRules;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.Step;
 import io.happy3.domain.playbook.WorkingHours;
@@ -25,7 +26,7 @@ import java.util.Set;
 /** Turns the YAML tree of one playbook file into a {@link Playbook}, reporting every problem on the way. */
 final class PlaybookReader {
     static final List<String> KEYS = List.of("id", "channels", "agents", "leads", "timezone", "working_hours",
-            "signals", "steps", "response_target", "stale_after", "max_nudges_per_agent_per_day");
+            "signals", "steps", "response_target", "stale_after", "max_nudges_per_agent_per_day", "check_ins");
     static final int MAX_NUDGES_LIMIT = 1000;
     private static final List<String> SIGNALS = Arrays.stream(Signal.values()).map(Signal::wireName).toList();
 
@@ -60,12 +61,13 @@ final class PlaybookReader {
         var staleAfter = fields.duration("stale_after", false).orElse(Playbook.DEFAULT_STALE_AFTER);
         int maxNudges = fields.positiveInt("max_nudges_per_agent_per_day", MAX_NUDGES_LIMIT)
                 .orElse(Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY);
+        Optional<CheckInRules> checkIns = fields.mapping("check_ins").flatMap(new CheckInReader(problems)::read);
         Position idPosition = fields.entry("id").map(entry -> entry.value().position()).orElse(Position.START);
         if (!problems.isEmpty()) {
             return LoadResult.broken(file, problems.list());
         }
         Playbook playbook = new Playbook(id.orElseThrow(), file, List.copyOf(channels.keySet()), agents, leads,
-                timezone, workingHours, signals, steps, responseTarget, staleAfter, maxNudges);
+                timezone, workingHours, signals, steps, responseTarget, staleAfter, maxNudges, checkIns);
         return new LoadResult(file, Optional.of(playbook), List.of(), idPosition, channels);
     }
 

@@ -23,12 +23,15 @@ public final class JdbcTenantEraser {
         requireNonNull(tenant, "tenant == null");
         List<String> byPlatformAndTenant = List.of(
                 "delete from issue_events where issue_id in (select id from issues where platform = ? and tenant = ?)",
+                "delete from desired_results where issue_id in "
+                        + "(select id from issues where platform = ? and tenant = ?)",
                 "delete from issues where platform = ? and tenant = ?",
                 "delete from nudges where platform = ? and tenant = ?",
                 "delete from rendered_nudges where recipient_platform = ? and recipient_tenant = ?",
                 "delete from channel_settings where platform = ? and tenant = ?",
                 "delete from agent_preferences where platform = ? and tenant = ?",
-                "delete from proud_moments where (channel_platform = ? or channel_platform is null) and tenant = ?");
+                "delete from proud_moments where (channel_platform = ? or channel_platform is null) and tenant = ?",
+                "delete from customer_notes where author_platform = ? and tenant = ?");
         return jdbc.inTransaction("erasing tenant " + platform + ":" + tenant, connection -> {
             int rows = 0;
             for (String sql : byPlatformAndTenant) {

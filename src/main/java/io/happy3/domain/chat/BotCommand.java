@@ -19,6 +19,12 @@ public enum BotCommand {
     MUTE("happy3", "mute", "<duration>|off", "pause your nudges (e.g. 2h, 1d)"),
     TZ("happy3", "tz", "<Area/City>", "set your time zone (e.g. Europe/Berlin)"),
     INBOX("happy3", "inbox", "", "list your pending nudges"),
+    NOTE("happy3", "note", "@customer <text> | edit <id> <text> | delete <id>",
+            "keep a note on a customer (seen by agents and leads)"),
+    NOTES("happy3", "notes", "@customer", "list the notes on a customer"),
+    CHECKINS("happy3", "checkins", "", "your proactive check-in list for this week"),
+    RESULT("happy3", "result", "@customer <the result they need> [by 2026-12-04]",
+            "record what \"fixed\" means to the customer"),
     HELP("happy3", "help", "", ""),
     PROUD("proud", "", "<text>", "nominate something the team can be proud of"),
     REVIEW("review", "", "[last-week|2026-W47|@agent|#channel|export]", "the weekly Happy 3 review");

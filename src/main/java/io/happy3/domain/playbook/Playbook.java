@@ -15,12 +15,13 @@ import java.util.Set;
  * {@code agents} are platform ids; an empty {@code channels} list means the playbook applies only to
  * channels followed with {@code /happy3 follow <id>}. {@code responseTarget} is how long a customer
  * message may wait for an agent before the review counts it as left waiting; {@code staleAfter} is
- * how long an issue may sit without activity before it closes unverified.
+ * how long an issue may sit without activity before it closes unverified. {@code checkIns} are the rules of the
+ * weekly proactive check-in list, when the playbook has them.
  */
 public record Playbook(String id, String source, List<String> channels, Set<String> agents, Set<String> leads,
                        Optional<ZoneId> timezone, Optional<WorkingHours> workingHours,
                        Map<Signal, List<String>> signals, List<Step> steps, Duration responseTarget,
-                       Duration staleAfter, int maxNudgesPerAgentPerDay) {
+                       Duration staleAfter, int maxNudgesPerAgentPerDay, Optional<CheckInRules> checkIns) {
     public static final Duration DEFAULT_RESPONSE_TARGET = Duration.ofMinutes(15);
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofDays(7);
     public static final int DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY = 30;
@@ -37,6 +38,7 @@ public record Playbook(String id, String source, List<String> channels, Set<Stri
         steps = List.copyOf(steps);
         requireNonNull(responseTarget, "responseTarget == null");
         requireNonNull(staleAfter, "staleAfter == null");
+        requireNonNull(checkIns, "checkIns == null");
     }
 
     public Optional<Step> step(String stepId) {

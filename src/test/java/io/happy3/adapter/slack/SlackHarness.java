@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
@@ -98,7 +100,8 @@ final class SlackHarness implements AutoCloseable {
         module = SlackModule.create(config, this.inbox, new InMemoryInstallationStore(), issues, nudges, rendered,
                 clock, maxBodyBytes, sleeps::add, Duration.ofMillis(500));
         Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(), channelSettings,
-                new InMemoryAgentPreferenceStore());
+                new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
+            new InMemoryDesiredResultStore());
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),
                 clock, ZoneOffset.UTC, "test");
         handler = module.inboxHandler(engine.router());
@@ -120,7 +123,7 @@ final class SlackHarness implements AutoCloseable {
                 List.of(NudgeAction.FOLLOWED_UP, NudgeAction.SKIP), 1, Step.DEFAULT_EXPIRY);
         return new Playbook("default", "test", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
                 Optional.empty(), Map.of(), List.of(confirm, followUp), Playbook.DEFAULT_RESPONSE_TARGET,
-                Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY);
+                Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY, Optional.empty());
     }
 
     /** The {@code /slack/events} URL of the running server. */

@@ -3,6 +3,8 @@ package io.happy3.adapter.storage;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryConversationAddressStore;
+import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
@@ -12,6 +14,8 @@ import io.happy3.adapter.memory.InMemoryRitualLedger;
 import io.happy3.adapter.storage.TestDatabases.TestDatabase;
 import io.happy3.domain.chat.ConversationAddressStore;
 import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.customer.CustomerNoteStore;
+import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.inbox.InboxStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.NudgeStore;
@@ -55,6 +59,14 @@ record Backend(String name, TestDatabase database) {
 
     ProudMomentStore proudMomentStore() {
         return database == null ? new InMemoryProudMomentStore() : new JdbcProudMomentStore(database.database());
+    }
+
+    CustomerNoteStore customerNoteStore() {
+        return database == null ? new InMemoryCustomerNoteStore() : new JdbcCustomerNoteStore(database.database());
+    }
+
+    DesiredResultStore desiredResultStore() {
+        return database == null ? new InMemoryDesiredResultStore() : new JdbcDesiredResultStore(database.database());
     }
 
     InstallationStore installationStore() {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryConversationAddressStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
@@ -58,7 +60,9 @@ final class TeamsTestBed implements AutoCloseable {
     final InMemoryInstallationStore installations = new InMemoryInstallationStore();
     final ApiCallLog apiCalls = new ApiCallLog();
     final Engine.Stores stores = new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
-            new InMemoryProudMomentStore(), new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore());
+            new InMemoryProudMomentStore(), new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(),
+            new InMemoryCustomerNoteStore(),
+            new InMemoryDesiredResultStore());
     private final AppConfig.Teams config;
     private final HttpClient http = HttpClient.newHttpClient();
     TeamsModule module;
@@ -105,7 +109,7 @@ final class TeamsTestBed implements AutoCloseable {
         return new Playbook("default", "code", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
                 Optional.empty(), Map.of(io.happy3.domain.signal.Signal.RESOLUTION_PROPOSED,
                 List.of("deployed a fix")), steps, Playbook.DEFAULT_RESPONSE_TARGET, Playbook.DEFAULT_STALE_AFTER,
-                Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY);
+                Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY, Optional.empty());
     }
 
     /** A fixture from {@code src/test/resources/teams/}, its service URL aimed at the fake connector. */

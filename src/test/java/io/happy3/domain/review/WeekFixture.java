@@ -59,7 +59,8 @@ final class WeekFixture {
                 Step.DEFAULT_EXPIRY);
         Playbook playbook = new Playbook("default", "playbooks/default.yaml", List.of("C1"), Set.of("UALICE", "UBOB"),
                 Set.of(), Optional.empty(), Optional.empty(), Map.of(), List.of(firstResponse, confirmResult, followUp),
-                Duration.ofMinutes(15), Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY);
+                Duration.ofMinutes(15), Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY,
+                Optional.empty());
         return Map.of("default", playbook);
     }
 

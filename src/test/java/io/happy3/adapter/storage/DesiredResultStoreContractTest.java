@@ -1,0 +1,48 @@
+package io.happy3.adapter.storage;
+
+import static io.happy3.adapter.storage.Fixtures.AGENT;
+import static io.happy3.adapter.storage.Fixtures.CHANNEL;
+import static io.happy3.adapter.storage.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.happy3.domain.customer.DesiredResult;
+import io.happy3.domain.customer.DesiredResultStore;
+import io.happy3.domain.issue.IssueId;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DesiredResultStoreContractTest extends StoreContract {
+    private static final IssueId ISSUE = IssueId.of(CHANNEL, "m1");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void save_suggestionThenRecorded_keepsTheRecordedOneWithItsDate(Backend backend) {
+        DesiredResultStore store = backend.desiredResultStore();
+        store.save(DesiredResult.suggested(ISSUE, "T1", "we need the nightly export in finance by 8am", T0));
+        assertThat(store.find(ISSUE).orElseThrow().recorded()).isFalse();
+
+        DesiredResult recorded = DesiredResult.recorded(ISSUE, "T1", "the nightly export in finance by 8:00",
+                Optional.of(LocalDate.of(2026, 11, 25)), AGENT, T0.plusSeconds(60));
+        store.save(recorded);
+
+        assertThat(store.find(ISSUE)).contains(recorded);
+        assertThat(store.find(IssueId.of(CHANNEL, "m2"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findRecordedBetween_week_returnsOnlyRecordedOfThatTenant(Backend backend) {
+        DesiredResultStore store = backend.desiredResultStore();
+        store.save(DesiredResult.recorded(ISSUE, "T1", "export by 8:00", Optional.empty(), AGENT, T0));
+        store.save(DesiredResult.suggested(IssueId.of(CHANNEL, "m2"), "T1", "we need it all", T0));
+        store.save(DesiredResult.recorded(IssueId.of(CHANNEL, "m3"), "T1", "later", Optional.empty(), AGENT,
+                T0.plus(Duration.ofDays(8))));
+
+        assertThat(store.findRecordedBetween("T1", T0, T0.plus(Duration.ofDays(7))))
+                .extracting(DesiredResult::issueId).containsExactly(ISSUE);
+        assertThat(store.findRecordedBetween("T2", T0, T0.plus(Duration.ofDays(7)))).isEmpty();
+    }
+}
