@@ -129,7 +129,8 @@ public final class Serve {
         PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks());
         playbooks.start(Duration.ofSeconds(5));
         // The sandbox tenant runs on its own clock: the real scheduler and sweeps never see it (SandboxPartition).
-        JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database, ClaimScope.except(Platform.LOCAL, SandboxPeople.TENANT));
+        JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database,
+                ClaimScope.except(Platform.LOCAL, SandboxPeople.TENANT));
         Engine.Stores stores = stores(database, nudgeStore);
         InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock,
                 config.storeMessageText()), telemetry);
@@ -148,8 +149,7 @@ public final class Serve {
         sandbox.ifPresent(module -> servlets.put("/", module.servlet()));
         InboxWorker inbox = new InboxWorker(inboxStore, platforms.handlers(engine.router()), clock, owner,
                 InboxWorker.Settings.defaults());
-        GuardedTicker inboxTicker = new GuardedTicker("inbox", Duration.ofMillis(200));
-        inboxTicker.register("inbox", inbox::poll);
+        GuardedTicker inboxTicker = inboxTicker(inbox);
         GuardedTicker scheduler = scheduler(engine, engine.rituals(new JdbcRitualLedger(database, clock),
                 TrendChart::render, ritualTimes), database, config.retentionDays(), clock);
         HttpServer http = http(config, servlets, ServeReadiness.of(database, playbooks)
@@ -183,6 +183,12 @@ public final class Serve {
                 new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5))),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
                         Duration.ofMinutes(10)));
+    }
+
+    private static GuardedTicker inboxTicker(InboxWorker inbox) {
+        GuardedTicker ticker = new GuardedTicker("inbox", Duration.ofMillis(200));
+        ticker.register("inbox", inbox::poll);
+        return ticker;
     }
 
     /** The once-a-second ticker: due nudges, weekly rituals, the stale sweep and retention. */
