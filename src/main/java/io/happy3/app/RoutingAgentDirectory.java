@@ -6,6 +6,7 @@ import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.AgentProfile;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Asks each platform's directory about its own people. Thread-safe once built. */
@@ -29,5 +30,23 @@ public final class RoutingAgentDirectory implements AgentDirectory {
         Set<String> members = new java.util.HashSet<>();
         directories.values().forEach(directory -> members.addAll(directory.groupMembers(tenant, groupId)));
         return members;
+    }
+
+    @Override
+    public boolean administers(UserRef user) {
+        AgentDirectory directory = directories.get(user.platform());
+        return directory != null && directory.administers(user);
+    }
+
+    @Override
+    public boolean knowsAdministrators(UserRef user) {
+        AgentDirectory directory = directories.get(user.platform());
+        return directory != null && directory.knowsAdministrators(user);
+    }
+
+    @Override
+    public Optional<String> installer(UserRef user) {
+        AgentDirectory directory = directories.get(user.platform());
+        return directory == null ? Optional.empty() : directory.installer(user);
     }
 }

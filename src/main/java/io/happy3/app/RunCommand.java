@@ -72,6 +72,12 @@ public final class RunCommand {
 
     private String answer(BotCommand which, ChatEvent.CommandInvoked command) {
         String rest = CommandText.rest(command.arguments());
+        Optional<String> refused = new CommandRights(team.directory(), channelSettings,
+                gateway.markup(command.user().platform()))
+                .refusal(command, which.name().toLowerCase(java.util.Locale.ROOT));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         return switch (which) {
             case FOLLOW -> follow(command, rest);
             case UNFOLLOW -> unfollow(command);

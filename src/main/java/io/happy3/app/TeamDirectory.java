@@ -138,6 +138,11 @@ public final class TeamDirectory {
         return teamZone;
     }
 
+    /** The platforms' directory (for {@link CommandRights}: administrators and installers). */
+    public AgentDirectory directory() {
+        return directory;
+    }
+
     public boolean isLead(ChannelRef channel, UserRef user) {
         return followed(channel).map(context -> context.leads().contains(user.user())).orElse(false);
     }

@@ -85,13 +85,14 @@ public final class Serve {
     /** A started server; {@link #close} shuts it down in order, within a bounded time. */
     public record Running(HttpServer http, InboxWorker inbox, GuardedTicker inboxTicker, GuardedTicker scheduler,
                           PlaybookFolder playbooks, Database database, Engine engine, MicrometerTelemetry telemetry,
-                          Optional<SandboxModule> sandbox)
+                          Optional<SandboxModule> sandbox, AutoCloseable socketMode)
             implements AutoCloseable {
         /** Stop accepting, finish in-flight acks, drain the inbox, stop the scheduler, close the pool. */
         public GracefulShutdown shutdown() {
             return new GracefulShutdown()
                     .then("http", Duration.ofSeconds(10), () -> {
                         sandbox.ifPresent(SandboxModule::close);
+                        socketMode.close();
                         http.close();
                     })
                     .then("inbox", Duration.ofSeconds(8), () -> {
@@ -157,8 +158,10 @@ public final class Serve {
         inboxTicker.start();
         scheduler.start();
         http.start();
+        AutoCloseable socketMode = platforms.startSocketMode();
         logStarted(config, http, owner, database, sandbox);
-        return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry, sandbox);
+        return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry, sandbox,
+                socketMode);
     }
 
     private static RunWeeklyRituals.Times ritualTimes(AppConfig config) {

@@ -5,6 +5,7 @@ import io.happy3.adapter.slack.SlackModule;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcConversationAddressStore;
 import io.happy3.adapter.storage.JdbcInstallationStore;
+import io.happy3.adapter.storage.TokenCipher;
 import io.happy3.adapter.teams.TeamsModule;
 import io.happy3.app.Engine;
 import io.happy3.app.EventRouter;
@@ -25,9 +26,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The chat platforms {@code serve} was configured for: their gateways, directories, servlets and handlers. */
 final class ServePlatforms {
+    private static final Logger log = LoggerFactory.getLogger(ServePlatforms.class);
+
     private final Optional<SlackModule> slack;
     private final Optional<TeamsModule> teams;
     private final Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
@@ -53,7 +58,13 @@ final class ServePlatforms {
     /** Builds the configured platforms' adapters, all writing into {@code inbox}. */
     static ServePlatforms create(AppConfig config, InboxStore inbox, Database database, Engine.Stores stores,
                                  Clock clock, Telemetry telemetry) {
-        JdbcInstallationStore installations = new JdbcInstallationStore(database);
+        JdbcInstallationStore installations = new JdbcInstallationStore(database, TokenCipher.of(
+                config.encryption().key().map(AppConfig.Secret::value),
+                config.encryption().previous().map(AppConfig.Secret::value)));
+        int rewrapped = installations.reencrypt();
+        if (rewrapped > 0) {
+            log.info("re-encrypted {} stored bot token(s) under the current HAPPY3_ENCRYPTION_KEY", rewrapped);
+        }
         JdbcConversationAddressStore addresses = new JdbcConversationAddressStore(database);
         Optional<SlackModule> slack = config.slack().map(settings -> SlackModule.create(settings, inbox,
                 installations, stores.issues(), stores.nudges(), clock).reportTo(telemetry));
@@ -73,6 +84,11 @@ final class ServePlatforms {
     /** The platforms' servlets by path; the caller may add its own (the sandbox at "/"). */
     Map<String, HttpServlet> servlets() {
         return new LinkedHashMap<>(servlets);
+    }
+
+    /** Connects Slack's Socket Mode when configured (SLACK_APP_TOKEN); closing it disconnects. */
+    AutoCloseable startSocketMode() {
+        return slack.map(SlackModule::start).orElse(() -> { });
     }
 
     /** One inbox handler per platform, routing into the engine. */

@@ -22,8 +22,12 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
                         Path playbooks, ZoneId timeZone, Optional<Slack> slack, Optional<Teams> teams,
                         boolean storeMessageText, int retentionDays, String logFormat, WeeklyTime ritualPrompt,
                         WeeklyTime ritualDigest, OptionalInt managementPort, Optional<Sandbox> sandbox,
-                        boolean signalModel) {
+                        boolean signalModel, Encryption encryption) {
     public static final String PORT = "HAPPY3_PORT";
+    /** AES-256 key (32 bytes, base64) that bot tokens are stored under; see docs/slack.md for rotation. */
+    public static final String ENCRYPTION_KEY = "HAPPY3_ENCRYPTION_KEY";
+    /** The key before a rotation: still read, never written. */
+    public static final String ENCRYPTION_KEY_PREVIOUS = "HAPPY3_ENCRYPTION_KEY_PREVIOUS";
     public static final String BIND = "HAPPY3_BIND";
     public static final String DB_URL = "HAPPY3_DB_URL";
     public static final String DB_USER = "HAPPY3_DB_USER";
@@ -35,6 +39,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     public static final String SLACK_CLIENT_ID = "SLACK_CLIENT_ID";
     public static final String SLACK_CLIENT_SECRET = "SLACK_CLIENT_SECRET";
     public static final String SLACK_API_URL = "HAPPY3_SLACK_API_URL";
+    /** An app-level token ({@code xapp-…}): run over Socket Mode, no public URL and no signing secret needed. */
+    public static final String SLACK_APP_TOKEN = "SLACK_APP_TOKEN";
     public static final String TEAMS_APP_ID = "MICROSOFT_APP_ID";
     public static final String TEAMS_APP_PASSWORD = "MICROSOFT_APP_PASSWORD";
     public static final String TEAMS_APP_TENANT_ID = "MICROSOFT_APP_TENANT_ID";
@@ -59,18 +65,26 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
     /** Every variable above, in the order {@code --print-config} shows them. */
     public static final List<String> VARIABLES = List.of(BIND, PORT, DB_URL, DB_USER, DB_PASSWORD, PLAYBOOKS,
             TIME_ZONE, RITUAL_PROMPT, RITUAL_DIGEST, STORE_MESSAGE_TEXT, RETENTION_DAYS, LOG_FORMAT, SIGNAL_MODEL,
-            SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
+            SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_API_URL,
             TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID, TEAMS_ALLOW_UNAUTHENTICATED, SANDBOX, SANDBOX_BIND,
-            CONFIG, MANAGEMENT_PORT);
+            CONFIG, MANAGEMENT_PORT, ENCRYPTION_KEY, ENCRYPTION_KEY_PREVIOUS);
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/happy3";
     public static final String DEFAULT_PLAYBOOKS = "./playbooks";
     public static final String DEFAULT_RITUAL_PROMPT = "thu 15:00";
     public static final String DEFAULT_RITUAL_DIGEST = "fri 15:00";
 
-    /** Slack settings: single-workspace ({@code botToken}) or multi-workspace OAuth ({@code clientId}). */
+    /**
+     * Slack settings: single-workspace ({@code botToken}) or multi-workspace OAuth ({@code clientId}); over
+     * Socket Mode when {@code appToken} is set, where {@code signingSecret} may be empty (no HTTP endpoint).
+     */
     public record Slack(Secret signingSecret, Optional<Secret> botToken, Optional<String> clientId,
-                        Optional<Secret> clientSecret, String apiUrl) {
+                        Optional<Secret> clientSecret, String apiUrl, Optional<Secret> appToken) {
+        /** Over HTTP only. */
+        public Slack(Secret signingSecret, Optional<Secret> botToken, Optional<String> clientId,
+                     Optional<Secret> clientSecret, String apiUrl) {
+            this(signingSecret, botToken, clientId, clientSecret, apiUrl, Optional.empty());
+        }
     }
 
     /** Teams settings; {@code appId} empty only with unauthenticated local mode. */
@@ -83,6 +97,10 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
      * it ({@code 127.0.0.1} by default: loopback only; {@code 0.0.0.0} for any).
      */
     public record Sandbox(String bind) {
+    }
+
+    /** The keys bot tokens are encrypted under at rest: the current one, and the previous during a rotation. */
+    public record Encryption(Optional<Secret> key, Optional<Secret> previous) {
     }
 
     /** A secret value; {@link #toString()} never shows it. */
@@ -125,7 +143,29 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
                 bool(env, STORE_MESSAGE_TEXT, false), integer(env, RETENTION_DAYS, 30, 1, 3650), logFormat,
                 weekly(env, RITUAL_PROMPT, DEFAULT_RITUAL_PROMPT), weekly(env, RITUAL_DIGEST, DEFAULT_RITUAL_DIGEST),
                 managementPort(env, port), sandbox(env, slack.isEmpty() && teams.isEmpty()),
-                bool(env, SIGNAL_MODEL, false));
+                bool(env, SIGNAL_MODEL, false), encryption(env, slack));
+    }
+
+    private static Encryption encryption(Map<String, String> env, Optional<Slack> slack) {
+        Optional<Secret> key = get(env, ENCRYPTION_KEY).map(value -> key(ENCRYPTION_KEY, value));
+        Optional<Secret> previous = get(env, ENCRYPTION_KEY_PREVIOUS).map(value -> key(ENCRYPTION_KEY_PREVIOUS, value));
+        if (key.isEmpty() && (previous.isPresent() || slack.flatMap(Slack::clientId).isPresent())) {
+            throw new InvalidConfigurationException(ENCRYPTION_KEY + " is required "
+                    + (previous.isPresent() ? "with " + ENCRYPTION_KEY_PREVIOUS : "with " + SLACK_CLIENT_ID
+                    + " (installed bot tokens are stored encrypted)") + "; create one with: openssl rand -base64 32");
+        }
+        return new Encryption(key, previous);
+    }
+
+    private static Secret key(String variable, String base64) {
+        try {
+            if (java.util.Base64.getDecoder().decode(base64.strip()).length == 32) {
+                return new Secret(base64.strip());
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below, without the value
+        }
+        throw new InvalidConfigurationException(variable + " must be 32 bytes in base64 (openssl rand -base64 32)");
     }
 
     private static OptionalInt managementPort(Map<String, String> env, int port) {
@@ -201,10 +241,15 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
         Optional<String> token = get(env, SLACK_BOT_TOKEN);
         Optional<String> clientId = get(env, SLACK_CLIENT_ID);
         Optional<String> clientSecret = get(env, SLACK_CLIENT_SECRET);
-        if (secret.isEmpty() && token.isEmpty() && clientId.isEmpty()) {
+        Optional<String> appToken = get(env, SLACK_APP_TOKEN);
+        if (secret.isEmpty() && token.isEmpty() && clientId.isEmpty() && appToken.isEmpty()) {
             return Optional.empty();
         }
-        if (secret.isEmpty()) {
+        if (appToken.isPresent() && !appToken.get().startsWith("xapp-")) {
+            throw new InvalidConfigurationException(SLACK_APP_TOKEN + " must be an app-level token (xapp-…); "
+                    + "create one under Basic Information → App-Level Tokens with the connections:write scope");
+        }
+        if (secret.isEmpty() && appToken.isEmpty()) {
             throw new InvalidConfigurationException(SLACK_SIGNING_SECRET + " is required when Slack is enabled ("
                     + (token.isPresent() ? SLACK_BOT_TOKEN : SLACK_CLIENT_ID) + " is set)");
         }
@@ -221,8 +266,8 @@ public record AppConfig(String bindAddress, int port, String dbUrl, String dbUse
         if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
             throw new InvalidConfigurationException(SLACK_API_URL + " must be an http(s) URL, got '" + apiUrl + "'");
         }
-        return Optional.of(new Slack(new Secret(secret.get()), token.map(Secret::new), clientId,
-                clientSecret.map(Secret::new), apiUrl.endsWith("/") ? apiUrl : apiUrl + "/"));
+        return Optional.of(new Slack(new Secret(secret.orElse("")), token.map(Secret::new), clientId,
+                clientSecret.map(Secret::new), apiUrl.endsWith("/") ? apiUrl : apiUrl + "/", appToken.map(Secret::new)));
     }
 
     private static Optional<Teams> teams(Map<String, String> env, String bind) {

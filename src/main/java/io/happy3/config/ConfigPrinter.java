@@ -31,6 +31,9 @@ final class ConfigPrinter {
         Optional<AppConfig.Slack> slack = config.slack();
         line(lines, AppConfig.SLACK_SIGNING_SECRET, mask(slack.map(AppConfig.Slack::signingSecret)));
         line(lines, AppConfig.SLACK_BOT_TOKEN, mask(slack.flatMap(AppConfig.Slack::botToken)));
+        line(lines, AppConfig.SLACK_APP_TOKEN, mask(slack.flatMap(AppConfig.Slack::appToken)));
+        line(lines, AppConfig.ENCRYPTION_KEY, mask(config.encryption().key()));
+        line(lines, AppConfig.ENCRYPTION_KEY_PREVIOUS, mask(config.encryption().previous()));
         line(lines, AppConfig.SLACK_CLIENT_ID, slack.flatMap(AppConfig.Slack::clientId).orElse(""));
         line(lines, AppConfig.SLACK_CLIENT_SECRET, mask(slack.flatMap(AppConfig.Slack::clientSecret)));
         line(lines, AppConfig.SLACK_API_URL, slack.map(AppConfig.Slack::apiUrl).orElse(""));

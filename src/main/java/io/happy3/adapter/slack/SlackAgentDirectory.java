@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.model.User;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.team.AgentDirectory;
+import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.chat.Platform;
 import io.happy3.domain.team.AgentProfile;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -30,9 +32,44 @@ public final class SlackAgentDirectory implements AgentDirectory {
             .expireAfterWrite(Duration.ofHours(1)).build();
     private final Cache<String, Set<String>> groups = Caffeine.newBuilder().maximumSize(5_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
+    /** Admin or owner per user, for a short while: a demoted admin loses the right within minutes. */
+    private final Cache<UserRef, Boolean> admins = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofMinutes(5)).build();
+    private final InstallationStore installations;
 
-    SlackAgentDirectory(SlackWebApi api) {
+    SlackAgentDirectory(SlackWebApi api, InstallationStore installations) {
         this.api = requireNonNull(api, "api == null");
+        this.installations = requireNonNull(installations, "installations == null");
+    }
+
+    /** A workspace admin, owner or primary owner per {@code users.info}; false when the lookup fails. */
+    @Override
+    public boolean administers(UserRef user) {
+        Boolean cached = admins.getIfPresent(user);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            User found = api.call(user.tenant(), "users.info",
+                    methods -> methods.usersInfo(request -> request.user(user.user()))).getUser();
+            boolean admin = found != null && (found.isAdmin() || found.isOwner() || found.isPrimaryOwner());
+            admins.put(user, admin);
+            return admin;
+        } catch (RuntimeException e) {
+            log.warn("users.info for {} failed, not treated as an admin: {}", user.key(), e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public boolean knowsAdministrators(UserRef user) {
+        return true;
+    }
+
+    /** The installer recorded by the OAuth install (none with a single {@code SLACK_BOT_TOKEN}). */
+    @Override
+    public Optional<String> installer(UserRef user) {
+        return installations.find(Platform.SLACK, user.tenant()).flatMap(SlackInstallations::installerOf);
     }
 
     @Override

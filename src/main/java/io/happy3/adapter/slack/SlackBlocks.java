@@ -24,30 +24,16 @@ import java.util.function.Function;
 /**
  * Block Kit for nudges and the App Home, as JSON. Every button carries the nudge id in its {@code value}
  * and the action's wire name ({@code customer_confirmed}, …) as its {@code action_id}; the snooze menu's
- * option values are {@code nudgeId|choice} with the choices of {@link SnoozeChoice#MENU}. Stateless.
+ * option values are {@code nudgeId|choice} with the choices of {@link SnoozeChoice#MENU}, all written by
+ * {@link SlackButtons}. Stateless.
  */
 final class SlackBlocks {
-    /** Separates the target (nudge id) from an argument (snooze choice) in a button or option value. */
-    static final char VALUE_SEPARATOR = '|';
     private static final int HOME_NUDGE_LIMIT = 15;
     private static final int HOME_LIST_LIMIT = 20;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    /** Prefix of a nudge's actions block id: {@code nudge:<nudge id>:<channel>:<thread root>}. */
-    private static final String NUDGE_BLOCK = "nudge";
-
     private SlackBlocks() {
-    }
-
-    /**
-     * The inbox ordering key (channel + thread root) of a button press on a nudge, read from its actions
-     * block id, so the press is processed in order with the messages of the same issue.
-     */
-    static Optional<String> issueKey(String blockId) {
-        String[] parts = blockId.split(":");
-        return parts.length == 4 && parts[0].equals(NUDGE_BLOCK) ? Optional.of(parts[2] + ":" + parts[3])
-                : Optional.empty();
     }
 
     /** The blocks of one nudge: its text and a row of its actions. */
@@ -79,10 +65,10 @@ final class SlackBlocks {
 
     private static void addNudge(ArrayNode blocks, NudgeMessage message) {
         String text = (message.late() ? ":hourglass: _(late)_ " : "") + message.text();
-        blocks.add(section(text).put("block_id", "nudge:" + message.nudgeId().value() + ":text"));
+        blocks.add(section(text).put("block_id", SlackButtons.textBlockId(message)));
         if (!message.actions().isEmpty()) {
-            ObjectNode actions = blocks.addObject().put("type", "actions").put("block_id", String.join(":",
-                    NUDGE_BLOCK, message.nudgeId().value(), message.channel().channel(), message.threadRootId()));
+            ObjectNode actions = blocks.addObject().put("type", "actions").put("block_id",
+                    SlackButtons.actionsBlockId(message));
             ArrayNode elements = actions.putArray("elements");
             for (NudgeAction action : message.actions()) {
                 elements.add(action == NudgeAction.SNOOZE ? snoozeMenu(message) : button(message, action));
@@ -92,7 +78,7 @@ final class SlackBlocks {
 
     private static ObjectNode button(NudgeMessage message, NudgeAction action) {
         ObjectNode button = SlackPayload.JSON.createObjectNode().put("type", "button")
-                .put("action_id", action.wireName()).put("value", message.nudgeId().value());
+                .put("action_id", action.wireName()).put("value", SlackButtons.value(message.nudgeId().value()));
         button.set("text", plain(action.label()));
         if (action == NudgeAction.CUSTOMER_CONFIRMED || action == NudgeAction.FOLLOWED_UP
                 || action == NudgeAction.ON_IT) {
@@ -109,7 +95,7 @@ final class SlackBlocks {
         for (String choice : SnoozeChoice.MENU) {
             ObjectNode option = options.addObject();
             option.set("text", plain("Snooze " + SnoozeChoice.label(choice)));
-            option.put("value", message.nudgeId().value() + VALUE_SEPARATOR + choice);
+            option.put("value", SlackButtons.value(message.nudgeId().value(), choice));
         }
         return menu;
     }
@@ -183,7 +169,7 @@ final class SlackBlocks {
             ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
             for (ChatGateway.Choice choice : group) {
                 ObjectNode button = buttons.addObject().put("type", "button").put("action_id", choice.action())
-                        .put("value", choice.target());
+                        .put("value", SlackButtons.value(choice.target()));
                 button.putObject("text").put("type", "plain_text")
                         .put("text", choice.label().substring(0, Math.max(1, choice.label().indexOf(':'))));
                 if ("accept".equals(choice.action())) {

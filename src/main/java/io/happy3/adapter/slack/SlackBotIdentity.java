@@ -29,6 +29,12 @@ final class SlackBotIdentity {
         this.installations = requireNonNull(installations, "installations == null");
     }
 
+    /** The workspace uninstalled the app or revoked the bot token: forget it and stop sending to it. */
+    void forget(String team) {
+        api.uninstalled(team);
+        userIds.invalidate(team);
+    }
+
     Optional<String> userId(String team) {
         String cached = userIds.getIfPresent(team);
         if (cached != null) {

@@ -45,6 +45,9 @@ public final class SlackChatGateway implements ChatGateway {
     private final IssueStore issues;
     private final SlackFiles files;
     /** The last rendering of each nudge, so the App Home can show its text and buttons again. */
+    /** A message's permalink never changes: asked of Slack ({@code chat.getPermalink}) once per message. */
+    private final Cache<String, String> permalinks = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(java.time.Duration.ofDays(1)).build();
     private final Cache<NudgeId, NudgeMessage> rendered = Caffeine.newBuilder().maximumSize(20_000)
             .expireAfterWrite(Duration.ofDays(14)).build();
 
@@ -228,8 +231,23 @@ public final class SlackChatGateway implements ChatGateway {
         if (channel.tenant().isEmpty() || messageId.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("https://app.slack.com/client/" + channel.tenant() + "/" + channel.channel()
-                + "/thread/" + channel.channel() + "-" + messageId);
+        String key = channel.key() + "/" + messageId;
+        String cached = permalinks.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        try {
+            String link = api.call(channel.tenant(), "chat.getPermalink", methods -> methods.chatGetPermalink(
+                    request -> request.channel(channel.channel()).messageTs(messageId))).getPermalink();
+            if (link == null || link.isBlank()) {
+                return Optional.empty();
+            }
+            permalinks.put(key, link);
+            return Optional.of(link);
+        } catch (RuntimeException e) {
+            log.info("chat.getPermalink for {} failed, no link: {}", key, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static boolean isUrl(String replyTo) {

@@ -2,41 +2,45 @@ package io.happy3.adapter.slack;
 
 import static java.util.Objects.requireNonNull;
 
-import io.happy3.app.LogContext;
-import io.happy3.domain.chat.Platform;
-import io.happy3.domain.inbox.InboxEntry;
-import io.happy3.domain.inbox.InboxStore;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /slack/events}: events, slash commands and interactivity. The acknowledgement path is
- * verify the signature over the raw bytes → one durable {@link InboxStore#append} → 200, and nothing
- * else; all work happens later in {@link SlackInboxHandler}. A redelivery (same event id) is answered 200
- * and dropped; when the store fails the answer is 503 so Slack delivers again. Nothing reads the body
- * before the signature is checked: the servlet takes the bytes itself and never asks for parameters.
+ * {@code POST /slack/events}: events, slash commands and interactivity, served by the Bolt {@link App}.
+ * Two things happen before Bolt sees the request, because Bolt's servlet adapter cannot do them: the body
+ * is read as raw bytes under a cap (413 beyond it), and the signature is checked over those bytes with
+ * {@link SlackSignatureVerifier} (Bolt's adapter reads through the servlet's reader and its verifier
+ * re-encodes in the platform charset, which breaks non-ASCII bodies). The bytes are then decoded as UTF-8
+ * and checked to be a payload the inbox can store (400 otherwise); Bolt parses it, answers URL
+ * verification and {@code ssl_check}, and runs its middleware ({@link SlackIngest}: stored, then acked)
+ * and listeners. Nothing reads the body before the signature is checked.
  */
 final class SlackEventsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
 
     private final transient SlackSignatureVerifier verifier;
-    private final transient InboxStore inbox;
-    private final transient Clock clock;
+    private final transient App app;
+    private final transient SlackRequestParser parser;
     private final int maxBodyBytes;
 
-    SlackEventsServlet(SlackSignatureVerifier verifier, InboxStore inbox, Clock clock, int maxBodyBytes) {
+    SlackEventsServlet(SlackSignatureVerifier verifier, App app, int maxBodyBytes) {
         this.verifier = requireNonNull(verifier, "verifier == null");
-        this.inbox = requireNonNull(inbox, "inbox == null");
-        this.clock = requireNonNull(clock, "clock == null");
+        this.app = requireNonNull(app, "app == null");
+        this.parser = new SlackRequestParser(app.config());
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes < 1: " + maxBodyBytes);
         }
@@ -45,105 +49,70 @@ final class SlackEventsServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Response answer;
         try {
-            handle(request, response);
-        } catch (RuntimeException e) {
+            answer = handle(request);
+        } catch (Exception e) {
             log.error("Slack request failed", e);
-            if (!response.isCommitted()) {
-                answer(response, 500, "{\"error\":\"internal_error\"}");
-            }
+            answer = SlackResponses.error(500, "internal_error");
+        }
+        if (!response.isCommitted()) {
+            ServletAdapterOps.writeResponse(response, answer);
         }
     }
 
-    private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            answer(response, 413, "{\"error\":\"body_too_large\"}");
-            return;
+    private Response handle(HttpServletRequest request) throws Exception {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            return SlackResponses.error(413, "body_too_large");
         }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(maxBodyBytes + 1);
         }
         if (body.length > maxBodyBytes) {
-            answer(response, 413, "{\"error\":\"body_too_large\"}");
-            return;
+            return SlackResponses.error(413, "body_too_large");
         }
         SlackSignatureVerifier.Result verified = verifier.verify(request.getHeader("X-Slack-Request-Timestamp"),
                 request.getHeader("X-Slack-Signature"), body);
         if (!verified.valid()) {
             log.warn("refused a Slack request: {}", verified);
-            answer(response, 401, "{\"error\":\"invalid_signature\"}");
-            return;
+            return SlackResponses.error(401, "invalid_signature");
         }
         String raw = new String(body, StandardCharsets.UTF_8);
         SlackPayload payload;
         try {
             payload = SlackPayload.parse(raw);
         } catch (SlackPayload.MalformedPayloadException e) {
-            answer(response, 400, "{\"error\":\"malformed_payload\"}");
-            return;
+            return SlackResponses.error(400, "malformed_payload");
         }
-        acknowledge(payload, raw, request, response);
+        if (payload.kind() == SlackPayload.Kind.UNKNOWN) {
+            return SlackResponses.error(400, "unknown_payload_type");
+        }
+        if (payload.kind() == SlackPayload.Kind.RATE_LIMITED) {
+            log.warn("Slack rate-limited event delivery for team {} (minute {})", payload.teamId(),
+                    payload.body().path("minute_rate_limited").asText());
+            return Response.ok();
+        }
+        return run(request, raw);
     }
 
-    private void acknowledge(SlackPayload payload, String raw, HttpServletRequest request,
-                             HttpServletResponse response) throws IOException {
-        switch (payload.kind()) {
-            case URL_VERIFICATION -> {
-                String challenge = payload.body().path("challenge").asText("");
-                answer(response, 200, SlackPayload.JSON.createObjectNode().put("challenge", challenge).toString());
-                return;
-            }
-            case SSL_CHECK -> {
-                answer(response, 200, "");
-                return;
-            }
-            case UNKNOWN -> {
-                answer(response, 400, "{\"error\":\"unknown_payload_type\"}");
-                return;
-            }
-            case RATE_LIMITED -> {
-                log.warn("Slack rate-limited event delivery for team {} (minute {})", payload.teamId(),
-                        payload.body().path("minute_rate_limited").asText());
-                answer(response, 200, "");
-                return;
-            }
-            default -> {
-            }
+    private Response run(HttpServletRequest request, String raw) throws Exception {
+        Request<?> slackRequest;
+        try {
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(request.getRequestURI())
+                    .queryString(QueryStringParser.toMap(request.getQueryString()))
+                    .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(request)))
+                    .requestBody(raw)
+                    .remoteAddress(request.getRemoteAddr())
+                    .build());
+        } catch (RuntimeException e) {
+            // Bolt's parser assumes the documented shape (an event_callback without "event" is a NullPointerException).
+            return SlackResponses.error(400, "malformed_payload");
         }
-        Optional<String> eventId = payload.eventId();
-        if (eventId.isEmpty()) {
-            answer(response, 400, "{\"error\":\"missing_event_id\"}");
-            return;
+        if (slackRequest == null) {
+            return SlackResponses.error(400, "unknown_payload_type");
         }
-        InboxEntry entry = InboxEntry.received(Platform.SLACK, eventId.get(), payload.teamId(),
-                payload.orderingKey(), payload.kindLabel(), raw, clock.instant());
-        boolean fresh;
-        try (LogContext ignored = LogContext.of(payload.teamId(), eventId.get())) {
-            try {
-                fresh = inbox.append(entry);
-            } catch (RuntimeException e) {
-                log.warn("inbox unavailable, asking Slack to retry {}: {}", eventId.get(), e.toString());
-                answer(response, 503, "{\"error\":\"unavailable\"}");
-                return;
-            }
-            if (!fresh) {
-                log.debug("dropped redelivery {} (retry {})", eventId.get(), request.getHeader("X-Slack-Retry-Num"));
-            }
-        }
-        answer(response, 200, "");
-    }
-
-    private static void answer(HttpServletResponse response, int status, String json) throws IOException {
-        response.setStatus(status);
-        if (!json.isEmpty()) {
-            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            response.setContentType("application/json; charset=utf-8");
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
-        } else {
-            response.setContentLength(0);
-        }
+        return app.run(slackRequest);
     }
 }

@@ -3,6 +3,7 @@ package io.happy3.adapter.slack;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.happy3.app.CommandText;
 import io.happy3.app.EventRouter;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
@@ -13,6 +14,7 @@ import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +75,12 @@ public final class SlackInboxHandler implements InboxHandler {
                     gateway.refreshHome(user(team, event.path("user").asText()));
                 }
             }
+            case "app_uninstalled" -> bot.forget(team);
+            case "tokens_revoked" -> {
+                if (!event.path("tokens").path("bot").isEmpty()) {
+                    bot.forget(team);
+                }
+            }
             case "app_mention" -> gateway.hint(channel(team, event.path("channel").asText()),
                     user(team, event.path("user").asText()), threadRoot(event));
             default -> log.debug("ignored Slack event {} ({})", eventId, event.path("type").asText());
@@ -84,6 +92,10 @@ public final class SlackInboxHandler implements InboxHandler {
         switch (subtype) {
             case "", "thread_broadcast", "file_share" -> {
                 if (fromBot(team, event)) {
+                    return;
+                }
+                if ("im".equals(event.path("channel_type").asText())) {
+                    directMessage(eventId, team, event);
                     return;
                 }
                 route(new ChatEvent.MessagePosted(eventId, channel(team, event.path("channel").asText()),
@@ -152,18 +164,34 @@ public final class SlackInboxHandler implements InboxHandler {
             JsonNode action = actions.get(index);
             String chosen = action.has("selected_option") ? action.path("selected_option").path("value").asText("")
                     : action.path("value").asText("");
-            int separator = chosen.indexOf(SlackBlocks.VALUE_SEPARATOR);
-            String target = separator < 0 ? chosen : chosen.substring(0, separator);
-            if (target.isEmpty()) {
+            Optional<SlackButtons.Value> value = SlackButtons.read(chosen);
+            if (value.isEmpty()) {
                 continue;
             }
-            String argument = separator < 0 ? "" : chosen.substring(separator + 1);
             String eventId = actions.size() == 1 ? entry.eventId() : entry.eventId() + ":" + index;
             Instant at = SlackPayload.text(action, "action_ts").map(SlackInboxHandler::instant)
                     .orElse(entry.receivedAt());
-            route(new ChatEvent.ActionChosen(eventId, user(team, person.path("id").asText()), target,
-                    action.path("action_id").asText(""), argument, payload.path("response_url").asText(""), at));
+            route(new ChatEvent.ActionChosen(eventId, user(team, person.path("id").asText()), value.get().target(),
+                    action.path("action_id").asText(""), value.get().argument(),
+                    payload.path("response_url").asText(""), at));
         }
+    }
+
+    /**
+     * A direct message to the bot is answered like the command it names: {@code help}, {@code review …}
+     * and the sender's own settings ({@code tz}, {@code mute}, {@code inbox}); anything else gets the help.
+     * The answer goes back into the DM (no response_url).
+     */
+    private void directMessage(String eventId, String team, JsonNode event) {
+        String text = event.path("text").asText("").strip();
+        String verb = CommandText.verb(text);
+        ChannelRef dm = channel(team, event.path("channel").asText());
+        UserRef sender = user(team, event.path("user").asText());
+        Instant at = instant(event.path("ts").asText());
+        boolean review = verb.equals("review");
+        boolean own = Set.of("tz", "mute", "inbox", "help").contains(verb);
+        route(new ChatEvent.CommandInvoked(eventId, dm, sender, review ? "review" : "happy3",
+                review ? CommandText.rest(text) : own ? text : "help", "", at));
     }
 
     private boolean fromBot(String team, JsonNode message) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import io.happy3.app.EventRouter;
 import io.happy3.app.Telemetry;
 import io.happy3.config.AppConfig;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Slack adapter's one entry point for {@code Main}: builds the Web API client (pointed at
@@ -38,13 +41,18 @@ public final class SlackModule {
     private final SlackAgentDirectory directory;
     private final SlackBotIdentity bot;
     private final Map<String, HttpServlet> servlets;
+    private final SlackListeners listeners;
+    private final Optional<SlackSocketMode> socketMode;
 
     private SlackModule(SlackWebApi api, Map<String, HttpServlet> servlets, InstallationStore installations,
-                        IssueStore issues, NudgeStore nudges) {
+                        IssueStore issues, NudgeStore nudges, SlackListeners listeners,
+                        Optional<SlackSocketMode> socketMode) {
         this.api = api;
+        this.socketMode = socketMode;
+        this.listeners = listeners;
         this.servlets = Map.copyOf(servlets);
         this.gateway = new SlackChatGateway(api, nudges, issues);
-        this.directory = new SlackAgentDirectory(api);
+        this.directory = new SlackAgentDirectory(api, installations);
         this.bot = new SlackBotIdentity(api, installations);
     }
 
@@ -75,16 +83,44 @@ public final class SlackModule {
         Slack slack = Slack.getInstance(slackConfig);
         SlackWebApi api = new SlackWebApi(slack, config.botToken().map(AppConfig.Secret::value), installations,
                 sleeper, MAX_ATTEMPTS, MAX_INLINE_WAIT);
+        SlackListeners listeners = new SlackListeners();
+        Optional<SlackInstallFlow> oauth = config.clientId().flatMap(id -> config.clientSecret()
+                .map(secret -> new SlackInstallFlow(id, secret.value(), installations, clock)));
+        App app = SlackBoltApp.create(slack, inbox, clock, listeners, oauth);
+        Map<String, HttpServlet> servlets = endpoints(config, app, oauth.isPresent(), clock, maxBodyBytes);
+        Optional<SlackSocketMode> socketMode = config.appToken()
+                .map(token -> new SlackSocketMode(token.value(), app));
+        return new SlackModule(api, servlets, installations, issues, nudges, listeners, socketMode);
+    }
+
+    /**
+     * Connects over Socket Mode when {@code SLACK_APP_TOKEN} is set (nothing to do over HTTP); the
+     * returned handle closes the connection.
+     */
+    public AutoCloseable start() {
+        socketMode.ifPresent(SlackSocketMode::start);
+        return () -> socketMode.ifPresent(SlackSocketMode::close);
+    }
+
+    /** The Bolt listeners: a feature that answers inside the ack registers here (see docs/slack.md). */
+    public SlackListeners listeners() {
+        return listeners;
+    }
+
+    /** {@code /slack/events} unless only Socket Mode is configured; the install pages with OAuth. */
+    private static Map<String, HttpServlet> endpoints(AppConfig.Slack config, App app, boolean oauth, Clock clock,
+                                                      int maxBodyBytes) {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
-        servlets.put("/slack/events", new SlackEventsServlet(
-                new SlackSignatureVerifier(config.signingSecret().value(), clock), inbox, clock, maxBodyBytes));
-        if (config.clientId().isPresent() && config.clientSecret().isPresent()) {
-            SlackOAuth oauth = new SlackOAuth(config.clientId().get(), config.clientSecret().get().value(), api,
-                    installations, clock);
-            servlets.put("/slack/install", oauth.installServlet());
-            servlets.put("/slack/oauth_redirect", oauth.redirectServlet());
+        if (!config.signingSecret().value().isEmpty()) {
+            servlets.put("/slack/events", new SlackEventsServlet(
+                    new SlackSignatureVerifier(config.signingSecret().value(), clock), app, maxBodyBytes));
         }
-        return new SlackModule(api, servlets, installations, issues, nudges);
+        if (oauth) {
+            SlackOAuthAppServlet install = new SlackOAuthAppServlet(app);
+            servlets.put("/slack/install", install);
+            servlets.put("/slack/oauth_redirect", install);
+        }
+        return servlets;
     }
 
     /** Path → servlet, for the HTTP server to mount. */

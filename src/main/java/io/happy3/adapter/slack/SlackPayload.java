@@ -34,13 +34,7 @@ record SlackPayload(Kind kind, JsonNode body) {
         String trimmed = raw.stripLeading();
         if (trimmed.startsWith("{")) {
             JsonNode json = json(trimmed);
-            String type = json.path("type").asText("");
-            return new SlackPayload(switch (type) {
-                case "url_verification" -> Kind.URL_VERIFICATION;
-                case "event_callback" -> Kind.EVENT;
-                case "app_rate_limited" -> Kind.RATE_LIMITED;
-                default -> Kind.UNKNOWN;
-            }, json);
+            return new SlackPayload(jsonKind(json), json);
         }
         ObjectNode form = form(trimmed);
         if (form.has("payload")) {
@@ -53,6 +47,21 @@ record SlackPayload(Kind kind, JsonNode body) {
             return new SlackPayload(Kind.COMMAND, form);
         }
         throw new MalformedPayloadException("neither JSON nor a slash command nor an interaction");
+    }
+
+    /**
+     * Over HTTP only events are JSON; over Socket Mode a slash command and an interaction arrive as JSON
+     * too (the envelope's {@code payload}), so both shapes map to the same kinds.
+     */
+    private static Kind jsonKind(JsonNode json) {
+        String type = json.path("type").asText("");
+        return switch (type) {
+            case "url_verification" -> Kind.URL_VERIFICATION;
+            case "event_callback" -> Kind.EVENT;
+            case "app_rate_limited" -> Kind.RATE_LIMITED;
+            case "block_actions", "view_submission", "view_closed", "shortcut", "message_action" -> Kind.INTERACTION;
+            default -> json.path("command").isTextual() ? Kind.COMMAND : Kind.UNKNOWN;
+        };
     }
 
     private static JsonNode json(String text) {
@@ -115,7 +124,7 @@ record SlackPayload(Kind kind, JsonNode body) {
         return switch (kind) {
             case EVENT -> eventOrderingKey(event());
             case COMMAND -> "command:" + text(body, "channel_id").orElse("") + ":" + text(body, "user_id").orElse("");
-            case INTERACTION -> SlackBlocks.issueKey(body.path("actions").path(0).path("block_id").asText(""))
+            case INTERACTION -> SlackButtons.issueKey(body.path("actions").path(0).path("block_id").asText(""))
                     .orElse("action:" + body.path("user").path("id").asText(""));
             default -> kind.name();
         };

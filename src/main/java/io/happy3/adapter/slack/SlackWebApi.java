@@ -49,6 +49,8 @@ final class SlackWebApi {
     private final int maxAttempts;
     private final Duration maxInlineWait;
     private volatile Telemetry telemetry = Telemetry.none();
+    /** Workspaces that uninstalled the app or revoked its token while it runs on SLACK_BOT_TOKEN. */
+    private final Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SlackWebApi(Slack slack, Optional<String> botToken, InstallationStore installations, Sleeper sleeper,
                 int maxAttempts, Duration maxInlineWait) {
@@ -72,10 +74,26 @@ final class SlackWebApi {
     /** The bot token for {@code team}; a missing installation is a permanent failure. */
     String tokenFor(String team) {
         if (botToken.isPresent()) {
+            if (revoked.contains(team)) {
+                throw ChatDeliveryException.permanentFailure("Slack workspace " + team + " uninstalled Happy3 or "
+                        + "revoked its token");
+            }
             return botToken.get();
         }
         return installations.find(Platform.SLACK, team).flatMap(found -> found.botToken())
                 .orElseThrow(() -> ChatDeliveryException.permanentFailure("no Slack installation for team " + team));
+    }
+
+    /**
+     * {@code app_uninstalled} / {@code tokens_revoked}: the workspace's installation is deleted, and nothing
+     * is sent to it any more (with a single {@code SLACK_BOT_TOKEN}, until restart; remove the variable).
+     */
+    void uninstalled(String team) {
+        installations.delete(Platform.SLACK, team);
+        if (botToken.isPresent()) {
+            revoked.add(team);
+        }
+        log.info("Slack workspace {} uninstalled Happy3 or revoked its bot token: installation deleted", team);
     }
 
     /** Calls {@code method} for {@code team}; an {@code ok:false} answer throws {@link SlackApiError}. */

@@ -12,13 +12,39 @@ import java.util.Optional;
 
 /**
  * Installations in the {@code installations} table, one per (platform, tenant). Bot tokens are stored
- * as given: protect the database like a secret store. Thread-safe.
+ * encrypted by {@link TokenCipher} (AES-GCM under {@code HAPPY3_ENCRYPTION_KEY}); without a key a token
+ * cannot be saved. Thread-safe.
  */
 public final class JdbcInstallationStore implements InstallationStore {
     private final Jdbc jdbc;
+    private final TokenCipher cipher;
 
+    /** Without a key: installations without a token only (Teams); saving a token fails with the reason. */
     public JdbcInstallationStore(Database database) {
+        this(database, TokenCipher.none());
+    }
+
+    public JdbcInstallationStore(Database database, TokenCipher cipher) {
         this.jdbc = requireNonNull(database, "database == null").jdbc();
+        this.cipher = requireNonNull(cipher, "cipher == null");
+    }
+
+    /**
+     * Rewrites every token not under the current key (plain values from before encryption, values under
+     * the previous key during a rotation); returns how many were rewritten. Run at start.
+     */
+    public int reencrypt() {
+        int rewritten = 0;
+        for (Platform platform : Platform.values()) {
+            for (Installation installation : findAll(platform)) {
+                Optional<String> stored = storedToken(installation);
+                if (installation.botToken().isPresent() && stored.filter(cipher::stale).isPresent()) {
+                    save(installation);
+                    rewritten++;
+                }
+            }
+        }
+        return rewritten;
     }
 
     @Override
@@ -35,7 +61,8 @@ public final class JdbcInstallationStore implements InstallationStore {
         jdbc.upsert("saving the installation " + installation.platform() + " " + installation.tenant(), update,
                 insert, statement -> {
                     statement.setString(1, installation.botUserId().orElse(null));
-                    statement.setString(2, installation.botToken().orElse(null));
+                    statement.setString(2, installation.botToken().map(token -> cipher.encrypt(
+                            aad(installation.platform(), installation.tenant()), token)).orElse(null));
                     statement.setString(3, installation.details());
                     Jdbc.setInstant(statement, 4, installation.installedAt());
                     statement.setString(5, installation.platform().name());
@@ -51,7 +78,7 @@ public final class JdbcInstallationStore implements InstallationStore {
                 "select * from installations where platform = ? and tenant = ?", statement -> {
                     statement.setString(1, platform.name());
                     statement.setString(2, tenant);
-                }, JdbcInstallationStore::read);
+                }, this::read);
     }
 
     @Override
@@ -59,7 +86,7 @@ public final class JdbcInstallationStore implements InstallationStore {
         requireNonNull(platform, "platform == null");
         return jdbc.query("finding installations on " + platform,
                 "select * from installations where platform = ? order by tenant",
-                statement -> statement.setString(1, platform.name()), JdbcInstallationStore::read);
+                statement -> statement.setString(1, platform.name()), this::read);
     }
 
     @Override
@@ -73,9 +100,25 @@ public final class JdbcInstallationStore implements InstallationStore {
                 });
     }
 
-    private static Installation read(ResultSet rows) throws SQLException {
-        return new Installation(Platform.valueOf(rows.getString("platform")), rows.getString("tenant"),
-                Optional.ofNullable(rows.getString("bot_user_id")), Optional.ofNullable(rows.getString("bot_token")),
-                rows.getString("details"), Jdbc.getInstant(rows, "installed_at"));
+    private Installation read(ResultSet rows) throws SQLException {
+        Platform platform = Platform.valueOf(rows.getString("platform"));
+        String tenant = rows.getString("tenant");
+        return new Installation(platform, tenant, Optional.ofNullable(rows.getString("bot_user_id")),
+                Optional.ofNullable(rows.getString("bot_token")).map(stored -> cipher.decrypt(aad(platform, tenant),
+                        stored)), rows.getString("details"), Jdbc.getInstant(rows, "installed_at"));
+    }
+
+    /** The token column as stored (encrypted), for {@link #reencrypt}. */
+    private Optional<String> storedToken(Installation installation) {
+        return jdbc.queryOne("reading a stored token", "select bot_token from installations where platform = ? "
+                + "and tenant = ?", statement -> {
+                    statement.setString(1, installation.platform().name());
+                    statement.setString(2, installation.tenant());
+                }, rows -> rows.getString("bot_token"));
+    }
+
+    /** The associated data a token is sealed with: a ciphertext moved to another row does not open. */
+    private static String aad(Platform platform, String tenant) {
+        return platform.name() + ":" + tenant;
     }
 }

@@ -1,6 +1,7 @@
 package io.happy3.domain.team;
 
 import io.happy3.domain.chat.UserRef;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,6 +13,24 @@ public interface AgentDirectory {
 
     /** The user ids in platform user group {@code groupId} (Slack usergroup); empty if unknown. */
     Set<String> groupMembers(String tenant, String groupId);
+
+    /**
+     * True for someone who administers the whole workspace or team: a Slack workspace admin or owner, a
+     * Teams team owner. False when unknown or when the lookup fails (the safe answer).
+     */
+    default boolean administers(UserRef user) {
+        return false;
+    }
+
+    /** Whether this platform can tell administrators at all ({@link #administers} is meaningful). */
+    default boolean knowsAdministrators(UserRef user) {
+        return false;
+    }
+
+    /** Who installed the app in {@code user}'s workspace or tenant, when recorded: its first lead. */
+    default Optional<String> installer(UserRef user) {
+        return Optional.empty();
+    }
 
     /** A directory that knows nobody: names are ids, zones unknown. */
     static AgentDirectory none() {

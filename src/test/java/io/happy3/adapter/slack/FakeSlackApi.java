@@ -39,6 +39,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, ConcurrentLinkedQueue<Integer>> rateLimits = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> statuses = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Long>> stalls = new ConcurrentHashMap<>();
+    private volatile String socketModeUrl = "ws://127.0.0.1:1/";
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -54,6 +55,11 @@ final class FakeSlackApi implements AutoCloseable {
 
     String apiUrl() {
         return url() + "/api/";
+    }
+
+    /** What {@code apps.connections.open} answers: the fake Socket Mode server's URL. */
+    void socketModeUrl(String url) {
+        socketModeUrl = url;
     }
 
     /** The next call to {@code method} answers HTTP 429 with {@code Retry-After: seconds}. */
@@ -149,9 +155,16 @@ final class FakeSlackApi implements AutoCloseable {
             case "users.info" -> {
                 ObjectNode user = ok.putObject("user").put("id", params.get("user")).put("team_id", "T123ABC456")
                         .put("name", params.get("user").toLowerCase()).put("real_name", "Real " + params.get("user"))
-                        .put("tz", "Europe/Berlin").put("tz_offset", 3600);
+                        .put("tz", "Europe/Berlin").put("tz_offset", 3600)
+                        // In the fake workspace U0AGENT1 (the harness's command user) and U0ADMIN… are admins.
+                        .put("is_admin", params.get("user").equals("U0AGENT1") || params.get("user").startsWith("U0ADMIN"))
+                        .put("is_owner", false).put("is_primary_owner", false);
                 user.putObject("profile").put("display_name", "Name " + params.get("user"));
             }
+            case "apps.connections.open" -> ok.put("url", socketModeUrl);
+            case "chat.getPermalink" -> ok.put("channel", params.get("channel")).put("permalink",
+                    "https://example.slack.com/archives/" + params.get("channel") + "/p"
+                            + params.getOrDefault("message_ts", "").replace(".", ""));
             case "usergroups.users.list" -> ok.putArray("users").add("U0AGENT1").add("U0AGENT2");
             case "files.getUploadURLExternal" -> ok.put("upload_url", url() + "/upload/F0CHART")
                     .put("file_id", "F0CHART");
@@ -161,6 +174,7 @@ final class FakeSlackApi implements AutoCloseable {
                 ok.put("access_token", "xoxb-installed").put("token_type", "bot").put("scope", "chat:write")
                         .put("bot_user_id", "U0BOT2").put("app_id", "A0HAPPY3");
                 ok.putObject("team").put("id", "T0OTHER").put("name", "Other Org");
+                ok.putObject("authed_user").put("id", "U0INSTALLER");
             }
             default -> {
                 return method.startsWith("/upload/") ? "OK" : method.startsWith("/") ? "ok" : ok.toString();

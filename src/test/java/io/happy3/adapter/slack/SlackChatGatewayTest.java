@@ -101,9 +101,15 @@ class SlackChatGatewayTest {
     }
 
     @Test
-    void permalink_isTheThreadLinkOfTheMessage() {
+    void permalink_isWhatChatGetPermalinkAnswers_askedOncePerMessage() {
         assertThat(gateway.permalink(SUPPORT, "1355517523.000005"))
-                .contains("https://app.slack.com/client/T123ABC456/C123ABC456/thread/C123ABC456-1355517523.000005");
+                .contains("https://example.slack.com/archives/C123ABC456/p1355517523000005");
+        assertThat(gateway.permalink(SUPPORT, "1355517523.000005")).isPresent();
+
+        assertThat(slack.fake.calls("chat.getPermalink")).hasSize(1);
+        assertThat(slack.fake.calls("chat.getPermalink").get(0).param("message_ts")).isEqualTo("1355517523.000005");
+        slack.fake.failNext("chat.getPermalink", "message_not_found");
+        assertThat(gateway.permalink(SUPPORT, "1355517599.000001")).isEmpty();
     }
 
     @Test
@@ -167,6 +173,7 @@ class SlackChatGatewayTest {
         Installation installed = installations.find(Platform.SLACK, "T0OTHER").orElseThrow();
         assertThat(installed.botToken()).contains("xoxb-installed");
         assertThat(installed.botUserId()).contains("U0BOT2");
+        assertThat(SlackInstallations.installerOf(installed)).as("the installer, the first lead").contains("U0INSTALLER");
 
         slack.fake.reset();
         module.gateway().directMessage(new UserRef(Platform.SLACK, "T0OTHER", "U0SOMEONE"), "hello");

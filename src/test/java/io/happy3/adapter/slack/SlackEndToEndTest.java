@@ -247,7 +247,7 @@ class SlackEndToEndTest {
         FakeSlackApi.Call dm = slack.fake.calls("chat.postMessage").get(0);
         assertThat(dm.param("channel")).isEqualTo("D" + AGENT);
         assertThat(dm.param("blocks")).contains("customer_confirmed")
-                .contains("https://app.slack.com/client/" + TEAM + "/" + CHANNEL + "/thread/");
+                .contains("https://example.slack.com/archives/" + CHANNEL + "/p");
     }
 
     @Test

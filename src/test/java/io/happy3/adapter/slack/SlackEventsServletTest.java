@@ -149,8 +149,8 @@ class SlackEventsServletTest {
         HttpResponse<String> response = slack.post(SlackHarness.fixture("url_verification.json"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(SlackHarness.JSON.readTree(response.body()).get("challenge").asText())
-                .isEqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+        // Bolt answers with the challenge as plain text, one of the answers Slack documents.
+        assertThat(response.body()).isEqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
         assertThat(slack.memoryInbox.entries()).isEmpty();
     }
 

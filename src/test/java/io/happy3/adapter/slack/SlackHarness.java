@@ -80,12 +80,19 @@ final class SlackHarness implements AutoCloseable {
 
     /** Over the given stores (the JDBC ones, for the path through a real database). */
     SlackHarness(InboxStore inbox, IssueStore issues, NudgeStore nudges, int maxBodyBytes) throws IOException {
+        this(inbox, issues, nudges, maxBodyBytes, Optional.empty());
+    }
+
+    /** With an app token: Socket Mode as well as HTTP ({@link SlackModule#start} connects). */
+    SlackHarness(InboxStore inbox, IssueStore issues, NudgeStore nudges, int maxBodyBytes,
+                 Optional<AppConfig.Secret> appToken) throws IOException {
         this.fake = new FakeSlackApi();
         this.inbox = inbox == null ? memoryInbox : inbox;
         this.issues = issues;
         this.nudges = nudges;
         AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SECRET),
-                Optional.of(new AppConfig.Secret("xoxb-test")), Optional.empty(), Optional.empty(), fake.apiUrl());
+                Optional.of(new AppConfig.Secret("xoxb-test")), Optional.empty(), Optional.empty(), fake.apiUrl(),
+                appToken);
         module = SlackModule.create(config, this.inbox, new InMemoryInstallationStore(), issues, nudges, clock,
                 maxBodyBytes, sleeps::add, Duration.ofMillis(500));
         Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(), channelSettings,
@@ -193,12 +200,17 @@ final class SlackHarness implements AutoCloseable {
         return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
     }
 
-    /** slash_command.form as {@code /command text} in {@link #CHANNEL}. */
+    /** slash_command.form as {@code /command text} in {@link #CHANNEL}, run by {@link #AGENT}. */
     String slashCommand(String triggerId, String command, String text) {
+        return slashCommand(triggerId, AGENT, command, text);
+    }
+
+    /** The same, run by {@code user}. */
+    String slashCommand(String triggerId, String user, String command, String text) {
         return fixture("slash_command.form").strip()
                 .replace("team_id=T0001", "team_id=" + TEAM)
                 .replace("channel_id=C2147483705", "channel_id=" + CHANNEL)
-                .replace("user_id=U2147483697", "user_id=" + AGENT)
+                .replace("user_id=U2147483697", "user_id=" + user)
                 .replace("command=/weather", "command=" + URLEncoder.encode(command, StandardCharsets.UTF_8))
                 .replace("text=94070", "text=" + URLEncoder.encode(text, StandardCharsets.UTF_8))
                 .replace("response_url=https://hooks.slack.com/commands/1234/5678",

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 /** The app manifest asks for exactly what the adapter uses. */
 class SlackManifestTest {
     private static JsonNode manifest() throws IOException {
-        return new ObjectMapper(new YAMLFactory()).readTree(Path.of("deploy/slack/manifest.yaml").toFile());
+        return manifest("deploy/slack/manifest.yaml");
+    }
+
+    private static JsonNode manifest(String path) throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(Path.of(path).toFile());
     }
 
     private static List<String> texts(JsonNode array) {
@@ -26,7 +30,7 @@ class SlackManifestTest {
     @Test
     void manifest_scopes_areExactlyTheOnesTheOAuthInstallRequests() throws IOException {
         assertThat(texts(manifest().at("/oauth_config/scopes/bot")))
-                .containsExactlyInAnyOrder(SlackOAuth.SCOPES.split(","));
+                .containsExactlyInAnyOrder(SlackInstallFlow.SCOPES.split(","));
     }
 
     @Test
@@ -37,12 +41,26 @@ class SlackManifestTest {
         assertThat(manifest.at("/features/slash_commands").findValuesAsText("url"))
                 .allMatch(url -> url.endsWith("/slack/events"));
         assertThat(texts(manifest.at("/settings/event_subscriptions/bot_events"))).containsExactlyInAnyOrder(
-                "message.channels", "message.groups", "reaction_added", "app_mention", "app_home_opened",
-                "member_joined_channel");
+                "message.channels", "message.groups", "message.im", "reaction_added", "app_mention", "app_home_opened",
+                "member_joined_channel", "app_uninstalled", "tokens_revoked");
         assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
         assertThat(manifest.at("/settings/interactivity/request_url").asText()).endsWith("/slack/events");
         assertThat(manifest.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
         assertThat(manifest.at("/features/app_home/messages_tab_enabled").asBoolean()).isTrue();
         assertThat(manifest.at("/oauth_config/redirect_urls/0").asText()).endsWith("/slack/oauth_redirect");
+    }
+
+    @Test
+    void socketModeManifest_isTheHttpOneWithoutAnyUrlAndWithSocketModeOn() throws IOException {
+        JsonNode http = manifest();
+        JsonNode socket = manifest("deploy/slack/manifest-socket-mode.yaml");
+
+        assertThat(socket.at("/settings/socket_mode_enabled").asBoolean()).isTrue();
+        assertThat(socket.toString()).doesNotContain("https://");
+        assertThat(texts(socket.at("/oauth_config/scopes/bot"))).isEqualTo(texts(http.at("/oauth_config/scopes/bot")));
+        assertThat(texts(socket.at("/settings/event_subscriptions/bot_events")))
+                .isEqualTo(texts(http.at("/settings/event_subscriptions/bot_events")));
+        assertThat(socket.at("/features/slash_commands").findValuesAsText("command"))
+                .isEqualTo(http.at("/features/slash_commands").findValuesAsText("command"));
     }
 }

@@ -58,7 +58,9 @@ record Backend(String name, TestDatabase database) {
     }
 
     InstallationStore installationStore() {
-        return database == null ? new InMemoryInstallationStore() : new JdbcInstallationStore(database.database());
+        return database == null ? new InMemoryInstallationStore() : new JdbcInstallationStore(database.database(),
+                TokenCipher.of(java.util.Optional.of("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
+                        java.util.Optional.empty()));
     }
 
     ConversationAddressStore conversationAddressStore() {

@@ -1,0 +1,74 @@
+package io.happy3.adapter.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.response.Response;
+import io.happy3.app.LogContext;
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.inbox.InboxEntry;
+import io.happy3.domain.inbox.InboxStore;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last Bolt middleware before any listener: "acked means persisted". Every event, slash command and
+ * interaction is appended raw to the inbox first; only then does a listener run and build the ack. When
+ * the store fails the answer is 503 (HTTP) or no ack at all (Socket Mode), so Slack delivers again; a
+ * redelivery (same event id) is acked at once and its listener does not run twice. The same middleware
+ * serves both transports: over Socket Mode the stored body is the envelope's JSON payload.
+ */
+final class SlackIngest implements Middleware {
+    private static final Logger log = LoggerFactory.getLogger(SlackIngest.class);
+    private static final Set<RequestType> STORED = EnumSet.of(RequestType.Event, RequestType.Command,
+            RequestType.BlockAction, RequestType.ViewSubmission, RequestType.ViewClosed, RequestType.GlobalShortcut,
+            RequestType.MessageShortcut);
+
+    private final InboxStore inbox;
+    private final Clock clock;
+
+    SlackIngest(InboxStore inbox, Clock clock) {
+        this.inbox = requireNonNull(inbox, "inbox == null");
+        this.clock = requireNonNull(clock, "clock == null");
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        if (!STORED.contains(req.getRequestType())) {
+            return chain.next(req);
+        }
+        SlackPayload payload;
+        try {
+            payload = SlackPayload.parse(req.getRequestBodyAsString());
+        } catch (SlackPayload.MalformedPayloadException e) {
+            return SlackResponses.error(400, "malformed_payload");
+        }
+        Optional<String> eventId = payload.eventId();
+        if (eventId.isEmpty()) {
+            return SlackResponses.error(400, "missing_event_id");
+        }
+        try (LogContext ignored = LogContext.of(payload.teamId(), eventId.get())) {
+            boolean fresh;
+            try {
+                fresh = inbox.append(InboxEntry.received(Platform.SLACK, eventId.get(), payload.teamId(),
+                        payload.orderingKey(), payload.kindLabel(), req.getRequestBodyAsString(), clock.instant()));
+            } catch (RuntimeException e) {
+                log.warn("inbox unavailable, asking Slack to retry {}: {}", eventId.get(), e.toString());
+                return SlackResponses.error(503, "unavailable");
+            }
+            if (!fresh) {
+                log.debug("dropped redelivery {} (retry {})", eventId.get(),
+                        req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
+                return Response.ok();
+            }
+        }
+        return chain.next(req);
+    }
+}
