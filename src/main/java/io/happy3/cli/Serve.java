@@ -139,10 +139,7 @@ public final class Serve {
         ServePlatforms platforms = ServePlatforms.create(config, inboxStore, database, stores, clock, telemetry);
         Engine engine = new Engine(stores, playbooks, platforms.directory(), platforms.gateway(), clock,
                 config.timeZone(), owner, new Signals(model));
-        telemetry.bindConnectionPool(database.dataSource());
-        telemetry.gaugeInboxBacklog(inboxStore::backlog);
-        telemetry.gaugeDueNudges(() -> nudgeStore.countDue(clock.instant()));
-        engine.reportTo(telemetry);
+        observe(telemetry, engine, database, inboxStore, nudgeStore, clock);
         RunWeeklyRituals.Times ritualTimes = ritualTimes(config);
         Optional<SandboxModule> sandbox = config.sandbox().map(settings -> sandbox(settings, database, playbooks,
                 ritualTimes, config, clock));
@@ -162,6 +159,15 @@ public final class Serve {
         logStarted(config, http, owner, database, sandbox);
         return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry, sandbox,
                 socketMode);
+    }
+
+    /** The gauges and counters {@code /metrics} shows: pool, inbox backlog, due nudges, delivery outcomes. */
+    private static void observe(MicrometerTelemetry telemetry, Engine engine, Database database, InboxStore inbox,
+                                JdbcNudgeStore nudges, Clock clock) {
+        telemetry.bindConnectionPool(database.dataSource());
+        telemetry.gaugeInboxBacklog(inbox::backlog);
+        telemetry.gaugeDueNudges(() -> nudges.countDue(clock.instant()));
+        engine.reportTo(telemetry);
     }
 
     private static RunWeeklyRituals.Times ritualTimes(AppConfig config) {
