@@ -40,10 +40,12 @@ public final class CloseQuietIssues {
     public int sweep() {
         Instant now = clock.instant();
         int closed = 0;
-        for (Issue active : issues.findActive()) {
+        // Only issues quiet for the shortest stale_after in force can be stale: the others are not even read
+        // (reading every active issue with its history held them all in memory at once).
+        for (Issue active : issues.findActiveQuietSince(now.minus(shortestStaleAfter()))) {
             Duration staleAfter = team.playbook(active.playbookId()).map(Playbook::staleAfter)
                     .orElse(Playbook.DEFAULT_STALE_AFTER);
-            // Read again under the issue's write lock: a message may have arrived since findActive.
+            // Read again under the issue's write lock: a message may have arrived since it was found.
             boolean closedNow = locks.serialised(active.id(), () -> issues.find(active.id())
                     .flatMap(issue -> tracker.onQuietCheck(issue, now, staleAfter))
                     .map(transition -> record.record(transition, team.followed(active.channel())))
@@ -54,5 +56,11 @@ public final class CloseQuietIssues {
             }
         }
         return closed;
+    }
+
+    /** The shortest {@code stale_after} of the playbooks in force (an issue of an unknown playbook gets the default). */
+    private Duration shortestStaleAfter() {
+        return team.playbooksById().values().stream().map(Playbook::staleAfter)
+                .reduce(Playbook.DEFAULT_STALE_AFTER, (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
 }

@@ -29,11 +29,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reads every file under deploy/ and checks it against the code and the other files (no Docker needed). */
 class DeployFilesTest {
+    /** A Dockerfile {@code ENV} assignment's name. */
+    private static final Pattern ENV_NAME = Pattern.compile("(?:^|\\s)([A-Za-z_][A-Za-z0-9_]*)=");
+    private static final String JVM_OPTIONS = "JDK_JAVA_OPTIONS";
+
     private static final Path DEPLOY = Path.of("deploy");
     private static final Path K8S = DEPLOY.resolve("k8s");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -62,11 +67,33 @@ class DeployFilesTest {
         used.addAll(fieldNames(kind("Secret", "happy3-secrets").path("stringData")));
         used.addAll(fieldNames(composeService().path("environment")));
         used.addAll(ConfigFile.read(DEPLOY.resolve(".env.example")).keySet());
-        used.addAll(dockerfile("ENV").stream().flatMap(line -> Stream.of(line.split("\\s+")))
-                .map(pair -> pair.split("=")[0]).filter(name -> !name.equals("\\") && !name.isBlank()).toList());
+        used.addAll(dockerfile("ENV").stream().flatMap(line -> ENV_NAME.matcher(line).results())
+                .map(match -> match.group(1)).toList());
+        // The java launcher's own variable (the JVM options of `serve`), not Happy3's.
+        used.remove(JVM_OPTIONS);
 
         assertThat(used).hasSizeGreaterThan(10);
         assertThat(known).containsAll(used);
+    }
+
+    @Test
+    void jvmDefaults_imageAndPodCapTheHeap_andThePodLimitLeavesRoomForTheRest() {
+        String image = dockerfile("ENV").stream().flatMap(line -> Pattern.compile(JVM_OPTIONS + "=\"([^\"]*)\"")
+                .matcher(line).results()).map(match -> match.group(1)).findFirst().orElseThrow();
+        String pod = StreamSupport.stream(container().path("env").spliterator(), false)
+                .filter(entry -> entry.path("name").asText().equals(JVM_OPTIONS)).map(entry -> entry.path("value")
+                        .asText()).findFirst().orElseThrow();
+        Matcher heap = Pattern.compile("-Xmx(\\d+)m").matcher(image);
+
+        assertThat(heap.find()).as(image).isTrue();
+        assertThat(pod).isEqualTo(image);
+        assertThat(dockerfile("ENTRYPOINT")).singleElement().asString().contains("-XX:SharedArchiveFile=")
+                .contains("-XX:+ExitOnOutOfMemoryError");
+        String limit = container().path("resources").path("limits").path("memory").asText();
+        assertThat(limit).endsWith("Mi");
+        // Metaspace, code cache, threads and the class-data archive take about 110 MiB beside the heap.
+        assertThat(Integer.parseInt(limit.replace("Mi", ""))).isGreaterThanOrEqualTo(Integer.parseInt(heap.group(1))
+                + 160);
     }
 
     @Test

@@ -15,7 +15,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help")) {
-            System.out.println("usage: bench/run ingest [key=value…]   (see bench/README.md)");
+            System.out.println("usage: bench/run ingest|sustained|scheduler|review|start [key=value…]   (see bench/README.md)");
             return;
         }
         String command = args[0];
@@ -30,36 +30,22 @@ public final class Bench {
                 case "ingest" -> {
                     LoadGenerator generator = new LoadGenerator(Targets.SECRET, settings.integer("connections"));
                     List<Ingest.Result> results = new Ingest(settings, targets, generator, slack).run();
-                    String section = Ingest.markdown(results, settings, targets, invocation, commit,
-                            targets.postgresVersion());
-                    System.out.println();
-                    System.out.print(section);
-                    Report.append(out, section);
-                    System.out.println("appended to " + out);
+                    publish(out, Ingest.markdown(results, settings, targets, invocation, commit,
+                            targets.postgresVersion()));
                 }
-                case "scheduler" -> {
-                    String section = new SchedulerBench(settings, targets, slack).run();
-                    System.out.println();
-                    System.out.print(section);
-                    Report.append(out, section);
-                    System.out.println("appended to " + out);
-                }
-                case "start" -> {
-                    String section = new StartBench(settings, targets).run();
-                    System.out.println();
-                    System.out.print(section);
-                    Report.append(out, section);
-                    System.out.println("appended to " + out);
-                }
-                case "review" -> {
-                    String section = new ReviewBench(settings, targets, slack).run();
-                    System.out.println();
-                    System.out.print(section);
-                    Report.append(out, section);
-                    System.out.println("appended to " + out);
-                }
+                case "scheduler" -> publish(out, new SchedulerBench(settings, targets, slack).run());
+                case "start" -> publish(out, new StartBench(settings, targets).run());
+                case "review" -> publish(out, new ReviewBench(settings, targets, slack).run());
+                case "sustained" -> publish(out, new SustainedBench(settings, targets, slack).run());
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'");
             }
         }
+    }
+
+    private static void publish(Path out, String section) throws java.io.IOException {
+        System.out.println();
+        System.out.print(section);
+        Report.append(out, section);
+        System.out.println("appended to " + out);
     }
 }

@@ -29,6 +29,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class FakeSlack implements AutoCloseable {
     /** The team every bench event and installation belongs to. */
     static final String TEAM = "T0BENCH01";
+    /** Users whose id starts with this are workspace admins (they may run {@code /happy3 follow}, {@code agents}). */
+    static final String ADMIN_PREFIX = "U0ADMIN";
 
     private final Server server;
     private final ServerConnector connector;
@@ -132,6 +134,7 @@ final class FakeSlack implements AutoCloseable {
                     + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"U0HAPPY3\",\"bot_id\":\"B0HAPPY3\"}";
             case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + TEAM + "\",\"name\":\""
                     + user.toLowerCase() + "\",\"real_name\":\"Agent " + user + "\",\"tz\":\"UTC\",\"tz_offset\":0,"
+                    + "\"is_admin\":" + user.startsWith(ADMIN_PREFIX) + ","
                     + "\"profile\":{\"display_name\":\"" + user + "\"}}}";
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + user + "\"}}";
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "C0") + "\","

@@ -47,14 +47,8 @@ final class Ingest {
         return n -> {
             long seconds = 1_800_000_000L + n / 1000;
             String ts = seconds + "." + String.format("%06d", n % 1_000_000);
-            String body = "{\"token\":\"bench\",\"team_id\":\"" + FakeSlack.TEAM + "\",\"api_app_id\":\"A0BENCH\","
-                    + "\"event\":{\"type\":\"message\",\"channel\":\"C0BENCH" + (n % 50) + "\",\"user\":\"U0CUST"
-                    + (n % 1000) + "\",\"text\":\"" + String.format(TEXT, n) + "\",\"ts\":\"" + ts
-                    + "\",\"event_ts\":\"" + ts + "\",\"channel_type\":\"channel\"},\"type\":\"event_callback\","
-                    + "\"authorizations\":[{\"team_id\":\"" + FakeSlack.TEAM + "\",\"user_id\":\"U0HAPPY3\","
-                    + "\"is_bot\":true,\"is_enterprise_install\":false}],\"event_id\":\"Ev" + run + "N" + n
-                    + "\",\"event_time\":" + seconds + "}";
-            return Request.json("/slack/events", body);
+            return SlackRequests.message("Ev" + run + "N" + n, "C0BENCH" + (n % 50), "U0CUST" + (n % 1000),
+                    String.format(TEXT, n), ts, null);
         };
     }
 

@@ -71,9 +71,8 @@ final class ReviewBench {
                     for (int i = 0; i < reviews + 1; i++) {
                         answers.clear();
                         long sent = System.nanoTime();
-                        String body = command("/review", text, "rv" + i + text);
-                        int status = generator.once(started.process.port(), new Request("/slack/events",
-                                "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8)));
+                        int status = generator.once(started.process.port(), new SlackRequests(slack).command("rv" + i + text,
+                                "C0BENCHDM", FakeSlack.ADMIN_PREFIX + "1", "/review", text));
                         if (status != 200) {
                             throw new IllegalStateException("/review answered " + status);
                         }
@@ -97,14 +96,6 @@ final class ReviewBench {
         } finally {
             targets.dropSchema(schema);
         }
-    }
-
-    private String command(String command, String text, String trigger) {
-        return "token=bench&team_id=" + FakeSlack.TEAM + "&team_domain=bench&channel_id=C0BENCHDM&channel_name=bench"
-                + "&user_id=U0AGENT1&user_name=agent1&command=" + URLEncoder.encode(command, StandardCharsets.UTF_8)
-                + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&response_url="
-                + URLEncoder.encode(slack.apiUrl().replace("/api/", "/commands/") + trigger, StandardCharsets.UTF_8)
-                + "&trigger_id=" + trigger + "&api_app_id=A0BENCH";
     }
 
     /** A year of issues ending at {@code now}: ten events each, the last a follow-up. */

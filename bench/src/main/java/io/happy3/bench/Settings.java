@@ -29,6 +29,7 @@ final class Settings {
         DEFAULTS.putAll(SchedulerBench.defaults());
         DEFAULTS.putAll(StartBench.defaults());
         DEFAULTS.putAll(ReviewBench.defaults());
+        DEFAULTS.putAll(SustainedBench.defaults());
     }
 
     private final Map<String, String> values;
@@ -66,7 +67,12 @@ final class Settings {
     }
 
     List<Integer> rates() {
-        return Arrays.stream(get("rates").split(",")).filter(s -> !s.isBlank()).map(String::strip)
+        return rates("rates");
+    }
+
+    /** A comma-separated list of rates. */
+    List<Integer> rates(String key) {
+        return Arrays.stream(get(key).split(",")).filter(s -> !s.isBlank()).map(String::strip)
                 .map(Integer::parseInt).toList();
     }
 

@@ -15,6 +15,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -38,6 +39,9 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
+    /** Open connections at most; beyond it new ones wait in the operating system's accept queue. */
+    static final int MAX_CONNECTIONS = 1024;
+
     private final Server server;
     private final ServerConnector connector;
     private final Optional<ServerConnector> management;
@@ -53,9 +57,13 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(String host, int port, List<Mount> mounts, Supplier<Optional<String>> notReady,
                       OptionalInt managementPort, List<Mount> managementMounts) {
+        // Memory under load is bounded by the 64 request threads (each holds one request; the inbox's group
+        // commit bounds its own queue) and by the connection limit below. Jetty's job queue stays unbounded on
+        // purpose: Jetty 12 warns that a bounded one "could lead to unreliable operation".
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         server = new Server(threads);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
         connector = connector(host, port, "public");
         ServletContextHandler context = context(mounts, notReady);
         ContextHandlerCollection contexts = new ContextHandlerCollection(context);

@@ -80,6 +80,19 @@ public final class SandboxPartition {
         public List<Issue> findActive() {
             return delegate.findActive().stream().filter(issue -> visible.test(issue.channel())).toList();
         }
+
+        // The two below must reach the delegate's own query: the interface's defaults read every active issue
+        // (with 100,000 open issues that ran the stale sweep and each App Home refresh out of heap).
+        @Override
+        public List<Issue> findActiveQuietSince(Instant quietSince) {
+            return delegate.findActiveQuietSince(quietSince).stream().filter(issue -> visible.test(issue.channel()))
+                    .toList();
+        }
+
+        @Override
+        public List<Issue> findActiveOfAgent(UserRef agent) {
+            return delegate.findActiveOfAgent(agent).stream().filter(issue -> visible.test(issue.channel())).toList();
+        }
     }
 
     private record Channels(ChannelSettingsStore delegate, Predicate<ChannelRef> visible)

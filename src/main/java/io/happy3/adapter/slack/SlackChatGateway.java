@@ -17,6 +17,7 @@ import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.nudge.RenderedNudgeStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -48,11 +49,11 @@ public final class SlackChatGateway implements ChatGateway {
     /** A message's permalink never changes: asked of Slack ({@code chat.getPermalink}) once per message. */
     private final Cache<String, String> permalinks = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(java.time.Duration.ofDays(1)).build();
-    private final Cache<NudgeId, NudgeMessage> rendered = Caffeine.newBuilder().maximumSize(20_000)
-            .expireAfterWrite(Duration.ofDays(14)).build();
+    private final RenderedNudgeStore rendered;
 
-    SlackChatGateway(SlackWebApi api, NudgeStore nudges, IssueStore issues) {
+    SlackChatGateway(SlackWebApi api, NudgeStore nudges, IssueStore issues, RenderedNudgeStore rendered) {
         this.api = requireNonNull(api, "api == null");
+        this.rendered = requireNonNull(rendered, "rendered == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
         this.issues = requireNonNull(issues, "issues == null");
         this.files = new SlackFiles(api);
@@ -63,7 +64,7 @@ public final class SlackChatGateway implements ChatGateway {
         if (messages.isEmpty()) {
             return;
         }
-        messages.forEach(message -> rendered.put(message.nudgeId(), message));
+        messages.forEach(rendered::save);
         try {
             if (messages.size() == 1) {
                 deliverInThread(recipient, messages.get(0));
@@ -120,7 +121,7 @@ public final class SlackChatGateway implements ChatGateway {
         List<Nudge> inbox = nudges.findInbox(agent);
         List<Issue> open = issues.findActiveOfAgent(agent).stream()
                 .filter(issue -> issue.channel().tenant().equals(agent.tenant())).toList();
-        ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> Optional.ofNullable(rendered.getIfPresent(nudge.id())),
+        ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> rendered.find(nudge.id()),
                 open, issue -> permalink(issue.channel(), issue.rootMessageId()));
         try {
             api.call(agent.tenant(), "views.publish", methods -> methods.viewsPublish(request -> request
@@ -132,7 +133,7 @@ public final class SlackChatGateway implements ChatGateway {
 
     @Override
     public void nudgeAnswered(NudgeMessage nudge, String outcome, String replyTo) {
-        rendered.put(nudge.nudgeId(), nudge);
+        rendered.save(nudge);
         if (isUrl(replyTo)) {
             ObjectNode body = SlackPayload.JSON.createObjectNode().put("replace_original", true)
                     .put("text", outcome);

@@ -15,6 +15,7 @@ import io.happy3.domain.inbox.InboxStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.nudge.RenderedNudgeStore;
 import io.happy3.domain.team.AgentDirectory;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
@@ -45,13 +46,13 @@ public final class SlackModule {
     private final Optional<SlackSocketMode> socketMode;
 
     private SlackModule(SlackWebApi api, Map<String, HttpServlet> servlets, InstallationStore installations,
-                        IssueStore issues, NudgeStore nudges, SlackListeners listeners,
+                        IssueStore issues, NudgeStore nudges, RenderedNudgeStore rendered, SlackListeners listeners,
                         Optional<SlackSocketMode> socketMode) {
         this.api = api;
         this.socketMode = socketMode;
         this.listeners = listeners;
         this.servlets = Map.copyOf(servlets);
-        this.gateway = new SlackChatGateway(api, nudges, issues);
+        this.gateway = new SlackChatGateway(api, nudges, issues, rendered);
         this.directory = new SlackAgentDirectory(api, installations);
         this.bot = new SlackBotIdentity(api, installations);
     }
@@ -64,13 +65,14 @@ public final class SlackModule {
 
     /** Builds the adapter; nothing is called on Slack until the first event or nudge. */
     public static SlackModule create(AppConfig.Slack config, InboxStore inbox, InstallationStore installations,
-                                     IssueStore issues, NudgeStore nudges, Clock clock) {
-        return create(config, inbox, installations, issues, nudges, clock, MAX_BODY_BYTES,
+                                     IssueStore issues, NudgeStore nudges, RenderedNudgeStore rendered, Clock clock) {
+        return create(config, inbox, installations, issues, nudges, rendered, clock, MAX_BODY_BYTES,
                 duration -> Thread.sleep(duration.toMillis()), CALL_TIMEOUT);
     }
 
     static SlackModule create(AppConfig.Slack config, InboxStore inbox, InstallationStore installations,
-                              IssueStore issues, NudgeStore nudges, Clock clock, int maxBodyBytes,
+                              IssueStore issues, NudgeStore nudges, RenderedNudgeStore rendered, Clock clock,
+                              int maxBodyBytes,
                               SlackWebApi.Sleeper sleeper, Duration callTimeout) {
         requireNonNull(config, "config == null");
         SlackConfig slackConfig = new SlackConfig();
@@ -90,7 +92,7 @@ public final class SlackModule {
         Map<String, HttpServlet> servlets = endpoints(config, app, oauth.isPresent(), clock, maxBodyBytes);
         Optional<SlackSocketMode> socketMode = config.appToken()
                 .map(token -> new SlackSocketMode(token.value(), app));
-        return new SlackModule(api, servlets, installations, issues, nudges, listeners, socketMode);
+        return new SlackModule(api, servlets, installations, issues, nudges, rendered, listeners, socketMode);
     }
 
     /**

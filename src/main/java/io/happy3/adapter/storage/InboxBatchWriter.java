@@ -35,18 +35,25 @@ final class InboxBatchWriter implements AutoCloseable {
             on conflict do nothing
             """;
 
-    /** How the writer batches: committer threads, rows per commit, and how long a caller may wait. */
-    record Settings(int committers, int maxBatch, Duration maxWait) {
+    /**
+     * How the writer batches: committer threads, rows per commit, how long a caller may wait, and how many
+     * rows may wait for a commit at most (beyond that an append is refused at once, so a stalled database
+     * cannot fill the heap with waiting requests).
+     */
+    record Settings(int committers, int maxBatch, Duration maxWait, int maxQueued) {
         Settings {
             requireNonNull(maxWait, "maxWait == null");
-            if (committers < 1 || maxBatch < 1) {
-                throw new IllegalArgumentException("committers and maxBatch must be >= 1");
+            if (committers < 1 || maxBatch < 1 || maxQueued < 1) {
+                throw new IllegalArgumentException("committers, maxBatch and maxQueued must be >= 1");
             }
         }
 
-        /** One committer on embedded H2 (it writes one transaction at a time), two on PostgreSQL. */
+        /**
+         * One committer on embedded H2 (it writes one transaction at a time), two on PostgreSQL; at most 4,096
+         * rows waiting (each is a request thread blocked on its ack, so Jetty's 64 threads stay far below it).
+         */
         static Settings defaults(Dialect dialect) {
-            return new Settings(dialect == Dialect.H2 ? 1 : 2, 256, Duration.ofSeconds(10));
+            return new Settings(dialect == Dialect.H2 ? 1 : 2, 256, Duration.ofSeconds(10), 4096);
         }
     }
 
@@ -55,13 +62,14 @@ final class InboxBatchWriter implements AutoCloseable {
 
     private final Jdbc jdbc;
     private final Settings settings;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending> queue;
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean closed;
 
     InboxBatchWriter(Jdbc jdbc, Settings settings) {
         this.jdbc = requireNonNull(jdbc, "jdbc == null");
         this.settings = requireNonNull(settings, "settings == null");
+        this.queue = new LinkedBlockingQueue<>(settings.maxQueued());
         for (int i = 1; i <= settings.committers(); i++) {
             Thread thread = new Thread(this::run, "happy3-inbox-commit-" + i);
             thread.setDaemon(true);
@@ -74,7 +82,8 @@ final class InboxBatchWriter implements AutoCloseable {
      * Appends {@code entry} in the next group commit and waits for it; true when stored, false when its
      * event id was stored before.
      *
-     * @throws StorageUnavailableException when the database is down, or the commit took longer than the wait
+     * @throws StorageUnavailableException when the database is down, the commit took longer than the wait, or
+     *     {@code maxQueued} rows already wait for a commit
      */
     boolean append(InboxEntry entry) {
         requireNonNull(entry, "entry == null");
@@ -83,7 +92,10 @@ final class InboxBatchWriter implements AutoCloseable {
                     null);
         }
         Pending pending = new Pending(entry, new CompletableFuture<>());
-        queue.add(pending);
+        if (!queue.offer(pending)) {
+            throw new StorageUnavailableException(settings.maxQueued() + " inbox rows already wait for the database: "
+                    + "event " + entry.eventId() + " not stored", null);
+        }
         try {
             return pending.stored().get(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -164,6 +176,11 @@ final class InboxBatchWriter implements AutoCloseable {
             }
             return statement.executeBatch();
         }
+    }
+
+    /** Rows waiting for a committer (for tests). */
+    int queued() {
+        return queue.size();
     }
 
     /** Writes what is queued, then stops the committers; later appends fail with a clear error. */

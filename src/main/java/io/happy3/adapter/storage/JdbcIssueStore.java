@@ -130,6 +130,13 @@ public final class JdbcIssueStore implements IssueStore {
     }
 
     @Override
+    public List<Issue> findActiveQuietSince(Instant quietSince) {
+        requireNonNull(quietSince, "quietSince == null");
+        return select("finding active issues quiet since " + quietSince, "where i.state in " + ACTIVE_STATES
+                + " and i.last_activity_at <= ?", statement -> Jdbc.setInstant(statement, 1, quietSince));
+    }
+
+    @Override
     public List<Issue> findActiveOfAgent(UserRef agent) {
         requireNonNull(agent, "agent == null");
         return select("finding the active issues of " + agent.key(), "where i.agent_id = ? and i.agent_tenant = ? "

@@ -27,8 +27,16 @@ public interface IssueStore {
     /** Issues of {@code tenant} with any activity in [from, to): opened before {@code to}, active after {@code from}. */
     List<Issue> findActiveBetween(String tenant, Instant from, Instant to);
 
-    /** Every issue still in an active state (for the stale sweep), across tenants. */
+    /** Every issue still in an active state, across tenants. */
     List<Issue> findActive();
+
+    /**
+     * The active issues with no activity after {@code quietSince} (the stale sweep's candidates), across
+     * tenants, oldest first. Stores with a query language answer it without reading every active issue.
+     */
+    default List<Issue> findActiveQuietSince(Instant quietSince) {
+        return findActive().stream().filter(issue -> !issue.lastActivityAt().isAfter(quietSince)).toList();
+    }
 
     /**
      * The active issues whose agent is {@code agent}, oldest first (an agent's App Home). Stores with a

@@ -143,7 +143,7 @@ class SlackChatGatewayTest {
         AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SlackHarness.SECRET), Optional.empty(),
                 Optional.of("123.456"), Optional.of(new AppConfig.Secret("client-secret")), slack.fake.apiUrl());
         SlackModule module = SlackModule.create(config, slack.memoryInbox, installations, new InMemoryIssueStore(),
-                new InMemoryNudgeStore(), slack.clock);
+                new InMemoryNudgeStore(), new io.happy3.adapter.memory.InMemoryRenderedNudgeStore(), slack.clock);
         assertThat(module.servlets()).containsKeys("/slack/events", "/slack/install", "/slack/oauth_redirect");
         try (var server = new io.happy3.adapter.http.HttpServer("127.0.0.1", 0, module.servlets().entrySet().stream()
                 .map(entry -> new io.happy3.adapter.http.HttpServer.Mount(entry.getKey(), entry.getValue())).toList(),
@@ -188,7 +188,7 @@ class SlackChatGatewayTest {
         AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SlackHarness.SECRET), Optional.empty(),
                 Optional.of("123.456"), Optional.of(new AppConfig.Secret("client-secret")), slack.fake.apiUrl());
         SlackModule module = SlackModule.create(config, slack.memoryInbox, installations, new InMemoryIssueStore(),
-                new InMemoryNudgeStore(), slack.clock);
+                new InMemoryNudgeStore(), new io.happy3.adapter.memory.InMemoryRenderedNudgeStore(), slack.clock);
         try (var server = new io.happy3.adapter.http.HttpServer("127.0.0.1", 0, module.servlets().entrySet().stream()
                 .map(entry -> new io.happy3.adapter.http.HttpServer.Mount(entry.getKey(), entry.getValue())).toList(),
                 Optional::empty).start()) {

@@ -60,6 +60,8 @@ final class SlackHarness implements AutoCloseable {
     final InMemoryInboxStore memoryInbox = new InMemoryInboxStore();
     final IssueStore issues;
     final NudgeStore nudges;
+    /** The renderings the App Home reads; another module over the same store is another replica. */
+    final io.happy3.domain.nudge.RenderedNudgeStore rendered = new io.happy3.adapter.memory.InMemoryRenderedNudgeStore();
     final InMemoryChannelSettingsStore channelSettings = new InMemoryChannelSettingsStore();
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     final SlackModule module;
@@ -93,8 +95,8 @@ final class SlackHarness implements AutoCloseable {
         AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SECRET),
                 Optional.of(new AppConfig.Secret("xoxb-test")), Optional.empty(), Optional.empty(), fake.apiUrl(),
                 appToken);
-        module = SlackModule.create(config, this.inbox, new InMemoryInstallationStore(), issues, nudges, clock,
-                maxBodyBytes, sleeps::add, Duration.ofMillis(500));
+        module = SlackModule.create(config, this.inbox, new InMemoryInstallationStore(), issues, nudges, rendered,
+                clock, maxBodyBytes, sleeps::add, Duration.ofMillis(500));
         Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(), channelSettings,
                 new InMemoryAgentPreferenceStore());
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),

@@ -56,7 +56,8 @@ public final class SlackLoadGenerator {
                     Optional.of(new AppConfig.Secret("xoxb-bench")), Optional.empty(), Optional.empty(),
                     "http://127.0.0.1:9/api/");
             SlackModule slack = SlackModule.create(config, inbox, new InMemoryInstallationStore(),
-                    new InMemoryIssueStore(), new InMemoryNudgeStore(), clock);
+                    new InMemoryIssueStore(), new InMemoryNudgeStore(),
+                    new io.happy3.adapter.memory.InMemoryRenderedNudgeStore(), clock);
             HttpServer server = new HttpServer("127.0.0.1", 0, slack.servlets().entrySet().stream()
                     .map(entry -> new HttpServer.Mount(entry.getKey(), entry.getValue())).toList(), Optional::empty)
                     .start();

@@ -19,6 +19,7 @@ import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.issue.IssueStore;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -146,6 +147,22 @@ class IssueStoreContractTest extends StoreContract {
         store.save(open);
 
         assertThat(store.findActive()).containsExactly(open.atVersion(1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findActiveQuietSince_returnsTheActiveIssuesWithNoLaterActivityOnly(Backend backend) {
+        IssueStore store = backend.issueStore();
+        Instant cutoff = T0.plus(Duration.ofDays(1));
+        Issue quiet = issue("m5", T0);
+        Issue quietUntilTheCutoff = issue("m6", cutoff);
+        store.save(quiet);
+        store.save(quietUntilTheCutoff);
+        store.save(issue("m7", cutoff.plusSeconds(1)));
+        store.save(confirmedIssue());
+
+        assertThat(store.findActiveQuietSince(cutoff)).containsExactly(quiet.atVersion(1),
+                quietUntilTheCutoff.atVersion(1));
     }
 
     @ParameterizedTest(name = "{0}")

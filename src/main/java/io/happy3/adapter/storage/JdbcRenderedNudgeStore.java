@@ -1,0 +1,75 @@
+package io.happy3.adapter.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.Platform;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeMessage;
+import io.happy3.domain.nudge.RenderedNudgeStore;
+import io.happy3.domain.playbook.NudgeAction;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Renderings in the {@code rendered_nudges} table (V10), one row per nudge; the actions are their wire
+ * names, comma-separated (a name no longer known is skipped when read). The channel shares the
+ * recipient's platform and tenant. Thread-safe.
+ */
+public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
+    private final Jdbc jdbc;
+
+    public JdbcRenderedNudgeStore(Database database) {
+        this.jdbc = requireNonNull(database, "database == null").jdbc();
+    }
+
+    @Override
+    public void save(NudgeMessage message) {
+        requireNonNull(message, "message == null");
+        String update = """
+                update rendered_nudges set recipient_platform = ?, recipient_tenant = ?, recipient_user = ?,
+                channel_id = ?, thread_root = ?, step_id = ?, text = ?, actions = ?, late = ? where nudge_id = ?
+                """;
+        String insert = """
+                insert into rendered_nudges (recipient_platform, recipient_tenant, recipient_user, channel_id,
+                thread_root, step_id, text, actions, late, nudge_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """;
+        jdbc.upsert("saving the rendering of nudge " + message.nudgeId().value(), update, insert, statement -> {
+            statement.setString(1, message.recipient().platform().name());
+            statement.setString(2, message.recipient().tenant());
+            statement.setString(3, message.recipient().user());
+            statement.setString(4, message.channel().channel());
+            statement.setString(5, message.threadRootId());
+            statement.setString(6, message.stepId());
+            statement.setString(7, message.text());
+            statement.setString(8, message.actions().stream().map(NudgeAction::wireName)
+                    .collect(Collectors.joining(",")));
+            statement.setBoolean(9, message.late());
+            statement.setString(10, message.nudgeId().value());
+        });
+    }
+
+    @Override
+    public Optional<NudgeMessage> find(NudgeId nudge) {
+        requireNonNull(nudge, "nudge == null");
+        return jdbc.queryOne("finding the rendering of nudge " + nudge.value(),
+                "select * from rendered_nudges where nudge_id = ?", statement -> statement.setString(1, nudge.value()),
+                JdbcRenderedNudgeStore::read);
+    }
+
+    private static NudgeMessage read(ResultSet rows) throws SQLException {
+        Platform platform = Platform.valueOf(rows.getString("recipient_platform"));
+        String tenant = rows.getString("recipient_tenant");
+        List<NudgeAction> actions = Arrays.stream(rows.getString("actions").split(",")).filter(name -> !name.isEmpty())
+                .map(NudgeAction::fromWireName).flatMap(Optional::stream).toList();
+        return new NudgeMessage(new NudgeId(rows.getString("nudge_id")),
+                new UserRef(platform, tenant, rows.getString("recipient_user")),
+                new ChannelRef(platform, tenant, rows.getString("channel_id")), rows.getString("thread_root"),
+                rows.getString("step_id"), rows.getString("text"), actions, rows.getBoolean("late"));
+    }
+}
