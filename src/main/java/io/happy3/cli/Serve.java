@@ -132,7 +132,8 @@ public final class Serve {
         PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks());
         playbooks.start(Duration.ofSeconds(5));
         // The sandbox tenant runs on its own clock: the real scheduler and sweeps never see it (SandboxPartition).
-        JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database, ClaimScope.except(Platform.LOCAL, SandboxPeople.TENANT));
+        JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database,
+                ClaimScope.except(Platform.LOCAL, SandboxPeople.TENANT));
         Engine.Stores stores = stores(database, nudgeStore);
         InboxStore inboxStore = new CountingInboxStore(new JdbcInboxStore(database, clock,
                 config.storeMessageText()), telemetry);
@@ -140,10 +141,7 @@ public final class Serve {
         ServePlatforms platforms = ServePlatforms.create(config, inboxStore, database, stores, clock, telemetry);
         Engine engine = new Engine(stores, playbooks, platforms.directory(), platforms.gateway(), clock,
                 config.timeZone(), owner, new Signals(model));
-        telemetry.bindConnectionPool(database.dataSource());
-        telemetry.gaugeInboxBacklog(inboxStore::backlog);
-        telemetry.gaugeDueNudges(() -> nudgeStore.countDue(clock.instant()));
-        engine.reportTo(telemetry);
+        observe(telemetry, engine, database, inboxStore, nudgeStore, clock);
         RunWeeklyRituals.Times ritualTimes = ritualTimes(config);
         Optional<SandboxModule> sandbox = config.sandbox().map(settings -> sandbox(settings, database, playbooks,
                 ritualTimes, config, clock));
@@ -151,8 +149,7 @@ public final class Serve {
         sandbox.ifPresent(module -> servlets.put("/", module.servlet()));
         InboxWorker inbox = new InboxWorker(inboxStore, platforms.handlers(engine.router()), clock, owner,
                 InboxWorker.Settings.defaults());
-        GuardedTicker inboxTicker = new GuardedTicker("inbox", Duration.ofMillis(200));
-        inboxTicker.register("inbox", inbox::poll);
+        GuardedTicker inboxTicker = inboxTicker(inbox);
         GuardedTicker scheduler = scheduler(engine, engine.rituals(new JdbcRitualLedger(database, clock),
                 TrendChart::render, ritualTimes), database, config, clock);
         HttpServer http = http(config, servlets, ServeReadiness.of(database, playbooks)
@@ -164,6 +161,15 @@ public final class Serve {
         logStarted(config, http, owner, database, sandbox);
         return new Running(http, inbox, inboxTicker, scheduler, playbooks, database, engine, telemetry, sandbox,
                 socketMode);
+    }
+
+    /** The gauges and counters {@code /metrics} shows: pool, inbox backlog, due nudges, delivery outcomes. */
+    private static void observe(MicrometerTelemetry telemetry, Engine engine, Database database, InboxStore inbox,
+                                JdbcNudgeStore nudges, Clock clock) {
+        telemetry.bindConnectionPool(database.dataSource());
+        telemetry.gaugeInboxBacklog(inbox::backlog);
+        telemetry.gaugeDueNudges(() -> nudges.countDue(clock.instant()));
+        engine.reportTo(telemetry);
     }
 
     private static RunWeeklyRituals.Times ritualTimes(AppConfig config) {
@@ -189,6 +195,12 @@ public final class Serve {
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
                         Duration.ofMinutes(10)), new JdbcCustomerNoteStore(database),
                 new JdbcDesiredResultStore(database));
+    }
+
+    private static GuardedTicker inboxTicker(InboxWorker inbox) {
+        GuardedTicker ticker = new GuardedTicker("inbox", Duration.ofMillis(200));
+        ticker.register("inbox", inbox::poll);
+        return ticker;
     }
 
     /** The once-a-second ticker: due nudges, weekly rituals, the stale sweep and retention. */
