@@ -4,23 +4,29 @@ import io.happy3.domain.chat.Platform;
 
 /**
  * Port: the numbers operators watch (exposed on {@code /metrics} by an adapter). Adapters and use cases
- * report through it; {@link #none()} ignores everything. Implementations are thread-safe and cheap.
+ * report through it. Every method ignores its report unless an implementation overrides it ({@link #none()}
+ * overrides none). Implementations are thread-safe and cheap.
  */
 public interface Telemetry {
     /** A platform event was verified and persisted to the inbox ({@code duplicate}: dropped as a redelivery). */
-    void eventReceived(Platform platform, boolean duplicate);
+    default void eventReceived(Platform platform, boolean duplicate) {
+    }
 
     /** Processing an inbox entry failed (it will be retried or end FAILED). */
-    void eventFailed(Platform platform);
+    default void eventFailed(Platform platform) {
+    }
 
     /** Time from request start to acknowledgement. */
-    void ackLatency(Platform platform, long nanos);
+    default void ackLatency(Platform platform, long nanos) {
+    }
 
     /** A nudge changed state: scheduled, sent, acted, snoozed, dismissed, cancelled, expired, failed. */
-    void nudge(String outcome);
+    default void nudge(String outcome) {
+    }
 
     /** How late the scheduler delivered a nudge relative to its due time. */
-    void schedulerLag(long millis);
+    default void schedulerLag(long millis) {
+    }
 
     /** The {@link #apiCall} status of a call that got no HTTP answer (refused, reset, timed out). */
     int NETWORK_ERROR = 0;
@@ -29,33 +35,12 @@ public interface Telemetry {
      * A call to a platform API; {@code status} is the HTTP status (429 counts as rate limited), or
      * {@link #NETWORK_ERROR}.
      */
-    void apiCall(Platform platform, String method, int status);
+    default void apiCall(Platform platform, String method, int status) {
+    }
 
+    /** Telemetry that ignores everything. */
     static Telemetry none() {
         return new Telemetry() {
-            @Override
-            public void eventReceived(Platform platform, boolean duplicate) {
-            }
-
-            @Override
-            public void eventFailed(Platform platform) {
-            }
-
-            @Override
-            public void ackLatency(Platform platform, long nanos) {
-            }
-
-            @Override
-            public void nudge(String outcome) {
-            }
-
-            @Override
-            public void schedulerLag(long millis) {
-            }
-
-            @Override
-            public void apiCall(Platform platform, String method, int status) {
-            }
         };
     }
 }

@@ -19,24 +19,4 @@ public final class ApiCallLog implements Telemetry {
     public void apiCall(Platform platform, String method, int status) {
         calls.add(platform.name().toLowerCase(Locale.ROOT) + " " + method + " " + status);
     }
-
-    @Override
-    public void eventReceived(Platform platform, boolean duplicate) {
-    }
-
-    @Override
-    public void eventFailed(Platform platform) {
-    }
-
-    @Override
-    public void ackLatency(Platform platform, long nanos) {
-    }
-
-    @Override
-    public void nudge(String outcome) {
-    }
-
-    @Override
-    public void schedulerLag(long millis) {
-    }
 }
