@@ -17,6 +17,8 @@ import io.happy3.domain.review.CsvExport;
 import io.happy3.domain.review.InvalidReviewRequestException;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
+import io.happy3.domain.review.ProudStories;
+import io.happy3.domain.review.ProudStory;
 import io.happy3.domain.review.ReviewCompiler;
 import io.happy3.domain.review.ReviewPeriod;
 import io.happy3.domain.review.ReviewRequest;
@@ -39,6 +41,8 @@ import java.util.Optional;
  * leads the week's nominated proud moments to accept or reject. Everything is scoped to the asking tenant.
  */
 public final class AnswerReview {
+    /** How far apart the nominations of one issue may be and still be decided together. */
+    private static final Duration STORY_SPAN = Duration.ofDays(14);
     private final TeamDirectory team;
     private final IssueStore issues;
     private final NudgeStore nudges;
@@ -46,6 +50,7 @@ public final class AnswerReview {
     private final ChatGateway gateway;
     private final DesiredResultStore desiredResults;
     private final Clock clock;
+    private final ProudStories stories;
 
     public AnswerReview(TeamDirectory team, IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
                         DesiredResultStore desiredResults, ChatGateway gateway, Clock clock) {
@@ -56,6 +61,7 @@ public final class AnswerReview {
         this.proudMoments = requireNonNull(proudMoments, "proudMoments == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
         this.clock = requireNonNull(clock, "clock == null");
+        this.stories = ProudStoryLookup.stories(team, issues, desiredResults);
     }
 
     /** Answers the command privately; returns the text sent. */
@@ -131,7 +137,9 @@ public final class AnswerReview {
 
     private String render(Review review, ReviewRequest request, UserRef user, boolean lead) {
         ScorecardFormatter formatter = new ScorecardFormatter(person -> team.profile(person).displayName());
-        StringBuilder text = new StringBuilder(formatter.format(review.comparison().teamOnly()));
+        // The consistency headline names each agent only for leads; an agent sees the team's and their own.
+        StringBuilder text = new StringBuilder(formatter.format(review.comparison(),
+                agent -> lead || agent.equals(user)));
         Optional<UserRef> asked = request.agent().flatMap(ReviewRequest.Mention::id)
                 .map(id -> new UserRef(user.platform(), user.tenant(), id));
         if (asked.isPresent()) {
@@ -171,19 +179,23 @@ public final class AnswerReview {
         return text.toString();
     }
 
+    /** One accept/reject pair per proud story still undecided: the nominations of one issue are curated together. */
     private List<ChatGateway.Choice> choices(String tenant, ReviewPeriod period, Optional<ChannelRef> scope) {
+        List<ProudMoment> moments = proudMoments.findBetween(tenant, period.start(), period.end()).stream()
+                .filter(moment -> scope.isEmpty() || moment.channel().filter(scope.get()::equals).isPresent())
+                .toList();
         List<ChatGateway.Choice> choices = new ArrayList<>();
-        for (ProudMoment moment : proudMoments.findBetween(tenant, period.start(), period.end())) {
-            if (moment.decision() != ProudMoment.Decision.NOMINATED
-                    || scope.isPresent() && moment.channel().filter(scope.get()::equals).isEmpty()) {
+        for (ProudStory story : stories.tell(moments)) {
+            if (!story.undecided()) {
                 continue;
             }
-            String target = EventRouter.PROUD_TARGET_PREFIX + moment.id();
-            String label = moment.text();
+            String target = EventRouter.PROUD_TARGET_PREFIX + story.moments().get(0).id();
+            String label = story.who().map(who -> team.profile(who).displayName() + " — ").orElse("")
+                    + story.text();
             choices.add(new ChatGateway.Choice(target, "accept", "Accept: " + label,
-                    "/review accept " + moment.id()));
+                    "/review accept " + story.moments().get(0).id()));
             choices.add(new ChatGateway.Choice(target, "reject", "Reject: " + label,
-                    "/review reject " + moment.id()));
+                    "/review reject " + story.moments().get(0).id()));
         }
         return choices;
     }
@@ -216,9 +228,24 @@ public final class AnswerReview {
         }
         ProudMoment.Decision decision = "accept".equals(verb) ? ProudMoment.Decision.ACCEPTED
                 : ProudMoment.Decision.REJECTED;
-        proudMoments.update(moment.get().decided(decision, Optional.ofNullable(note).filter(text -> !text.isBlank())));
-        return (decision == ProudMoment.Decision.ACCEPTED ? "Accepted for the digest: " : "Rejected: ")
-                + moment.get().text();
+        Optional<String> lead = Optional.ofNullable(note).filter(text -> !text.isBlank());
+        List<ProudMoment> story = sameStory(moment.get());
+        story.forEach(each -> proudMoments.update(each.decided(decision, lead)));
+        String told = stories.tell(story).get(0).text();
+        return (decision == ProudMoment.Decision.ACCEPTED ? "Accepted for the digest: " : "Rejected: ") + told;
+    }
+
+    /** The moment and the other undecided nominations of its issue: one story, one decision. */
+    private List<ProudMoment> sameStory(ProudMoment moment) {
+        if (moment.issueId().isEmpty()) {
+            return List.of(moment);
+        }
+        List<ProudMoment> story = new ArrayList<>(List.of(moment));
+        proudMoments.findBetween(moment.tenant(), moment.at().minus(STORY_SPAN), moment.at().plus(STORY_SPAN)).stream()
+                .filter(other -> other.issueId().equals(moment.issueId()) && !other.id().equals(moment.id())
+                        && other.decision() == ProudMoment.Decision.NOMINATED)
+                .forEach(story::add);
+        return story;
     }
 
     private boolean isLead(UserRef user, Optional<ChannelRef> scope) {

@@ -92,8 +92,8 @@ public final class Engine {
 
     /** The weekly rituals (proud prompt, digest) over this engine's stores and chat, recorded in {@code ledger}. */
     public RunWeeklyRituals rituals(RitualLedger ledger, TrendChartRenderer chart, RunWeeklyRituals.Times times) {
-        return new RunWeeklyRituals(team, stores.issues(), stores.nudges(), stores.proudMoments(), ledger, gateway,
-                chart, times, clock);
+        return new RunWeeklyRituals(team, stores.issues(), stores.nudges(), stores.proudMoments(),
+                stores.desiredResults(), ledger, gateway, chart, times, clock);
     }
 
     /** Reports every nudge the scheduler sends or settles to {@code telemetry} (the {@code /metrics} counters). */

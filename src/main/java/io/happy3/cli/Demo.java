@@ -240,8 +240,10 @@ public final class Demo {
         int index = 0;
         for (io.happy3.domain.review.ProudMoment moment : stores.proudMoments().findBetween(channel.tenant(),
                 week.start(), week.end())) {
-            if (moment.decision() == io.happy3.domain.review.ProudMoment.Decision.NOMINATED) {
-                line(at, names.get(step.by()), "presses [" + step.curate() + "] on “" + moment.text() + "”");
+            // One press decides a whole story (every nomination of its issue), so later ones may be decided already.
+            if (stores.proudMoments().find(moment.id()).map(io.happy3.domain.review.ProudMoment::decision)
+                    .filter(io.happy3.domain.review.ProudMoment.Decision.NOMINATED::equals).isPresent()) {
+                line(at, names.get(step.by()), "presses [" + step.curate() + "]");
                 engine.router().route(new ChatEvent.ActionChosen(eventId + "-" + (++index), lead,
                         io.happy3.app.EventRouter.PROUD_TARGET_PREFIX + moment.id(), step.curate(), "", "console", at));
             }

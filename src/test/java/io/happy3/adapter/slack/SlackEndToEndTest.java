@@ -302,7 +302,7 @@ class SlackEndToEndTest {
         slack.drain();
 
         assertThat(slack.fake.calls("/actions/AABA1ABCD/1232321423432/D09sSasdasdAS9091209").get(0).body())
-                .contains("Accepted for the digest: The customer thanked the team after confirming the fix.");
+                .contains("Accepted for the digest: Name U0CUSTOMER confirmed the fix and thanked Name U0AGENT1.");
     }
 
     @Test
