@@ -89,7 +89,8 @@ public final class Demo {
             Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), new JdbcNudgeStore(database),
                     new JdbcProudMomentStore(database), new JdbcChannelSettingsStore(database),
                     new JdbcAgentPreferenceStore(database), new JdbcCustomerNoteStore(database),
-                new JdbcDesiredResultStore(database));
+                new JdbcDesiredResultStore(database),
+                new io.happy3.adapter.storage.JdbcCheckInStore(database));
             Engine engine = new Engine(stores, PlaybookSource.of(List.of(playbook)), directory(names, zone),
                     gateway, clock, zone, "demo"); // rules alone, as serve by default
             rituals = engine.rituals(new io.happy3.adapter.storage.JdbcRitualLedger(database, clock),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
@@ -46,7 +47,7 @@ class RunWeeklyRitualsTest {
     private final InMemoryDesiredResultStore results = new InMemoryDesiredResultStore();
     private final Engine engine = new Engine(new Engine.Stores(issues, nudges, moments, channels,
             new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
-            results),
+            results, new InMemoryCheckInStore()),
             PlaybookSource.of(List.of(TestPlaybooks.officeHours(List.of(), Set.of("UANNA"), BERLIN))),
             AgentDirectory.none(), gateway, clock, BERLIN, "test");
     private final RunWeeklyRituals rituals = new RunWeeklyRituals(engine.team(), issues, nudges, moments, results, ledger,

@@ -7,6 +7,7 @@ import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
@@ -101,7 +102,7 @@ final class SlackHarness implements AutoCloseable {
                 clock, maxBodyBytes, sleeps::add, Duration.ofMillis(500));
         Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(), channelSettings,
                 new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
-            new InMemoryDesiredResultStore());
+            new InMemoryDesiredResultStore(), new InMemoryCheckInStore());
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),
                 clock, ZoneOffset.UTC, "test");
         handler = module.inboxHandler(engine.router());
