@@ -90,7 +90,7 @@ public final class AnswerReview {
         }
         if (request.export()) {
             String csv = CsvExport.write(request.period(), review.issues(),
-                    issue -> gateway.permalink(issue.channel(), issue.rootMessageId()).orElse(""));
+                    issue -> gateway.permalink(issue.root()).orElse(""));
             gateway.sendFile(command.user(), "Issues of " + request.period().label() + " with their checkpoints.",
                     new ChatGateway.Attachment("happy3-" + request.period().label() + ".csv", "text/csv",
                             csv.getBytes(StandardCharsets.UTF_8)));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.happy3.domain.chat.BotCommand;
 import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Durations;
 import io.happy3.domain.nudge.Nudge;
@@ -199,15 +200,15 @@ public final class RunCommand {
         StringBuilder text = new StringBuilder("Your pending nudges:");
         for (Nudge nudge : pending) {
             text.append("\n• ").append(nudge.stepId()).append(" — ").append(nudge.status().name().toLowerCase(
-                    java.util.Locale.ROOT)).append(gateway.permalink(nudge.channel(), rootOf(nudge))
+                    java.util.Locale.ROOT)).append(gateway.permalink(rootOf(nudge))
                     .map(link -> " " + link).orElse(""));
         }
         return text.toString();
     }
 
-    private static String rootOf(Nudge nudge) {
+    private static MessageRef rootOf(Nudge nudge) {
         String value = nudge.issueId().value();
-        return value.substring(value.lastIndexOf(':') + 1);
+        return new MessageRef(nudge.channel(), value.substring(value.lastIndexOf(':') + 1));
     }
 
     private String proud(ChatEvent.CommandInvoked command) {

@@ -14,6 +14,7 @@ import io.happy3.adapter.storage.JdbcProudMomentStore;
 import io.happy3.app.Engine;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
@@ -195,8 +196,8 @@ public final class Demo {
                 line(timed.at(), names.get(step.from()), "reacts :" + step.react() + ":");
                 Reaction reaction = step.react().contains("check") ? Reaction.CONFIRM
                         : step.react().contains("star") ? Reaction.STAR : Reaction.OTHER;
-                engine.follow().handle(new ChatEvent.ReactionAdded(eventId, channel, author, false, target,
-                        Optional.ofNullable(roots.get(timed.conversation())), reaction, timed.at()))
+                engine.follow().handle(new ChatEvent.ReactionAdded(eventId, new MessageRef(channel, target), author,
+                        false, Optional.ofNullable(roots.get(timed.conversation())), reaction, timed.at()))
                         .ifPresent(this::describe);
                 continue;
             }
@@ -210,8 +211,8 @@ public final class Demo {
                 lastAgentMessage.put(timed.conversation(), messageId);
             }
             line(timed.at(), names.get(step.from()), "“" + step.text() + "”");
-            ChatEvent.MessagePosted message = new ChatEvent.MessagePosted(eventId, channel, author, false, messageId,
-                    root, step.text(), timed.at());
+            ChatEvent.MessagePosted message = new ChatEvent.MessagePosted(eventId,
+                    new MessageRef(channel, messageId), author, false, root, step.text(), timed.at());
             engine.follow().handle(message).ifPresent(this::describe);
             engine.desiredResults().notice(message);
         }
@@ -221,7 +222,7 @@ public final class Demo {
     private void press(Engine engine, Engine.Stores stores, ChannelRef channel, String root, DemoScript.Step step,
                        String eventId, Instant at, Map<String, String> names) {
         UserRef agent = user(channel, step.by());
-        Optional<Nudge> nudge = stores.nudges().findByIssue(IssueId.of(channel, root)).stream()
+        Optional<Nudge> nudge = stores.nudges().findByIssue(IssueId.of(new MessageRef(channel, root))).stream()
                 .filter(found -> found.stepId().equals(step.step()) && found.recipient().equals(agent))
                 .filter(found -> found.sentAt().isPresent())
                 .max(Comparator.comparing(found -> found.sentAt().get()));

@@ -11,6 +11,7 @@ import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.playbook.PlaybookSource;
@@ -67,7 +68,7 @@ class AnswerReviewTest {
     }
 
     private void say(ChannelRef channel, UserRef who, String id, String root, String text) {
-        engine.router().route(new ChatEvent.MessagePosted("e" + (++sequence), channel, who, false, id,
+        engine.router().route(new ChatEvent.MessagePosted("e" + (++sequence), new MessageRef(channel, id), who, false,
                 Optional.ofNullable(root), text, clock.instant()));
     }
 

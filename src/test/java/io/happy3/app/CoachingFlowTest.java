@@ -11,6 +11,7 @@ import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
@@ -54,7 +55,7 @@ class CoachingFlowTest {
     private int sequence;
 
     private void say(UserRef who, String messageId, String rootId, String text) {
-        engine.router().route(new ChatEvent.MessagePosted("ev-" + (++sequence), CHANNEL, who, false, messageId,
+        engine.router().route(new ChatEvent.MessagePosted("ev-" + (++sequence), new MessageRef(CHANNEL, messageId), who, false,
                 Optional.ofNullable(rootId), text, clock.instant()));
     }
 
@@ -67,11 +68,11 @@ class CoachingFlowTest {
     }
 
     private Issue issue() {
-        return issues.find(IssueId.of(CHANNEL, "m1")).orElseThrow();
+        return issues.find(IssueId.of(new MessageRef(CHANNEL, "m1"))).orElseThrow();
     }
 
     private Nudge delivered(String step) {
-        return nudges.findByIssue(IssueId.of(CHANNEL, "m1")).stream()
+        return nudges.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1"))).stream()
                 .filter(nudge -> nudge.stepId().equals(step) && nudge.sentAt().isPresent()).findFirst().orElseThrow();
     }
 
@@ -198,7 +199,7 @@ class CoachingFlowTest {
         assertThat(issue().state()).isEqualTo(IssueState.STALE);
         assertThat(issue().last(IssueEventType.CLOSED_STALE).orElseThrow().at()).isEqualTo(clock.instant());
         assertThat(nudges.find(toAnna.id()).orElseThrow().status()).isEqualTo(NudgeStatus.CANCELLED);
-        assertThat(issues.find(IssueId.of(CHANNEL, "m9")).orElseThrow().state()).isEqualTo(IssueState.OPEN);
+        assertThat(issues.find(IssueId.of(new MessageRef(CHANNEL, "m9"))).orElseThrow().state()).isEqualTo(IssueState.OPEN);
         assertThat(engine.quietIssues().sweep()).as("closing twice records nothing new").isZero();
         assertThat(issue().events(IssueEventType.CLOSED_STALE)).hasSize(1);
         clock.advance(Duration.ofMinutes(1));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.app.Signals;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.AgentAnswer;
@@ -93,7 +94,8 @@ final class PlaybookDryRun {
             Role role = agents.contains(user) ? Role.AGENT : Role.CUSTOMER;
             if (entry.kind().equals("message") && root.equals(rootOf(body))) {
                 String text = body.path("text").asText();
-                MessageFacts facts = new MessageFacts(SandboxPeople.CHANNEL, user, role, body.path("id").asText(),
+                MessageFacts facts = new MessageFacts(
+                        new MessageRef(SandboxPeople.CHANNEL, body.path("id").asText()), user, role,
                         body.path("thread").isTextual() ? Optional.of(body.get("thread").asText()) : Optional.empty(),
                         at, signals.forPlaybook(playbook).detect(text, role, at.atZone(zone)), false);
                 transition = tracker.onMessage(issue, facts, playbook.id(), List.of());

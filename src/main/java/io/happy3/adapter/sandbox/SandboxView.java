@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.app.Engine;
 import io.happy3.app.TeamDirectory;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.IssueId;
@@ -119,7 +120,8 @@ final class SandboxView {
     }
 
     private void issue(ObjectNode thread) {
-        Optional<Issue> issue = stores.issues().find(IssueId.of(SandboxPeople.CHANNEL, thread.get("root").asText()));
+        MessageRef root = new MessageRef(SandboxPeople.CHANNEL, thread.get("root").asText());
+        Optional<Issue> issue = stores.issues().find(IssueId.of(root));
         if (issue.isEmpty()) {
             thread.put("state", "NOT TRACKED");
             thread.putArray("history");

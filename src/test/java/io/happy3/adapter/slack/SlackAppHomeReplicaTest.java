@@ -13,6 +13,7 @@ import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcRenderedNudgeStore;
 import io.happy3.config.AppConfig;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.NudgeId;
@@ -97,7 +98,7 @@ class SlackAppHomeReplicaTest {
                 "", "")) {
             RenderedNudgeStore store = new JdbcRenderedNudgeStore(database);
             NudgeMessage message = new NudgeMessage(new NudgeId("n-1"), new UserRef(Platform.SLACK, TEAM, AGENT),
-                    new ChannelRef(Platform.SLACK, TEAM, "C1"), "1700000000.000100", "confirm-result",
+                    new MessageRef(new ChannelRef(Platform.SLACK, TEAM, "C1"), "1700000000.000100"), "confirm-result",
                     "Has Chris confirmed it works?", List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.SNOOZE), true);
             store.save(message);
             store.save(message);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
@@ -59,7 +60,7 @@ class SlackEndToEndTest {
     }
 
     private Issue issue(String root) {
-        return slack.issues.find(IssueId.of(SUPPORT, root)).orElseThrow();
+        return slack.issues.find(IssueId.of(new MessageRef(SUPPORT, root))).orElseThrow();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.happy3.adapter.storage;
 
 import io.happy3.adapter.scheduler.GuardedTicker;
 import io.happy3.adapter.scheduler.InboxWorker;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
@@ -79,7 +80,7 @@ final class CrashTestChild {
             Instant now = clock.instant();
             boolean fresh = inbox.append(InboxEntry.received(Platform.SLACK, "Ev" + i, "T1", "issue-" + (i % 25),
                     "event_callback", "{\"n\":" + i + "}", now));
-            NudgeKey key = new NudgeKey(IssueId.of(Fixtures.CHANNEL, "m" + i), "step", 0, 0, Fixtures.AGENT);
+            NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(Fixtures.CHANNEL, "m" + i)), "step", 0, 0, Fixtures.AGENT);
             nudges.schedule(Nudge.planned(key, Fixtures.CHANNEL, "default", now, now, now.plus(Duration.ofDays(1)),
                     now));
             System.out.println("ACKED Ev" + i + (fresh ? "" : " (redelivered by the platform)"));

@@ -1,6 +1,7 @@
 package io.happy3.adapter.storage;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
@@ -21,12 +22,12 @@ final class Fixtures {
     }
 
     static Issue issue(String rootMessageId, Instant openedAt) {
-        return Issue.open(CHANNEL, rootMessageId, CUSTOMER, "default", openedAt);
+        return Issue.open(new MessageRef(CHANNEL, rootMessageId), CUSTOMER, "default", openedAt);
     }
 
     /** A pending first-response nudge to {@link #AGENT} about the issue opened by message {@code rootMessageId}. */
     static Nudge nudge(String rootMessageId, Instant dueAt) {
-        NudgeKey key = new NudgeKey(IssueId.of(CHANNEL, rootMessageId), "first-response", 0, 0, AGENT);
+        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(CHANNEL, rootMessageId)), "first-response", 0, 0, AGENT);
         return Nudge.planned(key, CHANNEL, "default", T0, dueAt, dueAt.plus(Duration.ofDays(1)), T0);
     }
 }

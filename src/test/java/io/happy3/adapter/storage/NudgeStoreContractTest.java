@@ -6,6 +6,7 @@ import static io.happy3.adapter.storage.Fixtures.T0;
 import static io.happy3.adapter.storage.Fixtures.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
@@ -166,7 +167,7 @@ class NudgeStoreContractTest extends StoreContract {
     void findByIssue_twoIssues_returnsOnlyThatIssuesNudges(Backend backend) {
         NudgeStore store = backend.nudgeStore();
         Nudge mine = nudge("mine", T0);
-        Nudge other = Nudge.planned(new NudgeKey(IssueId.of(CHANNEL, "m2"), "s", 0, 0, AGENT), CHANNEL, "default", T0,
+        Nudge other = Nudge.planned(new NudgeKey(IssueId.of(new MessageRef(CHANNEL, "m2")), "s", 0, 0, AGENT), CHANNEL, "default", T0,
                 T0, T0.plusSeconds(60), T0);
         store.schedule(mine);
         store.schedule(other);

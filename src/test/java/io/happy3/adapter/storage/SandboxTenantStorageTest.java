@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.storage.TestDatabases.TestDatabase;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
@@ -60,7 +61,7 @@ class SandboxTenantStorageTest {
 
     private static Nudge nudge(ChannelRef channel) {
         UserRef agent = new UserRef(channel.platform(), channel.tenant(), "agent");
-        NudgeKey key = new NudgeKey(IssueId.of(channel, "m1"), "first-response", 0, 0, agent);
+        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(channel, "m1")), "first-response", 0, 0, agent);
         return Nudge.planned(key, channel, "default", T0, T0, T0.plus(Duration.ofDays(1)), T0);
     }
 
@@ -102,7 +103,7 @@ class SandboxTenantStorageTest {
         JdbcRitualLedger ledger = new JdbcRitualLedger(db, Clock.fixed(T0, ZoneOffset.UTC));
         for (ChannelRef channel : List.of(SANDBOX, SLACK)) {
             UserRef customer = new UserRef(channel.platform(), channel.tenant(), "customer");
-            issues.save(Issue.open(channel, "m1", customer, "default", T0));
+            issues.save(Issue.open(new MessageRef(channel, "m1"), customer, "default", T0));
             nudges.schedule(nudge(channel));
             settings.save(new ChannelSettings(channel, true, "default", Set.of("agent"), Set.of(), Set.of(),
                     Optional.empty()));
@@ -115,13 +116,13 @@ class SandboxTenantStorageTest {
         int erased = new JdbcTenantEraser(db).erase(Platform.LOCAL, "sandbox");
 
         assertThat(erased).isGreaterThanOrEqualTo(5);
-        assertThat(issues.find(IssueId.of(SANDBOX, "m1"))).isEmpty();
-        assertThat(nudges.findByIssue(IssueId.of(SANDBOX, "m1"))).isEmpty();
+        assertThat(issues.find(IssueId.of(new MessageRef(SANDBOX, "m1")))).isEmpty();
+        assertThat(nudges.findByIssue(IssueId.of(new MessageRef(SANDBOX, "m1")))).isEmpty();
         assertThat(settings.find(SANDBOX)).isEmpty();
         assertThat(moments.find("star:sandbox")).isEmpty();
         assertThat(ledger.everSent("sandbox", "digest:" + SANDBOX.key())).isFalse();
-        assertThat(issues.find(IssueId.of(SLACK, "m1"))).isPresent();
-        assertThat(nudges.findByIssue(IssueId.of(SLACK, "m1"))).hasSize(1);
+        assertThat(issues.find(IssueId.of(new MessageRef(SLACK, "m1")))).isPresent();
+        assertThat(nudges.findByIssue(IssueId.of(new MessageRef(SLACK, "m1")))).hasSize(1);
         assertThat(settings.find(SLACK)).isPresent();
         assertThat(moments.find("star:T1")).isPresent();
         assertThat(ledger.everSent("T1", "digest:" + SLACK.key())).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.IssueId;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class NudgeKeyTest {
     private static final UserRef AGENT = new UserRef(Platform.TEAMS, "tenant", "29:agent");
-    private static final IssueId ISSUE = IssueId.of(new ChannelRef(Platform.TEAMS, "tenant", "19:abc/def"), "1/2");
+    private static final IssueId ISSUE = IssueId.of(new MessageRef(new ChannelRef(Platform.TEAMS, "tenant", "19:abc/def"), "1/2"));
 
     @Test
     void fromStored_issueIdWithSlashes_readsBackTheSameKey() {

@@ -3,6 +3,7 @@ package io.happy3.domain.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.AgentAnswer;
@@ -34,7 +35,7 @@ class NudgePlannerTest {
     private final Playbook office = TestPlaybooks.officeHours(List.of("C1"), Set.of("UAGENT"), BERLIN);
 
     private static Issue openedAt(Instant at) {
-        Issue issue = Issue.open(CHANNEL, "root", CUSTOMER, "default", at);
+        Issue issue = Issue.open(new MessageRef(CHANNEL, "root"), CUSTOMER, "default", at);
         return issue.record(IssueEvent.of(IssueEventType.ISSUE_OPENED, at, CUSTOMER, "root", "test"),
                 IssueState.OPEN);
     }

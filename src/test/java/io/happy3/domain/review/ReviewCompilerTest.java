@@ -178,7 +178,7 @@ class ReviewCompilerTest {
     void compile_issueWithUnknownPlaybook_usesDefaultTargetAndNoSteps() {
         UserRef customer = WeekFixture.user("UC9");
         var issue = WeekFixture.issue("x1", customer, at(16, "09:00")).agentReplied(ALICE, at(16, "09:14")).build();
-        var unknown = new io.happy3.domain.issue.Issue(issue.id(), issue.channel(), issue.rootMessageId(),
+        var unknown = new io.happy3.domain.issue.Issue(issue.id(), issue.root(),
                 issue.customer(), "gone", issue.state(), issue.openedAt(), issue.lastActivityAt(), issue.agent(),
                 issue.history(), issue.version());
 

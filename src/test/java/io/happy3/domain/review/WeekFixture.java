@@ -1,6 +1,7 @@
 package io.happy3.domain.review;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
@@ -114,7 +115,7 @@ final class WeekFixture {
     }
 
     static io.happy3.domain.issue.IssueId issueId(String ts) {
-        return io.happy3.domain.issue.IssueId.of(CHANNEL, ts);
+        return io.happy3.domain.issue.IssueId.of(new MessageRef(CHANNEL, ts));
     }
 
     private static Nudge nudge(String ts, String step, UserRef to, Instant triggeredAt, Instant dueAt) {
@@ -123,7 +124,7 @@ final class WeekFixture {
     }
 
     static IssueBuilder issue(String ts, UserRef customer, Instant openedAt) {
-        return new IssueBuilder(Issue.open(CHANNEL, ts, customer, "default", openedAt)
+        return new IssueBuilder(Issue.open(new MessageRef(CHANNEL, ts), customer, "default", openedAt)
                 .record(IssueEvent.of(IssueEventType.ISSUE_OPENED, openedAt, customer, ts, "message"),
                         IssueState.OPEN));
     }
