@@ -13,6 +13,7 @@ import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.CsvExport;
 import io.happy3.domain.review.InvalidReviewRequestException;
 import io.happy3.domain.review.ProudMoment;
@@ -121,7 +122,7 @@ public final class AnswerReview {
         List<Nudge> sent = nudges.findDueBetween(tenant, from.minus(Duration.ofDays(7)),
                         period.end().plus(Duration.ofDays(7))).stream()
                 .filter(nudge -> scope.map(channel -> channel.equals(nudge.channel())).orElse(true)).toList();
-        Map<String, Playbook> playbooks = team.playbooksById();
+        Map<PlaybookId, Playbook> playbooks = team.playbooksById();
         Instant asOf = now.isBefore(period.end()) ? now : period.end();
         ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(period, found, sent, playbooks, asOf);
         List<Issue> inPeriod = found.stream().filter(issue -> issue.lastActivityAt().isAfter(period.start())

@@ -24,6 +24,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.Transition;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.AgentProfile;
@@ -129,7 +130,7 @@ public final class Demo {
                 leads.add(id);
             }
         });
-        ChannelSettings settings = new ChannelSettings(channel, true, "default", agents, Set.of(), leads,
+        ChannelSettings settings = new ChannelSettings(channel, true, PlaybookId.DEFAULT, agents, Set.of(), leads,
                 Optional.of(script.channel().name()));
         stores.channelSettings().save(settings);
     }

@@ -9,6 +9,7 @@ import io.happy3.config.AppConfig;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.ReviewCompiler;
 import io.happy3.domain.review.ReviewPeriod;
 import io.happy3.domain.review.ScorecardComparison;
@@ -54,7 +55,7 @@ public final class ReviewCommand {
         }
         try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value());
              PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks())) {
-            Map<String, Playbook> byId = playbooks.all().stream()
+            Map<PlaybookId, Playbook> byId = playbooks.all().stream()
                     .collect(Collectors.toMap(Playbook::id, Function.identity(), (a, b) -> a));
             TreeSet<String> tenants = new JdbcChannelSettingsStore(database).findAllFollowed().stream()
                     .map(settings -> settings.channel().tenant()).collect(Collectors.toCollection(TreeSet::new));

@@ -15,6 +15,7 @@ import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.ChannelSettings;
@@ -53,7 +54,7 @@ class RunWeeklyRitualsTest {
             gateway, weeks -> new byte[] {(byte) 0x89, 'P', 'N', 'G'}, RunWeeklyRituals.Times.DEFAULT, clock);
 
     RunWeeklyRitualsTest() {
-        channels.save(ChannelSettings.followedWith(CHANNEL, "default"));
+        channels.save(ChannelSettings.followedWith(CHANNEL, PlaybookId.DEFAULT));
     }
 
     private void runUntil(Instant target) {

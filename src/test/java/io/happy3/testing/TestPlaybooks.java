@@ -3,6 +3,7 @@ package io.happy3.testing;
 import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.playbook.NudgeAction;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.Recipient;
 import io.happy3.domain.playbook.Step;
 import io.happy3.domain.playbook.WorkingHours;
@@ -63,7 +64,7 @@ public final class TestPlaybooks {
 
     private static Playbook playbook(List<String> channels, Set<String> agents, Optional<ZoneId> zone,
                                      Optional<WorkingHours> hours) {
-        return new Playbook("default", "test", channels, agents, Set.of(), zone, hours, Map.of(),
+        return new Playbook(PlaybookId.DEFAULT, "test", channels, agents, Set.of(), zone, hours, Map.of(),
                 List.of(firstResponse(), confirmResult(), followUp(), promiseDue()),
                 Playbook.DEFAULT_RESPONSE_TARGET, Playbook.DEFAULT_STALE_AFTER, 5, Optional.empty());
     }

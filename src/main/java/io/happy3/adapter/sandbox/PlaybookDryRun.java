@@ -156,7 +156,7 @@ final class PlaybookDryRun {
 
     private ObjectNode render(List<Planned> planned, Playbook playbook, Instant now, ZoneId zone) {
         ObjectNode side = json.createObjectNode();
-        side.put("playbook", playbook.id());
+        side.put("playbook", playbook.id().value());
         ArrayNode nudges = side.putArray("nudges");
         for (Planned nudge : planned) {
             String outcome = nudge.cancelledBy().map(reason -> "not sent: " + reason + " first")

@@ -17,6 +17,7 @@ import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.Role;
 import io.happy3.domain.issue.Transition;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.signal.DetectedSignal;
 import io.happy3.domain.team.ChannelSettings;
 import java.time.Clock;
@@ -94,7 +95,7 @@ public final class Sandbox {
     }
 
     private void follow() {
-        String playbook = engine.team().defaultPlaybook().map(Playbook::id).orElse("default");
+        PlaybookId playbook = engine.team().defaultPlaybook().map(Playbook::id).orElse(PlaybookId.DEFAULT);
         Set<String> agents = SandboxPeople.ids("agent", "lead");
         stores.channelSettings().save(new ChannelSettings(SandboxPeople.CHANNEL, true, playbook, agents, Set.of(),
                 SandboxPeople.ids("lead"), Optional.of(SandboxPeople.CHANNEL_NAME)));

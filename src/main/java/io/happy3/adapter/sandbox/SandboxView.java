@@ -55,7 +55,7 @@ final class SandboxView {
         state.put("nowText", when(now));
         state.put("zone", zone.getId());
         state.put("week", ReviewPeriod.containing(now, zone).label());
-        state.put("playbook", team.followed(SandboxPeople.CHANNEL).map(context -> context.playbook().id())
+        state.put("playbook", team.followed(SandboxPeople.CHANNEL).map(context -> context.playbook().id().value())
                 .orElse("(none)"));
         ArrayNode people = state.putArray("people");
         for (SandboxPeople.Person person : SandboxPeople.PEOPLE) {

@@ -13,6 +13,7 @@ import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.playbook.PlaybookId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -170,7 +171,7 @@ public final class JdbcIssueStore implements IssueStore {
     private static Issue readIssue(ResultSet rows) throws SQLException {
         ChannelRef channel = Refs.channel(rows, "platform", "tenant", "channel");
         return new Issue(new IssueId(rows.getString("id")), new MessageRef(channel, rows.getString("root_message_id")),
-                Refs.user(rows, "customer"), rows.getString("playbook_id"), IssueState.valueOf(rows.getString(
+                Refs.user(rows, "customer"), new PlaybookId(rows.getString("playbook_id")), IssueState.valueOf(rows.getString(
                 "state")), Jdbc.getInstant(rows, "opened_at"), Jdbc.getInstant(rows, "last_activity_at"),
                 Refs.findUser(rows, "agent"), List.of(), rows.getLong("version"));
     }
@@ -217,7 +218,7 @@ public final class JdbcIssueStore implements IssueStore {
         Refs.setChannel(statement, 1, issue.channel());
         statement.setString(4, issue.root().id());
         Refs.setUser(statement, 5, Optional.of(issue.customer()));
-        statement.setString(8, issue.playbookId());
+        statement.setString(8, issue.playbookId().value());
         statement.setString(9, issue.state().name());
         Jdbc.setInstant(statement, 10, issue.openedAt());
         Jdbc.setInstant(statement, 11, issue.lastActivityAt());

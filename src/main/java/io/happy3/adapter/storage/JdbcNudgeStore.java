@@ -11,6 +11,7 @@ import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgePlan;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.playbook.PlaybookId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -262,7 +263,7 @@ public final class JdbcNudgeStore implements NudgeStore {
     private static void bindState(PreparedStatement statement, int index, Nudge nudge) throws SQLException {
         statement.setString(index, nudge.issueId().value());
         Refs.setChannel(statement, index + 1, nudge.channel());
-        statement.setString(index + 4, nudge.playbookId());
+        statement.setString(index + 4, nudge.playbookId().value());
         statement.setString(index + 5, nudge.stepId());
         Refs.setUser(statement, index + 6, Optional.of(nudge.recipient()));
         Jdbc.setInstant(statement, index + 9, nudge.triggeredAt());
@@ -282,7 +283,7 @@ public final class JdbcNudgeStore implements NudgeStore {
     private static Nudge read(ResultSet rows) throws SQLException {
         NudgeKey key = NudgeKey.fromStored(rows.getString("idempotency_key"), Refs.user(rows, "recipient"));
         NudgePlan plan = new NudgePlan(new NudgeId(rows.getString("id")), key,
-                Refs.channel(rows, "platform", "tenant", "channel"), rows.getString("playbook_id"),
+                Refs.channel(rows, "platform", "tenant", "channel"), new PlaybookId(rows.getString("playbook_id")),
                 Jdbc.getInstant(rows, "triggered_at"), Jdbc.getInstant(rows, "created_at"));
         return new Nudge(plan, new NudgeDelivery(NudgeStatus.valueOf(rows.getString("status")),
                 Jdbc.getInstant(rows, "due_at"), Jdbc.getInstant(rows, "expires_at"), rows.getInt("attempts"),

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * the stored version this value was read at (0 for an issue never saved): {@link IssueStore#save} refuses a
  * write based on an older version, so two writers cannot silently overwrite each other's history.
  */
-public record Issue(IssueId id, MessageRef root, UserRef customer, String playbookId,
+public record Issue(IssueId id, MessageRef root, UserRef customer, PlaybookId playbookId,
                    IssueState state, Instant openedAt, Instant lastActivityAt, Optional<UserRef> agent,
                    List<IssueEvent> history, long version) {
     public Issue {
@@ -37,7 +38,7 @@ public record Issue(IssueId id, MessageRef root, UserRef customer, String playbo
     }
 
     /** A new issue opened by {@code customer}'s message {@code root} at {@code at}. */
-    public static Issue open(MessageRef root, UserRef customer, String playbookId, Instant at) {
+    public static Issue open(MessageRef root, UserRef customer, PlaybookId playbookId, Instant at) {
         return new Issue(IssueId.of(root), root, customer, playbookId,
                 IssueState.OPEN, at, at, Optional.empty(), List.of(), 0);
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.signal.DetectedSignal;
 import io.happy3.domain.signal.Signal;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class IssueTracker {
      * Applies a message. {@code existing} is the issue the message belongs to, if tracked;
      * {@code earlierOfCustomer} are the customer's earlier issues in the channel (for bounce-backs).
      */
-    public Optional<Transition> onMessage(Optional<Issue> existing, MessageFacts facts, String playbookId,
+    public Optional<Transition> onMessage(Optional<Issue> existing, MessageFacts facts, PlaybookId playbookId,
                                           List<Issue> earlierOfCustomer) {
         requireNonNull(existing, "existing == null");
         requireNonNull(facts, "facts == null");
@@ -46,7 +47,7 @@ public final class IssueTracker {
         return events.isEmpty() ? Optional.empty() : Optional.of(new Transition(next, events));
     }
 
-    private Optional<Transition> open(MessageFacts facts, String playbookId, List<Issue> earlierOfCustomer) {
+    private Optional<Transition> open(MessageFacts facts, PlaybookId playbookId, List<Issue> earlierOfCustomer) {
         if (facts.threadRootId().isPresent() || facts.role() != Role.CUSTOMER || facts.edited()) {
             return Optional.empty();
         }

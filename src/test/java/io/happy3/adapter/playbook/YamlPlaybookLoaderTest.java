@@ -33,7 +33,7 @@ class YamlPlaybookLoaderTest {
 
         Playbook playbook = loader.load(file);
 
-        assertThat(playbook.id()).isEqualTo("default");
+        assertThat(playbook.id().value()).isEqualTo("default");
         assertThat(playbook.source()).isEqualTo(file.toString());
         assertThat(playbook.channels()).containsExactly("C0SUPPORT");
         assertThat(playbook.agents()).containsExactlyInAnyOrder("U0AGENT1", "U0AGENT2");

@@ -13,6 +13,7 @@ import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.playbook.PlaybookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,11 +34,11 @@ class SandboxPartitionTest {
     @Test
     void withoutSandbox_quietAndAgentQueries_useTheStoresOwnQueriesAndHideTheSandbox() {
         InMemoryIssueStore memory = new InMemoryIssueStore();
-        Issue quiet = Issue.open(new MessageRef(CHANNEL, "m1"), CUSTOMER, "default", T0);
-        Issue answered = Issue.open(new MessageRef(CHANNEL, "m2"), CUSTOMER, "default", T0.plus(Duration.ofDays(3))).record(
+        Issue quiet = Issue.open(new MessageRef(CHANNEL, "m1"), CUSTOMER, PlaybookId.DEFAULT, T0);
+        Issue answered = Issue.open(new MessageRef(CHANNEL, "m2"), CUSTOMER, PlaybookId.DEFAULT, T0.plus(Duration.ofDays(3))).record(
                 IssueEvent.of(IssueEventType.AGENT_REPLIED, T0.plus(Duration.ofDays(3)), AGENT, "m3", "agent"),
                 IssueState.ENGAGED);
-        Issue sandbox = Issue.open(new MessageRef(SandboxPeople.CHANNEL, "s1"), CUSTOMER, "default", T0);
+        Issue sandbox = Issue.open(new MessageRef(SandboxPeople.CHANNEL, "s1"), CUSTOMER, PlaybookId.DEFAULT, T0);
         List.of(quiet, answered, sandbox).forEach(memory::save);
 
         IssueStore view = SandboxPartition.withoutSandbox(new NoFullScans(memory));

@@ -1,5 +1,6 @@
 package io.happy3.adapter.slack;
 
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.testing.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -121,7 +122,7 @@ final class SlackHarness implements AutoCloseable {
                 Duration.ofDays(3), Recipient.ISSUE_AGENT,
                 "{customer} confirmed the fix 3 days ago. Check in: is everything still working?",
                 List.of(NudgeAction.FOLLOWED_UP, NudgeAction.SKIP), 1, Step.DEFAULT_EXPIRY);
-        return new Playbook("default", "test", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
+        return new Playbook(PlaybookId.DEFAULT, "test", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
                 Optional.empty(), Map.of(), List.of(confirm, followUp), Playbook.DEFAULT_RESPONSE_TARGET,
                 Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY, Optional.empty());
     }

@@ -8,6 +8,7 @@ import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
+import io.happy3.domain.playbook.PlaybookId;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,12 +23,12 @@ final class Fixtures {
     }
 
     static Issue issue(String rootMessageId, Instant openedAt) {
-        return Issue.open(new MessageRef(CHANNEL, rootMessageId), CUSTOMER, "default", openedAt);
+        return Issue.open(new MessageRef(CHANNEL, rootMessageId), CUSTOMER, PlaybookId.DEFAULT, openedAt);
     }
 
     /** A pending first-response nudge to {@link #AGENT} about the issue opened by message {@code rootMessageId}. */
     static Nudge nudge(String rootMessageId, Instant dueAt) {
         NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(CHANNEL, rootMessageId)), "first-response", 0, 0, AGENT);
-        return Nudge.planned(key, CHANNEL, "default", T0, dueAt, dueAt.plus(Duration.ofDays(1)), T0);
+        return Nudge.planned(key, CHANNEL, PlaybookId.DEFAULT, T0, dueAt, dueAt.plus(Duration.ofDays(1)), T0);
     }
 }

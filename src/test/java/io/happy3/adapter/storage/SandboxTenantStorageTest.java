@@ -12,6 +12,7 @@ import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.team.ChannelSettings;
 import java.time.Clock;
@@ -62,7 +63,7 @@ class SandboxTenantStorageTest {
     private static Nudge nudge(ChannelRef channel) {
         UserRef agent = new UserRef(channel.platform(), channel.tenant(), "agent");
         NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(channel, "m1")), "first-response", 0, 0, agent);
-        return Nudge.planned(key, channel, "default", T0, T0, T0.plus(Duration.ofDays(1)), T0);
+        return Nudge.planned(key, channel, PlaybookId.DEFAULT, T0, T0, T0.plus(Duration.ofDays(1)), T0);
     }
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)
@@ -103,9 +104,9 @@ class SandboxTenantStorageTest {
         JdbcRitualLedger ledger = new JdbcRitualLedger(db, Clock.fixed(T0, ZoneOffset.UTC));
         for (ChannelRef channel : List.of(SANDBOX, SLACK)) {
             UserRef customer = new UserRef(channel.platform(), channel.tenant(), "customer");
-            issues.save(Issue.open(new MessageRef(channel, "m1"), customer, "default", T0));
+            issues.save(Issue.open(new MessageRef(channel, "m1"), customer, PlaybookId.DEFAULT, T0));
             nudges.schedule(nudge(channel));
-            settings.save(new ChannelSettings(channel, true, "default", Set.of("agent"), Set.of(), Set.of(),
+            settings.save(new ChannelSettings(channel, true, PlaybookId.DEFAULT, Set.of("agent"), Set.of(), Set.of(),
                     Optional.empty()));
             moments.add(new ProudMoment("star:" + channel.tenant(), channel.tenant(), Optional.of(channel),
                     Optional.empty(), Optional.empty(), Optional.empty(), ProudMoment.Source.STAR_REACTION, "Starred",

@@ -16,6 +16,7 @@ import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
 import java.time.Duration;
@@ -44,14 +45,14 @@ class TenantIsolationContractTest extends StoreContract {
     }
 
     private static Issue engagedIssue(ChannelRef channel) {
-        return Issue.open(new MessageRef(channel, "m1"), user(channel, "U-CUSTOMER"), "default", T0)
+        return Issue.open(new MessageRef(channel, "m1"), user(channel, "U-CUSTOMER"), PlaybookId.DEFAULT, T0)
                 .record(IssueEvent.of(IssueEventType.AGENT_REPLIED, T0.plusSeconds(30), user(channel, "U-AGENT"),
                         "m2", "agent"), IssueState.ENGAGED);
     }
 
     private static Nudge nudge(ChannelRef channel) {
         NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(channel, "m1")), "first-response", 0, 0, user(channel, "U-AGENT"));
-        return Nudge.planned(key, channel, "default", T0, T0.plusSeconds(600), T0.plus(Duration.ofDays(1)), T0);
+        return Nudge.planned(key, channel, PlaybookId.DEFAULT, T0, T0.plusSeconds(600), T0.plus(Duration.ofDays(1)), T0);
     }
 
     private static ProudMoment moment(ChannelRef channel) {

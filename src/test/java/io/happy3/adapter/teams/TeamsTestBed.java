@@ -1,5 +1,6 @@
 package io.happy3.adapter.teams;
 
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.testing.ApiCallLog;
 import io.happy3.testing.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,7 +107,7 @@ final class TeamsTestBed implements AutoCloseable {
                         "You said this is fixed. Has {customer} confirmed it works for them?",
                         List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.ASKED_NOW, NudgeAction.NOT_RESOLVED,
                                 NudgeAction.SNOOZE), 2, Step.DEFAULT_EXPIRY));
-        return new Playbook("default", "code", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
+        return new Playbook(PlaybookId.DEFAULT, "code", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
                 Optional.empty(), Map.of(io.happy3.domain.signal.Signal.RESOLUTION_PROPOSED,
                 List.of("deployed a fix")), steps, Playbook.DEFAULT_RESPONSE_TARGET, Playbook.DEFAULT_STALE_AFTER,
                 Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY, Optional.empty());

@@ -7,6 +7,7 @@ import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.signal.DetectedSignal;
 import io.happy3.domain.signal.Signal;
 import java.time.Duration;
@@ -42,11 +43,11 @@ class IssueTrackerTest {
     }
 
     private Issue opened() {
-        return tracker.onMessage(Optional.empty(), customer("root", T0), "default", List.of()).orElseThrow().issue();
+        return tracker.onMessage(Optional.empty(), customer("root", T0), PlaybookId.DEFAULT, List.of()).orElseThrow().issue();
     }
 
     private Issue apply(Issue issue, MessageFacts facts) {
-        return tracker.onMessage(Optional.of(issue), facts, "default", List.of()).orElseThrow().issue();
+        return tracker.onMessage(Optional.of(issue), facts, PlaybookId.DEFAULT, List.of()).orElseThrow().issue();
     }
 
     @Test
@@ -78,7 +79,7 @@ class IssueTrackerTest {
 
     @Test
     void onMessage_customerTopLevel_opensIssue() {
-        Transition opened = tracker.onMessage(Optional.empty(), customer("root", T0), "default", List.of())
+        Transition opened = tracker.onMessage(Optional.empty(), customer("root", T0), PlaybookId.DEFAULT, List.of())
                 .orElseThrow();
 
         assertThat(opened.issue().state()).isEqualTo(IssueState.OPEN);
@@ -88,8 +89,8 @@ class IssueTrackerTest {
 
     @Test
     void onMessage_agentTopLevelOrUntrackedReply_opensNothing() {
-        assertThat(tracker.onMessage(Optional.empty(), agent("root", T0), "default", List.of())).isEmpty();
-        assertThat(tracker.onMessage(Optional.empty(), customer("reply", T0), "default", List.of())).isEmpty();
+        assertThat(tracker.onMessage(Optional.empty(), agent("root", T0), PlaybookId.DEFAULT, List.of())).isEmpty();
+        assertThat(tracker.onMessage(Optional.empty(), customer("reply", T0), PlaybookId.DEFAULT, List.of())).isEmpty();
     }
 
     @Test
@@ -186,7 +187,7 @@ class IssueTrackerTest {
         MessageFacts edit = new MessageFacts(new MessageRef(CHANNEL, "a1"), AGENT, Role.AGENT, Optional.of("root"),
                 T0.plusSeconds(120), List.of(DetectedSignal.of(Signal.RESOLUTION_PROPOSED, "x")), true);
 
-        assertThat(tracker.onMessage(Optional.of(proposed), edit, "default", List.of())).isEmpty();
+        assertThat(tracker.onMessage(Optional.of(proposed), edit, PlaybookId.DEFAULT, List.of())).isEmpty();
     }
 
     @Test
@@ -198,9 +199,9 @@ class IssueTrackerTest {
         MessageFacts muchLater = new MessageFacts(new MessageRef(CHANNEL, "root3"), CUSTOMER, Role.CUSTOMER, Optional.empty(),
                 T0.plus(Duration.ofDays(20)), List.of(), false);
 
-        assertThat(tracker.onMessage(Optional.empty(), again, "default", List.of(confirmed)).orElseThrow()
+        assertThat(tracker.onMessage(Optional.empty(), again, PlaybookId.DEFAULT, List.of(confirmed)).orElseThrow()
                 .recorded(IssueEventType.BOUNCE_BACK)).isTrue();
-        assertThat(tracker.onMessage(Optional.empty(), muchLater, "default", List.of(confirmed)).orElseThrow()
+        assertThat(tracker.onMessage(Optional.empty(), muchLater, PlaybookId.DEFAULT, List.of(confirmed)).orElseThrow()
                 .recorded(IssueEventType.BOUNCE_BACK)).isFalse();
     }
 

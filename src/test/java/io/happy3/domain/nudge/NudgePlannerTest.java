@@ -13,6 +13,7 @@ import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.issue.IssueTracker;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.testing.TestPlaybooks;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class NudgePlannerTest {
     private final Playbook office = TestPlaybooks.officeHours(List.of("C1"), Set.of("UAGENT"), BERLIN);
 
     private static Issue openedAt(Instant at) {
-        Issue issue = Issue.open(new MessageRef(CHANNEL, "root"), CUSTOMER, "default", at);
+        Issue issue = Issue.open(new MessageRef(CHANNEL, "root"), CUSTOMER, PlaybookId.DEFAULT, at);
         return issue.record(IssueEvent.of(IssueEventType.ISSUE_OPENED, at, CUSTOMER, "root", "test"),
                 IssueState.OPEN);
     }
