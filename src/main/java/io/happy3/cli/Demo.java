@@ -224,7 +224,7 @@ public final class Demo {
                        String eventId, Instant at, Map<String, String> names) {
         UserRef agent = user(channel, step.by());
         Optional<Nudge> nudge = stores.nudges().findByIssue(IssueId.of(new MessageRef(channel, root))).stream()
-                .filter(found -> found.stepId().equals(step.step()) && found.recipient().equals(agent))
+                .filter(found -> found.stepId().value().equals(step.step()) && found.recipient().equals(agent))
                 .filter(found -> found.sentAt().isPresent())
                 .max(Comparator.comparing(found -> found.sentAt().get()));
         if (nudge.isEmpty()) {

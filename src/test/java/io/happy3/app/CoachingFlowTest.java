@@ -73,7 +73,7 @@ class CoachingFlowTest {
 
     private Nudge delivered(String step) {
         return nudges.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1"))).stream()
-                .filter(nudge -> nudge.stepId().equals(step) && nudge.sentAt().isPresent()).findFirst().orElseThrow();
+                .filter(nudge -> nudge.stepId().value().equals(step) && nudge.sentAt().isPresent()).findFirst().orElseThrow();
     }
 
     @Test
@@ -97,7 +97,7 @@ class CoachingFlowTest {
 
         assertThat(gateway.delivered).isEmpty();
         // "looking into it now" is also a promise (work under way, SIGNALS.md), whose promise-due nudge waits.
-        assertThat(nudges.findByIssue(issue().id())).filteredOn(nudge -> nudge.stepId().equals("first-response"))
+        assertThat(nudges.findByIssue(issue().id())).filteredOn(nudge -> nudge.stepId().value().equals("first-response"))
                 .extracting(Nudge::status).isNotEmpty().containsOnly(NudgeStatus.CANCELLED);
     }
 
@@ -264,7 +264,7 @@ class CoachingFlowTest {
         after(Duration.ofHours(2).plusMinutes(1));
 
         Nudge failed = nudges.findByIssue(issue().id()).stream()
-                .filter(nudge -> nudge.stepId().equals("confirm-result")).findFirst().orElseThrow();
+                .filter(nudge -> nudge.stepId().value().equals("confirm-result")).findFirst().orElseThrow();
         assertThat(failed.status()).isEqualTo(NudgeStatus.FAILED);
         assertThat(failed.failure()).contains("channel_not_found");
     }

@@ -64,7 +64,7 @@ class DesiredResultFlowTest {
             clock.advance(Duration.ofMinutes(1));
             engine.delivery().tick();
         }
-        return gateway.delivered.stream().filter(message -> message.stepId().equals(step)).reduce((a, b) -> b)
+        return gateway.delivered.stream().filter(message -> message.stepId().value().equals(step)).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no " + step + " nudge in " + gateway.deliveredSteps()));
     }
 

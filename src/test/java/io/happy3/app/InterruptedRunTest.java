@@ -75,7 +75,7 @@ class InterruptedRunTest {
         assertThat(issues.find(IssueId.of(new MessageRef(CHANNEL, "m1")))).as("saved before the failure").isPresent();
         engine.router().route(opened); // the inbox hands the entry over again
 
-        assertThat(stored.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1")))).extracting(Nudge::stepId)
+        assertThat(stored.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1")))).extracting(nudge -> nudge.stepId().value())
                 .contains("first-response");
         int planned = stored.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1"))).size();
         engine.router().route(opened);

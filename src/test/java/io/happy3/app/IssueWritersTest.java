@@ -157,7 +157,7 @@ class IssueWritersTest {
 
     private Nudge delivered(String step) {
         return nudges.findByIssue(ISSUE).stream()
-                .filter(nudge -> nudge.stepId().equals(step) && nudge.sentAt().isPresent()).findFirst().orElseThrow();
+                .filter(nudge -> nudge.stepId().value().equals(step) && nudge.sentAt().isPresent()).findFirst().orElseThrow();
     }
 
     /** A writer on its own thread; {@link #join} rethrows what it threw. */

@@ -54,7 +54,7 @@ class PlanNudgesTest {
         plan.replay(opened.issue(), "m1", context);
 
         List<Nudge> planned = nudges.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1")));
-        assertThat(planned).extracting(Nudge::stepId).containsExactly("first-response");
+        assertThat(planned).extracting(nudge -> nudge.stepId().value()).containsExactly("first-response");
         assertThat(planned.get(0).recipient()).isEqualTo(ANNA);
         assertThat(planned.get(0).status()).isEqualTo(NudgeStatus.PENDING);
     }

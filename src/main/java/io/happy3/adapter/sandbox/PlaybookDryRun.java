@@ -121,7 +121,7 @@ final class PlaybookDryRun {
         for (Nudge nudge : planned.values()) {
             Optional<String> cancelled = playbook.step(nudge.stepId()).flatMap(step -> cancelledBy(step, nudge,
                     last.orElseThrow()));
-            result.add(new Planned(nudge.stepId(), SandboxPeople.nameOf(nudge.recipient()), nudge.dueAt(),
+            result.add(new Planned(nudge.stepId().value(), SandboxPeople.nameOf(nudge.recipient()), nudge.dueAt(),
                     cancelled));
         }
         return result;

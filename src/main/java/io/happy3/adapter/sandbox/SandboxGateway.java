@@ -45,7 +45,7 @@ final class SandboxGateway implements ChatGateway {
             ObjectNode body = entry(recipient);
             body.put("nudge", nudge.nudgeId().value());
             body.put("thread", nudge.thread().id());
-            body.put("step", nudge.stepId());
+            body.put("step", nudge.stepId().value());
             body.put("text", nudge.text());
             body.put("late", nudge.late());
             ArrayNode actions = body.putArray("actions");
@@ -66,7 +66,7 @@ final class SandboxGateway implements ChatGateway {
         ObjectNode body = entry(nudge.recipient());
         body.put("nudge", nudge.nudgeId().value());
         body.put("thread", nudge.thread().id());
-        body.put("step", nudge.stepId());
+        body.put("step", nudge.stepId().value());
         body.put("text", outcome);
         log.append("answered", body);
         changed.run();

@@ -138,7 +138,7 @@ final class SandboxView {
         }
         ArrayNode planned = thread.putArray("planned");
         for (Nudge nudge : stores.nudges().findByIssue(issue.get().id())) {
-            ObjectNode item = planned.addObject().put("id", nudge.id().value()).put("step", nudge.stepId())
+            ObjectNode item = planned.addObject().put("id", nudge.id().value()).put("step", nudge.stepId().value())
                     .put("to", SandboxPeople.nameOf(nudge.recipient())).put("status", nudge.status().name())
                     .put("due", nudge.dueAt().toEpochMilli()).put("dueText", when(nudge.dueAt()))
                     .put("late", nudge.late());

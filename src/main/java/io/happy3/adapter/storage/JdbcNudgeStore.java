@@ -264,7 +264,7 @@ public final class JdbcNudgeStore implements NudgeStore {
         statement.setString(index, nudge.issueId().value());
         Refs.setChannel(statement, index + 1, nudge.channel());
         statement.setString(index + 4, nudge.playbookId().value());
-        statement.setString(index + 5, nudge.stepId());
+        statement.setString(index + 5, nudge.stepId().value());
         Refs.setUser(statement, index + 6, Optional.of(nudge.recipient()));
         Jdbc.setInstant(statement, index + 9, nudge.triggeredAt());
         Jdbc.setInstant(statement, index + 10, nudge.dueAt());

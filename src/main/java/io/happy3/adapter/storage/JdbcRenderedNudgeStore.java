@@ -10,6 +10,7 @@ import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.RenderedNudgeStore;
 import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.StepId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
             statement.setString(3, message.recipient().user());
             statement.setString(4, message.channel().channel());
             statement.setString(5, message.thread().id());
-            statement.setString(6, message.stepId());
+            statement.setString(6, message.stepId().value());
             statement.setString(7, message.text());
             statement.setString(8, message.actions().stream().map(NudgeAction::wireName)
                     .collect(Collectors.joining(",")));
@@ -72,6 +73,6 @@ public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
                 new UserRef(platform, tenant, rows.getString("recipient_user")),
                 new MessageRef(new ChannelRef(platform, tenant, rows.getString("channel_id")),
                         rows.getString("thread_root")),
-                rows.getString("step_id"), rows.getString("text"), actions, rows.getBoolean("late"));
+                new StepId(rows.getString("step_id")), rows.getString("text"), actions, rows.getBoolean("late"));
     }
 }

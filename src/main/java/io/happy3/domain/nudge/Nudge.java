@@ -6,6 +6,7 @@ import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -47,7 +48,7 @@ public record Nudge(NudgePlan plan, NudgeDelivery delivery) {
         return plan.playbookId();
     }
 
-    public String stepId() {
+    public StepId stepId() {
         return plan.key().stepId();
     }
 

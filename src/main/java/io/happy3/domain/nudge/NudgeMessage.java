@@ -6,6 +6,7 @@ import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.StepId;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  * the issue lives (its channel and thread root) so the adapter can show it in the thread.
  */
 public record NudgeMessage(NudgeId nudgeId, UserRef recipient, MessageRef thread,
-                           String stepId, String text, List<NudgeAction> actions, boolean late) {
+                           StepId stepId, String text, List<NudgeAction> actions, boolean late) {
     public NudgeMessage {
         requireNonNull(nudgeId, "nudgeId == null");
         requireNonNull(recipient, "recipient == null");

@@ -41,7 +41,7 @@ public record Playbook(PlaybookId id, String source, List<String> channels, Set<
         requireNonNull(checkIns, "checkIns == null");
     }
 
-    public Optional<Step> step(String stepId) {
+    public Optional<Step> step(StepId stepId) {
         return steps.stream().filter(step -> step.id().equals(stepId)).findFirst();
     }
 }

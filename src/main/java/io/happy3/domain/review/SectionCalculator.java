@@ -144,7 +144,7 @@ final class SectionCalculator {
             applicable++;
             consistent += due.stream().allMatch(StepOccurrence::happened) ? 1 : 0;
             for (StepOccurrence occurrence : due) {
-                int[] counts = bySteps.computeIfAbsent(occurrence.step().id(), id -> new int[2]);
+                int[] counts = bySteps.computeIfAbsent(occurrence.step().id().value(), id -> new int[2]);
                 counts[0] += occurrence.happened() ? 1 : 0;
                 counts[1]++;
             }
@@ -159,7 +159,7 @@ final class SectionCalculator {
         for (Nudge nudge : sentNudges(nudges)) {
             String key = nudge.playbookId() + "/" + nudge.stepId();
             Scorecard.StepNudges old = bySteps.getOrDefault(key,
-                    new Scorecard.StepNudges(nudge.playbookId().value(), nudge.stepId(), 0, 0, 0, 0));
+                    new Scorecard.StepNudges(nudge.playbookId().value(), nudge.stepId().value(), 0, 0, 0, 0));
             bySteps.put(key, new Scorecard.StepNudges(old.playbookId(), old.stepId(), old.sent() + 1,
                     old.acted() + (nudge.status() == NudgeStatus.ACTED ? 1 : 0),
                     old.snoozed() + (nudge.snoozes() > 0 ? 1 : 0),

@@ -18,6 +18,7 @@ import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.StepId;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +50,7 @@ class SlackChatGatewayTest {
     }
 
     private static NudgeMessage nudge(String id, String thread) {
-        return new NudgeMessage(new NudgeId(id), AGENT, new MessageRef(SUPPORT, thread), "confirm-result", "Has the customer confirmed?",
+        return new NudgeMessage(new NudgeId(id), AGENT, new MessageRef(SUPPORT, thread), new StepId("confirm-result"), "Has the customer confirmed?",
                 List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.SNOOZE), false);
     }
 

@@ -100,7 +100,7 @@ class SlackDatabaseEndToEndTest {
             assertThat(ephemeral.param("thread_ts")).isEqualTo(root);
             assertThat(ephemeral.param("text")).contains("Has Name U0CUSTOMER confirmed it works");
             assertThat(slack.nudges.findByIssue(issue.id())).filteredOn(nudge -> nudge.sentAt().isPresent())
-                    .singleElement().satisfies(nudge -> assertThat(nudge.stepId()).isEqualTo("confirm-result"));
+                    .singleElement().satisfies(nudge -> assertThat(nudge.stepId().value()).isEqualTo("confirm-result"));
         }
     }
 

@@ -10,6 +10,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,7 +82,7 @@ final class CrashTestChild {
             Instant now = clock.instant();
             boolean fresh = inbox.append(InboxEntry.received(Platform.SLACK, "Ev" + i, "T1", "issue-" + (i % 25),
                     "event_callback", "{\"n\":" + i + "}", now));
-            NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(Fixtures.CHANNEL, "m" + i)), "step", 0, 0, Fixtures.AGENT);
+            NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(Fixtures.CHANNEL, "m" + i)), new StepId("step"), 0, 0, Fixtures.AGENT);
             nudges.schedule(Nudge.planned(key, Fixtures.CHANNEL, PlaybookId.DEFAULT, now, now, now.plus(Duration.ofDays(1)),
                     now));
             System.out.println("ACKED Ev" + i + (fresh ? "" : " (redelivered by the platform)"));

@@ -9,6 +9,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,7 +29,7 @@ final class Fixtures {
 
     /** A pending first-response nudge to {@link #AGENT} about the issue opened by message {@code rootMessageId}. */
     static Nudge nudge(String rootMessageId, Instant dueAt) {
-        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(CHANNEL, rootMessageId)), "first-response", 0, 0, AGENT);
+        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(CHANNEL, rootMessageId)), new StepId("first-response"), 0, 0, AGENT);
         return Nudge.planned(key, CHANNEL, PlaybookId.DEFAULT, T0, dueAt, dueAt.plus(Duration.ofDays(1)), T0);
     }
 }

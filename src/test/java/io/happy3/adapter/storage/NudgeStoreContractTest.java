@@ -13,6 +13,7 @@ import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -168,7 +169,7 @@ class NudgeStoreContractTest extends StoreContract {
     void findByIssue_twoIssues_returnsOnlyThatIssuesNudges(Backend backend) {
         NudgeStore store = backend.nudgeStore();
         Nudge mine = nudge("mine", T0);
-        Nudge other = Nudge.planned(new NudgeKey(IssueId.of(new MessageRef(CHANNEL, "m2")), "s", 0, 0, AGENT), CHANNEL, PlaybookId.DEFAULT, T0,
+        Nudge other = Nudge.planned(new NudgeKey(IssueId.of(new MessageRef(CHANNEL, "m2")), new StepId("s"), 0, 0, AGENT), CHANNEL, PlaybookId.DEFAULT, T0,
                 T0, T0.plusSeconds(60), T0);
         store.schedule(mine);
         store.schedule(other);

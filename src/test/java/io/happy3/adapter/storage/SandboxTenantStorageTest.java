@@ -13,6 +13,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.team.ChannelSettings;
 import java.time.Clock;
@@ -62,7 +63,7 @@ class SandboxTenantStorageTest {
 
     private static Nudge nudge(ChannelRef channel) {
         UserRef agent = new UserRef(channel.platform(), channel.tenant(), "agent");
-        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(channel, "m1")), "first-response", 0, 0, agent);
+        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(channel, "m1")), new StepId("first-response"), 0, 0, agent);
         return Nudge.planned(key, channel, PlaybookId.DEFAULT, T0, T0, T0.plus(Duration.ofDays(1)), T0);
     }
 

@@ -17,6 +17,7 @@ import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
 import java.time.Duration;
@@ -51,7 +52,7 @@ class TenantIsolationContractTest extends StoreContract {
     }
 
     private static Nudge nudge(ChannelRef channel) {
-        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(channel, "m1")), "first-response", 0, 0, user(channel, "U-AGENT"));
+        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(channel, "m1")), new StepId("first-response"), 0, 0, user(channel, "U-AGENT"));
         return Nudge.planned(key, channel, PlaybookId.DEFAULT, T0, T0.plusSeconds(600), T0.plus(Duration.ofDays(1)), T0);
     }
 

@@ -62,7 +62,7 @@ class NudgePlannerTest {
 
         assertThat(nudges).extracting(Nudge::recipient).containsExactly(AGENT, OTHER_AGENT);
         assertThat(nudges).allSatisfy(nudge -> {
-            assertThat(nudge.stepId()).isEqualTo("first-response");
+            assertThat(nudge.stepId().value()).isEqualTo("first-response");
             assertThat(nudge.dueAt()).isEqualTo(at.plus(Duration.ofMinutes(10)));
             assertThat(nudge.status()).isEqualTo(NudgeStatus.PENDING);
         });
@@ -90,7 +90,7 @@ class NudgePlannerTest {
 
         assertThat(nudges).singleElement().satisfies(nudge -> {
             assertThat(nudge.recipient()).isEqualTo(AGENT);
-            assertThat(nudge.stepId()).isEqualTo("confirm-result");
+            assertThat(nudge.stepId().value()).isEqualTo("confirm-result");
             assertThat(nudge.dueAt()).isEqualTo(opened.plusSeconds(600).plus(Duration.ofHours(2)));
         });
     }
@@ -105,7 +105,7 @@ class NudgePlannerTest {
         List<Nudge> nudges = planner.plan(issue, List.of(issue.last(IssueEventType.PROMISE_MADE).orElseThrow()),
                 anyTime, Set.of(AGENT), opened);
 
-        assertThat(nudges).filteredOn(nudge -> nudge.stepId().equals("promise-due")).singleElement()
+        assertThat(nudges).filteredOn(nudge -> nudge.stepId().value().equals("promise-due")).singleElement()
                 .extracting(Nudge::dueAt).isEqualTo(due);
     }
 

@@ -17,6 +17,7 @@ import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.Recipient;
 import io.happy3.domain.playbook.Step;
+import io.happy3.domain.playbook.StepId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,14 +50,14 @@ final class WeekFixture {
     }
 
     static Map<PlaybookId, Playbook> playbooks() {
-        Step firstResponse = new Step("first-response", IssueEventType.ISSUE_OPENED,
+        Step firstResponse = new Step(new StepId("first-response"), IssueEventType.ISSUE_OPENED,
                 Optional.of(IssueEventType.AGENT_REPLIED), Duration.ofMinutes(10), Recipient.CHANNEL_AGENTS,
                 "{customer} waits", List.of(NudgeAction.ON_IT, NudgeAction.SNOOZE), 1, Step.DEFAULT_EXPIRY);
-        Step confirmResult = new Step("confirm-result", IssueEventType.RESOLUTION_PROPOSED,
+        Step confirmResult = new Step(new StepId("confirm-result"), IssueEventType.RESOLUTION_PROPOSED,
                 Optional.of(IssueEventType.CUSTOMER_CONFIRMED), Duration.ofHours(2), Recipient.ISSUE_AGENT,
                 "confirmed?", List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.ASKED_NOW, NudgeAction.SNOOZE), 2,
                 Step.DEFAULT_EXPIRY);
-        Step followUp = new Step("follow-up", IssueEventType.CUSTOMER_CONFIRMED, Optional.empty(), Duration.ofDays(3),
+        Step followUp = new Step(new StepId("follow-up"), IssueEventType.CUSTOMER_CONFIRMED, Optional.empty(), Duration.ofDays(3),
                 Recipient.ISSUE_AGENT, "check in", List.of(NudgeAction.FOLLOWED_UP, NudgeAction.SKIP), 1,
                 Step.DEFAULT_EXPIRY);
         Playbook playbook = new Playbook(PlaybookId.DEFAULT, "playbooks/default.yaml", List.of("C1"), Set.of("UALICE", "UBOB"),
@@ -107,7 +108,7 @@ final class WeekFixture {
                         .answered("followed_up", NudgeStatus.ACTED),
                 nudge("i3", "follow-up", ALICE, at(17, "10:00"), at(20, "10:00"))
                         .answered("followed_up", NudgeStatus.ACTED),
-                Nudge.planned(new NudgeKey(issueId("i2"), "confirm-result", 1, 0, BOB), CHANNEL, PlaybookId.DEFAULT,
+                Nudge.planned(new NudgeKey(issueId("i2"), new StepId("confirm-result"), 1, 0, BOB), CHANNEL, PlaybookId.DEFAULT,
                         at(16, "12:00"), at(16, "14:00"), at(17, "14:00"), at(16, "12:00"))
                         .withStatus(NudgeStatus.CANCELLED),
                 nudge("i8", "first-response", ALICE, at(17, "08:00"), at(17, "08:10")),
@@ -120,7 +121,7 @@ final class WeekFixture {
     }
 
     private static Nudge nudge(String ts, String step, UserRef to, Instant triggeredAt, Instant dueAt) {
-        return Nudge.planned(new NudgeKey(issueId(ts), step, 0, 0, to), CHANNEL, PlaybookId.DEFAULT, triggeredAt, dueAt,
+        return Nudge.planned(new NudgeKey(issueId(ts), new StepId(step), 0, 0, to), CHANNEL, PlaybookId.DEFAULT, triggeredAt, dueAt,
                 dueAt.plus(Duration.ofDays(1)), triggeredAt).sent(dueAt, false);
     }
 
