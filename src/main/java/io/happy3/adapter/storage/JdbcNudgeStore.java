@@ -65,22 +65,22 @@ public final class JdbcNudgeStore implements NudgeStore {
     }
 
     @Override
-    public List<Nudge> claimDue(Instant now, int limit, String owner, Duration lease) {
-        requireNonNull(now, "now == null");
+    public List<Nudge> claimDue(String owner, int limit, Instant now, Duration lease) {
         requireNonNull(owner, "owner == null");
+        requireNonNull(now, "now == null");
         requireNonNull(lease, "lease == null");
         if (limit < 1) {
             return List.of();
         }
         Instant until = now.plus(lease);
         return database.claim("claiming due nudges for " + owner,
-                connection -> claimOnPostgres(connection, claimable, now, limit, owner, until),
-                connection -> claimOnH2(connection, claimable, now, limit, owner, until));
+                connection -> claimOnPostgres(connection, claimable, owner, limit, now, until),
+                connection -> claimOnH2(connection, claimable, owner, limit, now, until));
     }
 
     /** One statement: lock free due rows, skipping rows another replica is claiming, and lease them. */
-    private static List<Nudge> claimOnPostgres(Connection connection, String claimable, Instant now, int limit,
-                                               String owner, Instant until) throws SQLException {
+    private static List<Nudge> claimOnPostgres(Connection connection, String claimable, String owner, int limit,
+                                               Instant now, Instant until) throws SQLException {
         String sql = "update nudges set lease_owner = ?, lease_until = ? where id in (select id from nudges where "
                 + claimable + " order by due_at, id limit ? for update skip locked) returning " + COLUMNS;
         List<Nudge> claimed = Jdbc.query(connection, sql, statement -> {
@@ -97,8 +97,8 @@ public final class JdbcNudgeStore implements NudgeStore {
      * H2 has no SKIP LOCKED; an embedded database belongs to one process, whose claims the caller
      * serialises. The conditional update still refuses a row whose lease another owner holds.
      */
-    private static List<Nudge> claimOnH2(Connection connection, String claimable, Instant now, int limit,
-                                         String owner, Instant until) throws SQLException {
+    private static List<Nudge> claimOnH2(Connection connection, String claimable, String owner, int limit,
+                                         Instant now, Instant until) throws SQLException {
         List<Nudge> candidates = Jdbc.query(connection, "select " + COLUMNS + " from nudges where " + claimable
                 + " order by due_at, id limit ?", statement -> {
                     Jdbc.setInstant(statement, 1, now);

@@ -71,7 +71,7 @@ final class CrashTestChild {
         GuardedTicker ticker = new GuardedTicker("crash-child-ticker", Duration.ofMillis(20));
         ticker.register("inbox", worker::poll);
         ticker.register("nudges", () -> {
-            for (Nudge nudge : nudges.claimDue(clock.instant(), 20, owner, LEASE)) {
+            for (Nudge nudge : nudges.claimDue(owner, 20, clock.instant(), LEASE)) {
                 recordOnce(dataSource, "delivered", nudge.id().value(), owner);
                 nudges.update(nudge.sent(clock.instant(), false));
             }

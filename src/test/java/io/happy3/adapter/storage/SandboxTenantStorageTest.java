@@ -78,9 +78,9 @@ class SandboxTenantStorageTest {
         JdbcNudgeStore real = new JdbcNudgeStore(database.database(), ClaimScope.except(Platform.LOCAL, "sandbox"));
         JdbcNudgeStore own = new JdbcNudgeStore(database.database(), ClaimScope.only(Platform.LOCAL, "sandbox"));
 
-        assertThat(real.claimDue(T0.plus(Duration.ofDays(30)), 10, "real", LEASE)).containsExactly(slack);
-        assertThat(own.claimDue(T0.plus(Duration.ofDays(30)), 10, "sandbox", LEASE)).containsExactly(sandbox);
-        assertThat(real.claimDue(T0.plus(Duration.ofDays(31)), 10, "real-2", LEASE)).containsExactly(slack);
+        assertThat(real.claimDue("real", 10, T0.plus(Duration.ofDays(30)), LEASE)).containsExactly(slack);
+        assertThat(own.claimDue("sandbox", 10, T0.plus(Duration.ofDays(30)), LEASE)).containsExactly(sandbox);
+        assertThat(real.claimDue("real-2", 10, T0.plus(Duration.ofDays(31)), LEASE)).containsExactly(slack);
     }
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)
