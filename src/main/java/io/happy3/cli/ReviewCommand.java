@@ -64,24 +64,30 @@ public final class ReviewCommand {
                         + " yet: nothing to review.");
                 return 0;
             }
-            JdbcIssueStore issues = new JdbcIssueStore(database);
-            JdbcNudgeStore nudges = new JdbcNudgeStore(database);
             for (String tenant : tenants) {
-                Instant from = period.previous().start();
-                List<Issue> found = issues.findActiveBetween(tenant, from, period.end());
-                List<Nudge> sent = nudges.findDueBetween(tenant, from.minus(Duration.ofDays(7)),
-                        period.end().plus(Duration.ofDays(7)));
-                Instant asOf = now.isBefore(period.end()) ? now : period.end();
-                ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(period, found, sent, byId, asOf);
-                ScorecardFormatter formatter = new ScorecardFormatter(user -> user.user());
-                out.println("Tenant " + tenant);
-                out.println(formatter.format(comparison.teamOnly()));
-                out.println();
-                out.println(formatter.formatAgents(comparison));
-                out.println();
+                print(tenant, review(database, tenant, period, byId, now), out);
             }
         }
         return 0;
+    }
+
+    private static ScorecardComparison review(Database database, String tenant, ReviewPeriod period,
+                                              Map<PlaybookId, Playbook> byId, Instant now) {
+        Instant from = period.previous().start();
+        List<Issue> found = new JdbcIssueStore(database).findActiveBetween(tenant, from, period.end());
+        List<Nudge> sent = new JdbcNudgeStore(database).findDueBetween(tenant, from.minus(Duration.ofDays(7)),
+                period.end().plus(Duration.ofDays(7)));
+        Instant asOf = now.isBefore(period.end()) ? now : period.end();
+        return ReviewCompiler.compileWithPrevious(period, found, sent, byId, asOf);
+    }
+
+    private static void print(String tenant, ScorecardComparison comparison, PrintStream out) {
+        ScorecardFormatter formatter = new ScorecardFormatter(user -> user.user());
+        out.println("Tenant " + tenant);
+        out.println(formatter.format(comparison.teamOnly()));
+        out.println();
+        out.println(formatter.formatAgents(comparison));
+        out.println();
     }
 
 }
