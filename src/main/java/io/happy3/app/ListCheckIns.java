@@ -147,8 +147,7 @@ public final class ListCheckIns {
         for (String id : gateway.markup(message.author().platform()).users(message.text())) {
             UserRef customer = new UserRef(message.author().platform(), message.author().tenant(), id);
             if (!context.get().isAgent(customer)) {
-                checkIns.record(new CheckIn("message:" + message.channel().key() + ":" + message.messageId() + ":"
-                        + id, message.author().tenant(), message.author(), customer, CheckIn.Kind.CHECKED_IN,
+                checkIns.record(new CheckIn("message:" + message.message().key() + ":" + id, message.author().tenant(), message.author(), customer, CheckIn.Kind.CHECKED_IN,
                         CheckIn.Via.MESSAGE, message.at()));
             }
         }

@@ -53,15 +53,7 @@ public final class DigestComposer {
         if (accepted.isEmpty()) {
             text.append("No proud moments this week yet. Nominate one with `/proud` or a ⭐ on a thread.\n");
         }
-        for (ProudStory story : accepted.subList(0, Math.min(HIGHLIGHTS, accepted.size()))) {
-            text.append("⭐ ").append(who(story)).append(" — ").append(story.text());
-            story.link().ifPresent(link -> text.append(" — <").append(link).append("|thread>"));
-            story.notes().forEach(note -> text.append(" _(").append(note).append(")_"));
-            text.append('\n');
-        }
-        if (accepted.size() > HIGHLIGHTS) {
-            text.append("…and ").append(accepted.size() - HIGHLIGHTS).append(" more in `/review`.\n");
-        }
+        highlights(text, accepted);
         Optional<Scorecard> previous = weeks.size() > 1 ? Optional.of(weeks.get(weeks.size() - 2)) : Optional.empty();
         Map<String, Metric> before = previous.map(Scorecard::metrics).orElse(List.of()).stream()
                 .collect(Collectors.toMap(Metric::key, Function.identity()));
@@ -72,6 +64,19 @@ public final class DigestComposer {
         text.append(headline("Median first response", now, before, "interaction.median_first_response"));
         text.append("_").append(trend.size()).append("-week trend in the chart._\n");
         return new Digest(week.period(), text.toString(), trend, false);
+    }
+
+    /** The first {@link #HIGHLIGHTS} stories, one line each, then how many more the review holds. */
+    private void highlights(StringBuilder text, List<ProudStory> accepted) {
+        for (ProudStory story : accepted.subList(0, Math.min(HIGHLIGHTS, accepted.size()))) {
+            text.append("⭐ ").append(who(story)).append(" — ").append(story.text());
+            story.link().ifPresent(link -> text.append(" — <").append(link).append("|thread>"));
+            story.notes().forEach(note -> text.append(" _(").append(note).append(")_"));
+            text.append('\n');
+        }
+        if (accepted.size() > HIGHLIGHTS) {
+            text.append("…and ").append(accepted.size() - HIGHLIGHTS).append(" more in `/review`.\n");
+        }
     }
 
     private String who(ProudStory story) {

@@ -33,7 +33,7 @@ class TeamsReviewTest {
 
     @Test
     void review_leadPressesAcceptOnTheCard_momentAcceptedForTheDigest() throws Exception {
-        bed.stores.channelSettings().save(ChannelSettings.followedWith(channel, "default")
+        bed.stores.channelSettings().save(ChannelSettings.followedWith(channel, io.happy3.domain.playbook.PlaybookId.DEFAULT)
                 .withAgents(Set.of(AGENT), Set.of()).withLeads(Set.of(LEAD)));
         bed.stores.proudMoments().add(new ProudMoment("proud:t1", TENANT, Optional.of(channel), Optional.empty(),
                 Optional.of(new UserRef(Platform.TEAMS, TENANT, AGENT)), Optional.of(new UserRef(Platform.TEAMS,
