@@ -6,12 +6,15 @@ import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.customer.CheckInReport;
+import io.happy3.domain.customer.CheckInStore;
 import io.happy3.domain.customer.DesiredResultCounts;
 import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.playbook.CheckInRules;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.CsvExport;
@@ -50,11 +53,13 @@ public final class AnswerReview {
     private final ProudMomentStore proudMoments;
     private final ChatGateway gateway;
     private final DesiredResultStore desiredResults;
+    private final CheckInStore checkIns;
     private final Clock clock;
     private final ProudStories stories;
 
     public AnswerReview(TeamDirectory team, IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
-                        DesiredResultStore desiredResults, ChatGateway gateway, Clock clock) {
+                        DesiredResultStore desiredResults, CheckInStore checkIns, ChatGateway gateway, Clock clock) {
+        this.checkIns = requireNonNull(checkIns, "checkIns == null");
         this.desiredResults = requireNonNull(desiredResults, "desiredResults == null");
         this.team = requireNonNull(team, "team == null");
         this.issues = requireNonNull(issues, "issues == null");
@@ -88,7 +93,7 @@ public final class AnswerReview {
             return export(command, request, review, lead);
         }
         String text = render(review, request, command.user(), lead) + results(review, command.user(), lead)
-                + warnings(command.tenant(), scope);
+                + checkIns(request.period(), scope, command.user(), lead) + warnings(command.tenant(), scope);
         List<ChatGateway.Choice> choices = lead ? choices(command.tenant(), request.period(), scope) : List.of();
         if (choices.isEmpty()) {
             gateway.reply(command.replyTo(), command.user(), text);
@@ -169,6 +174,47 @@ public final class AnswerReview {
                 .forEach(entry -> text.append("\n• ").append(team.profile(entry.getKey()).displayName())
                         .append(": ").append(DesiredResultCounts.line(entry.getValue())));
         return text.toString();
+    }
+
+    /**
+     * Check-ins done against the playbook's quota, per agent (every agent for a lead, else the asker's own line),
+     * and what they found; a regression caught or a thank-you is nominated as a proud moment (once per check-in).
+     */
+    private String checkIns(ReviewPeriod period, Optional<ChannelRef> scope, UserRef user, boolean lead) {
+        Optional<CheckInRules> rules = scope.flatMap(team::playbookFor).or(team::defaultPlaybook)
+                .flatMap(Playbook::checkIns);
+        if (rules.isEmpty()) {
+            return "";
+        }
+        int quota = rules.get().perAgentPerWeek();
+        CheckInReport report = CheckInReport.of(quota, checkIns.findBetween(user.tenant(), period.start(),
+                period.end()), issues.findActiveBetween(user.tenant(), period.start(),
+                period.end().plus(CheckInReport.FINDS_WITHIN)));
+        report.findings().stream().filter(found -> found.kind() != CheckInReport.Finding.Kind.NEW_ISSUE)
+                .forEach(this::nominate);
+        StringBuilder text = new StringBuilder("\n\n*Check-ins* (quota " + quota + " per agent)");
+        if (report.agents().isEmpty()) {
+            text.append("\nNo check-ins recorded this week.");
+        }
+        report.agents().stream().filter(line -> lead || line.agent().equals(user)).forEach(line -> text
+                .append("\n• ").append(team.profile(line.agent()).displayName()).append(": ").append(line.done())
+                .append(" of ").append(quota).append(line.findings().isEmpty() ? "" : " · found " + String.join(", ",
+                        line.findings().stream().map(found -> found.kind().label() + " ("
+                                + team.profile(found.checkIn().customer()).displayName() + ")").toList())));
+        return text.toString();
+    }
+
+    private void nominate(CheckInReport.Finding found) {
+        String agent = team.profile(found.checkIn().agent()).displayName();
+        String customer = team.profile(found.checkIn().customer()).displayName();
+        String text = found.kind() == CheckInReport.Finding.Kind.REGRESSION_CAUGHT
+                ? agent + "'s check-in with " + customer + " caught a regression before it grew."
+                : agent + "'s check-in with " + customer + " brought a thank-you.";
+        proudMoments.add(new ProudMoment("checkin:" + found.checkIn().id(), found.checkIn().tenant(),
+                Optional.of(found.issue().channel()), Optional.of(found.issue().id()),
+                Optional.of(found.checkIn().agent()), Optional.empty(), ProudMoment.Source.CHECK_IN, text,
+                gateway.permalink(found.issue().root()), found.at(),
+                ProudMoment.Decision.NOMINATED, Optional.empty()));
     }
 
     /** Warnings about channels the bot cannot fully see (a missing Teams consent), so numbers are read with care. */

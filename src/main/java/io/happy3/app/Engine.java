@@ -83,7 +83,7 @@ public final class Engine {
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway,
                 new AnswerNudge.Parts(record, locks, planner, renderer), clock);
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(),
-                stores.desiredResults(), gateway, clock);
+                stores.desiredResults(), stores.checkIns(), gateway, clock);
         notes = new KeepCustomerNotes(team, stores.customerNotes(), gateway, clock);
         results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults(), gateway);
         ListCheckIns checkIns = new ListCheckIns(team, stores.issues(), stores.customerNotes(), stores.checkIns(),

@@ -39,8 +39,9 @@ class ListCheckInsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private final RecordingChatGateway gateway = new RecordingChatGateway();
+    private final InMemoryProudMomentStore moments = new InMemoryProudMomentStore();
     private final Engine engine = new Engine(new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
-            new InMemoryProudMomentStore(), new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(),
+            moments, new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(),
             new InMemoryCustomerNoteStore(), new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
             PlaybookSource.of(List.of(withCheckIns(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA"))))),
             AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
@@ -104,6 +105,29 @@ class ListCheckInsTest {
         say(ANNA, "t1", null, "Hi <@UMARCO>, how is the dashboard doing since we last spoke?");
 
         assertThat(command("checkins")).isEqualTo("No check-ins due this week (checked in 2 of your quota of 25).");
+    }
+
+    @Test
+    void review_checkInThenTheCustomerThanks_doneAgainstQuotaWithTheFindingNominated() {
+        say(PRIYA, "p1", null, "Our CSV export fails with a timeout.");
+        say(ANNA, "p2", "p1", "I deployed a fix, it should work now.");
+        say(PRIYA, "p3", "p1", "Works now!");
+        clock.advance(Duration.ofDays(14));
+        command("checkins");
+        engine.router().route(new ChatEvent.ActionChosen("press-1", ANNA, gateway.choices.get(0).get(0).target(),
+                "checked_in", "", "reply", clock.instant()));
+        clock.advance(Duration.ofHours(2));
+        say(PRIYA, "p4", "p1", "Thank you so much for checking in, it still works!");
+
+        engine.router().route(new ChatEvent.CommandInvoked("c-review", CHANNEL, ANNA, "review", "", "reply",
+                clock.instant()));
+        String review = String.join("\n", gateway.replies);
+
+        assertThat(review).contains("*Check-ins* (quota 25 per agent)\n• UANNA: 1 of 25 · found a thank-you (UPRIYA)");
+        assertThat(moments.findBetween("T1", Instant.EPOCH, clock.instant().plusSeconds(1)))
+                .filteredOn(moment -> moment.source() == io.happy3.domain.review.ProudMoment.Source.CHECK_IN)
+                .extracting(io.happy3.domain.review.ProudMoment::text)
+                .containsExactly("UANNA's check-in with UPRIYA brought a thank-you.");
     }
 
     @Test

@@ -59,7 +59,8 @@ public final class ProudStories {
                 .or(() -> issue.flatMap(Issue::agent)).or(first::nominatedBy);
         List<String> parts = new ArrayList<>();
         Set<ProudMoment.Source> bot = EnumSet.noneOf(ProudMoment.Source.class);
-        group.stream().map(ProudMoment::source).filter(source -> !PEOPLE.contains(source)).forEach(bot::add);
+        group.stream().map(ProudMoment::source).filter(source -> !PEOPLE.contains(source)
+                && source != ProudMoment.Source.CHECK_IN).forEach(bot::add);
         if (!bot.isEmpty()) {
             parts.add(issue.map(found -> outcome(found, bot, who)).orElseGet(() -> summaries(group)));
         }
@@ -71,7 +72,8 @@ public final class ProudStories {
     }
 
     private static String summaries(List<ProudMoment> group) {
-        return String.join(" ", group.stream().filter(moment -> !PEOPLE.contains(moment.source()))
+        return String.join(" ", group.stream().filter(moment -> !PEOPLE.contains(moment.source())
+                        && moment.source() != ProudMoment.Source.CHECK_IN)
                 .map(moment -> moment.text().strip()).distinct().toList());
     }
 
@@ -83,6 +85,7 @@ public final class ProudStories {
             case PROUD_COMMAND, WEEKLY_PROMPT -> Optional.of("“" + moment.text().strip() + "”"
                     + by.map(name -> " — " + name).orElse(""));
             case STAR_REACTION -> Optional.of("⭐ from " + by.orElse("a teammate") + ".");
+            case CHECK_IN -> Optional.of(moment.text().strip());
             default -> Optional.empty();
         };
     }
