@@ -89,8 +89,8 @@ public final class ListCheckIns {
                 + "):");
         List<ChatGateway.Choice> choices = new ArrayList<>();
         for (CheckInList.Entry entry : entries) {
+            // The entries travel as the choices: Slack, Teams and the console show each with its buttons.
             String line = describe(command.tenant(), entry, markup);
-            text.append("\n• ").append(line);
             String target = TARGET_PREFIX + entry.customer().user();
             BUTTONS.forEach((action, label) -> choices.add(new ChatGateway.Choice(target, action, label + ": " + line,
                     "/happy3 checkins")));

@@ -104,10 +104,25 @@ public final class Demo {
                     names.get(leadOf(script)));
             engine.router().route(new ChatEvent.CommandInvoked("demo-final-review", channel, user(channel,
                     leadOf(script)), "review", "", "console", clock.instant()));
+            checkInList(engine, channel, clock, script);
             out.printf("%n%d nudges delivered this week; the digest chart is in %s%n", gateway.delivered(),
                     gateway.lastImage().map(Object::toString).orElse("(no chart)"));
         }
         return 0;
+    }
+
+    /**
+     * Two weeks on, the first agent opens their check-in list: the fixes confirmed this week are due for an "is it
+     * still working?" (the playbook's {@code after_confirmed: [14d, 30d]}), with the notes on each customer.
+     */
+    private void checkInList(Engine engine, ChannelRef channel, ManualClock clock, DemoScript script) {
+        String agent = script.people().entrySet().stream().filter(entry -> entry.getValue().agent())
+                .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+        clock.set(script.weekStart().plus(java.time.Duration.ofDays(14)).plus(java.time.Duration.ofHours(9)));
+        out.printf("%n══ Two weeks later, Monday 09:00: %s's check-in list (/happy3 checkins) ══%n",
+                script.people().get(agent).name());
+        engine.router().route(new ChatEvent.CommandInvoked("demo-checkins", channel, user(channel, agent), "happy3",
+                "checkins", "console", clock.instant()));
     }
 
     private void header(DemoScript script, Playbook playbook) {

@@ -80,8 +80,9 @@ class ListCheckInsTest {
         clock.advance(Duration.ofDays(14));
 
         assertThat(command("checkins")).contains("Your check-ins this week (2 to do, checked in 0 of your quota of 25):",
-                "• <@UPRIYA> — confirmed the fix 14 days ago: is it still working?",
-                "  Notes: migrating to SSO in Q1", "• <@UMARCO> — no conversation for 21 days");
+                "• Checked in: <@UPRIYA> — confirmed the fix 14 days ago: is it still working?\n"
+                        + "  Notes: migrating to SSO in Q1: /happy3 checkins",
+                "• Checked in: <@UMARCO> — no conversation for 21 days: /happy3 checkins");
     }
 
     @Test
