@@ -308,6 +308,21 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void checkInButton_signedBlockAction_recordsTheCheckInAndAnswersPrivately() {
+        slack.post(slack.blockAction("777.999.checkin", AGENT, "checked_in", "checkin:" + CUSTOMER, false));
+        slack.drain();
+
+        assertThat(slack.checkIns.findBetween(TEAM, Instant.EPOCH, slack.clock.instant().plusSeconds(1)))
+                .singleElement().satisfies(checkIn -> {
+                    assertThat(checkIn.customer().user()).isEqualTo(CUSTOMER);
+                    assertThat(checkIn.agent().user()).isEqualTo(AGENT);
+                    assertThat(checkIn.kind()).isEqualTo(io.happy3.domain.customer.CheckIn.Kind.CHECKED_IN);
+                });
+        assertThat(slack.fake.calls("/actions/AABA1ABCD/1232321423432/D09sSasdasdAS9091209").get(0).body())
+                .contains("Checked in with <@" + CUSTOMER + ">.");
+    }
+
+    @Test
     void slashCommand_unknownVerb_answersHelp() {
         slack.post(slack.slashCommand("555.777.bogus", "/happy3", "bogus"));
         slack.drain();

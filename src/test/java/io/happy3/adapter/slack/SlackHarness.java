@@ -68,6 +68,7 @@ final class SlackHarness implements AutoCloseable {
     /** The renderings the App Home reads; another module over the same store is another replica. */
     final io.happy3.domain.nudge.RenderedNudgeStore rendered = new io.happy3.adapter.memory.InMemoryRenderedNudgeStore();
     final InMemoryChannelSettingsStore channelSettings = new InMemoryChannelSettingsStore();
+    final InMemoryCheckInStore checkIns = new InMemoryCheckInStore();
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     final SlackModule module;
     final Engine engine;
@@ -104,7 +105,7 @@ final class SlackHarness implements AutoCloseable {
                 clock, maxBodyBytes, sleeps::add, Duration.ofMillis(500));
         Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(), channelSettings,
                 new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
-            new InMemoryDesiredResultStore(), new InMemoryCheckInStore());
+            new InMemoryDesiredResultStore(), checkIns);
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),
                 clock, ZoneOffset.UTC, "test");
         handler = module.inboxHandler(engine.router());
