@@ -95,6 +95,9 @@ final class SlackEventsServlet extends HttpServlet {
             return Response.ok();
         }
         if (payload.kind() == SlackPayload.Kind.EVENT) {
+            if (!payload.event().isObject()) {
+                return SlackResponses.error(400, "malformed_payload"); // as Bolt's parser refuses it
+            }
             // Bolt would only store and ack it (no listener takes events; the inbox worker does the work), after
             // parsing the same JSON twice more and copying every header: stored and acked here instead.
             return ingest.store(payload, raw, request.getHeader("X-Slack-Retry-Num")).orElseGet(Response::ok);
