@@ -88,8 +88,9 @@ public final class SlackModule {
         SlackListeners listeners = new SlackListeners();
         Optional<SlackInstallFlow> oauth = config.clientId().flatMap(id -> config.clientSecret()
                 .map(secret -> new SlackInstallFlow(id, secret.value(), installations, clock)));
-        App app = SlackBoltApp.create(slack, inbox, clock, listeners, oauth);
-        Map<String, HttpServlet> servlets = endpoints(config, app, oauth.isPresent(), clock, maxBodyBytes);
+        SlackIngest ingest = new SlackIngest(inbox, clock);
+        App app = SlackBoltApp.create(slack, ingest, listeners, oauth);
+        Map<String, HttpServlet> servlets = endpoints(config, app, ingest, oauth.isPresent(), clock, maxBodyBytes);
         Optional<SlackSocketMode> socketMode = config.appToken()
                 .map(token -> new SlackSocketMode(token.value(), app));
         return new SlackModule(api, servlets, installations, issues, nudges, rendered, listeners, socketMode);
@@ -110,12 +111,12 @@ public final class SlackModule {
     }
 
     /** {@code /slack/events} unless only Socket Mode is configured; the install pages with OAuth. */
-    private static Map<String, HttpServlet> endpoints(AppConfig.Slack config, App app, boolean oauth, Clock clock,
-                                                      int maxBodyBytes) {
+    private static Map<String, HttpServlet> endpoints(AppConfig.Slack config, App app, SlackIngest ingest,
+                                                      boolean oauth, Clock clock, int maxBodyBytes) {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         if (!config.signingSecret().value().isEmpty()) {
             servlets.put("/slack/events", new SlackEventsServlet(
-                    new SlackSignatureVerifier(config.signingSecret().value(), clock), app, maxBodyBytes));
+                    new SlackSignatureVerifier(config.signingSecret().value(), clock), app, ingest, maxBodyBytes));
         }
         if (oauth) {
             SlackOAuthAppServlet install = new SlackOAuthAppServlet(app);
