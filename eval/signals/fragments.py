@@ -286,7 +286,7 @@ CONFIRM = [
     F('kein Fehler mehr seit dem Update', 'C', 'German: no more errors'),
     F('ya no da error', 'C', 'Spanish: no longer errors'),
     # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
-    F('already sorted on our end, just wanted you to know', 'C', 'solved, no matter who fixed it'),
+    F('no need anymore, our admin fixed it this morning', 'C', 'solved, no matter who fixed it'),
     F('never mind, it fixed itself after the restart', 'C', 'it fixed itself'),
     F('the webhook backlog came through overnight', 'C'),
     F('dashboard is loading fine since this morning', 'C'),
@@ -445,7 +445,7 @@ STILL = [
     # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
     F('the link you sent just gives me a blank page', 'S', 'the suggested route does not work'),
     F("I can't open the settings page, it says I'm not an admin", 'S', 'the suggested route does not work'),
-    F('this is what we get every single time we retry', 'S'),
+    F('same result on every retry, screenshot attached', 'S'),
     F('tried the new token, same 401 as before', 'S'),
     F('went through the steps with our IT, still rejected', 'S'),
     F('we followed the guide to the letter and nothing changed', 'S'),
@@ -844,7 +844,7 @@ FIX = [
     F('quedó corregida la factura, ya la puedes descargar', 'R', 'Spanish fix claim'),
     F('re-issued the invoice with the right VAT number', 'R'),
     # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
-    F('could you clear the app cache, sign out and back in, and see if that helps? keep us posted', 'R', 'suggested fix step with a check request: resolution_proposed'),
+    F('please clear the app cache and sign in again, then tell us whether the error is gone', 'R', 'suggested fix step with a check request: resolution_proposed'),
     F('have you tried re-saving the SAML settings? that usually clears the audience error', 'R', 'suggested fix phrased as a question'),
     F('try regenerating the token under Settings > API, the old one was scoped to the sandbox', 'R', 'suggested fix step'),
     F("please toggle 'Retry failed deliveries' off and on, that re-queues the backlog", 'R', 'suggested fix step'),
