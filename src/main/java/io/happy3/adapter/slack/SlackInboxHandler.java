@@ -179,7 +179,7 @@ public final class SlackInboxHandler implements InboxHandler {
 
     /**
      * A direct message to the bot is answered like the command it names: {@code help}, {@code review …}
-     * and the sender's own settings ({@code tz}, {@code mute}, {@code inbox}); anything else gets the help.
+     * and the sender's own settings ({@code tz}, {@code hours}, {@code mute}, {@code inbox}); anything else gets the help.
      * The answer goes back into the DM (no response_url).
      */
     private void directMessage(String eventId, String team, JsonNode event) {
@@ -189,7 +189,7 @@ public final class SlackInboxHandler implements InboxHandler {
         UserRef sender = user(team, event.path("user").asText());
         Instant at = instant(event.path("ts").asText());
         boolean review = verb.equals("review");
-        boolean own = Set.of("tz", "mute", "inbox", "help").contains(verb);
+        boolean own = Set.of("tz", "hours", "mute", "inbox", "help").contains(verb);
         route(new ChatEvent.CommandInvoked(eventId, dm, sender, review ? "review" : "happy3",
                 review ? CommandText.rest(text) : own ? text : "help", "", at));
     }
