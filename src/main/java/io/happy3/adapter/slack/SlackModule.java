@@ -119,6 +119,12 @@ public final class SlackModule {
         return this;
     }
 
+    /** Replaces Socket Mode's reconnect pauses and watchdog interval (tests); nothing to do over HTTP. */
+    SlackModule reconnectWith(SocketBackoff backoff, Duration checkEvery) {
+        socketMode.ifPresent(mode -> mode.reconnectWith(backoff, checkEvery));
+        return this;
+    }
+
     /** The Bolt listeners: a feature that answers inside the ack registers here (see docs/slack.md). */
     public SlackListeners listeners() {
         return listeners;
