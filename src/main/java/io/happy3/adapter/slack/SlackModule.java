@@ -87,8 +87,10 @@ public final class SlackModule {
         slackConfig.setStatsEnabled(false);
         slackConfig.setPrettyResponseLoggingEnabled(false);
         Slack slack = Slack.getInstance(slackConfig);
+        SlackTokenRotation rotation = new SlackTokenRotation(slack, installations, config.clientId(),
+                config.clientSecret().map(AppConfig.Secret::value), clock);
         SlackWebApi api = new SlackWebApi(slack, config.botToken().map(AppConfig.Secret::value), installations,
-                sleeper, MAX_ATTEMPTS, MAX_INLINE_WAIT);
+                rotation, sleeper, MAX_ATTEMPTS, MAX_INLINE_WAIT);
         SlackListeners listeners = new SlackListeners();
         SlackCustomerForms forms = new SlackCustomerForms(api, clock);
         forms.registerOn(listeners);
