@@ -76,7 +76,7 @@ final class SlackBlocks {
             ArrayNode elements = actions.putArray("elements");
             if (asks) {
                 elements.add(opener(SlackCustomerForms.OPEN_RESULT, "Record result",
-                        SlackButtons.value(message.channel().channel(), message.threadRootId())));
+                        SlackButtons.value(message.channel().channel(), message.thread().id())));
             }
             for (NudgeAction action : message.actions()) {
                 elements.add(action == NudgeAction.SNOOZE ? snoozeMenu(message) : button(message, action));
@@ -183,11 +183,11 @@ final class SlackBlocks {
                 card.notes().stream().map(io.happy3.domain.customer.CustomerNote::text).toList());
         blocks.add(context(result + notes));
         ArrayNode buttons = blocks.addObject().put("type", "actions")
-                .put("block_id", "card:" + issue.channel().channel() + ":" + issue.rootMessageId())
+                .put("block_id", "card:" + issue.channel().channel() + ":" + issue.root().id())
                 .putArray("elements");
         buttons.add(opener(SlackCustomerForms.OPEN_RESULT, card.result().filter(found -> found.recorded())
                 .isPresent() ? "Change result" : "Record result",
-                SlackButtons.value(issue.channel().channel(), issue.rootMessageId())));
+                SlackButtons.value(issue.channel().channel(), issue.root().id())));
         buttons.add(opener(SlackCustomerForms.OPEN_NOTE, "Add note",
                 SlackButtons.value(issue.channel().channel(), issue.customer().user())));
     }

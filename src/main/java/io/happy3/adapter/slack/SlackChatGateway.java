@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
@@ -71,7 +72,7 @@ public final class SlackChatGateway implements ChatGateway {
                 deliverInThread(recipient, messages.get(0));
             } else {
                 directMessage(recipient, messages.size() + " nudges are waiting for you",
-                        SlackBlocks.nudges(messages, message -> permalink(message.channel(), message.threadRootId())));
+                        SlackBlocks.nudges(messages, message -> permalink(message.thread())));
             }
         } catch (SlackApiError e) {
             throw SlackWebApi.translate(e);
@@ -83,7 +84,7 @@ public final class SlackChatGateway implements ChatGateway {
         ArrayNode blocks = SlackBlocks.nudge(message);
         try {
             api.call(recipient.tenant(), "chat.postEphemeral", methods -> methods.chatPostEphemeral(request -> request
-                    .channel(message.channel().channel()).user(recipient.user()).threadTs(message.threadRootId())
+                    .channel(message.channel().channel()).user(recipient.user()).threadTs(message.thread().id())
                     .text(message.text()).blocksAsString(blocks.toString())));
         } catch (SlackApiError e) {
             if (!NOT_IN_CHANNEL.contains(e.error())) {
@@ -92,7 +93,7 @@ public final class SlackChatGateway implements ChatGateway {
             log.info("{} cannot see {} ({}); sending nudge {} as a DM", recipient.key(), message.channel().key(),
                     e.error(), message.nudgeId());
             directMessage(recipient, message.text(),
-                    SlackBlocks.nudgeWithLink(message, permalink(message.channel(), message.threadRootId())));
+                    SlackBlocks.nudgeWithLink(message, permalink(message.thread())));
         }
     }
 
@@ -132,7 +133,7 @@ public final class SlackChatGateway implements ChatGateway {
                 .sorted(java.util.Comparator.comparing(Issue::lastActivityAt).reversed())
                 .limit(SlackBlocks.HOME_CARD_LIMIT).map(customerCards::of).toList();
         ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> rendered.find(nudge.id()),
-                shown, open.size(), issue -> permalink(issue.channel(), issue.rootMessageId()));
+                shown, open.size(), issue -> permalink(issue.root()));
         try {
             api.call(agent.tenant(), "views.publish", methods -> methods.viewsPublish(request -> request
                     .userId(agent.user()).viewAsString(view.toString())));
@@ -238,7 +239,9 @@ public final class SlackChatGateway implements ChatGateway {
     }
 
     @Override
-    public Optional<String> permalink(ChannelRef channel, String messageId) {
+    public Optional<String> permalink(MessageRef message) {
+        ChannelRef channel = message.channel();
+        String messageId = message.id();
         if (channel.tenant().isEmpty() || messageId.isEmpty()) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.inbox.InboxEntry;
@@ -61,7 +62,10 @@ final class SlackFormSubmissions {
                 .orElse("");
         String by = SlackCustomerForms.value(view, SlackCustomerForms.BY_BLOCK, SlackCustomerForms.BY_INPUT,
                 "selected_date");
-        return issues.findByMessage(channel, root).map(issue -> "result "
+        if (root.isBlank()) {
+            return Optional.empty();
+        }
+        return issues.findByMessage(new MessageRef(channel, root)).map(issue -> "result "
                 + MARKUP.mentionUser(issue.customer().user()) + " " + text(view) + (by.isEmpty() ? "" : " by " + by));
     }
 

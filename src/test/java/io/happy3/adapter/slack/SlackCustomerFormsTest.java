@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.customer.CustomerNote;
@@ -19,6 +20,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.StepId;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -99,7 +101,8 @@ class SlackCustomerFormsTest {
     }
 
     private Optional<DesiredResult> result() {
-        return slack.stores.desiredResults().find(IssueId.of(new ChannelRef(Platform.SLACK, TEAM, CHANNEL), root));
+        return slack.stores.desiredResults().find(IssueId.of(new MessageRef(new ChannelRef(Platform.SLACK, TEAM,
+                CHANNEL), root)));
     }
 
     private String dms() {
@@ -110,11 +113,11 @@ class SlackCustomerFormsTest {
     @Test
     void firstResponseNudge_thatAsksForTheResult_carriesARecordResultButton() {
         NudgeMessage asking = new NudgeMessage(new NudgeId("n1"), new UserRef(Platform.SLACK, TEAM, AGENT),
-                new ChannelRef(Platform.SLACK, TEAM, CHANNEL), root, "first-response",
+                new MessageRef(new ChannelRef(Platform.SLACK, TEAM, CHANNEL), root), new StepId("first-response"),
                 "Chris has waited 10m.\nAsk for the result they need: \"" + CustomerRecall.ASK + "\"",
                 List.of(NudgeAction.ON_IT), false);
-        NudgeMessage confirming = new NudgeMessage(new NudgeId("n2"), asking.recipient(), asking.channel(), root,
-                "confirm-result", "Has Chris confirmed it works?", List.of(NudgeAction.CUSTOMER_CONFIRMED), false);
+        NudgeMessage confirming = new NudgeMessage(new NudgeId("n2"), asking.recipient(), asking.thread(),
+                new StepId("confirm-result"), "Has Chris confirmed it works?", List.of(NudgeAction.CUSTOMER_CONFIRMED), false);
 
         JsonNode button = SlackBlocks.nudge(asking).get(1).path("elements").get(0);
 

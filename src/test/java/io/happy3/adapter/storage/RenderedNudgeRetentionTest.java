@@ -5,6 +5,7 @@ import static io.happy3.adapter.storage.Fixtures.CHANNEL;
 import static io.happy3.adapter.storage.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.NudgeStatus;
@@ -49,7 +50,7 @@ class RenderedNudgeRetentionTest {
     private static Nudge saved(JdbcNudgeStore nudges, JdbcRenderedNudgeStore rendered, Nudge nudge) {
         nudges.schedule(nudge);
         nudges.update(nudge);
-        rendered.save(new NudgeMessage(nudge.id(), AGENT, CHANNEL, "root", nudge.stepId(),
+        rendered.save(new NudgeMessage(nudge.id(), AGENT, new MessageRef(CHANNEL, "root"), nudge.stepId(),
                 "Chris has waited 10m in #support.", List.of(NudgeAction.ON_IT), false));
         return nudge;
     }
