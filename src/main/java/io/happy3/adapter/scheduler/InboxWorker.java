@@ -142,13 +142,15 @@ public final class InboxWorker implements AutoCloseable {
     }
 
     private void processTagged(InboxEntry entry) {
+        InboxHandler handler = handlers.get(entry.platform());
+        if (handler == null) {
+            recordFailure(entry, "no inbox handler for platform " + entry.platform(), true);
+            return;
+        }
+        boolean done;
         try {
-            InboxHandler handler = handlers.get(entry.platform());
-            if (handler == null) {
-                recordFailure(entry, "no inbox handler for platform " + entry.platform(), true);
-                return;
-            }
-            handler.handle(entry);
+            // The handler's writes and the done mark commit together (InboxStore.process).
+            done = store.process(entry, () -> handler.handle(entry));
         } catch (RuntimeException e) {
             log.warn("inbox entry {} ({} {} {}) failed on attempt {}", entry.sequence(), entry.platform(),
                     entry.kind(), entry.eventId(), entry.attempts(), e);
@@ -156,14 +158,9 @@ public final class InboxWorker implements AutoCloseable {
                     entry.attempts() >= settings.maxAttempts());
             return;
         }
-        try {
-            if (!store.markDone(entry)) {
-                log.warn("inbox entry {} was processed after its lease was taken over; the new owner records it",
-                        entry.sequence());
-            }
-        } catch (RuntimeException e) {
-            // The work is done but not recorded: the lease runs out and the (idempotent) handler runs again.
-            log.warn("inbox entry {} was processed but could not be marked done: {}", entry.sequence(), e.toString());
+        if (!done) {
+            log.warn("inbox entry {} was processed after its lease was taken over; the new owner records it",
+                    entry.sequence());
         }
     }
 
