@@ -177,10 +177,14 @@ public final class Serve {
                 config.ritualDigest().day(), config.ritualDigest().time());
     }
 
-    /** Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md). */
+    /**
+     * Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md). On
+     * PostgreSQL each inbox thread holds a connection for the whole of an entry (one transaction), beside the
+     * ack path's writer, the scheduler's deliveries and the HTTP threads' reads.
+     */
     private static Database openDatabase(AppConfig config) {
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
-                config.dbUrl().startsWith("jdbc:h2:") ? 2 : 8);
+                config.dbUrl().startsWith("jdbc:h2:") ? 2 : 16);
         int released = database.releaseLeasesOfDeadProcess();
         if (released > 0) {
             log.info("resuming {} inbox entries and nudges a previous process had claimed", released);
@@ -207,7 +211,9 @@ public final class Serve {
     private static GuardedTicker scheduler(Engine engine, RunWeeklyRituals rituals, Database database,
                                            AppConfig config, Clock clock) {
         GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofSeconds(1));
-        scheduler.register("nudges", engine.delivery()::tick);
+        // Up to 8 recipients at once, and rounds of 200 while nudges are due (BENCHMARKS.md, scheduler).
+        engine.delivery().deliverWith(8);
+        scheduler.register("nudges", () -> engine.delivery().tickWhileDue(Duration.ofSeconds(5)));
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));
         scheduler.register("stale-issues", every(Duration.ofMinutes(15), clock, engine.quietIssues()::sweep));
         RetentionJob retention = new RetentionJob(database);
