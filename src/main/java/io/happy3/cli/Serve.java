@@ -211,7 +211,7 @@ public final class Serve {
     private static GuardedTicker scheduler(Engine engine, RunWeeklyRituals rituals, Database database,
                                            AppConfig config, Clock clock) {
         GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofSeconds(1));
-        // Up to 8 recipients at once, and rounds of 200 while nudges are due (BENCHMARKS.md, scheduler).
+        // Up to 8 recipients at once, and rounds of 1,000 while nudges are due (BENCHMARKS.md, scheduler).
         engine.delivery().deliverWith(8);
         scheduler.register("nudges", () -> engine.delivery().tickWhileDue(Duration.ofSeconds(5)));
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));
