@@ -17,6 +17,7 @@ import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
 import io.happy3.adapter.storage.JdbcCustomerNoteStore;
 import io.happy3.adapter.storage.JdbcDesiredResultStore;
+import io.happy3.adapter.storage.Dialect;
 import io.happy3.adapter.storage.JdbcInboxStore;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
@@ -148,7 +149,7 @@ public final class Serve {
         Map<String, HttpServlet> servlets = platforms.servlets();
         sandbox.ifPresent(module -> servlets.put("/", module.servlet()));
         InboxWorker inbox = new InboxWorker(inboxStore, platforms.handlers(engine.router()), clock, owner,
-                InboxWorker.Settings.defaults());
+                inboxSettings(database));
         GuardedTicker inboxTicker = inboxTicker(inbox);
         GuardedTicker scheduler = scheduler(engine, engine.rituals(new JdbcRitualLedger(database, clock),
                 TrendChart::render, ritualTimes), database, config, clock);
@@ -199,6 +200,14 @@ public final class Serve {
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
                         Duration.ofMinutes(10)), new JdbcCustomerNoteStore(database),
                 new JdbcDesiredResultStore(database));
+    }
+
+    /**
+     * On PostgreSQL an inbox entry mostly waits on the database and the chat platform: eight threads. Embedded
+     * H2 writes one at a time through a pool of two, which more threads would only queue on, beside the acks.
+     */
+    private static InboxWorker.Settings inboxSettings(Database database) {
+        return InboxWorker.Settings.defaults().withThreads(database.dialect() == Dialect.H2 ? 4 : 8);
     }
 
     private static GuardedTicker inboxTicker(InboxWorker inbox) {

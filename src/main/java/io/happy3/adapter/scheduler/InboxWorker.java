@@ -94,7 +94,13 @@ public final class InboxWorker implements AutoCloseable {
     public synchronized int poll() {
         int started = 0;
         while (!draining && freeThreads.tryAcquire()) {
-            InboxEntry next = nextClaimed();
+            InboxEntry next;
+            try {
+                next = nextClaimed();
+            } catch (RuntimeException e) {
+                freeThreads.release(); // the database is down: the permit stays for the next poll
+                throw e;
+            }
             if (next == null) {
                 freeThreads.release();
                 break;
@@ -259,12 +265,17 @@ public final class InboxWorker implements AutoCloseable {
         }
 
         /**
-         * Eight threads (an entry mostly waits on the database and the chat platform), batches of 32 claimed at
-         * once, 20-second leases renewed every 5 s while an entry waits or runs (so a dead replica's entries are
-         * taken over within about 20 s), retries from 1 s to 5 min, ten attempts.
+         * Four threads, batches of 32 claimed at once, 20-second leases renewed every 5 s while an entry waits or
+         * runs (so a dead replica's entries are taken over within about 20 s), retries from 1 s to 5 min, ten
+         * attempts.
          */
         public static Settings defaults() {
-            return new Settings(8, 32, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
+            return new Settings(4, 32, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
+        }
+
+        /** These settings with {@code count} threads. */
+        public Settings withThreads(int count) {
+            return new Settings(count, batchSize, lease, firstRetry, maxRetry, maxAttempts);
         }
     }
 }
