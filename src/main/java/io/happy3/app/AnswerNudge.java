@@ -100,24 +100,30 @@ public final class AnswerNudge {
             refresh(nudge, issue.get(), playbook.get(), repeated, chosen.replyTo());
             return repeated;
         }
-        Instant now = clock.instant();
-        Nudge answered = switch (action.get()) {
-            case SNOOZE -> snooze(nudge, playbook.get(), chosen.value(), now);
-            case SKIP, DISMISS -> nudge.answered(chosen.action(), NudgeStatus.DISMISSED);
-            case ON_IT -> nudge.answered(chosen.action(), NudgeStatus.ACTED);
-            case CUSTOMER_CONFIRMED, ASKED_NOW, NOT_RESOLVED, FOLLOWED_UP -> {
-                AgentAnswer answer = AgentAnswer.valueOf(action.get().name());
-                Optional<ChannelContext> context = team.followed(issue.get().channel());
-                tracker.onAgentAnswer(issue.get(), chosen.user(), answer, now)
-                        .ifPresent(transition -> record.record(transition, context));
-                yield nudge.answered(chosen.action(), NudgeStatus.ACTED);
-            }
-        };
+        Nudge answered = apply(chosen, action.get(), nudge, issue.get(), playbook.get());
         nudges.update(answered);
         String text = outcome(action.get(), answered);
         log.info("nudge {} answered {} by {}", nudge.id(), chosen.action(), chosen.user().key());
         refresh(answered, issues.find(nudge.issueId()).orElse(issue.get()), playbook.get(), text, chosen.replyTo());
         return text;
+    }
+
+    /** The nudge as {@code action} leaves it; an answer about the issue is recorded on the issue too. */
+    private Nudge apply(ChatEvent.ActionChosen chosen, NudgeAction action, Nudge nudge, Issue issue,
+                        Playbook playbook) {
+        Instant now = clock.instant();
+        return switch (action) {
+            case SNOOZE -> snooze(nudge, playbook, chosen.value(), now);
+            case SKIP, DISMISS -> nudge.answered(chosen.action(), NudgeStatus.DISMISSED);
+            case ON_IT -> nudge.answered(chosen.action(), NudgeStatus.ACTED);
+            case CUSTOMER_CONFIRMED, ASKED_NOW, NOT_RESOLVED, FOLLOWED_UP -> {
+                AgentAnswer answer = AgentAnswer.valueOf(action.name());
+                Optional<ChannelContext> context = team.followed(issue.channel());
+                tracker.onAgentAnswer(issue, chosen.user(), answer, now)
+                        .ifPresent(transition -> record.record(transition, context));
+                yield nudge.answered(chosen.action(), NudgeStatus.ACTED);
+            }
+        };
     }
 
     private Nudge snooze(Nudge nudge, Playbook playbook, String value, Instant now) {

@@ -13,6 +13,7 @@ import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.CsvExport;
 import io.happy3.domain.review.InvalidReviewRequestException;
 import io.happy3.domain.review.ProudMoment;
@@ -62,9 +63,7 @@ public final class AnswerReview {
     public String answer(ChatEvent.CommandInvoked command) {
         String verb = CommandText.verb(command.arguments());
         if (verb.equals("accept") || verb.equals("reject")) {
-            String text = curateTyped(command, verb);
-            gateway.reply(command.replyTo(), command.user(), text);
-            return text;
+            return reply(command, curateTyped(command, verb));
         }
         ZoneId zone = zoneFor(command.channel());
         Instant now = clock.instant();
@@ -72,32 +71,15 @@ public final class AnswerReview {
         try {
             request = ReviewRequest.parse(command.arguments(), zone, now, gateway.markup(command.user().platform()));
         } catch (InvalidReviewRequestException e) {
-            String text = e.getMessage() + "\n" + ReviewRequest.USAGE;
-            gateway.reply(command.replyTo(), command.user(), text);
-            return text;
+            return reply(command, e.getMessage() + "\n" + ReviewRequest.USAGE);
         }
         Optional<ChannelRef> scope = request.channel().flatMap(ReviewRequest.Mention::id)
                 .map(id -> new ChannelRef(command.channel().platform(), command.tenant(), id))
                 .or(() -> team.followed(command.channel()).map(ChannelContext::channel));
         Review review = compile(command.tenant(), request.period(), scope, now);
         boolean lead = isLead(command.user(), scope);
-        if (request.export() && !lead) {
-            // The CSV names every agent with their response minutes: the per-agent detail only leads see.
-            String text = "The CSV export lists every agent's issues and response times, so it is for team leads."
-                    + " Ask a lead of this channel, or see your own numbers with /review.";
-            gateway.reply(command.replyTo(), command.user(), text);
-            return text;
-        }
         if (request.export()) {
-            String csv = CsvExport.write(request.period(), review.issues(),
-                    issue -> gateway.permalink(issue.channel(), issue.rootMessageId()).orElse(""));
-            gateway.sendFile(command.user(), "Issues of " + request.period().label() + " with their checkpoints.",
-                    new ChatGateway.Attachment("happy3-" + request.period().label() + ".csv", "text/csv",
-                            csv.getBytes(StandardCharsets.UTF_8)));
-            String text = "Sent you the CSV of " + request.period().label() + " (" + review.issues().size()
-                    + " issues).";
-            gateway.reply(command.replyTo(), command.user(), text);
-            return text;
+            return export(command, request, review, lead);
         }
         String text = render(review, request, command.user(), lead) + results(review, command.user(), lead)
                 + warnings(command.tenant(), scope);
@@ -111,6 +93,27 @@ public final class AnswerReview {
         return text;
     }
 
+    private String reply(ChatEvent.CommandInvoked command, String text) {
+        gateway.reply(command.replyTo(), command.user(), text);
+        return text;
+    }
+
+    /** Sends the period's CSV to a lead; anyone else is told it is for leads. */
+    private String export(ChatEvent.CommandInvoked command, ReviewRequest request, Review review, boolean lead) {
+        if (!lead) {
+            // The CSV names every agent with their response minutes: the per-agent detail only leads see.
+            return reply(command, "The CSV export lists every agent's issues and response times, so it is for team"
+                    + " leads. Ask a lead of this channel, or see your own numbers with /review.");
+        }
+        String csv = CsvExport.write(request.period(), review.issues(),
+                issue -> gateway.permalink(issue.root()).orElse(""));
+        gateway.sendFile(command.user(), "Issues of " + request.period().label() + " with their checkpoints.",
+                new ChatGateway.Attachment("happy3-" + request.period().label() + ".csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8)));
+        return reply(command, "Sent you the CSV of " + request.period().label() + " (" + review.issues().size()
+                + " issues).");
+    }
+
     private record Review(List<Issue> issues, ScorecardComparison comparison) {
     }
 
@@ -121,7 +124,7 @@ public final class AnswerReview {
         List<Nudge> sent = nudges.findDueBetween(tenant, from.minus(Duration.ofDays(7)),
                         period.end().plus(Duration.ofDays(7))).stream()
                 .filter(nudge -> scope.map(channel -> channel.equals(nudge.channel())).orElse(true)).toList();
-        Map<String, Playbook> playbooks = team.playbooksById();
+        Map<PlaybookId, Playbook> playbooks = team.playbooksById();
         Instant asOf = now.isBefore(period.end()) ? now : period.end();
         ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(period, found, sent, playbooks, asOf);
         List<Issue> inPeriod = found.stream().filter(issue -> issue.lastActivityAt().isAfter(period.start())

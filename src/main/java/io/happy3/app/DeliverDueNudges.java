@@ -163,7 +163,7 @@ public final class DeliverDueNudges {
     private Round round() {
         Instant now = clock.instant();
         String claimOwner = owner + "#" + ticks.incrementAndGet();
-        List<Nudge> claimed = nudges.claimDue(now, batchSize, claimOwner, LEASE);
+        List<Nudge> claimed = nudges.claimDue(claimOwner, batchSize, now, LEASE);
         Set<NudgeId> held = ConcurrentHashMap.newKeySet();
         claimed.forEach(nudge -> held.add(nudge.id()));
         current = new Claim(claimOwner, held);

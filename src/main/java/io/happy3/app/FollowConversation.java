@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
@@ -64,17 +65,17 @@ public final class FollowConversation {
      */
     public Optional<Transition> handle(ChatEvent event) {
         if (event instanceof ChatEvent.MessagePosted posted) {
-            return serialised(IssueId.of(posted.channel(), posted.threadRootId().orElse(posted.messageId())),
-                    () -> message(posted.channel(), posted.author(), posted.authorExternal(), posted.messageId(),
+            return serialised(IssueId.of(posted.issueRoot()),
+                    () -> message(posted.message(), posted.author(), posted.authorExternal(),
                             posted.threadRootId(), posted.text(), posted.at(), false));
         }
         if (event instanceof ChatEvent.MessageEdited edited) {
-            return serialised(IssueId.of(edited.channel(), edited.threadRootId().orElse(edited.messageId())),
-                    () -> message(edited.channel(), edited.author(), edited.authorExternal(), edited.messageId(),
+            return serialised(IssueId.of(edited.issueRoot()),
+                    () -> message(edited.message(), edited.author(), edited.authorExternal(),
                             edited.threadRootId(), edited.newText(), edited.at(), true));
         }
         if (event instanceof ChatEvent.MessageDeleted deleted) {
-            IssueId id = IssueId.of(deleted.channel(), deleted.messageId());
+            IssueId id = IssueId.of(deleted.message());
             return serialised(id, () -> issues.find(id)
                     .flatMap(issue -> tracker.onRootDeleted(issue, deleted.at()))
                     .map(transition -> record.record(transition, Optional.empty())));
@@ -89,21 +90,22 @@ public final class FollowConversation {
         return locks.serialised(issue, write);
     }
 
-    private Optional<Transition> message(ChannelRef channel, UserRef author, boolean external, String messageId,
+    private Optional<Transition> message(MessageRef message, UserRef author, boolean external,
                                          Optional<String> threadRootId, String text, Instant at, boolean edited) {
+        ChannelRef channel = message.channel();
+        String messageId = message.id();
         Optional<ChannelContext> context = team.followed(channel);
         if (context.isEmpty()) {
             return Optional.empty();
         }
-        String rootId = threadRootId.orElse(messageId);
-        Optional<Issue> existing = issues.find(IssueId.of(channel, rootId));
+        IssueId thread = IssueId.of(threadRootId.map(message::sibling).orElse(message));
+        Optional<Issue> existing = issues.find(thread);
         if (!edited && existing.filter(issue -> issue.contains(messageId)).isPresent()) {
             log.debug("message {} already recorded on {}", messageId, existing.get().id());
             plan.replay(existing.get(), messageId, context.get());
             return Optional.empty();
         }
         Role role = team.roleOf(context.get(), author, external);
-        io.happy3.domain.issue.IssueId thread = io.happy3.domain.issue.IssueId.of(channel, rootId);
         List<DetectedSignal> found = signals.forPlaybook(context.get().playbook()).detect(text, role,
                 at.atZone(team.zoneOf(author, Optional.of(context.get().playbook()))), contexts.of(thread));
         if (!edited) {
@@ -111,7 +113,7 @@ public final class FollowConversation {
                     found.stream().map(DetectedSignal::signal).collect(java.util.stream.Collectors.toSet()),
                     Cue.of(text, role)));
         }
-        MessageFacts facts = new MessageFacts(channel, author, role, messageId, threadRootId, at, found, edited);
+        MessageFacts facts = new MessageFacts(message, author, role, threadRootId, at, found, edited);
         List<Issue> earlier = existing.isEmpty() && threadRootId.isEmpty()
                 ? issues.findByCustomer(channel, author, at.minus(IssueTracker.BOUNCE_BACK_WINDOW))
                 : List.of();
@@ -125,8 +127,8 @@ public final class FollowConversation {
             return Optional.empty();
         }
         Optional<Issue> issue = reaction.threadRootId()
-                .flatMap(root -> issues.find(IssueId.of(reaction.channel(), root)))
-                .or(() -> issues.findByMessage(reaction.channel(), reaction.messageId()));
+                .flatMap(root -> issues.find(IssueId.of(reaction.message().sibling(root))))
+                .or(() -> issues.findByMessage(reaction.message()));
         if (reaction.reaction() == Reaction.STAR) {
             nominateStar(reaction, issue);
             return Optional.empty();
@@ -138,13 +140,13 @@ public final class FollowConversation {
         Role role = team.roleOf(context.get(), reaction.user(), reaction.userExternal());
         IssueId id = issue.get().id();
         return serialised(id, () -> issues.find(id).flatMap(found -> tracker.onReaction(found, reaction.user(), role,
-                reaction.reaction(), reaction.messageId(), reaction.at()))
+                reaction.reaction(), reaction.message().id(), reaction.at()))
                 .map(transition -> record.record(transition, context)));
     }
 
     private void nominateStar(ChatEvent.ReactionAdded reaction, Optional<Issue> issue) {
-        Optional<String> link = gateway.permalink(reaction.channel(), reaction.messageId());
-        String id = "star:" + reaction.channel().key() + ":" + reaction.messageId() + ":" + reaction.user().user();
+        Optional<String> link = gateway.permalink(reaction.message());
+        String id = "star:" + reaction.message().key() + ":" + reaction.user().user();
         proudMoments.add(new ProudMoment(id, reaction.tenant(), Optional.of(reaction.channel()),
                 issue.map(Issue::id), issue.flatMap(Issue::agent), Optional.of(reaction.user()),
                 ProudMoment.Source.STAR_REACTION, "Starred in the channel.", link, reaction.at(),

@@ -35,9 +35,9 @@ public final class NudgeRenderer {
         String customer = team.profile(issue.customer()).displayName();
         String agent = team.profile(nudge.recipient()).displayName();
         String channel = "#" + team.channelName(issue.channel()).orElse(issue.channel().channel());
-        Optional<String> link = gateway.permalink(issue.channel(), issue.rootMessageId());
+        Optional<String> link = gateway.permalink(issue.root());
         Map<String, String> values = NudgeText.values(nudge, issue, customer, agent, channel, link, zone, now);
-        return new NudgeMessage(nudge.id(), nudge.recipient(), issue.channel(), issue.rootMessageId(), step.id(),
+        return new NudgeMessage(nudge.id(), nudge.recipient(), issue.root(), step.id(),
                 recall.withRecall(NudgeText.render(step.nudge(), values), issue, step, customer), step.actions(),
                 late);
     }

@@ -95,7 +95,7 @@ public final class RecordDesiredResult {
         if (sentence.isEmpty()) {
             return;
         }
-        issues.findByMessage(message.channel(), message.messageId())
+        issues.findByMessage(message.message())
                 .filter(issue -> issue.customer().equals(message.author()) && issue.state().active())
                 .filter(issue -> results.find(issue.id()).isEmpty())
                 .ifPresent(issue -> results.save(DesiredResult.suggested(issue.id(), message.tenant(),

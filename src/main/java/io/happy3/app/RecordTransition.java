@@ -34,7 +34,7 @@ public final class RecordTransition {
         Issue issue = transition.issue();
         issues.save(issue);
         followed.ifPresent(context -> plan.afterTransition(transition, context));
-        Optional<String> link = gateway.permalink(issue.channel(), issue.rootMessageId());
+        Optional<String> link = gateway.permalink(issue.root());
         ProudNominator.nominate(transition, link).forEach(proudMoments::add);
         return transition;
     }

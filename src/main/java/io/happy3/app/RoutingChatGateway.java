@@ -2,6 +2,7 @@ package io.happy3.app;
 
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatDeliveryException;
@@ -76,8 +77,8 @@ public final class RoutingChatGateway implements ChatGateway {
     }
 
     @Override
-    public Optional<String> permalink(ChannelRef channel, String messageId) {
-        ChatGateway gateway = gateways.get(channel.platform());
-        return gateway == null ? Optional.empty() : gateway.permalink(channel, messageId);
+    public Optional<String> permalink(MessageRef message) {
+        ChatGateway gateway = gateways.get(message.channel().platform());
+        return gateway == null ? Optional.empty() : gateway.permalink(message);
     }
 }

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.happy3.domain.chat.BotCommand;
 import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Durations;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
 import io.happy3.domain.team.AgentPreferenceStore;
@@ -109,10 +111,11 @@ public final class RunCommand {
 
     private String follow(ChatEvent.CommandInvoked command, String rest) {
         Optional<Playbook> playbook = rest.isBlank() ? team.playbookFor(command.channel())
-                : team.playbook(rest.strip());
+                : team.playbook(new PlaybookId(rest.strip()));
         if (playbook.isEmpty()) {
             return "No playbook `" + rest.strip() + "`. Loaded: "
-                    + String.join(", ", team.playbooksById().keySet()) + ".";
+                    + team.playbooksById().keySet().stream().map(PlaybookId::value)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ".";
         }
         ChannelSettings settings = channelSettings.find(command.channel())
                 .map(found -> found.withFollowed(true, playbook.get().id()))
@@ -124,7 +127,7 @@ public final class RunCommand {
 
     private String unfollow(ChatEvent.CommandInvoked command) {
         Optional<ChannelSettings> settings = channelSettings.find(command.channel());
-        String playbook = settings.map(ChannelSettings::playbookId).orElse("default");
+        PlaybookId playbook = settings.map(ChannelSettings::playbookId).orElse(PlaybookId.DEFAULT);
         channelSettings.save(settings.map(found -> found.withFollowed(false, playbook))
                 .orElse(ChannelSettings.followedWith(command.channel(), playbook).withFollowed(false, playbook)));
         return "Stopped following this channel. Open issues keep their history.";
@@ -153,8 +156,8 @@ public final class RunCommand {
     }
 
     private ChannelSettings settingsFor(ChatEvent.CommandInvoked command) {
-        String playbook = team.followed(command.channel()).map(context -> context.playbook().id())
-                .or(() -> team.defaultPlaybook().map(Playbook::id)).orElse("default");
+        PlaybookId playbook = team.followed(command.channel()).map(context -> context.playbook().id())
+                .or(() -> team.defaultPlaybook().map(Playbook::id)).orElse(PlaybookId.DEFAULT);
         return channelSettings.find(command.channel())
                 .orElse(ChannelSettings.followedWith(command.channel(), playbook).withFollowed(
                         team.followed(command.channel()).isPresent(), playbook));
@@ -199,15 +202,15 @@ public final class RunCommand {
         StringBuilder text = new StringBuilder("Your pending nudges:");
         for (Nudge nudge : pending) {
             text.append("\n• ").append(nudge.stepId()).append(" — ").append(nudge.status().name().toLowerCase(
-                    java.util.Locale.ROOT)).append(gateway.permalink(nudge.channel(), rootOf(nudge))
+                    java.util.Locale.ROOT)).append(gateway.permalink(rootOf(nudge))
                     .map(link -> " " + link).orElse(""));
         }
         return text.toString();
     }
 
-    private static String rootOf(Nudge nudge) {
+    private static MessageRef rootOf(Nudge nudge) {
         String value = nudge.issueId().value();
-        return value.substring(value.lastIndexOf(':') + 1);
+        return new MessageRef(nudge.channel(), value.substring(value.lastIndexOf(':') + 1));
     }
 
     private String proud(ChatEvent.CommandInvoked command) {

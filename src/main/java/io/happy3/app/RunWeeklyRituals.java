@@ -12,6 +12,7 @@ import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.Digest;
 import io.happy3.domain.review.DigestComposer;
 import io.happy3.domain.review.ProudMoment;
@@ -167,7 +168,7 @@ public final class RunWeeklyRituals {
                 .filter(issue -> issue.channel().equals(channel)).toList();
         List<Nudge> sent = nudges.findDueBetween(channel.tenant(), first.start().minus(Duration.ofDays(7)),
                 week.end().plus(Duration.ofDays(7))).stream().filter(nudge -> nudge.channel().equals(channel)).toList();
-        Map<String, Playbook> playbooks = team.playbooksById();
+        Map<PlaybookId, Playbook> playbooks = team.playbooksById();
         List<Scorecard> weeks = ReviewCompiler.compileWeeks(week, DigestComposer.TREND_WEEKS, found, sent, playbooks);
         List<ProudMoment> moments = proudMoments.findBetween(channel.tenant(), week.start(), week.end()).stream()
                 .filter(moment -> moment.channel().map(channel::equals).orElse(true)).toList();

@@ -41,7 +41,7 @@ public final class Signals {
         }
         return byPlaybook.computeIfAbsent(playbook, found -> {
             SignalDetector base = model.get().map(SignalDetector.builtIn()::withModel).orElse(SignalDetector.builtIn());
-            return found.signals().isEmpty() ? base : base.withPhrases(found.id(), found.signals());
+            return found.signals().isEmpty() ? base : base.withPhrases(found.id().value(), found.signals());
         });
     }
 }

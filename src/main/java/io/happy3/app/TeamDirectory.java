@@ -7,6 +7,7 @@ import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Role;
 import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.AgentPreferenceStore;
@@ -77,11 +78,11 @@ public final class TeamDirectory {
 
     /** The playbook with id {@code default}, else the first loaded one. */
     public Optional<Playbook> defaultPlaybook() {
-        return playbooks.find("default").or(() -> playbooks.all().stream().findFirst());
+        return playbooks.find(PlaybookId.DEFAULT).or(() -> playbooks.all().stream().findFirst());
     }
 
     /** The loaded playbook with this id. */
-    public Optional<Playbook> playbook(String id) {
+    public Optional<Playbook> playbook(PlaybookId id) {
         return playbooks.find(id);
     }
 
@@ -91,8 +92,8 @@ public final class TeamDirectory {
     }
 
     /** Every loaded playbook by id (the first of two with one id wins). */
-    public Map<String, Playbook> playbooksById() {
-        Map<String, Playbook> byId = new LinkedHashMap<>();
+    public Map<PlaybookId, Playbook> playbooksById() {
+        Map<PlaybookId, Playbook> byId = new LinkedHashMap<>();
         playbooks.all().forEach(playbook -> byId.putIfAbsent(playbook.id(), playbook));
         return byId;
     }

@@ -145,26 +145,28 @@ public final class Cli {
         return new PlaybookCheck().run(files, out, err);
     }
 
+    private static final String SIGNALS_USAGE = """
+            Usage: happy3 signals [--playbook FILE] [--rules-only|--model] [FILE.jsonl]
+                   happy3 signals --eval LABELS.jsonl THREADS.jsonl [--playbook FILE] [--rules-only|--model]
+                                  [--confused N]
+                   happy3 signals train [--labels FILE] [--threads FILE] [--out FILE]
+
+            Reads conversations as JSON lines ({"id": "...", "turns": [{"role": "customer"|"agent",
+            "text": "..."}]}) from FILE or stdin and prints one JSON line per turn: id, turn, role, the
+            signals found (resolution_proposed, customer_confirmed, still_broken, promise_made, gratitude)
+            and why (the rule, or the model's score and nearest labelled example); a summary goes to
+            stderr. Each thread is read in order, so a turn is read in its context.
+            --playbook FILE   adds the playbook's phrases (they win over the model for their signal)
+            --rules-only      phrase rules alone, as serve runs by default (the default here too)
+            --model           with the trained model, as serve runs with HAPPY3_SIGNAL_MODEL=true
+            --eval            compares with the labels (one line per turn: {"id","turn","signals"}) and
+                              prints precision, recall and F1 per signal, macro-F1 and confused turns
+            train             trains the model (defaults: eval/signals/train.labels.jsonl,
+                              eval/signals/train.threads.jsonl, out src/main/resources/signals/model.bin)""";
+
     private int signals(List<String> args) {
         if (args.contains("--help")) {
-            out.println("""
-                    Usage: happy3 signals [--playbook FILE] [--rules-only|--model] [FILE.jsonl]
-                           happy3 signals --eval LABELS.jsonl THREADS.jsonl [--playbook FILE] [--rules-only|--model]
-                                          [--confused N]
-                           happy3 signals train [--labels FILE] [--threads FILE] [--out FILE]
-
-                    Reads conversations as JSON lines ({"id": "...", "turns": [{"role": "customer"|"agent",
-                    "text": "..."}]}) from FILE or stdin and prints one JSON line per turn: id, turn, role, the
-                    signals found (resolution_proposed, customer_confirmed, still_broken, promise_made, gratitude)
-                    and why (the rule, or the model's score and nearest labelled example); a summary goes to
-                    stderr. Each thread is read in order, so a turn is read in its context.
-                    --playbook FILE   adds the playbook's phrases (they win over the model for their signal)
-                    --rules-only      phrase rules alone, as serve runs by default (the default here too)
-                    --model           with the trained model, as serve runs with HAPPY3_SIGNAL_MODEL=true
-                    --eval            compares with the labels (one line per turn: {"id","turn","signals"}) and
-                                      prints precision, recall and F1 per signal, macro-F1 and confused turns
-                    train             trains the model (defaults: eval/signals/train.labels.jsonl,
-                                      eval/signals/train.threads.jsonl, out src/main/resources/signals/model.bin)""");
+            out.println(SIGNALS_USAGE);
             return 0;
         }
         if (!args.isEmpty() && args.get(0).equals("train")) {

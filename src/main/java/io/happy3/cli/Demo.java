@@ -14,6 +14,7 @@ import io.happy3.adapter.storage.JdbcProudMomentStore;
 import io.happy3.app.Engine;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
@@ -23,6 +24,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.Transition;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.AgentProfile;
@@ -128,7 +130,7 @@ public final class Demo {
                 leads.add(id);
             }
         });
-        ChannelSettings settings = new ChannelSettings(channel, true, "default", agents, Set.of(), leads,
+        ChannelSettings settings = new ChannelSettings(channel, true, PlaybookId.DEFAULT, agents, Set.of(), leads,
                 Optional.of(script.channel().name()));
         stores.channelSettings().save(settings);
     }
@@ -155,6 +157,49 @@ public final class Demo {
 
     private void replay(DemoScript script, Engine engine, Engine.Stores stores, ChannelRef channel,
                         ManualClock clock, Map<String, String> titles, Map<String, String> names) {
+        Map<Integer, String> roots = new HashMap<>();
+        Map<Integer, String> lastAgentMessage = new HashMap<>();
+        String day = "";
+        int sequence = 0;
+        for (Timed timed : timeline(script)) {
+            runUntil(engine, stores, clock, timed.at(), script.zoneId(), day);
+            day = DAY.format(clock.instant().atZone(script.zoneId()));
+            DemoScript.Step step = timed.step();
+            String eventId = "demo-" + (++sequence);
+            if (step.curate() != null || step.command() != null || step.press() != null) {
+                act(engine, stores, channel, roots.get(timed.conversation()), step, eventId, timed.at(), names);
+                continue;
+            }
+            UserRef author = user(channel, step.from());
+            if (step.react() != null) {
+                String target = lastAgentMessage.getOrDefault(timed.conversation(), roots.get(timed.conversation()));
+                react(engine, new MessageRef(channel, target), Optional.ofNullable(roots.get(timed.conversation())),
+                        author, step, eventId, timed.at(), names);
+                continue;
+            }
+            String messageId = "m" + sequence;
+            Optional<String> root = Optional.ofNullable(roots.get(timed.conversation()));
+            if (root.isEmpty()) {
+                roots.put(timed.conversation(), messageId);
+                titles.put(messageId, script.conversations().get(timed.conversation()).title());
+            }
+            if (script.people().get(step.from()).agent()) {
+                lastAgentMessage.put(timed.conversation(), messageId);
+            }
+            post(engine, new ChatEvent.MessagePosted(eventId, new MessageRef(channel, messageId), author, false, root,
+                    step.text(), timed.at()), names.get(step.from()));
+        }
+        runUntil(engine, stores, clock, script.weekStart().plus(Duration.ofDays(7)).minusSeconds(60), script.zoneId(), day);
+    }
+
+    private void post(Engine engine, ChatEvent.MessagePosted message, String author) {
+        line(message.at(), author, "“" + message.text() + "”");
+        engine.follow().handle(message).ifPresent(this::describe);
+        engine.desiredResults().notice(message);
+    }
+
+    /** Every step of every conversation, in the order they happen (by time, then conversation, then step). */
+    private static List<Timed> timeline(DemoScript script) {
         List<Timed> timeline = new ArrayList<>();
         for (int c = 0; c < script.conversations().size(); c++) {
             List<DemoScript.Step> steps = script.conversations().get(c).events();
@@ -163,66 +208,43 @@ public final class Demo {
             }
         }
         timeline.sort(Comparator.comparing(Timed::at).thenComparing(Timed::conversation).thenComparing(Timed::order));
-        Map<Integer, String> roots = new HashMap<>();
-        Map<Integer, String> lastAgentMessage = new HashMap<>();
-        String day = "";
-        int sequence = 0;
-        for (Timed timed : timeline) {
-            runUntil(engine, stores, clock, timed.at(), script.zoneId(), day);
-            day = DAY.format(clock.instant().atZone(script.zoneId()));
-            DemoScript.Step step = timed.step();
-            String title = script.conversations().get(timed.conversation()).title();
-            String eventId = "demo-" + (++sequence);
-            if (step.curate() != null) {
-                curate(engine, stores, channel, step, eventId, timed.at(), names);
-                continue;
-            }
-            if (step.command() != null) {
-                UserRef user = user(channel, step.by());
-                line(timed.at(), names.get(step.by()), "/" + step.command() + " " + (step.text() == null ? ""
-                        : step.text()));
-                engine.router().route(new ChatEvent.CommandInvoked(eventId, channel, user, step.command(),
-                        step.text() == null ? "" : step.text(), "console", timed.at()));
-                continue;
-            }
-            if (step.press() != null) {
-                press(engine, stores, channel, roots.get(timed.conversation()), step, eventId, timed.at(), names);
-                continue;
-            }
-            UserRef author = user(channel, step.from());
-            if (step.react() != null) {
-                String target = lastAgentMessage.getOrDefault(timed.conversation(), roots.get(timed.conversation()));
-                line(timed.at(), names.get(step.from()), "reacts :" + step.react() + ":");
-                Reaction reaction = step.react().contains("check") ? Reaction.CONFIRM
-                        : step.react().contains("star") ? Reaction.STAR : Reaction.OTHER;
-                engine.follow().handle(new ChatEvent.ReactionAdded(eventId, channel, author, false, target,
-                        Optional.ofNullable(roots.get(timed.conversation())), reaction, timed.at()))
-                        .ifPresent(this::describe);
-                continue;
-            }
-            String messageId = "m" + sequence;
-            Optional<String> root = Optional.ofNullable(roots.get(timed.conversation()));
-            if (root.isEmpty()) {
-                roots.put(timed.conversation(), messageId);
-                titles.put(messageId, title);
-            }
-            if (script.people().get(step.from()).agent()) {
-                lastAgentMessage.put(timed.conversation(), messageId);
-            }
-            line(timed.at(), names.get(step.from()), "“" + step.text() + "”");
-            ChatEvent.MessagePosted message = new ChatEvent.MessagePosted(eventId, channel, author, false, messageId,
-                    root, step.text(), timed.at());
-            engine.follow().handle(message).ifPresent(this::describe);
-            engine.desiredResults().notice(message);
+        return timeline;
+    }
+
+    /** A step that is not a message: a lead curating, a command, or an agent pressing a nudge's button. */
+    private void act(Engine engine, Engine.Stores stores, ChannelRef channel, String root, DemoScript.Step step,
+                     String eventId, Instant at, Map<String, String> names) {
+        if (step.curate() != null) {
+            curate(engine, stores, channel, step, eventId, at, names);
+        } else if (step.command() != null) {
+            command(engine, channel, step, eventId, at, names);
+        } else {
+            press(engine, stores, channel, root, step, eventId, at, names);
         }
-        runUntil(engine, stores, clock, script.weekStart().plus(Duration.ofDays(7)).minusSeconds(60), script.zoneId(), day);
+    }
+
+    private void command(Engine engine, ChannelRef channel, DemoScript.Step step, String eventId, Instant at,
+                         Map<String, String> names) {
+        String text = step.text() == null ? "" : step.text();
+        line(at, names.get(step.by()), "/" + step.command() + " " + text);
+        engine.router().route(new ChatEvent.CommandInvoked(eventId, channel, user(channel, step.by()), step.command(),
+                text, "console", at));
+    }
+
+    private void react(Engine engine, MessageRef target, Optional<String> root, UserRef author, DemoScript.Step step,
+                       String eventId, Instant at, Map<String, String> names) {
+        line(at, names.get(step.from()), "reacts :" + step.react() + ":");
+        Reaction reaction = step.react().contains("check") ? Reaction.CONFIRM
+                : step.react().contains("star") ? Reaction.STAR : Reaction.OTHER;
+        engine.follow().handle(new ChatEvent.ReactionAdded(eventId, target, author, false, root, reaction, at))
+                .ifPresent(this::describe);
     }
 
     private void press(Engine engine, Engine.Stores stores, ChannelRef channel, String root, DemoScript.Step step,
                        String eventId, Instant at, Map<String, String> names) {
         UserRef agent = user(channel, step.by());
-        Optional<Nudge> nudge = stores.nudges().findByIssue(IssueId.of(channel, root)).stream()
-                .filter(found -> found.stepId().equals(step.step()) && found.recipient().equals(agent))
+        Optional<Nudge> nudge = stores.nudges().findByIssue(IssueId.of(new MessageRef(channel, root))).stream()
+                .filter(found -> found.stepId().value().equals(step.step()) && found.recipient().equals(agent))
                 .filter(found -> found.sentAt().isPresent())
                 .max(Comparator.comparing(found -> found.sentAt().get()));
         if (nudge.isEmpty()) {

@@ -9,6 +9,7 @@ import io.happy3.config.AppConfig;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.ReviewCompiler;
 import io.happy3.domain.review.ReviewPeriod;
 import io.happy3.domain.review.ScorecardComparison;
@@ -54,7 +55,7 @@ public final class ReviewCommand {
         }
         try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value());
              PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks())) {
-            Map<String, Playbook> byId = playbooks.all().stream()
+            Map<PlaybookId, Playbook> byId = playbooks.all().stream()
                     .collect(Collectors.toMap(Playbook::id, Function.identity(), (a, b) -> a));
             TreeSet<String> tenants = new JdbcChannelSettingsStore(database).findAllFollowed().stream()
                     .map(settings -> settings.channel().tenant()).collect(Collectors.toCollection(TreeSet::new));
@@ -63,24 +64,30 @@ public final class ReviewCommand {
                         + " yet: nothing to review.");
                 return 0;
             }
-            JdbcIssueStore issues = new JdbcIssueStore(database);
-            JdbcNudgeStore nudges = new JdbcNudgeStore(database);
             for (String tenant : tenants) {
-                Instant from = period.previous().start();
-                List<Issue> found = issues.findActiveBetween(tenant, from, period.end());
-                List<Nudge> sent = nudges.findDueBetween(tenant, from.minus(Duration.ofDays(7)),
-                        period.end().plus(Duration.ofDays(7)));
-                Instant asOf = now.isBefore(period.end()) ? now : period.end();
-                ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(period, found, sent, byId, asOf);
-                ScorecardFormatter formatter = new ScorecardFormatter(user -> user.user());
-                out.println("Tenant " + tenant);
-                out.println(formatter.format(comparison.teamOnly()));
-                out.println();
-                out.println(formatter.formatAgents(comparison));
-                out.println();
+                print(tenant, review(database, tenant, period, byId, now), out);
             }
         }
         return 0;
+    }
+
+    private static ScorecardComparison review(Database database, String tenant, ReviewPeriod period,
+                                              Map<PlaybookId, Playbook> byId, Instant now) {
+        Instant from = period.previous().start();
+        List<Issue> found = new JdbcIssueStore(database).findActiveBetween(tenant, from, period.end());
+        List<Nudge> sent = new JdbcNudgeStore(database).findDueBetween(tenant, from.minus(Duration.ofDays(7)),
+                period.end().plus(Duration.ofDays(7)));
+        Instant asOf = now.isBefore(period.end()) ? now : period.end();
+        return ReviewCompiler.compileWithPrevious(period, found, sent, byId, asOf);
+    }
+
+    private static void print(String tenant, ScorecardComparison comparison, PrintStream out) {
+        ScorecardFormatter formatter = new ScorecardFormatter(user -> user.user());
+        out.println("Tenant " + tenant);
+        out.println(formatter.format(comparison.teamOnly()));
+        out.println();
+        out.println(formatter.formatAgents(comparison));
+        out.println();
     }
 
 }

@@ -55,7 +55,7 @@ public final class SignalsCommand {
         }
         if (playbookFile.isPresent()) {
             Playbook playbook = new YamlPlaybookLoader().load(playbookFile.get());
-            detector = detector.withPhrases(playbook.id(), playbook.signals());
+            detector = detector.withPhrases(playbook.id().value(), playbook.signals());
         }
         return detector;
     }

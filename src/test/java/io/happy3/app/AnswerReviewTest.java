@@ -11,8 +11,10 @@ import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.team.AgentDirectory;
@@ -51,9 +53,9 @@ class AnswerReviewTest {
 
     @BeforeEach
     void followChannels() {
-        channels.save(ChannelSettings.followedWith(CHANNEL, "default").withAgents(Set.of("UANNA", "UBEN"), Set.of())
+        channels.save(ChannelSettings.followedWith(CHANNEL, PlaybookId.DEFAULT).withAgents(Set.of("UANNA", "UBEN"), Set.of())
                 .withLeads(Set.of("ULEA")));
-        channels.save(ChannelSettings.followedWith(OTHER_TENANT, "default").withAgents(Set.of("UANNA"), Set.of()));
+        channels.save(ChannelSettings.followedWith(OTHER_TENANT, PlaybookId.DEFAULT).withAgents(Set.of("UANNA"), Set.of()));
         say(CHANNEL, CUSTOMER, "m1", null, "Our export fails with a timeout.");
         say(CHANNEL, ANNA, "m2", "m1", "I deployed a fix, it should work now.");
         say(CHANNEL, CUSTOMER, "m3", "m1", "Works now, thank you so much!");
@@ -67,7 +69,7 @@ class AnswerReviewTest {
     }
 
     private void say(ChannelRef channel, UserRef who, String id, String root, String text) {
-        engine.router().route(new ChatEvent.MessagePosted("e" + (++sequence), channel, who, false, id,
+        engine.router().route(new ChatEvent.MessagePosted("e" + (++sequence), new MessageRef(channel, id), who, false,
                 Optional.ofNullable(root), text, clock.instant()));
     }
 

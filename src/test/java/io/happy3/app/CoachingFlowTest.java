@@ -11,6 +11,7 @@ import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
@@ -55,7 +56,7 @@ class CoachingFlowTest {
     private int sequence;
 
     private void say(UserRef who, String messageId, String rootId, String text) {
-        engine.router().route(new ChatEvent.MessagePosted("ev-" + (++sequence), CHANNEL, who, false, messageId,
+        engine.router().route(new ChatEvent.MessagePosted("ev-" + (++sequence), new MessageRef(CHANNEL, messageId), who, false,
                 Optional.ofNullable(rootId), text, clock.instant()));
     }
 
@@ -68,12 +69,12 @@ class CoachingFlowTest {
     }
 
     private Issue issue() {
-        return issues.find(IssueId.of(CHANNEL, "m1")).orElseThrow();
+        return issues.find(IssueId.of(new MessageRef(CHANNEL, "m1"))).orElseThrow();
     }
 
     private Nudge delivered(String step) {
-        return nudges.findByIssue(IssueId.of(CHANNEL, "m1")).stream()
-                .filter(nudge -> nudge.stepId().equals(step) && nudge.sentAt().isPresent()).findFirst().orElseThrow();
+        return nudges.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1"))).stream()
+                .filter(nudge -> nudge.stepId().value().equals(step) && nudge.sentAt().isPresent()).findFirst().orElseThrow();
     }
 
     @Test
@@ -97,7 +98,7 @@ class CoachingFlowTest {
 
         assertThat(gateway.delivered).isEmpty();
         // "looking into it now" is also a promise (work under way, SIGNALS.md), whose promise-due nudge waits.
-        assertThat(nudges.findByIssue(issue().id())).filteredOn(nudge -> nudge.stepId().equals("first-response"))
+        assertThat(nudges.findByIssue(issue().id())).filteredOn(nudge -> nudge.stepId().value().equals("first-response"))
                 .extracting(Nudge::status).isNotEmpty().containsOnly(NudgeStatus.CANCELLED);
     }
 
@@ -216,7 +217,7 @@ class CoachingFlowTest {
         assertThat(issue().state()).isEqualTo(IssueState.STALE);
         assertThat(issue().last(IssueEventType.CLOSED_STALE).orElseThrow().at()).isEqualTo(clock.instant());
         assertThat(nudges.find(toAnna.id()).orElseThrow().status()).isEqualTo(NudgeStatus.CANCELLED);
-        assertThat(issues.find(IssueId.of(CHANNEL, "m9")).orElseThrow().state()).isEqualTo(IssueState.OPEN);
+        assertThat(issues.find(IssueId.of(new MessageRef(CHANNEL, "m9"))).orElseThrow().state()).isEqualTo(IssueState.OPEN);
         assertThat(engine.quietIssues().sweep()).as("closing twice records nothing new").isZero();
         assertThat(issue().events(IssueEventType.CLOSED_STALE)).hasSize(1);
         clock.advance(Duration.ofMinutes(1));
@@ -281,7 +282,7 @@ class CoachingFlowTest {
         after(Duration.ofHours(2).plusMinutes(1));
 
         Nudge failed = nudges.findByIssue(issue().id()).stream()
-                .filter(nudge -> nudge.stepId().equals("confirm-result")).findFirst().orElseThrow();
+                .filter(nudge -> nudge.stepId().value().equals("confirm-result")).findFirst().orElseThrow();
         assertThat(failed.status()).isEqualTo(NudgeStatus.FAILED);
         assertThat(failed.failure()).contains("channel_not_found");
     }

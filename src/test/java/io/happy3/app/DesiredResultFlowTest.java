@@ -11,6 +11,7 @@ import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.customer.DesiredResult;
@@ -47,7 +48,7 @@ class DesiredResultFlowTest {
     private int sequence;
 
     private void say(UserRef who, String messageId, String rootId, String text) {
-        engine.router().route(new ChatEvent.MessagePosted("ev-" + (++sequence), CHANNEL, who, false, messageId,
+        engine.router().route(new ChatEvent.MessagePosted("ev-" + (++sequence), new MessageRef(CHANNEL, messageId), who, false,
                 Optional.ofNullable(rootId), text, clock.instant()));
     }
 
@@ -63,7 +64,7 @@ class DesiredResultFlowTest {
             clock.advance(Duration.ofMinutes(1));
             engine.delivery().tick();
         }
-        return gateway.delivered.stream().filter(message -> message.stepId().equals(step)).reduce((a, b) -> b)
+        return gateway.delivered.stream().filter(message -> message.stepId().value().equals(step)).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no " + step + " nudge in " + gateway.deliveredSteps()));
     }
 
@@ -80,7 +81,7 @@ class DesiredResultFlowTest {
     void firstResponse_customerStatedTheResult_offersTheirSentence() {
         say(PRIYA, "m1", null, "Exports fail with error 500. We need the nightly export in finance by 8am!");
 
-        assertThat(results.find(IssueId.of(CHANNEL, "m1")).orElseThrow().status())
+        assertThat(results.find(IssueId.of(new MessageRef(CHANNEL, "m1"))).orElseThrow().status())
                 .isEqualTo(DesiredResult.Status.SUGGESTED);
         assertThat(nudgeAfter(Duration.ofMinutes(11), "first-response").text())
                 .contains("wrote: \"We need the nightly export in finance by 8am\" — is that the result they need?");
@@ -101,7 +102,7 @@ class DesiredResultFlowTest {
         say(PRIYA, "m3", "m1", "Works now, thank you!");
         assertThat(nudgeAfter(Duration.ofDays(3).plusMinutes(1), "follow-up").text())
                 .contains("Does the result still hold: the nightly export in finance by 8:00 (by Thu 19 Nov)?");
-        assertThat(results.find(IssueId.of(CHANNEL, "m1")).orElseThrow().by()).contains(LocalDate.of(2026, 11, 19));
+        assertThat(results.find(IssueId.of(new MessageRef(CHANNEL, "m1"))).orElseThrow().by()).contains(LocalDate.of(2026, 11, 19));
 
         engine.router().route(new ChatEvent.CommandInvoked("c-review", CHANNEL, ANNA, "review", "", "reply",
                 clock.instant()));
@@ -114,6 +115,6 @@ class DesiredResultFlowTest {
         assertThat(command("result")).contains("Usage: /happy3 result @customer");
         assertThat(command("result <@UPRIYA> export by 2026-13-40")).contains("is not a date");
         assertThat(command("result <@UPRIYA> export works")).contains("has no open issue in this channel");
-        assertThat(results.find(IssueId.of(CHANNEL, "m1"))).isEmpty();
+        assertThat(results.find(IssueId.of(new MessageRef(CHANNEL, "m1")))).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.IssueId;
@@ -67,17 +68,17 @@ class InterruptedRunTest {
             new InMemoryDesiredResultStore()),
                 PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA")))),
                 AgentDirectory.none(), new RecordingChatGateway(), clock, ZoneOffset.UTC, "test");
-        ChatEvent.MessagePosted opened = new ChatEvent.MessagePosted("ev-1", CHANNEL, CUSTOMER, false, "m1",
+        ChatEvent.MessagePosted opened = new ChatEvent.MessagePosted("ev-1", new MessageRef(CHANNEL, "m1"), CUSTOMER, false,
                 Optional.empty(), "Our export fails with a timeout.", clock.instant());
 
         assertThatThrownBy(() -> engine.router().route(opened)).hasMessageContaining("database unavailable");
-        assertThat(issues.find(IssueId.of(CHANNEL, "m1"))).as("saved before the failure").isPresent();
+        assertThat(issues.find(IssueId.of(new MessageRef(CHANNEL, "m1")))).as("saved before the failure").isPresent();
         engine.router().route(opened); // the inbox hands the entry over again
 
-        assertThat(stored.findByIssue(IssueId.of(CHANNEL, "m1"))).extracting(Nudge::stepId)
+        assertThat(stored.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1")))).extracting(nudge -> nudge.stepId().value())
                 .contains("first-response");
-        int planned = stored.findByIssue(IssueId.of(CHANNEL, "m1")).size();
+        int planned = stored.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1"))).size();
         engine.router().route(opened);
-        assertThat(stored.findByIssue(IssueId.of(CHANNEL, "m1"))).as("a third run doubles nothing").hasSize(planned);
+        assertThat(stored.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1")))).as("a third run doubles nothing").hasSize(planned);
     }
 }

@@ -11,6 +11,7 @@ import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
@@ -50,7 +51,7 @@ class IssueWritersTest {
     private static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T1", "C1");
     private static final UserRef CUSTOMER = new UserRef(Platform.SLACK, "T1", "UCUST");
     private static final UserRef ANNA = new UserRef(Platform.SLACK, "T1", "UANNA");
-    private static final IssueId ISSUE = IssueId.of(CHANNEL, "m1");
+    private static final IssueId ISSUE = IssueId.of(new MessageRef(CHANNEL, "m1"));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-17T09:00:00Z"));
     private final GatedIssueStore issues = new GatedIssueStore(new InMemoryIssueStore());
@@ -68,7 +69,7 @@ class IssueWritersTest {
     }
 
     private static ChatEvent.MessagePosted message(String id, UserRef who, String rootId, String text, Instant at) {
-        return new ChatEvent.MessagePosted("ev-" + id, CHANNEL, who, false, id, Optional.ofNullable(rootId), text,
+        return new ChatEvent.MessagePosted("ev-" + id, new MessageRef(CHANNEL, id), who, false, Optional.ofNullable(rootId), text,
                 at);
     }
 
@@ -86,7 +87,7 @@ class IssueWritersTest {
         fixProposed(replicaA);
         clock.advance(Duration.ofMinutes(5));
         // The ✅ lands on the agent's reply m2: Slack sends no thread_ts, so the inbox orders it under C1:m2.
-        ChatEvent.ReactionAdded tick = new ChatEvent.ReactionAdded("ev-r", CHANNEL, CUSTOMER, false, "m2",
+        ChatEvent.ReactionAdded tick = new ChatEvent.ReactionAdded("ev-r", new MessageRef(CHANNEL, "m2"), CUSTOMER, false,
                 Optional.empty(), Reaction.CONFIRM, clock.instant());
         ChatEvent.MessagePosted reply = message("m3", ANNA, "m1", "Great, I'll keep an eye on it.",
                 clock.instant().plusSeconds(1));
@@ -156,7 +157,7 @@ class IssueWritersTest {
 
     private Nudge delivered(String step) {
         return nudges.findByIssue(ISSUE).stream()
-                .filter(nudge -> nudge.stepId().equals(step) && nudge.sentAt().isPresent()).findFirst().orElseThrow();
+                .filter(nudge -> nudge.stepId().value().equals(step) && nudge.sentAt().isPresent()).findFirst().orElseThrow();
     }
 
     /** A writer on its own thread; {@link #join} rethrows what it threw. */
@@ -232,8 +233,8 @@ class IssueWritersTest {
         }
 
         @Override
-        public Optional<Issue> findByMessage(ChannelRef channel, String messageId) {
-            return delegate.findByMessage(channel, messageId);
+        public Optional<Issue> findByMessage(MessageRef message) {
+            return delegate.findByMessage(message);
         }
 
         @Override

@@ -11,6 +11,7 @@ import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.adapter.memory.InMemoryProudMomentStore;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.playbook.CheckInRules;
@@ -53,7 +54,7 @@ class ListCheckInsTest {
     }
 
     private void say(UserRef who, String messageId, String rootId, String text) {
-        engine.router().route(new ChatEvent.MessagePosted("ev-" + (++sequence), CHANNEL, who, false, messageId,
+        engine.router().route(new ChatEvent.MessagePosted("ev-" + (++sequence), new MessageRef(CHANNEL, messageId), who, false,
                 Optional.ofNullable(rootId), text, clock.instant()));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.IssueId;
@@ -40,7 +41,7 @@ class PlanNudgesTest {
     private final IssueTracker tracker = new IssueTracker();
 
     private Transition opened() {
-        MessageFacts facts = new MessageFacts(CHANNEL, CUSTOMER, Role.CUSTOMER, "m1", Optional.empty(), T0,
+        MessageFacts facts = new MessageFacts(new MessageRef(CHANNEL, "m1"), CUSTOMER, Role.CUSTOMER, Optional.empty(), T0,
                 List.of(), false);
         return tracker.onMessage(Optional.empty(), facts, playbook.id(), List.of()).orElseThrow();
     }
@@ -52,8 +53,8 @@ class PlanNudgesTest {
         plan.afterTransition(opened, context);
         plan.replay(opened.issue(), "m1", context);
 
-        List<Nudge> planned = nudges.findByIssue(IssueId.of(CHANNEL, "m1"));
-        assertThat(planned).extracting(Nudge::stepId).containsExactly("first-response");
+        List<Nudge> planned = nudges.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1")));
+        assertThat(planned).extracting(nudge -> nudge.stepId().value()).containsExactly("first-response");
         assertThat(planned.get(0).recipient()).isEqualTo(ANNA);
         assertThat(planned.get(0).status()).isEqualTo(NudgeStatus.PENDING);
     }
@@ -63,14 +64,14 @@ class PlanNudgesTest {
         Transition opened = opened();
         plan.afterTransition(opened, context);
         clock.advance(java.time.Duration.ofMinutes(3));
-        MessageFacts reply = new MessageFacts(CHANNEL, ANNA, Role.AGENT, "m2", Optional.of("m1"), clock.instant(),
+        MessageFacts reply = new MessageFacts(new MessageRef(CHANNEL, "m2"), ANNA, Role.AGENT, Optional.of("m1"), clock.instant(),
                 List.of(), false);
         Transition replied = tracker.onMessage(Optional.of(opened.issue()), reply, playbook.id(), List.of())
                 .orElseThrow();
 
         plan.afterTransition(replied, context);
 
-        assertThat(nudges.findByIssue(IssueId.of(CHANNEL, "m1"))).extracting(Nudge::status)
+        assertThat(nudges.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1")))).extracting(Nudge::status)
                 .containsExactly(NudgeStatus.CANCELLED);
     }
 }

@@ -12,8 +12,10 @@ import io.happy3.adapter.memory.InMemoryProudMomentStore;
 import io.happy3.adapter.memory.InMemoryRitualLedger;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.ChannelSettings;
@@ -52,7 +54,7 @@ class RunWeeklyRitualsTest {
             gateway, weeks -> new byte[] {(byte) 0x89, 'P', 'N', 'G'}, RunWeeklyRituals.Times.DEFAULT, clock);
 
     RunWeeklyRitualsTest() {
-        channels.save(ChannelSettings.followedWith(CHANNEL, "default"));
+        channels.save(ChannelSettings.followedWith(CHANNEL, PlaybookId.DEFAULT));
     }
 
     private void runUntil(Instant target) {
@@ -86,9 +88,9 @@ class RunWeeklyRitualsTest {
 
     @Test
     void tick_thursdayAfternoon_promptsOnlyAgentsActiveThatWeek() {
-        engine.router().route(new ChatEvent.MessagePosted("e1", CHANNEL, CUSTOMER, false, "m1", Optional.empty(),
+        engine.router().route(new ChatEvent.MessagePosted("e1", new MessageRef(CHANNEL, "m1"), CUSTOMER, false, Optional.empty(),
                 "Export fails", clock.instant()));
-        engine.router().route(new ChatEvent.MessagePosted("e2", CHANNEL, ANNA, false, "m2", Optional.of("m1"),
+        engine.router().route(new ChatEvent.MessagePosted("e2", new MessageRef(CHANNEL, "m2"), ANNA, false, Optional.of("m1"),
                 "Looking into it", clock.instant().plusSeconds(60)));
 
         runUntil(Instant.parse("2026-10-22T13:00:00Z")); // Thursday 15:00 CEST

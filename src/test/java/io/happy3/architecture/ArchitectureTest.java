@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/io/happy3");
+    private static final int MAX_METHOD_LINES = 40;
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)");
     private static final Pattern QUALIFIED = Pattern.compile("\\bio\\.happy3\\.(adapter\\.\\w+|cli|config)\\.");
 
@@ -117,5 +118,20 @@ class ArchitectureTest {
     void app_handsOutNoStore() {
         assertThat(lines(MAIN.resolve("app"), STORE_HANDED_OUT))
                 .as("a use case answers questions; whoever needs a store gets it from the composition").isEmpty();
+    }
+
+    @Test
+    void mainCode_hasNoMethodOverFortyLines() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                for (MethodLengths.Method method : MethodLengths.of(Files.readString(file))) {
+                    if (method.lines() > MAX_METHOD_LINES) {
+                        found.add(file + ":" + method.line() + ": " + method.name() + " spans " + method.lines());
+                    }
+                }
+            }
+        }
+        assertThat(found).as("split a method that grows past %d lines (STYLE.md)", MAX_METHOD_LINES).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.happy3.testing;
 import io.happy3.adapter.slack.SlackMarkup;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatDeliveryException;
@@ -76,8 +77,8 @@ public final class RecordingChatGateway implements ChatGateway {
     }
 
     @Override
-    public Optional<String> permalink(ChannelRef channel, String messageId) {
-        return Optional.of("https://chat.example/" + channel.channel() + "/" + messageId);
+    public Optional<String> permalink(MessageRef message) {
+        return Optional.of("https://chat.example/" + message.channel().channel() + "/" + message.id());
     }
 
     public synchronized List<String> deliveredSteps() {

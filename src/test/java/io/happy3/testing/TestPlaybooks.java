@@ -3,8 +3,10 @@ package io.happy3.testing;
 import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.playbook.NudgeAction;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.Recipient;
 import io.happy3.domain.playbook.Step;
+import io.happy3.domain.playbook.StepId;
 import io.happy3.domain.playbook.WorkingHours;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -22,14 +24,14 @@ public final class TestPlaybooks {
     }
 
     public static Step firstResponse() {
-        return new Step("first-response", IssueEventType.ISSUE_OPENED, Optional.of(IssueEventType.AGENT_REPLIED),
+        return new Step(new StepId("first-response"), IssueEventType.ISSUE_OPENED, Optional.of(IssueEventType.AGENT_REPLIED),
                 Duration.ofMinutes(10), Recipient.CHANNEL_AGENTS,
                 "{customer} has waited {waited} in {channel}. A quick hello now beats a perfect answer later.",
                 List.of(NudgeAction.ON_IT, NudgeAction.SNOOZE), 1, Step.DEFAULT_EXPIRY);
     }
 
     public static Step confirmResult() {
-        return new Step("confirm-result", IssueEventType.RESOLUTION_PROPOSED,
+        return new Step(new StepId("confirm-result"), IssueEventType.RESOLUTION_PROPOSED,
                 Optional.of(IssueEventType.CUSTOMER_CONFIRMED), Duration.ofHours(2), Recipient.ISSUE_AGENT,
                 "You said this is fixed. Has {customer} confirmed it works for them?",
                 List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.ASKED_NOW, NudgeAction.NOT_RESOLVED,
@@ -37,14 +39,14 @@ public final class TestPlaybooks {
     }
 
     public static Step followUp() {
-        return new Step("follow-up", IssueEventType.CUSTOMER_CONFIRMED, Optional.of(IssueEventType.FOLLOWED_UP),
+        return new Step(new StepId("follow-up"), IssueEventType.CUSTOMER_CONFIRMED, Optional.of(IssueEventType.FOLLOWED_UP),
                 Duration.ofDays(3), Recipient.ISSUE_AGENT,
                 "{customer} confirmed the fix 3 days ago. Check in: is everything still working?",
                 List.of(NudgeAction.FOLLOWED_UP, NudgeAction.SKIP), 1, Duration.ofDays(2));
     }
 
     public static Step promiseDue() {
-        return new Step("promise-due", IssueEventType.PROMISE_MADE, Optional.of(IssueEventType.AGENT_REPLIED),
+        return new Step(new StepId("promise-due"), IssueEventType.PROMISE_MADE, Optional.of(IssueEventType.AGENT_REPLIED),
                 Duration.ZERO, Recipient.ISSUE_AGENT, "You promised {customer} an update by {due}.",
                 List.of(NudgeAction.ON_IT, NudgeAction.SNOOZE), 1, Step.DEFAULT_EXPIRY);
     }
@@ -63,7 +65,7 @@ public final class TestPlaybooks {
 
     private static Playbook playbook(List<String> channels, Set<String> agents, Optional<ZoneId> zone,
                                      Optional<WorkingHours> hours) {
-        return new Playbook("default", "test", channels, agents, Set.of(), zone, hours, Map.of(),
+        return new Playbook(PlaybookId.DEFAULT, "test", channels, agents, Set.of(), zone, hours, Map.of(),
                 List.of(firstResponse(), confirmResult(), followUp(), promiseDue()),
                 Playbook.DEFAULT_RESPONSE_TARGET, Playbook.DEFAULT_STALE_AFTER, 5, Optional.empty());
     }

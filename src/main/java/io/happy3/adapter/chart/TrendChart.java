@@ -80,6 +80,11 @@ public final class TrendChart {
                     label);
         }
         Font labels = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        return finish(new JFreeChart(null, labels, plot(rates, minutes, labels), true), weeks, labels);
+    }
+
+    /** Rates as lines on the left axis, first-response minutes as bars on the right one. */
+    private static CategoryPlot plot(DefaultCategoryDataset rates, DefaultCategoryDataset minutes, Font labels) {
         CategoryAxis weekAxis = new CategoryAxis();
         weekAxis.setTickLabelFont(labels);
         weekAxis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
@@ -92,7 +97,6 @@ public final class TrendChart {
         minutesAxis.setAutoRangeIncludesZero(true);
         minutesAxis.setTickLabelFont(labels);
         minutesAxis.setLabelFont(labels);
-
         LineAndShapeRenderer lines = new LineAndShapeRenderer(true, true);
         lines.setSeriesPaint(0, GREEN);
         lines.setSeriesPaint(1, BLUE);
@@ -103,7 +107,6 @@ public final class TrendChart {
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, BAR);
         bars.setMaximumBarWidth(0.08);
-
         CategoryPlot plot = new CategoryPlot(rates, weekAxis, percentAxis, lines);
         plot.setDataset(1, minutes);
         plot.setRangeAxis(1, minutesAxis);
@@ -115,8 +118,10 @@ public final class TrendChart {
         plot.setRangeGridlinePaint(new Color(0xE0E0E0));
         plot.setOutlineVisible(false);
         plot.setInsets(new RectangleInsets(8, 8, 8, 8));
+        return plot;
+    }
 
-        JFreeChart chart = new JFreeChart(null, labels, plot, true);
+    private static JFreeChart finish(JFreeChart chart, List<WeekPoint> weeks, Font labels) {
         chart.setTitle(new TextTitle("Happy 3 — " + weeks.size() + "-week trend",
                 new Font(Font.SANS_SERIF, Font.BOLD, 18)));
         chart.setBackgroundPaint(Color.WHITE);

@@ -2,6 +2,7 @@ package io.happy3.adapter.console;
 
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatGateway;
@@ -52,7 +53,7 @@ public final class ConsoleChatGateway implements ChatGateway {
         for (NudgeMessage nudge : nudges) {
             delivered++;
             out.printf("  %s  🔔 nudge to %s · %s · \"%s\"%s%n", now(), names.apply(recipient), nudge.stepId(),
-                    titlesByRoot.getOrDefault(nudge.threadRootId(), nudge.threadRootId()),
+                    titlesByRoot.getOrDefault(nudge.thread().id(), nudge.thread().id()),
                     nudge.late() ? " (late)" : "");
             nudge.text().lines().forEach(line -> out.printf("         │ %s%n", line));
             out.printf("         │ %s%n", nudge.actions().stream().map(ConsoleChatGateway::button)
@@ -102,8 +103,8 @@ public final class ConsoleChatGateway implements ChatGateway {
     }
 
     @Override
-    public Optional<String> permalink(ChannelRef channel, String messageId) {
-        return Optional.of("https://demo.happy3.example/" + channel.channel() + "/" + messageId);
+    public Optional<String> permalink(MessageRef message) {
+        return Optional.of("https://demo.happy3.example/" + message.channel().channel() + "/" + message.id());
     }
 
     /** Where the last posted image was saved. */

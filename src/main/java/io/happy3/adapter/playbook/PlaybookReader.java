@@ -7,6 +7,7 @@ import io.happy3.adapter.playbook.YamlNode.Scalar;
 import io.happy3.adapter.playbook.YamlNode.Sequence;
 import io.happy3.domain.playbook.CheckInRules;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.Step;
 import io.happy3.domain.playbook.WorkingHours;
 import io.happy3.domain.signal.Signal;
@@ -66,7 +67,7 @@ final class PlaybookReader {
         if (!problems.isEmpty()) {
             return LoadResult.broken(file, problems.list());
         }
-        Playbook playbook = new Playbook(id.orElseThrow(), file, List.copyOf(channels.keySet()), agents, leads,
+        Playbook playbook = new Playbook(new PlaybookId(id.orElseThrow()), file, List.copyOf(channels.keySet()), agents, leads,
                 timezone, workingHours, signals, steps, responseTarget, staleAfter, maxNudges, checkIns);
         return new LoadResult(file, Optional.of(playbook), List.of(), idPosition, channels);
     }

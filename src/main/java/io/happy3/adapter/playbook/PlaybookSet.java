@@ -20,7 +20,7 @@ final class PlaybookSet {
     List<PlaybookProblem> tryAdd(LoadResult result) {
         Playbook playbook = result.playbook().orElseThrow(() -> new IllegalArgumentException("broken: " + result));
         Problems conflicts = new Problems(result.file());
-        LoadResult sameId = byId.get(playbook.id());
+        LoadResult sameId = byId.get(playbook.id().value());
         if (sameId != null) {
             conflicts.add(result.idPosition(), "id: duplicate playbook id '" + playbook.id() + "', also used in "
                     + where(sameId, sameId.idPosition()));
@@ -34,7 +34,7 @@ final class PlaybookSet {
             }
         }
         if (conflicts.isEmpty()) {
-            byId.put(playbook.id(), result);
+            byId.put(playbook.id().value(), result);
             playbook.channels().forEach(channel -> byChannel.put(channel, result));
         }
         return conflicts.list();

@@ -6,6 +6,7 @@ import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.playbook.NudgeAction;
 import io.happy3.domain.playbook.Recipient;
 import io.happy3.domain.playbook.Step;
+import io.happy3.domain.playbook.StepId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ final class StepReader {
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Step(id.orElseThrow(), when.orElseThrow(), unless, after.orElseThrow(),
+        return Optional.of(new Step(new StepId(id.orElseThrow()), when.orElseThrow(), unless, after.orElseThrow(),
                 to.orElseThrow(), nudge.orElseThrow(), actions, max, expires));
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.app.Signals;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.AgentAnswer;
@@ -70,20 +71,17 @@ final class PlaybookDryRun {
     }
 
     List<Planned> replay(List<SandboxLog.Entry> entries, String root, Playbook playbook, ZoneId zone) {
-        IssueTracker tracker = new IssueTracker();
         NudgePlanner planner = new NudgePlanner((user, followed) -> followed.timezone().orElse(zone));
         Set<UserRef> agents = SandboxPeople.ids("agent", "lead").stream()
                 .map(id -> SandboxPeople.find(id).orElseThrow().user()).collect(Collectors.toSet());
-        Map<String, String> threadOfNudge = new LinkedHashMap<>();
+        Replay replay = new Replay(new IssueTracker(), root, playbook, zone, new LinkedHashMap<>());
         Optional<Issue> issue = Optional.empty();
         Map<NudgeKey, Nudge> planned = new LinkedHashMap<>();
         for (SandboxLog.Entry entry : entries) {
             JsonNode body = entry.body();
             if (entry.kind().equals("nudge")) {
-                threadOfNudge.put(body.path("nudge").asText(), body.path("thread").asText());
+                replay.threadOfNudge().put(body.path("nudge").asText(), body.path("thread").asText());
             }
-            Optional<Transition> transition = Optional.empty();
-            Optional<Issue> open = issue;
             Instant at = Instant.ofEpochMilli(body.path("at").asLong());
             UserRef user = SandboxPeople.find(body.path(entry.kind().equals("press") ? "to" : "author").asText())
                     .map(SandboxPeople.Person::user).orElse(null);
@@ -91,22 +89,7 @@ final class PlaybookDryRun {
                 continue;
             }
             Role role = agents.contains(user) ? Role.AGENT : Role.CUSTOMER;
-            if (entry.kind().equals("message") && root.equals(rootOf(body))) {
-                String text = body.path("text").asText();
-                MessageFacts facts = new MessageFacts(SandboxPeople.CHANNEL, user, role, body.path("id").asText(),
-                        body.path("thread").isTextual() ? Optional.of(body.get("thread").asText()) : Optional.empty(),
-                        at, signals.forPlaybook(playbook).detect(text, role, at.atZone(zone)), false);
-                transition = tracker.onMessage(issue, facts, playbook.id(), List.of());
-            } else if (entry.kind().equals("reaction") && root.equals(body.path("thread").asText())
-                    && body.path("reaction").asText().equals("check")) {
-                transition = open.flatMap(found -> tracker.onReaction(found, user, role, Reaction.CONFIRM,
-                        body.path("message").asText(), at));
-            } else if (entry.kind().equals("press")
-                    && root.equals(threadOfNudge.get(body.path("target").asText()))) {
-                Optional<AgentAnswer> answer = answer(body.path("action").asText());
-                transition = answer.flatMap(found -> open.flatMap(tracked -> tracker.onAgentAnswer(tracked, user,
-                        found, at)));
-            }
+            Optional<Transition> transition = transition(replay, entry, issue, user, role, at);
             if (transition.isPresent()) {
                 issue = Optional.of(transition.get().issue());
                 for (Nudge nudge : planner.plan(issue.get(), transition.get().events(), playbook, agents, at)) {
@@ -114,12 +97,45 @@ final class PlaybookDryRun {
                 }
             }
         }
+        return planned(planned.values(), issue, playbook);
+    }
+
+    /** What one replay holds across the entries of the log. */
+    private record Replay(IssueTracker tracker, String root, Playbook playbook, ZoneId zone,
+                          Map<String, String> threadOfNudge) {
+    }
+
+    /** The transition one log entry causes on the replayed issue {@code open}, if it belongs to its thread. */
+    private Optional<Transition> transition(Replay replay, SandboxLog.Entry entry, Optional<Issue> open,
+                                            UserRef user, Role role, Instant at) {
+        JsonNode body = entry.body();
+        IssueTracker tracker = replay.tracker();
+        if (entry.kind().equals("message") && replay.root().equals(rootOf(body))) {
+            String text = body.path("text").asText();
+            MessageFacts facts = new MessageFacts(new MessageRef(SandboxPeople.CHANNEL, body.path("id").asText()),
+                    user, role,
+                    body.path("thread").isTextual() ? Optional.of(body.get("thread").asText()) : Optional.empty(),
+                    at, signals.forPlaybook(replay.playbook()).detect(text, role, at.atZone(replay.zone())), false);
+            return tracker.onMessage(open, facts, replay.playbook().id(), List.of());
+        } else if (entry.kind().equals("reaction") && replay.root().equals(body.path("thread").asText())
+                && body.path("reaction").asText().equals("check")) {
+            return open.flatMap(found -> tracker.onReaction(found, user, role, Reaction.CONFIRM,
+                    body.path("message").asText(), at));
+        } else if (entry.kind().equals("press")
+                && replay.root().equals(replay.threadOfNudge().get(body.path("target").asText()))) {
+            Optional<AgentAnswer> answer = answer(body.path("action").asText());
+            return answer.flatMap(found -> open.flatMap(tracked -> tracker.onAgentAnswer(tracked, user, found, at)));
+        }
+        return Optional.empty();
+    }
+
+    private static List<Planned> planned(java.util.Collection<Nudge> planned, Optional<Issue> issue,
+                                         Playbook playbook) {
         List<Planned> result = new ArrayList<>();
-        Optional<Issue> last = issue;
-        for (Nudge nudge : planned.values()) {
+        for (Nudge nudge : planned) {
             Optional<String> cancelled = playbook.step(nudge.stepId()).flatMap(step -> cancelledBy(step, nudge,
-                    last.orElseThrow()));
-            result.add(new Planned(nudge.stepId(), SandboxPeople.nameOf(nudge.recipient()), nudge.dueAt(),
+                    issue.orElseThrow()));
+            result.add(new Planned(nudge.stepId().value(), SandboxPeople.nameOf(nudge.recipient()), nudge.dueAt(),
                     cancelled));
         }
         return result;
@@ -154,7 +170,7 @@ final class PlaybookDryRun {
 
     private ObjectNode render(List<Planned> planned, Playbook playbook, Instant now, ZoneId zone) {
         ObjectNode side = json.createObjectNode();
-        side.put("playbook", playbook.id());
+        side.put("playbook", playbook.id().value());
         ArrayNode nudges = side.putArray("nudges");
         for (Planned nudge : planned) {
             String outcome = nudge.cancelledBy().map(reason -> "not sent: " + reason + " first")

@@ -10,12 +10,14 @@ import io.happy3.app.Engine;
 import io.happy3.app.RunWeeklyRituals;
 import io.happy3.app.Signals;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.Role;
 import io.happy3.domain.issue.Transition;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.signal.DetectedSignal;
 import io.happy3.domain.team.ChannelSettings;
 import java.time.Clock;
@@ -93,7 +95,7 @@ public final class Sandbox {
     }
 
     private void follow() {
-        String playbook = engine.team().defaultPlaybook().map(Playbook::id).orElse("default");
+        PlaybookId playbook = engine.team().defaultPlaybook().map(Playbook::id).orElse(PlaybookId.DEFAULT);
         Set<String> agents = SandboxPeople.ids("agent", "lead");
         stores.channelSettings().save(new ChannelSettings(SandboxPeople.CHANNEL, true, playbook, agents, Set.of(),
                 SandboxPeople.ids("lead"), Optional.of(SandboxPeople.CHANNEL_NAME)));
@@ -130,7 +132,7 @@ public final class Sandbox {
             }
         }
         Optional<Transition> transition = engine.follow().handle(new ChatEvent.MessagePosted("sandbox-" + id,
-                SandboxPeople.CHANNEL, person.user(), false, id, thread, body, at));
+                new MessageRef(SandboxPeople.CHANNEL, id), person.user(), false, thread, body, at));
         events(entry, transition);
         log.append("message", entry);
         afterAction();
@@ -155,8 +157,8 @@ public final class Sandbox {
         entry.put("reaction", reaction);
         entry.put("at", at.toEpochMilli());
         Optional<Transition> transition = engine.follow().handle(new ChatEvent.ReactionAdded("sandbox-r"
-                + version.get() + "-" + at.toEpochMilli(), SandboxPeople.CHANNEL, person.user(), false, messageId,
-                Optional.of(root), kind, at));
+                + version.get() + "-" + at.toEpochMilli(), new MessageRef(SandboxPeople.CHANNEL, messageId),
+                person.user(), false, Optional.of(root), kind, at));
         events(entry, transition);
         log.append("reaction", entry);
         afterAction();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatGateway;
@@ -43,8 +44,8 @@ final class SandboxGateway implements ChatGateway {
         for (NudgeMessage nudge : nudges) {
             ObjectNode body = entry(recipient);
             body.put("nudge", nudge.nudgeId().value());
-            body.put("thread", nudge.threadRootId());
-            body.put("step", nudge.stepId());
+            body.put("thread", nudge.thread().id());
+            body.put("step", nudge.stepId().value());
             body.put("text", nudge.text());
             body.put("late", nudge.late());
             ArrayNode actions = body.putArray("actions");
@@ -64,8 +65,8 @@ final class SandboxGateway implements ChatGateway {
     public void nudgeAnswered(NudgeMessage nudge, String outcome, String replyTo) {
         ObjectNode body = entry(nudge.recipient());
         body.put("nudge", nudge.nudgeId().value());
-        body.put("thread", nudge.threadRootId());
-        body.put("step", nudge.stepId());
+        body.put("thread", nudge.thread().id());
+        body.put("step", nudge.stepId().value());
         body.put("text", outcome);
         log.append("answered", body);
         changed.run();
@@ -127,8 +128,8 @@ final class SandboxGateway implements ChatGateway {
     }
 
     @Override
-    public Optional<String> permalink(ChannelRef channel, String messageId) {
-        return Optional.of("#thread-" + messageId);
+    public Optional<String> permalink(MessageRef message) {
+        return Optional.of("#thread-" + message.id());
     }
 
     private ObjectNode entry(UserRef to) {

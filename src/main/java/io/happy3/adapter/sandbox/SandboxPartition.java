@@ -3,6 +3,7 @@ package io.happy3.adapter.sandbox;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueId;
@@ -62,8 +63,8 @@ public final class SandboxPartition {
         }
 
         @Override
-        public Optional<Issue> findByMessage(ChannelRef channel, String messageId) {
-            return delegate.findByMessage(channel, messageId);
+        public Optional<Issue> findByMessage(MessageRef message) {
+            return delegate.findByMessage(message);
         }
 
         @Override

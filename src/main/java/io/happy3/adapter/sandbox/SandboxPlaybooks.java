@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ final class SandboxPlaybooks {
     ObjectNode current() {
         Optional<Playbook> playbook = inForce();
         ObjectNode answer = json.createObjectNode();
-        answer.put("id", playbook.map(Playbook::id).orElse(""));
+        answer.put("id", playbook.map(Playbook::id).map(PlaybookId::value).orElse(""));
         answer.put("source", playbook.map(Playbook::source).orElse(""));
         answer.put("text", playbook.flatMap(SandboxPlaybooks::text).orElse(""));
         return answer;
@@ -44,7 +45,7 @@ final class SandboxPlaybooks {
         PlaybookChecker.Checked checked = checker.check("edited.yaml", text);
         ObjectNode answer = json.createObjectNode();
         answer.put("ok", checked.problems().isEmpty());
-        checked.playbook().ifPresent(playbook -> answer.put("id", playbook.id()).put("steps", playbook.steps().size()));
+        checked.playbook().ifPresent(playbook -> answer.put("id", playbook.id().value()).put("steps", playbook.steps().size()));
         ArrayNode problems = answer.putArray("problems");
         for (PlaybookChecker.Problem problem : checked.problems()) {
             problems.addObject().put("line", problem.line()).put("column", problem.column())

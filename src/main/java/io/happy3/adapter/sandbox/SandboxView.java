@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.app.Engine;
 import io.happy3.app.TeamDirectory;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.IssueId;
@@ -54,7 +55,7 @@ final class SandboxView {
         state.put("nowText", when(now));
         state.put("zone", zone.getId());
         state.put("week", ReviewPeriod.containing(now, zone).label());
-        state.put("playbook", team.followed(SandboxPeople.CHANNEL).map(context -> context.playbook().id())
+        state.put("playbook", team.followed(SandboxPeople.CHANNEL).map(context -> context.playbook().id().value())
                 .orElse("(none)"));
         ArrayNode people = state.putArray("people");
         for (SandboxPeople.Person person : SandboxPeople.PEOPLE) {
@@ -119,7 +120,8 @@ final class SandboxView {
     }
 
     private void issue(ObjectNode thread) {
-        Optional<Issue> issue = stores.issues().find(IssueId.of(SandboxPeople.CHANNEL, thread.get("root").asText()));
+        MessageRef root = new MessageRef(SandboxPeople.CHANNEL, thread.get("root").asText());
+        Optional<Issue> issue = stores.issues().find(IssueId.of(root));
         if (issue.isEmpty()) {
             thread.put("state", "NOT TRACKED");
             thread.putArray("history");
@@ -136,7 +138,7 @@ final class SandboxView {
         }
         ArrayNode planned = thread.putArray("planned");
         for (Nudge nudge : stores.nudges().findByIssue(issue.get().id())) {
-            ObjectNode item = planned.addObject().put("id", nudge.id().value()).put("step", nudge.stepId())
+            ObjectNode item = planned.addObject().put("id", nudge.id().value()).put("step", nudge.stepId().value())
                     .put("to", SandboxPeople.nameOf(nudge.recipient())).put("status", nudge.status().name())
                     .put("due", nudge.dueAt().toEpochMilli()).put("dueText", when(nudge.dueAt()))
                     .put("late", nudge.late());
@@ -148,7 +150,29 @@ final class SandboxView {
     /** Per person: the inbox (delivered nudges, newest first) and the private messages the bot sent them. */
     private ObjectNode feeds() {
         ObjectNode feeds = json.createObjectNode();
-        // An answer belongs to the latest delivery of its nudge (a snoozed nudge is delivered again later).
+        Map<Long, String> outcomes = outcomes();
+        for (SandboxPeople.Person person : SandboxPeople.PEOPLE) {
+            ObjectNode feed = feeds.putObject(person.id());
+            ArrayNode inbox = feed.putArray("inbox");
+            ArrayNode messages = feed.putArray("messages");
+            for (int index = entries.size() - 1; index >= 0; index--) {
+                SandboxLog.Entry entry = entries.get(index);
+                if (!person.id().equals(entry.body().path("to").asText())) {
+                    continue;
+                }
+                switch (entry.kind()) {
+                    case "nudge" -> inboxItem(inbox.addObject(), entry, outcomes);
+                    case "reply", "dm", "file", "command" -> message(messages.addObject(), entry);
+                    default -> {
+                    }
+                }
+            }
+        }
+        return feeds;
+    }
+
+    /** The answer shown under each delivery: it belongs to the latest delivery of its nudge (a snoozed one recurs). */
+    private Map<Long, String> outcomes() {
         Map<Long, String> outcomes = new HashMap<>();
         Map<String, Long> latestDelivery = new HashMap<>();
         for (SandboxLog.Entry entry : entries) {
@@ -162,45 +186,30 @@ final class SandboxView {
                 outcomes.put(latestDelivery.get(nudge), entry.body().path("text").asText());
             }
         }
-        for (SandboxPeople.Person person : SandboxPeople.PEOPLE) {
-            ObjectNode feed = feeds.putObject(person.id());
-            ArrayNode inbox = feed.putArray("inbox");
-            ArrayNode messages = feed.putArray("messages");
-            for (int index = entries.size() - 1; index >= 0; index--) {
-                SandboxLog.Entry entry = entries.get(index);
-                JsonNode body = entry.body();
-                if (!person.id().equals(body.path("to").asText())) {
-                    continue;
-                }
-                switch (entry.kind()) {
-                    case "nudge" -> {
-                        ObjectNode item = inbox.addObject();
-                        item.setAll(((ObjectNode) body).deepCopy());
-                        item.put("seq", entry.seq()).put("atText", when(at(body)));
-                        Optional<Nudge> stored = stores.nudges().find(new io.happy3.domain.nudge.NudgeId(
-                                body.path("nudge").asText()));
-                        stored.ifPresent(nudge -> item.put("status", nudge.status().name()));
-                        Optional.ofNullable(outcomes.get(entry.seq()))
-                                .or(() -> stored.flatMap(SandboxView::settledWithoutAButton))
-                                .ifPresent(outcome -> item.put("outcome", outcome));
-                    }
-                    case "reply", "dm", "file", "command" -> {
-                        ObjectNode item = messages.addObject().put("kind", entry.kind()).put("seq", entry.seq())
-                                .put("text", body.path("text").asText()).put("atText", when(at(body)));
-                        if (body.has("choices")) {
-                            item.set("choices", body.get("choices"));
-                        }
-                        if (body.has("bytes")) {
-                            item.put("file", "/sandbox/api/files/" + entry.seq())
-                                    .put("fileName", body.path("fileName").asText());
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            }
+        return outcomes;
+    }
+
+    private void inboxItem(ObjectNode item, SandboxLog.Entry entry, Map<Long, String> outcomes) {
+        JsonNode body = entry.body();
+        item.setAll(((ObjectNode) body).deepCopy());
+        item.put("seq", entry.seq()).put("atText", when(at(body)));
+        Optional<Nudge> stored = stores.nudges().find(new io.happy3.domain.nudge.NudgeId(body.path("nudge").asText()));
+        stored.ifPresent(nudge -> item.put("status", nudge.status().name()));
+        Optional.ofNullable(outcomes.get(entry.seq()))
+                .or(() -> stored.flatMap(SandboxView::settledWithoutAButton))
+                .ifPresent(outcome -> item.put("outcome", outcome));
+    }
+
+    private void message(ObjectNode item, SandboxLog.Entry entry) {
+        JsonNode body = entry.body();
+        item.put("kind", entry.kind()).put("seq", entry.seq()).put("text", body.path("text").asText())
+                .put("atText", when(at(body)));
+        if (body.has("choices")) {
+            item.set("choices", body.get("choices"));
         }
-        return feeds;
+        if (body.has("bytes")) {
+            item.put("file", "/sandbox/api/files/" + entry.seq()).put("fileName", body.path("fileName").asText());
+        }
     }
 
     /**

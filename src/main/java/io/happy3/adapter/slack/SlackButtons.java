@@ -41,7 +41,7 @@ final class SlackButtons {
     /** The block id of {@code message}'s actions. */
     static String actionsBlockId(NudgeMessage message) {
         return String.join(":", NUDGE_BLOCK, message.nudgeId().value(), message.channel().channel(),
-                message.threadRootId());
+                message.thread().id());
     }
 
     /** The block id of {@code message}'s text. */

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
@@ -70,7 +71,7 @@ public final class SlackChatGateway implements ChatGateway {
                 deliverInThread(recipient, messages.get(0));
             } else {
                 directMessage(recipient, messages.size() + " nudges are waiting for you",
-                        SlackBlocks.nudges(messages, message -> permalink(message.channel(), message.threadRootId())));
+                        SlackBlocks.nudges(messages, message -> permalink(message.thread())));
             }
         } catch (SlackApiError e) {
             throw SlackWebApi.translate(e);
@@ -82,7 +83,7 @@ public final class SlackChatGateway implements ChatGateway {
         ArrayNode blocks = SlackBlocks.nudge(message);
         try {
             api.call(recipient.tenant(), "chat.postEphemeral", methods -> methods.chatPostEphemeral(request -> request
-                    .channel(message.channel().channel()).user(recipient.user()).threadTs(message.threadRootId())
+                    .channel(message.channel().channel()).user(recipient.user()).threadTs(message.thread().id())
                     .text(message.text()).blocksAsString(blocks.toString())));
         } catch (SlackApiError e) {
             if (!NOT_IN_CHANNEL.contains(e.error())) {
@@ -91,7 +92,7 @@ public final class SlackChatGateway implements ChatGateway {
             log.info("{} cannot see {} ({}); sending nudge {} as a DM", recipient.key(), message.channel().key(),
                     e.error(), message.nudgeId());
             directMessage(recipient, message.text(),
-                    SlackBlocks.nudgeWithLink(message, permalink(message.channel(), message.threadRootId())));
+                    SlackBlocks.nudgeWithLink(message, permalink(message.thread())));
         }
     }
 
@@ -122,7 +123,7 @@ public final class SlackChatGateway implements ChatGateway {
         List<Issue> open = issues.findActiveOfAgent(agent).stream()
                 .filter(issue -> issue.channel().tenant().equals(agent.tenant())).toList();
         ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> rendered.find(nudge.id()),
-                open, issue -> permalink(issue.channel(), issue.rootMessageId()));
+                open, issue -> permalink(issue.root()));
         try {
             api.call(agent.tenant(), "views.publish", methods -> methods.viewsPublish(request -> request
                     .userId(agent.user()).viewAsString(view.toString())));
@@ -228,7 +229,9 @@ public final class SlackChatGateway implements ChatGateway {
     }
 
     @Override
-    public Optional<String> permalink(ChannelRef channel, String messageId) {
+    public Optional<String> permalink(MessageRef message) {
+        ChannelRef channel = message.channel();
+        String messageId = message.id();
         if (channel.tenant().isEmpty() || messageId.isEmpty()) {
             return Optional.empty();
         }

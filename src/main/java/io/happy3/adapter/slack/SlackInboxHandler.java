@@ -7,6 +7,7 @@ import io.happy3.app.CommandText;
 import io.happy3.app.EventRouter;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
@@ -98,9 +99,9 @@ public final class SlackInboxHandler implements InboxHandler {
                     directMessage(eventId, team, event);
                     return;
                 }
-                route(new ChatEvent.MessagePosted(eventId, channel(team, event.path("channel").asText()),
-                        user(team, event.path("user").asText()), external(team, event), event.path("ts").asText(),
-                        threadRoot(event), event.path("text").asText(""), instant(event.path("ts").asText())));
+                route(new ChatEvent.MessagePosted(eventId, message(team, event.path("channel"), event.path("ts")),
+                        user(team, event.path("user").asText()), external(team, event), threadRoot(event),
+                        event.path("text").asText(""), instant(event.path("ts").asText())));
             }
             case "message_changed" -> {
                 JsonNode message = event.path("message");
@@ -109,16 +110,20 @@ public final class SlackInboxHandler implements InboxHandler {
                 if (sameText || fromBot(team, message)) {
                     return; // unfurls and reply counts also arrive as message_changed
                 }
-                route(new ChatEvent.MessageEdited(eventId, channel(team, event.path("channel").asText()),
+                route(new ChatEvent.MessageEdited(eventId, message(team, event.path("channel"), message.path("ts")),
                         user(team, message.path("user").asText()), external(team, message),
-                        message.path("ts").asText(), threadRoot(message), message.path("text").asText(""),
+                        threadRoot(message), message.path("text").asText(""),
                         instant(event.path("ts").asText())));
             }
             case "message_deleted" -> route(new ChatEvent.MessageDeleted(eventId,
-                    channel(team, event.path("channel").asText()), event.path("deleted_ts").asText(),
+                    message(team, event.path("channel"), event.path("deleted_ts")),
                     threadRoot(event.path("previous_message")), instant(event.path("ts").asText())));
             default -> log.debug("ignored message subtype {} ({})", subtype, eventId);
         }
+    }
+
+    private static MessageRef message(String team, JsonNode channel, JsonNode ts) {
+        return new MessageRef(channel(team, channel.asText()), ts.asText());
     }
 
     private void reaction(String eventId, String team, JsonNode event) {
@@ -128,9 +133,9 @@ public final class SlackInboxHandler implements InboxHandler {
                 || user(team, event.path("user").asText()).user().equals(bot.userId(team).orElse(""))) {
             return;
         }
-        route(new ChatEvent.ReactionAdded(eventId, channel(team, item.path("channel").asText()),
-                user(team, event.path("user").asText()), external(team, event), item.path("ts").asText(),
-                Optional.empty(), reaction, instant(event.path("event_ts").asText())));
+        route(new ChatEvent.ReactionAdded(eventId, message(team, item.path("channel"), item.path("ts")),
+                user(team, event.path("user").asText()), external(team, event), Optional.empty(), reaction,
+                instant(event.path("event_ts").asText())));
     }
 
     /** ✅ confirms, ⭐ nominates; skin tones ({@code ::skin-tone-2}) do not matter. */

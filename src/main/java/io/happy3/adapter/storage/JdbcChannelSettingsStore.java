@@ -3,6 +3,7 @@ package io.happy3.adapter.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.team.ChannelSettings;
 import io.happy3.domain.team.ChannelSettingsStore;
 import java.sql.ResultSet;
@@ -43,7 +44,7 @@ public final class JdbcChannelSettingsStore implements ChannelSettingsStore {
                 """;
         jdbc.upsert("saving settings of " + settings.channel().key(), update, insert, statement -> {
             statement.setBoolean(1, settings.followed());
-            statement.setString(2, settings.playbookId());
+            statement.setString(2, settings.playbookId().value());
             statement.setString(3, JsonSets.write(settings.agents()));
             statement.setString(4, JsonSets.write(settings.agentGroups()));
             statement.setString(5, JsonSets.write(settings.leads()));
@@ -69,7 +70,7 @@ public final class JdbcChannelSettingsStore implements ChannelSettingsStore {
 
     private static ChannelSettings read(ResultSet rows) throws SQLException {
         return new ChannelSettings(Refs.channel(rows, "platform", "tenant", "channel"), rows.getBoolean("followed"),
-                rows.getString("playbook_id"), JsonSets.read(rows.getString("agents")),
+                new PlaybookId(rows.getString("playbook_id")), JsonSets.read(rows.getString("agents")),
                 JsonSets.read(rows.getString("agent_groups")), JsonSets.read(rows.getString("leads")),
                 Optional.ofNullable(rows.getString("channel_name")));
     }

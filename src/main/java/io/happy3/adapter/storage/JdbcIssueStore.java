@@ -3,6 +3,7 @@ package io.happy3.adapter.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
 import io.happy3.domain.issue.Issue;
@@ -12,6 +13,7 @@ import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.playbook.PlaybookId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,9 +82,10 @@ public final class JdbcIssueStore implements IssueStore {
     }
 
     @Override
-    public Optional<Issue> findByMessage(ChannelRef channel, String messageId) {
-        requireNonNull(channel, "channel == null");
-        requireNonNull(messageId, "messageId == null");
+    public Optional<Issue> findByMessage(MessageRef message) {
+        requireNonNull(message, "message == null");
+        ChannelRef channel = message.channel();
+        String messageId = message.id();
         String where = """
                 where i.platform = ? and i.tenant = ? and i.channel = ?
                   and (i.root_message_id = ?
@@ -167,8 +170,8 @@ public final class JdbcIssueStore implements IssueStore {
 
     private static Issue readIssue(ResultSet rows) throws SQLException {
         ChannelRef channel = Refs.channel(rows, "platform", "tenant", "channel");
-        return new Issue(new IssueId(rows.getString("id")), channel, rows.getString("root_message_id"),
-                Refs.user(rows, "customer"), rows.getString("playbook_id"), IssueState.valueOf(rows.getString(
+        return new Issue(new IssueId(rows.getString("id")), new MessageRef(channel, rows.getString("root_message_id")),
+                Refs.user(rows, "customer"), new PlaybookId(rows.getString("playbook_id")), IssueState.valueOf(rows.getString(
                 "state")), Jdbc.getInstant(rows, "opened_at"), Jdbc.getInstant(rows, "last_activity_at"),
                 Refs.findUser(rows, "agent"), List.of(), rows.getLong("version"));
     }
@@ -213,9 +216,9 @@ public final class JdbcIssueStore implements IssueStore {
 
     private static void bindIssue(PreparedStatement statement, Issue issue) throws SQLException {
         Refs.setChannel(statement, 1, issue.channel());
-        statement.setString(4, issue.rootMessageId());
+        statement.setString(4, issue.root().id());
         Refs.setUser(statement, 5, Optional.of(issue.customer()));
-        statement.setString(8, issue.playbookId());
+        statement.setString(8, issue.playbookId().value());
         statement.setString(9, issue.state().name());
         Jdbc.setInstant(statement, 10, issue.openedAt());
         Jdbc.setInstant(statement, 11, issue.lastActivityAt());
@@ -262,7 +265,7 @@ public final class JdbcIssueStore implements IssueStore {
         private final List<IssueEvent> history = new ArrayList<>();
 
         Issue toIssue() {
-            return new Issue(head.id(), head.channel(), head.rootMessageId(), head.customer(), head.playbookId(),
+            return new Issue(head.id(), head.root(), head.customer(), head.playbookId(),
                     head.state(), head.openedAt(), head.lastActivityAt(), head.agent(), history, head.version());
         }
     }

@@ -11,6 +11,7 @@ import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgePlan;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.playbook.PlaybookId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,22 +65,22 @@ public final class JdbcNudgeStore implements NudgeStore {
     }
 
     @Override
-    public List<Nudge> claimDue(Instant now, int limit, String owner, Duration lease) {
-        requireNonNull(now, "now == null");
+    public List<Nudge> claimDue(String owner, int limit, Instant now, Duration lease) {
         requireNonNull(owner, "owner == null");
+        requireNonNull(now, "now == null");
         requireNonNull(lease, "lease == null");
         if (limit < 1) {
             return List.of();
         }
         Instant until = now.plus(lease);
         return database.claim("claiming due nudges for " + owner,
-                connection -> claimOnPostgres(connection, claimable, now, limit, owner, until),
-                connection -> claimOnH2(connection, claimable, now, limit, owner, until));
+                connection -> claimOnPostgres(connection, claimable, owner, limit, now, until),
+                connection -> claimOnH2(connection, claimable, owner, limit, now, until));
     }
 
     /** One statement: lock free due rows, skipping rows another replica is claiming, and lease them. */
-    private static List<Nudge> claimOnPostgres(Connection connection, String claimable, Instant now, int limit,
-                                               String owner, Instant until) throws SQLException {
+    private static List<Nudge> claimOnPostgres(Connection connection, String claimable, String owner, int limit,
+                                               Instant now, Instant until) throws SQLException {
         String sql = "update nudges set lease_owner = ?, lease_until = ? where id in (select id from nudges where "
                 + claimable + " order by due_at, id limit ? for update skip locked) returning " + COLUMNS;
         List<Nudge> claimed = Jdbc.query(connection, sql, statement -> {
@@ -96,8 +97,8 @@ public final class JdbcNudgeStore implements NudgeStore {
      * H2 has no SKIP LOCKED; an embedded database belongs to one process, whose claims the caller
      * serialises. The conditional update still refuses a row whose lease another owner holds.
      */
-    private static List<Nudge> claimOnH2(Connection connection, String claimable, Instant now, int limit,
-                                         String owner, Instant until) throws SQLException {
+    private static List<Nudge> claimOnH2(Connection connection, String claimable, String owner, int limit,
+                                         Instant now, Instant until) throws SQLException {
         List<Nudge> candidates = Jdbc.query(connection, "select " + COLUMNS + " from nudges where " + claimable
                 + " order by due_at, id limit ?", statement -> {
                     Jdbc.setInstant(statement, 1, now);
@@ -262,8 +263,8 @@ public final class JdbcNudgeStore implements NudgeStore {
     private static void bindState(PreparedStatement statement, int index, Nudge nudge) throws SQLException {
         statement.setString(index, nudge.issueId().value());
         Refs.setChannel(statement, index + 1, nudge.channel());
-        statement.setString(index + 4, nudge.playbookId());
-        statement.setString(index + 5, nudge.stepId());
+        statement.setString(index + 4, nudge.playbookId().value());
+        statement.setString(index + 5, nudge.stepId().value());
         Refs.setUser(statement, index + 6, Optional.of(nudge.recipient()));
         Jdbc.setInstant(statement, index + 9, nudge.triggeredAt());
         Jdbc.setInstant(statement, index + 10, nudge.dueAt());
@@ -282,7 +283,7 @@ public final class JdbcNudgeStore implements NudgeStore {
     private static Nudge read(ResultSet rows) throws SQLException {
         NudgeKey key = NudgeKey.fromStored(rows.getString("idempotency_key"), Refs.user(rows, "recipient"));
         NudgePlan plan = new NudgePlan(new NudgeId(rows.getString("id")), key,
-                Refs.channel(rows, "platform", "tenant", "channel"), rows.getString("playbook_id"),
+                Refs.channel(rows, "platform", "tenant", "channel"), new PlaybookId(rows.getString("playbook_id")),
                 Jdbc.getInstant(rows, "triggered_at"), Jdbc.getInstant(rows, "created_at"));
         return new Nudge(plan, new NudgeDelivery(NudgeStatus.valueOf(rows.getString("status")),
                 Jdbc.getInstant(rows, "due_at"), Jdbc.getInstant(rows, "expires_at"), rows.getInt("attempts"),

@@ -3,12 +3,14 @@ package io.happy3.adapter.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.RenderedNudgeStore;
 import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.StepId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -44,8 +46,8 @@ public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
             statement.setString(2, message.recipient().tenant());
             statement.setString(3, message.recipient().user());
             statement.setString(4, message.channel().channel());
-            statement.setString(5, message.threadRootId());
-            statement.setString(6, message.stepId());
+            statement.setString(5, message.thread().id());
+            statement.setString(6, message.stepId().value());
             statement.setString(7, message.text());
             statement.setString(8, message.actions().stream().map(NudgeAction::wireName)
                     .collect(Collectors.joining(",")));
@@ -69,7 +71,8 @@ public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
                 .map(NudgeAction::fromWireName).flatMap(Optional::stream).toList();
         return new NudgeMessage(new NudgeId(rows.getString("nudge_id")),
                 new UserRef(platform, tenant, rows.getString("recipient_user")),
-                new ChannelRef(platform, tenant, rows.getString("channel_id")), rows.getString("thread_root"),
-                rows.getString("step_id"), rows.getString("text"), actions, rows.getBoolean("late"));
+                new MessageRef(new ChannelRef(platform, tenant, rows.getString("channel_id")),
+                        rows.getString("thread_root")),
+                new StepId(rows.getString("step_id")), rows.getString("text"), actions, rows.getBoolean("late"));
     }
 }

@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.MessageReaction;
 import io.happy3.domain.chat.BotCommand;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
@@ -62,8 +63,8 @@ final class ActivityMapper {
         if (text.isEmpty()) {
             return List.of();
         }
-        return List.of(new ChatEvent.MessagePosted(activity.getId(), channel(activity), author, false,
-                activity.getId(), TeamsActivities.threadRoot(activity), text, at));
+        return List.of(new ChatEvent.MessagePosted(activity.getId(), message(activity), author, false,
+                TeamsActivities.threadRoot(activity), text, at));
     }
 
     private ChatEvent command(Activity activity, UserRef author, String text, Instant at) {
@@ -86,15 +87,19 @@ final class ActivityMapper {
         return (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
     }
 
+    private MessageRef message(Activity activity) {
+        return new MessageRef(channel(activity), activity.getId());
+    }
+
     private List<ChatEvent> edited(Activity activity, Instant receivedAt) {
         String text = TeamsActivities.commandText(activity);
-        return List.of(new ChatEvent.MessageEdited(activity.getId(), channel(activity), user(activity), false,
-                activity.getId(), TeamsActivities.threadRoot(activity), text,
+        return List.of(new ChatEvent.MessageEdited(activity.getId(), message(activity), user(activity), false,
+                TeamsActivities.threadRoot(activity), text,
                 TeamsActivities.at(activity, receivedAt)));
     }
 
     private List<ChatEvent> deleted(Activity activity, Instant receivedAt) {
-        return List.of(new ChatEvent.MessageDeleted(activity.getId(), channel(activity), activity.getId(),
+        return List.of(new ChatEvent.MessageDeleted(activity.getId(), message(activity),
                 TeamsActivities.threadRoot(activity), TeamsActivities.at(activity, receivedAt)));
     }
 
@@ -110,8 +115,9 @@ final class ActivityMapper {
                 case "heart" -> Reaction.STAR;
                 default -> Reaction.OTHER;
             };
-            events.add(new ChatEvent.ReactionAdded(activity.getId() + ":" + reaction.getType(), channel(activity),
-                    user(activity), false, activity.getReplyToId(), TeamsActivities.threadRoot(activity), kind,
+            events.add(new ChatEvent.ReactionAdded(activity.getId() + ":" + reaction.getType(),
+                    new MessageRef(channel(activity), activity.getReplyToId()), user(activity), false,
+                    TeamsActivities.threadRoot(activity), kind,
                     TeamsActivities.at(activity, receivedAt)));
         }
         return events;

@@ -11,6 +11,7 @@ import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.Installation;
 import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatDeliveryException;
@@ -115,7 +116,9 @@ public final class TeamsChatGateway implements ChatGateway {
     }
 
     @Override
-    public Optional<String> permalink(ChannelRef channel, String messageId) {
+    public Optional<String> permalink(MessageRef message) {
+        ChannelRef channel = message.channel();
+        String messageId = message.id();
         if (channel.platform() != Platform.TEAMS || !channel.channel().startsWith("19:")) {
             return Optional.empty();
         }

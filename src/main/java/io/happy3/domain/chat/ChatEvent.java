@@ -23,72 +23,81 @@ public sealed interface ChatEvent {
      * thread's first message for a reply. {@code authorExternal} is true when the platform says the
      * author belongs to another organisation (Slack Connect), which makes them a customer.
      */
-    record MessagePosted(String eventId, ChannelRef channel, UserRef author, boolean authorExternal,
-                         String messageId, Optional<String> threadRootId, String text, Instant at)
+    record MessagePosted(String eventId, MessageRef message, UserRef author, boolean authorExternal,
+                         Optional<String> threadRootId, String text, Instant at)
             implements ChatEvent {
         public MessagePosted {
             requireNonNull(eventId, "eventId == null");
-            requireNonNull(channel, "channel == null");
+            requireNonNull(message, "message == null");
             requireNonNull(author, "author == null");
-            requireNonNull(messageId, "messageId == null");
             requireNonNull(threadRootId, "threadRootId == null");
             requireNonNull(text, "text == null");
             requireNonNull(at, "at == null");
         }
 
-        /** The id of the message that starts this message's issue: the thread root, or itself. */
-        public String issueRootId() {
-            return threadRootId.orElse(messageId);
+        /** The message that starts this message's issue: the thread root, or itself. */
+        public MessageRef issueRoot() {
+            return threadRootId.map(message::sibling).orElse(message);
+        }
+
+        public ChannelRef channel() {
+            return message.channel();
         }
 
         @Override
         public String tenant() {
-            return channel.tenant();
+            return message.channel().tenant();
         }
     }
 
     /** A message's text was changed by its author. */
-    record MessageEdited(String eventId, ChannelRef channel, UserRef author, boolean authorExternal,
-                         String messageId, Optional<String> threadRootId, String newText, Instant at)
+    record MessageEdited(String eventId, MessageRef message, UserRef author, boolean authorExternal,
+                         Optional<String> threadRootId, String newText, Instant at)
             implements ChatEvent {
         public MessageEdited {
             requireNonNull(eventId, "eventId == null");
-            requireNonNull(channel, "channel == null");
+            requireNonNull(message, "message == null");
             requireNonNull(author, "author == null");
-            requireNonNull(messageId, "messageId == null");
             requireNonNull(threadRootId, "threadRootId == null");
             requireNonNull(newText, "newText == null");
             requireNonNull(at, "at == null");
         }
 
-        public String issueRootId() {
-            return threadRootId.orElse(messageId);
+        public MessageRef issueRoot() {
+            return threadRootId.map(message::sibling).orElse(message);
+        }
+
+        public ChannelRef channel() {
+            return message.channel();
         }
 
         @Override
         public String tenant() {
-            return channel.tenant();
+            return message.channel().tenant();
         }
     }
 
     /** A message was deleted. */
-    record MessageDeleted(String eventId, ChannelRef channel, String messageId, Optional<String> threadRootId,
-                          Instant at) implements ChatEvent {
+    record MessageDeleted(String eventId, MessageRef message, Optional<String> threadRootId, Instant at)
+            implements ChatEvent {
         public MessageDeleted {
             requireNonNull(eventId, "eventId == null");
-            requireNonNull(channel, "channel == null");
-            requireNonNull(messageId, "messageId == null");
+            requireNonNull(message, "message == null");
             requireNonNull(threadRootId, "threadRootId == null");
             requireNonNull(at, "at == null");
         }
 
-        public String issueRootId() {
-            return threadRootId.orElse(messageId);
+        public MessageRef issueRoot() {
+            return threadRootId.map(message::sibling).orElse(message);
+        }
+
+        public ChannelRef channel() {
+            return message.channel();
         }
 
         @Override
         public String tenant() {
-            return channel.tenant();
+            return message.channel().tenant();
         }
     }
 
@@ -96,21 +105,24 @@ public sealed interface ChatEvent {
      * A reaction was added to a message. {@code threadRootId} is known on Teams and for Slack
      * top-level messages; when empty, the core looks the message up among tracked issues.
      */
-    record ReactionAdded(String eventId, ChannelRef channel, UserRef user, boolean userExternal, String messageId,
+    record ReactionAdded(String eventId, MessageRef message, UserRef user, boolean userExternal,
                          Optional<String> threadRootId, Reaction reaction, Instant at) implements ChatEvent {
         public ReactionAdded {
             requireNonNull(eventId, "eventId == null");
-            requireNonNull(channel, "channel == null");
+            requireNonNull(message, "message == null");
             requireNonNull(user, "user == null");
-            requireNonNull(messageId, "messageId == null");
             requireNonNull(threadRootId, "threadRootId == null");
             requireNonNull(reaction, "reaction == null");
             requireNonNull(at, "at == null");
         }
 
+        public ChannelRef channel() {
+            return message.channel();
+        }
+
         @Override
         public String tenant() {
-            return channel.tenant();
+            return message.channel().tenant();
         }
     }
 

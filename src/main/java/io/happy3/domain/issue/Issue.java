@@ -3,7 +3,9 @@ package io.happy3.domain.issue;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +19,12 @@ import java.util.Optional;
  * the stored version this value was read at (0 for an issue never saved): {@link IssueStore#save} refuses a
  * write based on an older version, so two writers cannot silently overwrite each other's history.
  */
-public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRef customer, String playbookId,
+public record Issue(IssueId id, MessageRef root, UserRef customer, PlaybookId playbookId,
                    IssueState state, Instant openedAt, Instant lastActivityAt, Optional<UserRef> agent,
                    List<IssueEvent> history, long version) {
     public Issue {
         requireNonNull(id, "id == null");
-        requireNonNull(channel, "channel == null");
-        requireNonNull(rootMessageId, "rootMessageId == null");
+        requireNonNull(root, "root == null");
         requireNonNull(customer, "customer == null");
         requireNonNull(playbookId, "playbookId == null");
         requireNonNull(state, "state == null");
@@ -36,11 +37,15 @@ public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRe
         }
     }
 
-    /** A new issue opened by {@code customer}'s message {@code rootMessageId} at {@code at}. */
-    public static Issue open(ChannelRef channel, String rootMessageId, UserRef customer, String playbookId,
-                             Instant at) {
-        return new Issue(IssueId.of(channel, rootMessageId), channel, rootMessageId, customer, playbookId,
+    /** A new issue opened by {@code customer}'s message {@code root} at {@code at}. */
+    public static Issue open(MessageRef root, UserRef customer, PlaybookId playbookId, Instant at) {
+        return new Issue(IssueId.of(root), root, customer, playbookId,
                 IssueState.OPEN, at, at, Optional.empty(), List.of(), 0);
+    }
+
+    /** The channel the issue lives in. */
+    public ChannelRef channel() {
+        return root.channel();
     }
 
     /** This issue with {@code event} appended, moved to {@code newState}. */
@@ -52,13 +57,13 @@ public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRe
         if (event.actor().isPresent() && !event.actor().get().equals(customer) && agentEvent(event.type())) {
             nextAgent = event.actor();
         }
-        return new Issue(id, channel, rootMessageId, customer, playbookId, newState, openedAt, activity, nextAgent,
+        return new Issue(id, root, customer, playbookId, newState, openedAt, activity, nextAgent,
                 next, version);
     }
 
     /** This issue as stored at {@code storedVersion} (what a store returns after reading or saving it). */
     public Issue atVersion(long storedVersion) {
-        return new Issue(id, channel, rootMessageId, customer, playbookId, state, openedAt, lastActivityAt, agent,
+        return new Issue(id, root, customer, playbookId, state, openedAt, lastActivityAt, agent,
                 history, storedVersion);
     }
 
@@ -134,7 +139,7 @@ public record Issue(IssueId id, ChannelRef channel, String rootMessageId, UserRe
 
     /** True when the given message belongs to this issue (its root or a recorded reply). */
     public boolean contains(String messageId) {
-        return rootMessageId.equals(messageId)
+        return root.id().equals(messageId)
                 || history.stream().anyMatch(event -> event.messageId().filter(messageId::equals).isPresent());
     }
 }

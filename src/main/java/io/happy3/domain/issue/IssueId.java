@@ -2,7 +2,8 @@ package io.happy3.domain.issue;
 
 import static java.util.Objects.requireNonNull;
 
-import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
+
 
 /** Identifies an issue: its channel and the id of the customer message that opened it. */
 public record IssueId(String value) {
@@ -13,8 +14,9 @@ public record IssueId(String value) {
         }
     }
 
-    public static IssueId of(ChannelRef channel, String rootMessageId) {
-        return new IssueId(channel.key() + ":" + rootMessageId);
+    /** The id of the issue that {@code root} (a customer's top-level message) opened. */
+    public static IssueId of(MessageRef root) {
+        return new IssueId(root.key());
     }
 
     @Override

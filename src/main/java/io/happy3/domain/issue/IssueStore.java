@@ -1,6 +1,7 @@
 package io.happy3.domain.issue;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.UserRef;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +19,8 @@ public interface IssueStore {
      */
     void save(Issue issue);
 
-    /** The issue in {@code channel} that contains message {@code messageId} (root or reply). */
-    Optional<Issue> findByMessage(ChannelRef channel, String messageId);
+    /** The issue that contains {@code message} (its root or a reply). */
+    Optional<Issue> findByMessage(MessageRef message);
 
     /** Issues of {@code customer} in {@code channel} opened at or after {@code since}, oldest first. */
     List<Issue> findByCustomer(ChannelRef channel, UserRef customer, Instant since);

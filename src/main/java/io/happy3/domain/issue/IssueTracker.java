@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.signal.DetectedSignal;
 import io.happy3.domain.signal.Signal;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class IssueTracker {
      * Applies a message. {@code existing} is the issue the message belongs to, if tracked;
      * {@code earlierOfCustomer} are the customer's earlier issues in the channel (for bounce-backs).
      */
-    public Optional<Transition> onMessage(Optional<Issue> existing, MessageFacts facts, String playbookId,
+    public Optional<Transition> onMessage(Optional<Issue> existing, MessageFacts facts, PlaybookId playbookId,
                                           List<Issue> earlierOfCustomer) {
         requireNonNull(existing, "existing == null");
         requireNonNull(facts, "facts == null");
@@ -46,14 +47,14 @@ public final class IssueTracker {
         return events.isEmpty() ? Optional.empty() : Optional.of(new Transition(next, events));
     }
 
-    private Optional<Transition> open(MessageFacts facts, String playbookId, List<Issue> earlierOfCustomer) {
+    private Optional<Transition> open(MessageFacts facts, PlaybookId playbookId, List<Issue> earlierOfCustomer) {
         if (facts.threadRootId().isPresent() || facts.role() != Role.CUSTOMER || facts.edited()) {
             return Optional.empty();
         }
         List<IssueEvent> events = new ArrayList<>();
-        IssueEvent opened = IssueEvent.of(IssueEventType.ISSUE_OPENED, facts.at(), facts.author(), facts.messageId(),
-                "customer-top-level-message");
-        Issue issue = Issue.open(facts.channel(), facts.messageId(), facts.author(), playbookId, facts.at())
+        IssueEvent opened = IssueEvent.of(IssueEventType.ISSUE_OPENED, facts.at(), facts.author(),
+                facts.message().id(), "customer-top-level-message");
+        Issue issue = Issue.open(facts.message(), facts.author(), playbookId, facts.at())
                 .record(opened, IssueState.OPEN);
         events.add(opened);
         Optional<Issue> bounced = earlierOfCustomer.stream()
@@ -65,14 +66,14 @@ public final class IssueTracker {
         Issue next = issue;
         if (bounced.isPresent()) {
             IssueEvent bounce = IssueEvent.of(IssueEventType.BOUNCE_BACK, facts.at(), facts.author(),
-                    facts.messageId(), "same-customer-within-14d:" + bounced.get().id());
+                    facts.message().id(), "same-customer-within-14d:" + bounced.get().id());
             next = next.record(bounce, IssueState.OPEN);
             events.add(bounce);
         }
         for (DetectedSignal signal : facts.signals()) {
             if (signal.signal() == Signal.GRATITUDE) {
                 IssueEvent thanks = IssueEvent.of(IssueEventType.GRATITUDE, facts.at(), facts.author(),
-                        facts.messageId(), signal.rule());
+                        facts.message().id(), signal.rule());
                 next = next.record(thanks, IssueState.OPEN);
                 events.add(thanks);
             }
@@ -85,18 +86,18 @@ public final class IssueTracker {
         if (!facts.edited()) {
             IssueState state = issue.state() == IssueState.STALE ? revivedState(issue) : issue.state();
             next = append(next, events, IssueEvent.of(IssueEventType.CUSTOMER_REPLIED, facts.at(), facts.author(),
-                    facts.messageId(), "customer-reply"), state);
+                    facts.message().id(), "customer-reply"), state);
         }
         if (fresh.contains(Signal.STILL_BROKEN) && reopenable(next.state())) {
             next = append(next, events, IssueEvent.of(IssueEventType.REOPENED, facts.at(), facts.author(),
-                    facts.messageId(), rule(facts, Signal.STILL_BROKEN)), IssueState.REOPENED);
+                    facts.message().id(), rule(facts, Signal.STILL_BROKEN)), IssueState.REOPENED);
         } else if (fresh.contains(Signal.CUSTOMER_CONFIRMED) && confirmable(next.state())) {
-            next = confirm(next, events, facts.at(), facts.author(), facts.messageId(),
+            next = confirm(next, events, facts.at(), facts.author(), facts.message().id(),
                     rule(facts, Signal.CUSTOMER_CONFIRMED), Evidence.CUSTOMER_WORDS);
         }
         if (fresh.contains(Signal.GRATITUDE)) {
             next = append(next, events, IssueEvent.of(IssueEventType.GRATITUDE, facts.at(), facts.author(),
-                    facts.messageId(), rule(facts, Signal.GRATITUDE)), next.state());
+                    facts.message().id(), rule(facts, Signal.GRATITUDE)), next.state());
         }
         return next;
     }
@@ -109,22 +110,22 @@ public final class IssueTracker {
                 default -> issue.state();
             };
             next = append(next, events, IssueEvent.of(IssueEventType.AGENT_REPLIED, facts.at(), facts.author(),
-                    facts.messageId(), "agent-reply"), state);
+                    facts.message().id(), "agent-reply"), state);
             Optional<IssueEvent> confirmed = issue.last(IssueEventType.CUSTOMER_CONFIRMED);
             if (issue.state() == IssueState.CONFIRMED && confirmed.isPresent()
                     && !facts.at().isBefore(confirmed.get().at().plus(FOLLOW_UP_MIN_GAP))) {
                 next = append(next, events, IssueEvent.of(IssueEventType.FOLLOWED_UP, facts.at(), facts.author(),
-                        facts.messageId(), "agent-checked-back-in-thread"), IssueState.FOLLOWED_UP);
+                        facts.message().id(), "agent-checked-back-in-thread"), IssueState.FOLLOWED_UP);
             }
         }
         if (fresh.contains(Signal.RESOLUTION_PROPOSED) && proposable(next.state())) {
             next = append(next, events, IssueEvent.of(IssueEventType.RESOLUTION_PROPOSED, facts.at(), facts.author(),
-                    facts.messageId(), rule(facts, Signal.RESOLUTION_PROPOSED)), IssueState.RESOLUTION_PROPOSED);
+                    facts.message().id(), rule(facts, Signal.RESOLUTION_PROPOSED)), IssueState.RESOLUTION_PROPOSED);
         }
         for (DetectedSignal signal : facts.signals()) {
             if (signal.signal() == Signal.PROMISE_MADE && fresh.contains(Signal.PROMISE_MADE)) {
                 Instant due = signal.due().orElse(facts.at().plus(Duration.ofDays(1)));
-                next = append(next, events, IssueEvent.promise(facts.at(), facts.author(), facts.messageId(),
+                next = append(next, events, IssueEvent.promise(facts.at(), facts.author(), facts.message().id(),
                         signal.rule(), due), next.state());
                 break;
             }
@@ -184,7 +185,7 @@ public final class IssueTracker {
             return Optional.empty();
         }
         IssueState state = issue.has(IssueEventType.AGENT_REPLIED) ? issue.state() : IssueState.STALE;
-        IssueEvent deleted = IssueEvent.of(IssueEventType.ROOT_DELETED, at, issue.customer(), issue.rootMessageId(),
+        IssueEvent deleted = IssueEvent.of(IssueEventType.ROOT_DELETED, at, issue.customer(), issue.root().id(),
                 "root-message-deleted");
         return Optional.of(new Transition(issue.record(deleted, state), List.of(deleted)));
     }
@@ -211,7 +212,7 @@ public final class IssueTracker {
         if (facts.edited()) {
             // An edit only adds what the message did not already say.
             for (IssueEvent event : issue.history()) {
-                if (event.messageId().filter(facts.messageId()::equals).isPresent()) {
+                if (event.messageId().filter(facts.message().id()::equals).isPresent()) {
                     found.remove(signalOf(event.type()));
                 }
             }

@@ -2,6 +2,7 @@ package io.happy3.domain.nudge;
 
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import java.util.List;
@@ -34,7 +35,7 @@ public interface ChatGateway {
     ChatMarkup markup(Platform platform);
 
     /** A link to a message that people can click, when the platform can build one. */
-    Optional<String> permalink(ChannelRef channel, String messageId);
+    Optional<String> permalink(MessageRef message);
 
     /**
      * Answers privately with choices the person can click (a lead accepting a proud moment). Platforms

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.IssueId;
+import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,7 +22,7 @@ public record Nudge(NudgePlan plan, NudgeDelivery delivery) {
     }
 
     /** A new pending nudge; its id derives from {@code key}. */
-    public static Nudge planned(NudgeKey key, ChannelRef channel, String playbookId, Instant triggeredAt,
+    public static Nudge planned(NudgeKey key, ChannelRef channel, PlaybookId playbookId, Instant triggeredAt,
                                 Instant dueAt, Instant expiresAt, Instant createdAt) {
         return new Nudge(new NudgePlan(key, channel, playbookId, triggeredAt, createdAt),
                 NudgeDelivery.pending(dueAt, expiresAt));
@@ -42,11 +44,11 @@ public record Nudge(NudgePlan plan, NudgeDelivery delivery) {
         return plan.channel();
     }
 
-    public String playbookId() {
+    public PlaybookId playbookId() {
         return plan.playbookId();
     }
 
-    public String stepId() {
+    public StepId stepId() {
         return plan.key().stepId();
     }
 

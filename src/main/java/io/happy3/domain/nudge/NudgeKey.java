@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.IssueId;
+import io.happy3.domain.playbook.StepId;
 
 /**
  * The idempotency key of a nudge: at most one nudge exists per key, across restarts and replicas.
@@ -11,16 +12,13 @@ import io.happy3.domain.issue.IssueId;
  * occurrence 1); {@code repeat} counts the reminders of one occurrence for a step with {@code max} > 1.
  * Stored as {@link #value()}; {@link #fromStored} is the only reader of that form.
  */
-public record NudgeKey(IssueId issue, String stepId, int occurrence, int repeat, UserRef recipient) {
+public record NudgeKey(IssueId issue, StepId stepId, int occurrence, int repeat, UserRef recipient) {
     private static final String SEPARATOR = "/";
 
     public NudgeKey {
         requireNonNull(issue, "issue == null");
         requireNonNull(stepId, "stepId == null");
         requireNonNull(recipient, "recipient == null");
-        if (stepId.isBlank() || stepId.contains(SEPARATOR)) {
-            throw new IllegalArgumentException("step id must be non-blank and free of '/': " + stepId);
-        }
         if (occurrence < 0 || repeat < 0) {
             throw new IllegalArgumentException("occurrence and repeat must be >= 0: " + occurrence + ", " + repeat);
         }
@@ -54,7 +52,7 @@ public record NudgeKey(IssueId issue, String stepId, int occurrence, int repeat,
         int n = parts.length;
         try {
             String issue = String.join(SEPARATOR, java.util.Arrays.copyOf(parts, n - 3));
-            return new NudgeKey(new IssueId(issue), parts[n - 3], Integer.parseInt(parts[n - 2]),
+            return new NudgeKey(new IssueId(issue), new StepId(parts[n - 3]), Integer.parseInt(parts[n - 2]),
                     Integer.parseInt(parts[n - 1]), recipient);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("nudge key '" + value + "' has a non-numeric occurrence or repeat", e);

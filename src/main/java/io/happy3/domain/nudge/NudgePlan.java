@@ -3,6 +3,7 @@ package io.happy3.domain.nudge;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.playbook.PlaybookId;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Instant;
  * repeat, recipient), the issue's channel, the playbook, when the step's trigger happened (the step's
  * guard is checked against events after it) and when it was planned. The id derives from the key.
  */
-public record NudgePlan(NudgeId id, NudgeKey key, ChannelRef channel, String playbookId, Instant triggeredAt,
+public record NudgePlan(NudgeId id, NudgeKey key, ChannelRef channel, PlaybookId playbookId, Instant triggeredAt,
                         Instant createdAt) {
     public NudgePlan {
         requireNonNull(id, "id == null");
@@ -21,7 +22,7 @@ public record NudgePlan(NudgeId id, NudgeKey key, ChannelRef channel, String pla
         requireNonNull(createdAt, "createdAt == null");
     }
 
-    public NudgePlan(NudgeKey key, ChannelRef channel, String playbookId, Instant triggeredAt, Instant createdAt) {
+    public NudgePlan(NudgeKey key, ChannelRef channel, PlaybookId playbookId, Instant triggeredAt, Instant createdAt) {
         this(NudgeId.forKey(key.value()), key, channel, playbookId, triggeredAt, createdAt);
     }
 }

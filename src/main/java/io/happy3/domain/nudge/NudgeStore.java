@@ -20,7 +20,7 @@ public interface NudgeStore {
      * is free or expired, leasing them to {@code owner} until {@code now + lease}. A claimed nudge is not
      * returned to another owner until its lease expires or {@link #update} releases it.
      */
-    List<Nudge> claimDue(Instant now, int limit, String owner, Duration lease);
+    List<Nudge> claimDue(String owner, int limit, Instant now, Duration lease);
 
     /** The earliest due time of a {@link NudgeStatus#PENDING} nudge, if any (lets a simulation skip idle time). */
     Optional<Instant> nextDue();

@@ -37,7 +37,7 @@ public final class NudgeText {
                 "waited", Durations.human(Duration.between(nudge.triggeredAt(), now)),
                 "link", link.orElse("(thread)"),
                 "due", due,
-                "step", nudge.stepId());
+                "step", nudge.stepId().value());
     }
 
     public static String render(String template, Map<String, String> values) {

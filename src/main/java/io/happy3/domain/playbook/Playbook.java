@@ -18,7 +18,7 @@ import java.util.Set;
  * how long an issue may sit without activity before it closes unverified. {@code checkIns} are the rules of the
  * weekly proactive check-in list, when the playbook has them.
  */
-public record Playbook(String id, String source, List<String> channels, Set<String> agents, Set<String> leads,
+public record Playbook(PlaybookId id, String source, List<String> channels, Set<String> agents, Set<String> leads,
                        Optional<ZoneId> timezone, Optional<WorkingHours> workingHours,
                        Map<Signal, List<String>> signals, List<Step> steps, Duration responseTarget,
                        Duration staleAfter, int maxNudgesPerAgentPerDay, Optional<CheckInRules> checkIns) {
@@ -41,7 +41,7 @@ public record Playbook(String id, String source, List<String> channels, Set<Stri
         requireNonNull(checkIns, "checkIns == null");
     }
 
-    public Optional<Step> step(String stepId) {
+    public Optional<Step> step(StepId stepId) {
         return steps.stream().filter(step -> step.id().equals(stepId)).findFirst();
     }
 }

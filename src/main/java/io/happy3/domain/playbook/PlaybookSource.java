@@ -7,7 +7,7 @@ import java.util.Optional;
 public interface PlaybookSource {
     List<Playbook> all();
 
-    default Optional<Playbook> find(String id) {
+    default Optional<Playbook> find(PlaybookId id) {
         return all().stream().filter(playbook -> playbook.id().equals(id)).findFirst();
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * For {@code promise_made}, {@code after} counts from the promise's due time. An unsent nudge
  * expires {@code expires} after it fell due.
  */
-public record Step(String id, IssueEventType when, Optional<IssueEventType> unless, Duration after, Recipient to,
+public record Step(StepId id, IssueEventType when, Optional<IssueEventType> unless, Duration after, Recipient to,
                    String nudge, List<NudgeAction> actions, int max, Duration expires) {
     /** How long an undelivered nudge stays worth sending when no {@code expires} is given. */
     public static final Duration DEFAULT_EXPIRY = Duration.ofDays(1);

@@ -8,6 +8,7 @@ import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,13 +68,13 @@ public final class ReviewCompiler {
 
     /** The scorecard of a finished week (cutoff: the period's end). */
     public static Scorecard compile(ReviewPeriod period, List<Issue> issues, List<Nudge> nudges,
-                                    Map<String, Playbook> playbooksById) {
+                                    Map<PlaybookId, Playbook> playbooksById) {
         return compile(period, issues, nudges, playbooksById, period.end());
     }
 
     /** The scorecard of {@code period} as it stood at {@code asOf} (use "now" for the week in progress). */
     public static Scorecard compile(ReviewPeriod period, List<Issue> issues, List<Nudge> nudges,
-                                    Map<String, Playbook> playbooksById, Instant asOf) {
+                                    Map<PlaybookId, Playbook> playbooksById, Instant asOf) {
         requireNonNull(period, "period == null");
         requireNonNull(issues, "issues == null");
         requireNonNull(nudges, "nudges == null");
@@ -96,14 +97,14 @@ public final class ReviewCompiler {
 
     /** This week's scorecard next to the previous (full) week's. */
     public static ScorecardComparison compileWithPrevious(ReviewPeriod period, List<Issue> issues, List<Nudge> nudges,
-                                                          Map<String, Playbook> playbooksById, Instant asOf) {
+                                                          Map<PlaybookId, Playbook> playbooksById, Instant asOf) {
         return new ScorecardComparison(compile(period, issues, nudges, playbooksById, asOf),
                 compile(period.previous(), issues, nudges, playbooksById));
     }
 
     /** {@code count} full-week scorecards ending with {@code last}, oldest first (for the trend chart). */
     public static List<Scorecard> compileWeeks(ReviewPeriod last, int count, List<Issue> issues, List<Nudge> nudges,
-                                               Map<String, Playbook> playbooksById) {
+                                               Map<PlaybookId, Playbook> playbooksById) {
         return last.weeksEndingHere(count).stream()
                 .map(period -> compile(period, issues, nudges, playbooksById)).toList();
     }
@@ -113,7 +114,7 @@ public final class ReviewCompiler {
     }
 
     private static List<AgentScore> agentScores(ReviewWindow window, List<Issue> counted, List<Nudge> nudges,
-                                                Map<String, Playbook> playbooksById) {
+                                                Map<PlaybookId, Playbook> playbooksById) {
         Map<String, UserRef> agents = new TreeMap<>();
         Map<String, List<Issue>> issuesByAgent = new TreeMap<>();
         for (Issue issue : counted) {

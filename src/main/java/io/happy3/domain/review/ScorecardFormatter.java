@@ -86,6 +86,12 @@ public final class ScorecardFormatter {
             text.append("    step `").append(step.stepId()).append("` done ").append(step.happened().percent())
                     .append(" (").append(step.happened().fraction()).append(")\n");
         }
+        appendNudges(text, changes, nudges);
+        return text.toString();
+    }
+
+    private static void appendNudges(StringBuilder text, Map<String, MetricChange> changes,
+                                     Scorecard.NudgeAnalytics nudges) {
         text.append("\n*Nudges* (sent · acted · snoozed · dismissed)\n");
         if (nudges.steps().isEmpty()) {
             text.append("• none sent\n");
@@ -104,7 +110,6 @@ public final class ScorecardFormatter {
             text.append("⚠ ").append(nudges.undelivered()).append(nudges.undelivered() == 1 ? " nudge" : " nudges")
                     .append(" could not be delivered after every retry (the server log says why)\n");
         }
-        return text.toString();
     }
 
     private static Map<String, MetricChange> byKey(List<MetricChange> changes) {

@@ -8,6 +8,7 @@ import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +31,9 @@ final class SectionCalculator {
     private final ReviewWindow window;
     private final List<Issue> issues;
     private final List<Nudge> nudges;
-    private final Map<String, Playbook> playbooks;
+    private final Map<PlaybookId, Playbook> playbooks;
 
-    SectionCalculator(ReviewWindow window, List<Issue> issues, List<Nudge> nudges, Map<String, Playbook> playbooks) {
+    SectionCalculator(ReviewWindow window, List<Issue> issues, List<Nudge> nudges, Map<PlaybookId, Playbook> playbooks) {
         this.window = window;
         this.issues = issues;
         this.nudges = nudges;
@@ -143,7 +144,7 @@ final class SectionCalculator {
             applicable++;
             consistent += due.stream().allMatch(StepOccurrence::happened) ? 1 : 0;
             for (StepOccurrence occurrence : due) {
-                int[] counts = bySteps.computeIfAbsent(occurrence.step().id(), id -> new int[2]);
+                int[] counts = bySteps.computeIfAbsent(occurrence.step().id().value(), id -> new int[2]);
                 counts[0] += occurrence.happened() ? 1 : 0;
                 counts[1]++;
             }
@@ -158,7 +159,7 @@ final class SectionCalculator {
         for (Nudge nudge : sentNudges(nudges)) {
             String key = nudge.playbookId() + "/" + nudge.stepId();
             Scorecard.StepNudges old = bySteps.getOrDefault(key,
-                    new Scorecard.StepNudges(nudge.playbookId(), nudge.stepId(), 0, 0, 0, 0));
+                    new Scorecard.StepNudges(nudge.playbookId().value(), nudge.stepId().value(), 0, 0, 0, 0));
             bySteps.put(key, new Scorecard.StepNudges(old.playbookId(), old.stepId(), old.sent() + 1,
                     old.acted() + (nudge.status() == NudgeStatus.ACTED ? 1 : 0),
                     old.snoozed() + (nudge.snoozes() > 0 ? 1 : 0),

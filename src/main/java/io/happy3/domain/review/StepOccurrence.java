@@ -64,7 +64,7 @@ record StepOccurrence(Step step, Instant triggeredAt, Instant dueAt, boolean hap
         List<IssueEvent> events = issue.events(when);
         if (when == IssueEventType.ISSUE_OPENED && events.isEmpty()) {
             return List.of(IssueEvent.of(IssueEventType.ISSUE_OPENED, issue.openedAt(), issue.customer(),
-                    issue.rootMessageId(), "opened"));
+                    issue.root().id(), "opened"));
         }
         return events;
     }

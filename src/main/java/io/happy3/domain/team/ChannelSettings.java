@@ -3,6 +3,7 @@ package io.happy3.domain.team;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.playbook.PlaybookId;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import java.util.Set;
  * {@code /happy3 follow|agents|leads}; a playbook's own {@code agents} and {@code leads} add to these).
  * {@code agentGroups} are platform user groups whose members are agents.
  */
-public record ChannelSettings(ChannelRef channel, boolean followed, String playbookId, Set<String> agents,
+public record ChannelSettings(ChannelRef channel, boolean followed, PlaybookId playbookId, Set<String> agents,
                               Set<String> agentGroups, Set<String> leads, Optional<String> name) {
     public ChannelSettings {
         requireNonNull(channel, "channel == null");
@@ -22,11 +23,11 @@ public record ChannelSettings(ChannelRef channel, boolean followed, String playb
         requireNonNull(name, "name == null");
     }
 
-    public static ChannelSettings followedWith(ChannelRef channel, String playbookId) {
+    public static ChannelSettings followedWith(ChannelRef channel, PlaybookId playbookId) {
         return new ChannelSettings(channel, true, playbookId, Set.of(), Set.of(), Set.of(), Optional.empty());
     }
 
-    public ChannelSettings withFollowed(boolean follow, String playbook) {
+    public ChannelSettings withFollowed(boolean follow, PlaybookId playbook) {
         return new ChannelSettings(channel, follow, playbook, agents, agentGroups, leads, name);
     }
 

@@ -3,6 +3,7 @@ package io.happy3.adapter.memory;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueChangedConcurrentlyException;
@@ -42,10 +43,10 @@ public final class InMemoryIssueStore implements IssueStore {
     }
 
     @Override
-    public Optional<Issue> findByMessage(ChannelRef channel, String messageId) {
-        requireNonNull(channel, "channel == null");
-        requireNonNull(messageId, "messageId == null");
-        return select(issue -> issue.channel().equals(channel) && issue.contains(messageId)).stream().findFirst();
+    public Optional<Issue> findByMessage(MessageRef message) {
+        requireNonNull(message, "message == null");
+        return select(issue -> issue.channel().equals(message.channel()) && issue.contains(message.id()))
+                .stream().findFirst();
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class InMemoryNudgeStore implements NudgeStore {
     }
 
     @Override
-    public synchronized List<Nudge> claimDue(Instant now, int limit, String owner, Duration lease) {
+    public synchronized List<Nudge> claimDue(String owner, int limit, Instant now, Duration lease) {
         requireNonNull(now, "now == null");
         requireNonNull(owner, "owner == null");
         requireNonNull(lease, "lease == null");

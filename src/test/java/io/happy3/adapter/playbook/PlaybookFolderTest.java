@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.testing.CapturedLogs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ class PlaybookFolderTest {
         write("notes.txt", "not a playbook");
 
         try (PlaybookFolder playbooks = PlaybookFolder.open(folder)) {
-            assertThat(playbooks.all()).extracting(Playbook::id).containsExactly("alpha", "beta");
-            assertThat(playbooks.forChannel("C0BETA")).map(Playbook::id).contains("beta");
+            assertThat(playbooks.all()).extracting(Playbook::id).containsExactly(new PlaybookId("alpha"), new PlaybookId("beta"));
+            assertThat(playbooks.forChannel("C0BETA")).map(Playbook::id).contains(new PlaybookId("beta"));
             assertThat(playbooks.problems()).isEmpty();
         }
     }
@@ -34,7 +35,7 @@ class PlaybookFolderTest {
     @Test
     void open_shippedPlaybooksFolder_loads() {
         try (PlaybookFolder playbooks = PlaybookFolder.open(Path.of("playbooks"))) {
-            assertThat(playbooks.find("default")).isPresent();
+            assertThat(playbooks.find(PlaybookId.DEFAULT)).isPresent();
         }
     }
 
@@ -137,7 +138,7 @@ class PlaybookFolderTest {
 
             playbooks.reload();
 
-            assertThat(playbooks.all()).extracting(Playbook::id).containsExactly("alpha");
+            assertThat(playbooks.all()).extracting(Playbook::id).containsExactly(new PlaybookId("alpha"));
         }
     }
 
@@ -153,7 +154,7 @@ class PlaybookFolderTest {
                 Thread.sleep(10);
             }
 
-            assertThat(playbooks.all()).extracting(Playbook::id).containsExactly("alpha", "beta");
+            assertThat(playbooks.all()).extracting(Playbook::id).containsExactly(new PlaybookId("alpha"), new PlaybookId("beta"));
         }
     }
 

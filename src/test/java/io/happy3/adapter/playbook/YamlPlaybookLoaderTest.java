@@ -9,6 +9,7 @@ import io.happy3.domain.playbook.NudgeAction;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.Recipient;
 import io.happy3.domain.playbook.Step;
+import io.happy3.domain.playbook.StepId;
 import io.happy3.domain.playbook.WorkingHours;
 import io.happy3.domain.signal.Signal;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class YamlPlaybookLoaderTest {
 
         Playbook playbook = loader.load(file);
 
-        assertThat(playbook.id()).isEqualTo("default");
+        assertThat(playbook.id().value()).isEqualTo("default");
         assertThat(playbook.source()).isEqualTo(file.toString());
         assertThat(playbook.channels()).containsExactly("C0SUPPORT");
         assertThat(playbook.agents()).containsExactlyInAnyOrder("U0AGENT1", "U0AGENT2");
@@ -46,17 +47,17 @@ class YamlPlaybookLoaderTest {
                 Signal.CUSTOMER_CONFIRMED, List.of("works now", "that did it"),
                 Signal.STILL_BROKEN, List.of("still broken", "same error")));
         assertThat(playbook.steps()).containsExactly(
-                new Step("first-response", IssueEventType.ISSUE_OPENED, Optional.of(IssueEventType.AGENT_REPLIED),
+                new Step(new StepId("first-response"), IssueEventType.ISSUE_OPENED, Optional.of(IssueEventType.AGENT_REPLIED),
                         Duration.ofMinutes(10), Recipient.CHANNEL_AGENTS,
                         "{customer} has waited {waited} in {channel}. A quick hello now beats a perfect answer later.",
                         List.of(NudgeAction.ON_IT, NudgeAction.SNOOZE), 1, Step.DEFAULT_EXPIRY),
-                new Step("confirm-result", IssueEventType.RESOLUTION_PROPOSED,
+                new Step(new StepId("confirm-result"), IssueEventType.RESOLUTION_PROPOSED,
                         Optional.of(IssueEventType.CUSTOMER_CONFIRMED), Duration.ofHours(2), Recipient.ISSUE_AGENT,
                         "You said this is fixed. Has {customer} confirmed it works for them? "
                                 + "Try asking: \"Could you check whether it works on your side now?\"",
                         List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.ASKED_NOW, NudgeAction.NOT_RESOLVED,
                                 NudgeAction.SNOOZE), 2, Step.DEFAULT_EXPIRY),
-                new Step("follow-up", IssueEventType.CUSTOMER_CONFIRMED, Optional.empty(), Duration.ofDays(3),
+                new Step(new StepId("follow-up"), IssueEventType.CUSTOMER_CONFIRMED, Optional.empty(), Duration.ofDays(3),
                         Recipient.ISSUE_AGENT,
                         "{customer} confirmed the fix 3 days ago. Check in: is everything still working?",
                         List.of(NudgeAction.FOLLOWED_UP, NudgeAction.SKIP), 1, Step.DEFAULT_EXPIRY));
@@ -69,11 +70,11 @@ class YamlPlaybookLoaderTest {
     void load_shippedDefault_hasTheFiveHappy3Steps() {
         Playbook playbook = loader.load(Path.of("playbooks/default.yaml"));
 
-        assertThat(playbook.steps()).extracting(Step::id)
+        assertThat(playbook.steps()).extracting(step -> step.id().value())
                 .containsExactly("first-response", "still-waiting", "confirm-result", "follow-up", "promise-due");
-        assertThat(playbook.step("confirm-result").orElseThrow().max()).isEqualTo(2);
-        assertThat(playbook.step("follow-up").orElseThrow().unless()).contains(IssueEventType.FOLLOWED_UP);
-        Step promise = playbook.step("promise-due").orElseThrow();
+        assertThat(playbook.step(new StepId("confirm-result")).orElseThrow().max()).isEqualTo(2);
+        assertThat(playbook.step(new StepId("follow-up")).orElseThrow().unless()).contains(IssueEventType.FOLLOWED_UP);
+        Step promise = playbook.step(new StepId("promise-due")).orElseThrow();
         assertThat(promise.when()).isEqualTo(IssueEventType.PROMISE_MADE);
         assertThat(promise.after()).isZero();
         assertThat(playbook.workingHours()).isPresent();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
@@ -12,6 +13,7 @@ import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.playbook.PlaybookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,11 +34,11 @@ class SandboxPartitionTest {
     @Test
     void withoutSandbox_quietAndAgentQueries_useTheStoresOwnQueriesAndHideTheSandbox() {
         InMemoryIssueStore memory = new InMemoryIssueStore();
-        Issue quiet = Issue.open(CHANNEL, "m1", CUSTOMER, "default", T0);
-        Issue answered = Issue.open(CHANNEL, "m2", CUSTOMER, "default", T0.plus(Duration.ofDays(3))).record(
+        Issue quiet = Issue.open(new MessageRef(CHANNEL, "m1"), CUSTOMER, PlaybookId.DEFAULT, T0);
+        Issue answered = Issue.open(new MessageRef(CHANNEL, "m2"), CUSTOMER, PlaybookId.DEFAULT, T0.plus(Duration.ofDays(3))).record(
                 IssueEvent.of(IssueEventType.AGENT_REPLIED, T0.plus(Duration.ofDays(3)), AGENT, "m3", "agent"),
                 IssueState.ENGAGED);
-        Issue sandbox = Issue.open(SandboxPeople.CHANNEL, "s1", CUSTOMER, "default", T0);
+        Issue sandbox = Issue.open(new MessageRef(SandboxPeople.CHANNEL, "s1"), CUSTOMER, PlaybookId.DEFAULT, T0);
         List.of(quiet, answered, sandbox).forEach(memory::save);
 
         IssueStore view = SandboxPartition.withoutSandbox(new NoFullScans(memory));
@@ -74,8 +76,8 @@ class SandboxPartitionTest {
         }
 
         @Override
-        public Optional<Issue> findByMessage(ChannelRef channel, String messageId) {
-            return memory.findByMessage(channel, messageId);
+        public Optional<Issue> findByMessage(MessageRef message) {
+            return memory.findByMessage(message);
         }
 
         @Override

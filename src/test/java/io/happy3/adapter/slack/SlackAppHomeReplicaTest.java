@@ -13,12 +13,14 @@ import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcRenderedNudgeStore;
 import io.happy3.config.AppConfig;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.RenderedNudgeStore;
 import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.StepId;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -97,7 +99,7 @@ class SlackAppHomeReplicaTest {
                 "", "")) {
             RenderedNudgeStore store = new JdbcRenderedNudgeStore(database);
             NudgeMessage message = new NudgeMessage(new NudgeId("n-1"), new UserRef(Platform.SLACK, TEAM, AGENT),
-                    new ChannelRef(Platform.SLACK, TEAM, "C1"), "1700000000.000100", "confirm-result",
+                    new MessageRef(new ChannelRef(Platform.SLACK, TEAM, "C1"), "1700000000.000100"), new StepId("confirm-result"),
                     "Has Chris confirmed it works?", List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.SNOOZE), true);
             store.save(message);
             store.save(message);

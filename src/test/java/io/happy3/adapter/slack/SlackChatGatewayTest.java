@@ -10,6 +10,7 @@ import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.config.AppConfig;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.Installation;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatDeliveryException;
@@ -17,6 +18,7 @@ import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.StepId;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +50,7 @@ class SlackChatGatewayTest {
     }
 
     private static NudgeMessage nudge(String id, String thread) {
-        return new NudgeMessage(new NudgeId(id), AGENT, SUPPORT, thread, "confirm-result", "Has the customer confirmed?",
+        return new NudgeMessage(new NudgeId(id), AGENT, new MessageRef(SUPPORT, thread), new StepId("confirm-result"), "Has the customer confirmed?",
                 List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.SNOOZE), false);
     }
 
@@ -102,14 +104,14 @@ class SlackChatGatewayTest {
 
     @Test
     void permalink_isWhatChatGetPermalinkAnswers_askedOncePerMessage() {
-        assertThat(gateway.permalink(SUPPORT, "1355517523.000005"))
+        assertThat(gateway.permalink(new MessageRef(SUPPORT, "1355517523.000005")))
                 .contains("https://example.slack.com/archives/C123ABC456/p1355517523000005");
-        assertThat(gateway.permalink(SUPPORT, "1355517523.000005")).isPresent();
+        assertThat(gateway.permalink(new MessageRef(SUPPORT, "1355517523.000005"))).isPresent();
 
         assertThat(slack.fake.calls("chat.getPermalink")).hasSize(1);
         assertThat(slack.fake.calls("chat.getPermalink").get(0).param("message_ts")).isEqualTo("1355517523.000005");
         slack.fake.failNext("chat.getPermalink", "message_not_found");
-        assertThat(gateway.permalink(SUPPORT, "1355517599.000001")).isEmpty();
+        assertThat(gateway.permalink(new MessageRef(SUPPORT, "1355517599.000001"))).isEmpty();
     }
 
     @Test

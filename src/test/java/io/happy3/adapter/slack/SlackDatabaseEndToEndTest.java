@@ -14,6 +14,7 @@ import io.happy3.adapter.storage.JdbcInboxStore;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueId;
@@ -85,7 +86,7 @@ class SlackDatabaseEndToEndTest {
 
             runWorkerUntilEmpty(worker, inbox);
 
-            Issue issue = slack.issues.find(IssueId.of(SUPPORT, root)).orElseThrow();
+            Issue issue = slack.issues.find(IssueId.of(new MessageRef(SUPPORT, root))).orElseThrow();
             assertThat(issue.state()).isEqualTo(IssueState.RESOLUTION_PROPOSED);
             assertThat(issue.agent().map(agent -> agent.user())).contains(AGENT);
             assertThat(countRows(database, "select count(*) from inbox where status = 'DONE' and payload is null"))
@@ -99,7 +100,7 @@ class SlackDatabaseEndToEndTest {
             assertThat(ephemeral.param("thread_ts")).isEqualTo(root);
             assertThat(ephemeral.param("text")).contains("Has Name U0CUSTOMER confirmed it works");
             assertThat(slack.nudges.findByIssue(issue.id())).filteredOn(nudge -> nudge.sentAt().isPresent())
-                    .singleElement().satisfies(nudge -> assertThat(nudge.stepId()).isEqualTo("confirm-result"));
+                    .singleElement().satisfies(nudge -> assertThat(nudge.stepId().value()).isEqualTo("confirm-result"));
         }
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
@@ -19,6 +20,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStatus;
+import io.happy3.domain.playbook.PlaybookId;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +61,7 @@ class SlackEndToEndTest {
     }
 
     private Issue issue(String root) {
-        return slack.issues.find(IssueId.of(SUPPORT, root)).orElseThrow();
+        return slack.issues.find(IssueId.of(new MessageRef(SUPPORT, root))).orElseThrow();
     }
 
     @Test
@@ -286,7 +288,7 @@ class SlackEndToEndTest {
         slack.post(message("Ev0003", CUSTOMER, ts(slack.clock.instant()), root, "Works now, thank you so much!"));
         // The lead is configured the way an admin sets one up (the stored channel settings), not by the
         // agent naming themself lead with /happy3 leads.
-        slack.channelSettings.save(io.happy3.domain.team.ChannelSettings.followedWith(SUPPORT, "default")
+        slack.channelSettings.save(io.happy3.domain.team.ChannelSettings.followedWith(SUPPORT, PlaybookId.DEFAULT)
                 .withAgents(java.util.Set.of(AGENT), java.util.Set.of()).withLeads(java.util.Set.of(AGENT)));
         slack.drain();
         slack.fake.reset();

@@ -1,5 +1,7 @@
 package io.happy3.adapter.slack;
 
+import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import io.happy3.testing.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -112,16 +114,16 @@ final class SlackHarness implements AutoCloseable {
 
     /** The DESIGN.md playbook's confirm and follow-up steps, following {@link #CHANNEL} with one agent. */
     static Playbook playbook() {
-        Step confirm = new Step("confirm-result", IssueEventType.RESOLUTION_PROPOSED,
+        Step confirm = new Step(new StepId("confirm-result"), IssueEventType.RESOLUTION_PROPOSED,
                 Optional.of(IssueEventType.CUSTOMER_CONFIRMED), Duration.ofHours(2), Recipient.ISSUE_AGENT,
                 "You said this is fixed. Has {customer} confirmed it works for them?",
                 List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.ASKED_NOW, NudgeAction.NOT_RESOLVED,
                         NudgeAction.SNOOZE), 2, Step.DEFAULT_EXPIRY);
-        Step followUp = new Step("follow-up", IssueEventType.CUSTOMER_CONFIRMED, Optional.empty(),
+        Step followUp = new Step(new StepId("follow-up"), IssueEventType.CUSTOMER_CONFIRMED, Optional.empty(),
                 Duration.ofDays(3), Recipient.ISSUE_AGENT,
                 "{customer} confirmed the fix 3 days ago. Check in: is everything still working?",
                 List.of(NudgeAction.FOLLOWED_UP, NudgeAction.SKIP), 1, Step.DEFAULT_EXPIRY);
-        return new Playbook("default", "test", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
+        return new Playbook(PlaybookId.DEFAULT, "test", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
                 Optional.empty(), Map.of(), List.of(confirm, followUp), Playbook.DEFAULT_RESPONSE_TARGET,
                 Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY, Optional.empty());
     }

@@ -83,7 +83,7 @@ class SlackInboxHandlerTest {
         handle(envelope.toString());
 
         ChatEvent.MessageEdited edited = (ChatEvent.MessageEdited) routed.get(0);
-        assertThat(edited.messageId()).isEqualTo("1355517550.000001");
+        assertThat(edited.message().id()).isEqualTo("1355517550.000001");
         assertThat(edited.threadRootId()).contains("1355517523.000005");
         assertThat(edited.newText()).isEqualTo("works now");
     }
@@ -109,7 +109,7 @@ class SlackInboxHandlerTest {
         handle(envelope.toString());
 
         ChatEvent.MessageDeleted deleted = (ChatEvent.MessageDeleted) routed.get(0);
-        assertThat(deleted.messageId()).isEqualTo("1355517523.000005");
+        assertThat(deleted.message().id()).isEqualTo("1355517523.000005");
         assertThat(deleted.threadRootId()).isEmpty();
     }
 
@@ -134,7 +134,7 @@ class SlackInboxHandlerTest {
 
         ChatEvent.ReactionAdded star = (ChatEvent.ReactionAdded) routed.get(0);
         assertThat(star.reaction()).isEqualTo(Reaction.STAR);
-        assertThat(star.messageId()).isEqualTo("1360782400.498405");
+        assertThat(star.message().id()).isEqualTo("1360782400.498405");
         assertThat(star.threadRootId()).isEqualTo(Optional.empty());
     }
 

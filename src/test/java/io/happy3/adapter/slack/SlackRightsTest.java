@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.Platform;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.team.ChannelSettings;
 import java.io.IOException;
 import java.util.Set;
@@ -26,7 +27,7 @@ class SlackRightsTest {
     @BeforeEach
     void start() throws IOException {
         slack = new SlackHarness();
-        slack.channelSettings.save(ChannelSettings.followedWith(SUPPORT, "default").withLeads(Set.of(LEAD)));
+        slack.channelSettings.save(ChannelSettings.followedWith(SUPPORT, PlaybookId.DEFAULT).withLeads(Set.of(LEAD)));
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.team.AgentProfile;
 import io.happy3.domain.team.ChannelSettings;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class CachedStoresTest {
                 nanos::get);
         CachedChannelSettingsStore replicaB = new CachedChannelSettingsStore(shared, 100, Duration.ofSeconds(30),
                 nanos::get);
-        ChannelSettings followed = ChannelSettings.followedWith(CHANNEL, "default");
+        ChannelSettings followed = ChannelSettings.followedWith(CHANNEL, PlaybookId.DEFAULT);
         replicaA.save(followed);
         assertThat(replicaB.find(CHANNEL)).contains(followed);
         ChannelSettings changed = followed.withAgents(Set.of("U1"), Set.of());

@@ -2,12 +2,15 @@ package io.happy3.adapter.storage;
 
 import io.happy3.adapter.scheduler.GuardedTicker;
 import io.happy3.adapter.scheduler.InboxWorker;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
+import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,7 +71,7 @@ final class CrashTestChild {
         GuardedTicker ticker = new GuardedTicker("crash-child-ticker", Duration.ofMillis(20));
         ticker.register("inbox", worker::poll);
         ticker.register("nudges", () -> {
-            for (Nudge nudge : nudges.claimDue(clock.instant(), 20, owner, LEASE)) {
+            for (Nudge nudge : nudges.claimDue(owner, 20, clock.instant(), LEASE)) {
                 recordOnce(dataSource, "delivered", nudge.id().value(), owner);
                 nudges.update(nudge.sent(clock.instant(), false));
             }
@@ -79,8 +82,8 @@ final class CrashTestChild {
             Instant now = clock.instant();
             boolean fresh = inbox.append(InboxEntry.received(Platform.SLACK, "Ev" + i, "T1", "issue-" + (i % 25),
                     "event_callback", "{\"n\":" + i + "}", now));
-            NudgeKey key = new NudgeKey(IssueId.of(Fixtures.CHANNEL, "m" + i), "step", 0, 0, Fixtures.AGENT);
-            nudges.schedule(Nudge.planned(key, Fixtures.CHANNEL, "default", now, now, now.plus(Duration.ofDays(1)),
+            NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(Fixtures.CHANNEL, "m" + i)), new StepId("step"), 0, 0, Fixtures.AGENT);
+            nudges.schedule(Nudge.planned(key, Fixtures.CHANNEL, PlaybookId.DEFAULT, now, now, now.plus(Duration.ofDays(1)),
                     now));
             System.out.println("ACKED Ev" + i + (fresh ? "" : " (redelivered by the platform)"));
             System.out.flush();

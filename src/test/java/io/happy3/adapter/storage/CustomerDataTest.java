@@ -6,10 +6,12 @@ import static io.happy3.adapter.storage.Fixtures.CUSTOMER;
 import static io.happy3.adapter.storage.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.customer.CustomerNote;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.ProudMoment;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -25,7 +27,7 @@ class CustomerDataTest extends StoreContract {
     }
 
     private static void store(Backend backend, UserRef customer, String root) {
-        backend.issueStore().save(Issue.open(CHANNEL, root, customer, "default", T0));
+        backend.issueStore().save(Issue.open(new MessageRef(CHANNEL, root), customer, PlaybookId.DEFAULT, T0));
         backend.customerNoteStore().add(new CustomerNote("n-" + root, "T1", customer, AGENT, "note " + root, T0, T0));
         backend.proudMomentStore().add(new ProudMoment("p-" + root, "T1", Optional.of(CHANNEL), Optional.empty(),
                 Optional.of(customer), Optional.of(AGENT), ProudMoment.Source.PROUD_COMMAND, "thanked " + root,

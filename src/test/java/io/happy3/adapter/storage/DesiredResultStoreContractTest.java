@@ -5,6 +5,7 @@ import static io.happy3.adapter.storage.Fixtures.CHANNEL;
 import static io.happy3.adapter.storage.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.customer.DesiredResult;
 import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.IssueId;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DesiredResultStoreContractTest extends StoreContract {
-    private static final IssueId ISSUE = IssueId.of(CHANNEL, "m1");
+    private static final IssueId ISSUE = IssueId.of(new MessageRef(CHANNEL, "m1"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
@@ -29,7 +30,7 @@ class DesiredResultStoreContractTest extends StoreContract {
         store.save(recorded);
 
         assertThat(store.find(ISSUE)).contains(recorded);
-        assertThat(store.find(IssueId.of(CHANNEL, "m2"))).isEmpty();
+        assertThat(store.find(IssueId.of(new MessageRef(CHANNEL, "m2")))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -37,8 +38,8 @@ class DesiredResultStoreContractTest extends StoreContract {
     void findRecordedBetween_week_returnsOnlyRecordedOfThatTenant(Backend backend) {
         DesiredResultStore store = backend.desiredResultStore();
         store.save(DesiredResult.recorded(ISSUE, "T1", "export by 8:00", Optional.empty(), AGENT, T0));
-        store.save(DesiredResult.suggested(IssueId.of(CHANNEL, "m2"), "T1", "we need it all", T0));
-        store.save(DesiredResult.recorded(IssueId.of(CHANNEL, "m3"), "T1", "later", Optional.empty(), AGENT,
+        store.save(DesiredResult.suggested(IssueId.of(new MessageRef(CHANNEL, "m2")), "T1", "we need it all", T0));
+        store.save(DesiredResult.recorded(IssueId.of(new MessageRef(CHANNEL, "m3")), "T1", "later", Optional.empty(), AGENT,
                 T0.plus(Duration.ofDays(8))));
 
         assertThat(store.findRecordedBetween("T1", T0, T0.plus(Duration.ofDays(7))))

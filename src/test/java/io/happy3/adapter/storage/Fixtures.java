@@ -1,12 +1,15 @@
 package io.happy3.adapter.storage;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
+import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,12 +24,12 @@ final class Fixtures {
     }
 
     static Issue issue(String rootMessageId, Instant openedAt) {
-        return Issue.open(CHANNEL, rootMessageId, CUSTOMER, "default", openedAt);
+        return Issue.open(new MessageRef(CHANNEL, rootMessageId), CUSTOMER, PlaybookId.DEFAULT, openedAt);
     }
 
     /** A pending first-response nudge to {@link #AGENT} about the issue opened by message {@code rootMessageId}. */
     static Nudge nudge(String rootMessageId, Instant dueAt) {
-        NudgeKey key = new NudgeKey(IssueId.of(CHANNEL, rootMessageId), "first-response", 0, 0, AGENT);
-        return Nudge.planned(key, CHANNEL, "default", T0, dueAt, dueAt.plus(Duration.ofDays(1)), T0);
+        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(CHANNEL, rootMessageId)), new StepId("first-response"), 0, 0, AGENT);
+        return Nudge.planned(key, CHANNEL, PlaybookId.DEFAULT, T0, dueAt, dueAt.plus(Duration.ofDays(1)), T0);
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
@@ -101,10 +102,10 @@ class IssueStoreContractTest extends StoreContract {
         store.save(issue);
         ChannelRef otherChannel = new ChannelRef(Platform.SLACK, "T1", "C-OTHER");
 
-        assertThat(store.findByMessage(CHANNEL, "m1")).contains(issue.atVersion(1));
-        assertThat(store.findByMessage(CHANNEL, "m3")).contains(issue.atVersion(1));
-        assertThat(store.findByMessage(CHANNEL, "m9")).isEmpty();
-        assertThat(store.findByMessage(otherChannel, "m1")).isEmpty();
+        assertThat(store.findByMessage(new MessageRef(CHANNEL, "m1"))).contains(issue.atVersion(1));
+        assertThat(store.findByMessage(new MessageRef(CHANNEL, "m3"))).contains(issue.atVersion(1));
+        assertThat(store.findByMessage(new MessageRef(CHANNEL, "m9"))).isEmpty();
+        assertThat(store.findByMessage(new MessageRef(otherChannel, "m1"))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -186,6 +187,6 @@ class IssueStoreContractTest extends StoreContract {
 
     private static Issue engagedBy(Issue issue, UserRef agent) {
         return issue.record(IssueEvent.of(IssueEventType.AGENT_REPLIED, issue.openedAt().plusSeconds(30), agent,
-                issue.rootMessageId() + "-reply", "agent"), IssueState.ENGAGED);
+                issue.root().id() + "-reply", "agent"), IssueState.ENGAGED);
     }
 }

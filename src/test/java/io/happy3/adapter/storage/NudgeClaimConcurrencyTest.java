@@ -103,7 +103,7 @@ class NudgeClaimConcurrencyTest {
     private static int claimUntilEmpty(NudgeStore store, String owner, Map<NudgeId, Integer> deliveries) {
         int delivered = 0;
         while (true) {
-            List<Nudge> claimed = store.claimDue(T0, 10, owner, LEASE);
+            List<Nudge> claimed = store.claimDue(owner, 10, T0, LEASE);
             if (claimed.isEmpty()) {
                 return delivered;
             }

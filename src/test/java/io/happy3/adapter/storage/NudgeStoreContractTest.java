@@ -6,11 +6,14 @@ import static io.happy3.adapter.storage.Fixtures.T0;
 import static io.happy3.adapter.storage.Fixtures.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,9 +48,9 @@ class NudgeStoreContractTest extends StoreContract {
         store.schedule(third);
         store.schedule(nudge("future", T0.plusSeconds(1)));
 
-        assertThat(store.claimDue(T0, 2, "a", LEASE)).containsExactly(first, second);
-        assertThat(store.claimDue(T0, 10, "a", LEASE)).containsExactly(third);
-        assertThat(store.claimDue(T0, 10, "a", LEASE)).isEmpty();
+        assertThat(store.claimDue("a", 2, T0, LEASE)).containsExactly(first, second);
+        assertThat(store.claimDue("a", 10, T0, LEASE)).containsExactly(third);
+        assertThat(store.claimDue("a", 10, T0, LEASE)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,8 +59,8 @@ class NudgeStoreContractTest extends StoreContract {
         NudgeStore store = backend.nudgeStore();
         Nudge nudge = nudge("k1", T0);
         store.schedule(nudge);
-        store.claimDue(T0, 10, "owner-a#1", LEASE);
-        store.claimDue(T0.plus(LEASE), 10, "owner-b#1", LEASE);
+        store.claimDue("owner-a#1", 10, T0, LEASE);
+        store.claimDue("owner-b#1", 10, T0.plus(LEASE), LEASE);
 
         assertThat(store.renew("owner-a#1", List.of(nudge.id()), T0.plus(LEASE).plus(LEASE))).isEmpty();
         assertThat(store.updateClaimed(nudge.sent(T0.plus(LEASE), false), "owner-b#1")).isTrue();
@@ -73,12 +76,12 @@ class NudgeStoreContractTest extends StoreContract {
         NudgeStore store = backend.nudgeStore();
         Nudge nudge = nudge("k1", T0);
         store.schedule(nudge);
-        store.claimDue(T0, 10, "owner-a#1", LEASE);
+        store.claimDue("owner-a#1", 10, T0, LEASE);
 
         assertThat(store.renew("owner-a#1", List.of(nudge.id()), T0.plus(LEASE).plus(LEASE)))
                 .containsExactly(nudge.id());
 
-        assertThat(store.claimDue(T0.plus(LEASE).plusSeconds(1), 10, "owner-b#1", LEASE)).isEmpty();
+        assertThat(store.claimDue("owner-b#1", 10, T0.plus(LEASE).plusSeconds(1), LEASE)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,11 +91,11 @@ class NudgeStoreContractTest extends StoreContract {
         Nudge nudge = nudge("k1", T0);
         store.schedule(nudge);
 
-        assertThat(store.claimDue(T0, 10, "owner-a", LEASE)).containsExactly(nudge);
+        assertThat(store.claimDue("owner-a", 10, T0, LEASE)).containsExactly(nudge);
         // Owner A dies without updating: B must wait for the lease, then get the nudge.
-        assertThat(store.claimDue(T0.plus(LEASE).minusMillis(1), 10, "owner-b", LEASE)).isEmpty();
-        assertThat(store.claimDue(T0.plus(LEASE), 10, "owner-b", LEASE)).containsExactly(nudge);
-        assertThat(store.claimDue(T0.plus(LEASE).plusSeconds(1), 10, "owner-a", LEASE)).isEmpty();
+        assertThat(store.claimDue("owner-b", 10, T0.plus(LEASE).minusMillis(1), LEASE)).isEmpty();
+        assertThat(store.claimDue("owner-b", 10, T0.plus(LEASE), LEASE)).containsExactly(nudge);
+        assertThat(store.claimDue("owner-a", 10, T0.plus(LEASE).plusSeconds(1), LEASE)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,13 +104,13 @@ class NudgeStoreContractTest extends StoreContract {
         NudgeStore store = backend.nudgeStore();
         Nudge nudge = nudge("k1", T0);
         store.schedule(nudge);
-        Nudge claimed = store.claimDue(T0, 10, "a", LEASE).get(0);
+        Nudge claimed = store.claimDue("a", 10, T0, LEASE).get(0);
 
         Nudge sent = claimed.sent(T0.plusSeconds(1), false);
         store.update(sent);
 
         assertThat(store.find(nudge.id())).contains(sent);
-        assertThat(store.claimDue(T0.plus(Duration.ofDays(1)), 10, "b", LEASE)).isEmpty();
+        assertThat(store.claimDue("b", 10, T0.plus(Duration.ofDays(1)), LEASE)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,13 +118,13 @@ class NudgeStoreContractTest extends StoreContract {
     void update_failedAttemptWithRetry_claimableAgainAtRetryTime(Backend backend) {
         NudgeStore store = backend.nudgeStore();
         store.schedule(nudge("k1", T0));
-        Nudge claimed = store.claimDue(T0, 10, "a", LEASE).get(0);
+        Nudge claimed = store.claimDue("a", 10, T0, LEASE).get(0);
         Nudge retry = claimed.failedAttempt("429", Optional.of(T0.plusSeconds(30)));
 
         store.update(retry);
 
-        assertThat(store.claimDue(T0.plusSeconds(29), 10, "a", LEASE)).isEmpty();
-        assertThat(store.claimDue(T0.plusSeconds(30), 10, "b", LEASE)).containsExactly(retry);
+        assertThat(store.claimDue("a", 10, T0.plusSeconds(29), LEASE)).isEmpty();
+        assertThat(store.claimDue("b", 10, T0.plusSeconds(30), LEASE)).containsExactly(retry);
         assertThat(retry.attempts()).isEqualTo(1);
     }
 
@@ -166,7 +169,7 @@ class NudgeStoreContractTest extends StoreContract {
     void findByIssue_twoIssues_returnsOnlyThatIssuesNudges(Backend backend) {
         NudgeStore store = backend.nudgeStore();
         Nudge mine = nudge("mine", T0);
-        Nudge other = Nudge.planned(new NudgeKey(IssueId.of(CHANNEL, "m2"), "s", 0, 0, AGENT), CHANNEL, "default", T0,
+        Nudge other = Nudge.planned(new NudgeKey(IssueId.of(new MessageRef(CHANNEL, "m2")), new StepId("s"), 0, 0, AGENT), CHANNEL, PlaybookId.DEFAULT, T0,
                 T0, T0.plusSeconds(60), T0);
         store.schedule(mine);
         store.schedule(other);

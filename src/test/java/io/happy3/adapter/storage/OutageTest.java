@@ -43,7 +43,7 @@ class OutageTest {
             proxy.stop();
 
             assertUnavailableQuickly(() -> inbox.append(entry("during")));
-            assertUnavailableQuickly(() -> nudges.claimDue(T0, 10, "a", Duration.ofMinutes(1)));
+            assertUnavailableQuickly(() -> nudges.claimDue("a", 10, T0, Duration.ofMinutes(1)));
             assertUnavailableQuickly(inbox::backlog);
             Instant checked = Instant.now();
             assertThat(database.isReachable()).isFalse();
@@ -54,7 +54,7 @@ class OutageTest {
             assertThat(eventually(() -> inbox.append(entry("during")))).isTrue();
             assertThat(database.isReachable()).isTrue();
             assertThat(inbox.backlog()).isEqualTo(2);
-            assertThat(nudges.claimDue(T0, 10, "a", Duration.ofMinutes(1))).containsExactly(nudge);
+            assertThat(nudges.claimDue("a", 10, T0, Duration.ofMinutes(1))).containsExactly(nudge);
         }
     }
 

@@ -6,6 +6,7 @@ import static io.happy3.adapter.storage.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ProudMomentStoreContractTest extends StoreContract {
     private static ProudMoment moment(String id, Instant at) {
-        return new ProudMoment(id, "T1", Optional.of(CHANNEL), Optional.of(IssueId.of(CHANNEL, "m1")),
+        return new ProudMoment(id, "T1", Optional.of(CHANNEL), Optional.of(IssueId.of(new MessageRef(CHANNEL, "m1"))),
                 Optional.of(AGENT), Optional.empty(), ProudMoment.Source.STAR_REACTION, "Fixed the export in 5 min",
                 Optional.of("https://example.slack.com/archives/C/p1"), at, ProudMoment.Decision.NOMINATED,
                 Optional.empty());

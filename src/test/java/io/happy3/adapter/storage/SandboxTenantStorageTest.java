@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.adapter.storage.TestDatabases.TestDatabase;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
+import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.team.ChannelSettings;
 import java.time.Clock;
@@ -60,8 +63,8 @@ class SandboxTenantStorageTest {
 
     private static Nudge nudge(ChannelRef channel) {
         UserRef agent = new UserRef(channel.platform(), channel.tenant(), "agent");
-        NudgeKey key = new NudgeKey(IssueId.of(channel, "m1"), "first-response", 0, 0, agent);
-        return Nudge.planned(key, channel, "default", T0, T0, T0.plus(Duration.ofDays(1)), T0);
+        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(channel, "m1")), new StepId("first-response"), 0, 0, agent);
+        return Nudge.planned(key, channel, PlaybookId.DEFAULT, T0, T0, T0.plus(Duration.ofDays(1)), T0);
     }
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)
@@ -75,9 +78,9 @@ class SandboxTenantStorageTest {
         JdbcNudgeStore real = new JdbcNudgeStore(database.database(), ClaimScope.except(Platform.LOCAL, "sandbox"));
         JdbcNudgeStore own = new JdbcNudgeStore(database.database(), ClaimScope.only(Platform.LOCAL, "sandbox"));
 
-        assertThat(real.claimDue(T0.plus(Duration.ofDays(30)), 10, "real", LEASE)).containsExactly(slack);
-        assertThat(own.claimDue(T0.plus(Duration.ofDays(30)), 10, "sandbox", LEASE)).containsExactly(sandbox);
-        assertThat(real.claimDue(T0.plus(Duration.ofDays(31)), 10, "real-2", LEASE)).containsExactly(slack);
+        assertThat(real.claimDue("real", 10, T0.plus(Duration.ofDays(30)), LEASE)).containsExactly(slack);
+        assertThat(own.claimDue("sandbox", 10, T0.plus(Duration.ofDays(30)), LEASE)).containsExactly(sandbox);
+        assertThat(real.claimDue("real-2", 10, T0.plus(Duration.ofDays(31)), LEASE)).containsExactly(slack);
     }
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)
@@ -102,9 +105,9 @@ class SandboxTenantStorageTest {
         JdbcRitualLedger ledger = new JdbcRitualLedger(db, Clock.fixed(T0, ZoneOffset.UTC));
         for (ChannelRef channel : List.of(SANDBOX, SLACK)) {
             UserRef customer = new UserRef(channel.platform(), channel.tenant(), "customer");
-            issues.save(Issue.open(channel, "m1", customer, "default", T0));
+            issues.save(Issue.open(new MessageRef(channel, "m1"), customer, PlaybookId.DEFAULT, T0));
             nudges.schedule(nudge(channel));
-            settings.save(new ChannelSettings(channel, true, "default", Set.of("agent"), Set.of(), Set.of(),
+            settings.save(new ChannelSettings(channel, true, PlaybookId.DEFAULT, Set.of("agent"), Set.of(), Set.of(),
                     Optional.empty()));
             moments.add(new ProudMoment("star:" + channel.tenant(), channel.tenant(), Optional.of(channel),
                     Optional.empty(), Optional.empty(), Optional.empty(), ProudMoment.Source.STAR_REACTION, "Starred",
@@ -115,13 +118,13 @@ class SandboxTenantStorageTest {
         int erased = new JdbcTenantEraser(db).erase(Platform.LOCAL, "sandbox");
 
         assertThat(erased).isGreaterThanOrEqualTo(5);
-        assertThat(issues.find(IssueId.of(SANDBOX, "m1"))).isEmpty();
-        assertThat(nudges.findByIssue(IssueId.of(SANDBOX, "m1"))).isEmpty();
+        assertThat(issues.find(IssueId.of(new MessageRef(SANDBOX, "m1")))).isEmpty();
+        assertThat(nudges.findByIssue(IssueId.of(new MessageRef(SANDBOX, "m1")))).isEmpty();
         assertThat(settings.find(SANDBOX)).isEmpty();
         assertThat(moments.find("star:sandbox")).isEmpty();
         assertThat(ledger.everSent("sandbox", "digest:" + SANDBOX.key())).isFalse();
-        assertThat(issues.find(IssueId.of(SLACK, "m1"))).isPresent();
-        assertThat(nudges.findByIssue(IssueId.of(SLACK, "m1"))).hasSize(1);
+        assertThat(issues.find(IssueId.of(new MessageRef(SLACK, "m1")))).isPresent();
+        assertThat(nudges.findByIssue(IssueId.of(new MessageRef(SLACK, "m1")))).hasSize(1);
         assertThat(settings.find(SLACK)).isPresent();
         assertThat(moments.find("star:T1")).isPresent();
         assertThat(ledger.everSent("T1", "digest:" + SLACK.key())).isTrue();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.Platform;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.team.AgentPreferenceStore;
 import io.happy3.domain.team.AgentProfile;
 import io.happy3.domain.team.ChannelSettings;
@@ -23,7 +24,7 @@ class TeamStoresContractTest extends StoreContract {
     @MethodSource("backends")
     void channelSettingsSave_newThenChanged_findReturnsLatest(Backend backend) {
         ChannelSettingsStore store = backend.channelSettingsStore();
-        ChannelSettings followed = ChannelSettings.followedWith(CHANNEL, "default");
+        ChannelSettings followed = ChannelSettings.followedWith(CHANNEL, PlaybookId.DEFAULT);
         store.save(followed);
         ChannelSettings withPeople = followed.withAgents(Set.of("U1", "U2"), Set.of("S-AGENTS"))
                 .withLeads(Set.of("U-LEAD"));
@@ -38,15 +39,15 @@ class TeamStoresContractTest extends StoreContract {
     @MethodSource("backends")
     void findFollowed_followedAndUnfollowedChannels_returnsFollowedPerTenant(Backend backend) {
         ChannelSettingsStore store = backend.channelSettingsStore();
-        ChannelSettings a = ChannelSettings.followedWith(new ChannelRef(Platform.SLACK, "T1", "C-A"), "default");
-        ChannelSettings b = new ChannelSettings(new ChannelRef(Platform.SLACK, "T1", "C-B"), true, "vip",
+        ChannelSettings a = ChannelSettings.followedWith(new ChannelRef(Platform.SLACK, "T1", "C-A"), PlaybookId.DEFAULT);
+        ChannelSettings b = new ChannelSettings(new ChannelRef(Platform.SLACK, "T1", "C-B"), true, new PlaybookId("vip"),
                 Set.of(), Set.of(), Set.of(), Optional.of("vip-support"));
-        ChannelSettings other = ChannelSettings.followedWith(new ChannelRef(Platform.TEAMS, "T2", "19:x"), "default");
+        ChannelSettings other = ChannelSettings.followedWith(new ChannelRef(Platform.TEAMS, "T2", "19:x"), PlaybookId.DEFAULT);
         store.save(b);
         store.save(a);
         store.save(other);
-        store.save(ChannelSettings.followedWith(new ChannelRef(Platform.SLACK, "T1", "C-OFF"), "default")
-                .withFollowed(false, "default"));
+        store.save(ChannelSettings.followedWith(new ChannelRef(Platform.SLACK, "T1", "C-OFF"), PlaybookId.DEFAULT)
+                .withFollowed(false, PlaybookId.DEFAULT));
 
         assertThat(store.findFollowed("T1")).containsExactly(a, b);
         assertThat(store.findAllFollowed()).containsExactly(a, b, other);

@@ -4,6 +4,7 @@ import static io.happy3.adapter.storage.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
@@ -15,6 +16,8 @@ import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
 import java.time.Duration;
@@ -43,19 +46,19 @@ class TenantIsolationContractTest extends StoreContract {
     }
 
     private static Issue engagedIssue(ChannelRef channel) {
-        return Issue.open(channel, "m1", user(channel, "U-CUSTOMER"), "default", T0)
+        return Issue.open(new MessageRef(channel, "m1"), user(channel, "U-CUSTOMER"), PlaybookId.DEFAULT, T0)
                 .record(IssueEvent.of(IssueEventType.AGENT_REPLIED, T0.plusSeconds(30), user(channel, "U-AGENT"),
                         "m2", "agent"), IssueState.ENGAGED);
     }
 
     private static Nudge nudge(ChannelRef channel) {
-        NudgeKey key = new NudgeKey(IssueId.of(channel, "m1"), "first-response", 0, 0, user(channel, "U-AGENT"));
-        return Nudge.planned(key, channel, "default", T0, T0.plusSeconds(600), T0.plus(Duration.ofDays(1)), T0);
+        NudgeKey key = new NudgeKey(IssueId.of(new MessageRef(channel, "m1")), new StepId("first-response"), 0, 0, user(channel, "U-AGENT"));
+        return Nudge.planned(key, channel, PlaybookId.DEFAULT, T0, T0.plusSeconds(600), T0.plus(Duration.ofDays(1)), T0);
     }
 
     private static ProudMoment moment(ChannelRef channel) {
         return new ProudMoment("p-" + channel.platform() + "-" + channel.tenant(), channel.tenant(),
-                Optional.of(channel), Optional.of(IssueId.of(channel, "m1")), Optional.of(user(channel, "U-AGENT")),
+                Optional.of(channel), Optional.of(IssueId.of(new MessageRef(channel, "m1"))), Optional.of(user(channel, "U-AGENT")),
                 Optional.empty(), ProudMoment.Source.CUSTOMER_GRATITUDE, "Thanked after the fix", Optional.empty(),
                 T0.plusSeconds(900), ProudMoment.Decision.NOMINATED, Optional.empty());
     }
@@ -116,10 +119,10 @@ class TenantIsolationContractTest extends StoreContract {
         IssueStore store = backend.issueStore();
         store.save(engagedIssue(OURS));
 
-        assertThat(store.findByMessage(THEIRS, "m1")).isEmpty();
-        assertThat(store.findByMessage(TEAMS_TWIN, "m1")).isEmpty();
+        assertThat(store.findByMessage(new MessageRef(THEIRS, "m1"))).isEmpty();
+        assertThat(store.findByMessage(new MessageRef(TEAMS_TWIN, "m1"))).isEmpty();
         assertThat(store.findByCustomer(THEIRS, user(THEIRS, "U-CUSTOMER"), WEEK_START)).isEmpty();
-        assertThat(store.findByMessage(OURS, "m1")).map(Issue::channel).contains(OURS);
+        assertThat(store.findByMessage(new MessageRef(OURS, "m1"))).map(Issue::channel).contains(OURS);
         assertThat(store.findByCustomer(OURS, user(OURS, "U-CUSTOMER"), WEEK_START)).hasSize(1);
     }
 }

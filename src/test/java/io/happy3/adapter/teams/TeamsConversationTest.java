@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatDeliveryException;
@@ -128,7 +129,7 @@ class TeamsConversationTest {
 
     @Test
     void permalink_forAChannelMessage_isATeamsDeepLink() {
-        assertThat(bed.module.gateway().permalink(channel, "1700000000101")).contains(
+        assertThat(bed.module.gateway().permalink(new MessageRef(channel, "1700000000101"))).contains(
                 "https://teams.microsoft.com/l/message/19%3Asupport%40thread.tacv2/1700000000101?tenantId="
                         + TENANT + "&parentMessageId=1700000000101");
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.issue.Evidence;
 import io.happy3.domain.issue.Issue;
@@ -179,7 +180,7 @@ class TeamsFlowTest {
     }
 
     private Issue issue(String root) {
-        return bed.stores.issues().find(IssueId.of(new ChannelRef(Platform.TEAMS, TENANT, CHANNEL), root))
+        return bed.stores.issues().find(IssueId.of(new MessageRef(new ChannelRef(Platform.TEAMS, TENANT, CHANNEL), root)))
                 .orElseThrow();
     }
 

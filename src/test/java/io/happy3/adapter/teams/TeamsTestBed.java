@@ -1,5 +1,7 @@
 package io.happy3.adapter.teams;
 
+import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.StepId;
 import io.happy3.testing.ApiCallLog;
 import io.happy3.testing.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,16 +99,16 @@ final class TeamsTestBed implements AutoCloseable {
 
     static Playbook playbook() {
         List<Step> steps = List.of(
-                new Step("first-response", IssueEventType.ISSUE_OPENED, Optional.of(IssueEventType.AGENT_REPLIED),
+                new Step(new StepId("first-response"), IssueEventType.ISSUE_OPENED, Optional.of(IssueEventType.AGENT_REPLIED),
                         Duration.ofMinutes(10), Recipient.CHANNEL_AGENTS,
                         "{customer} has waited {waited} in {channel}. A quick hello now beats a perfect answer later.",
                         List.of(NudgeAction.ON_IT, NudgeAction.SNOOZE), 1, Step.DEFAULT_EXPIRY),
-                new Step("confirm-result", IssueEventType.RESOLUTION_PROPOSED,
+                new Step(new StepId("confirm-result"), IssueEventType.RESOLUTION_PROPOSED,
                         Optional.of(IssueEventType.CUSTOMER_CONFIRMED), Duration.ofHours(2), Recipient.ISSUE_AGENT,
                         "You said this is fixed. Has {customer} confirmed it works for them?",
                         List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.ASKED_NOW, NudgeAction.NOT_RESOLVED,
                                 NudgeAction.SNOOZE), 2, Step.DEFAULT_EXPIRY));
-        return new Playbook("default", "code", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
+        return new Playbook(PlaybookId.DEFAULT, "code", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
                 Optional.empty(), Map.of(io.happy3.domain.signal.Signal.RESOLUTION_PROPOSED,
                 List.of("deployed a fix")), steps, Playbook.DEFAULT_RESPONSE_TARGET, Playbook.DEFAULT_STALE_AFTER,
                 Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY, Optional.empty());

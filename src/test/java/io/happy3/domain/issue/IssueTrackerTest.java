@@ -3,9 +3,11 @@ package io.happy3.domain.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.Reaction;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.signal.DetectedSignal;
 import io.happy3.domain.signal.Signal;
 import java.time.Duration;
@@ -37,15 +39,15 @@ class IssueTrackerTest {
                         ? new DetectedSignal(signal, "test:promise", Optional.of(at.plus(Duration.ofDays(1))))
                         : DetectedSignal.of(signal, "test:" + signal.wireName()))
                 .toList();
-        return new MessageFacts(CHANNEL, who, role, id, root, at, found, false);
+        return new MessageFacts(new MessageRef(CHANNEL, id), who, role, root, at, found, false);
     }
 
     private Issue opened() {
-        return tracker.onMessage(Optional.empty(), customer("root", T0), "default", List.of()).orElseThrow().issue();
+        return tracker.onMessage(Optional.empty(), customer("root", T0), PlaybookId.DEFAULT, List.of()).orElseThrow().issue();
     }
 
     private Issue apply(Issue issue, MessageFacts facts) {
-        return tracker.onMessage(Optional.of(issue), facts, "default", List.of()).orElseThrow().issue();
+        return tracker.onMessage(Optional.of(issue), facts, PlaybookId.DEFAULT, List.of()).orElseThrow().issue();
     }
 
     @Test
@@ -77,7 +79,7 @@ class IssueTrackerTest {
 
     @Test
     void onMessage_customerTopLevel_opensIssue() {
-        Transition opened = tracker.onMessage(Optional.empty(), customer("root", T0), "default", List.of())
+        Transition opened = tracker.onMessage(Optional.empty(), customer("root", T0), PlaybookId.DEFAULT, List.of())
                 .orElseThrow();
 
         assertThat(opened.issue().state()).isEqualTo(IssueState.OPEN);
@@ -87,8 +89,8 @@ class IssueTrackerTest {
 
     @Test
     void onMessage_agentTopLevelOrUntrackedReply_opensNothing() {
-        assertThat(tracker.onMessage(Optional.empty(), agent("root", T0), "default", List.of())).isEmpty();
-        assertThat(tracker.onMessage(Optional.empty(), customer("reply", T0), "default", List.of())).isEmpty();
+        assertThat(tracker.onMessage(Optional.empty(), agent("root", T0), PlaybookId.DEFAULT, List.of())).isEmpty();
+        assertThat(tracker.onMessage(Optional.empty(), customer("reply", T0), PlaybookId.DEFAULT, List.of())).isEmpty();
     }
 
     @Test
@@ -182,24 +184,24 @@ class IssueTrackerTest {
     @Test
     void onMessage_replayedEditWithSameSignals_recordsNothingNew() {
         Issue proposed = apply(opened(), agent("a1", T0.plusSeconds(60), Signal.RESOLUTION_PROPOSED));
-        MessageFacts edit = new MessageFacts(CHANNEL, AGENT, Role.AGENT, "a1", Optional.of("root"),
+        MessageFacts edit = new MessageFacts(new MessageRef(CHANNEL, "a1"), AGENT, Role.AGENT, Optional.of("root"),
                 T0.plusSeconds(120), List.of(DetectedSignal.of(Signal.RESOLUTION_PROPOSED, "x")), true);
 
-        assertThat(tracker.onMessage(Optional.of(proposed), edit, "default", List.of())).isEmpty();
+        assertThat(tracker.onMessage(Optional.of(proposed), edit, PlaybookId.DEFAULT, List.of())).isEmpty();
     }
 
     @Test
     void onMessage_sameCustomerBackWithin14Days_recordsBounceBack() {
         Issue confirmed = apply(apply(opened(), agent("a1", T0.plusSeconds(60), Signal.RESOLUTION_PROPOSED)),
                 customer("c1", T0.plusSeconds(900), Signal.CUSTOMER_CONFIRMED));
-        MessageFacts again = new MessageFacts(CHANNEL, CUSTOMER, Role.CUSTOMER, "root2", Optional.empty(),
+        MessageFacts again = new MessageFacts(new MessageRef(CHANNEL, "root2"), CUSTOMER, Role.CUSTOMER, Optional.empty(),
                 T0.plus(Duration.ofDays(5)), List.of(), false);
-        MessageFacts muchLater = new MessageFacts(CHANNEL, CUSTOMER, Role.CUSTOMER, "root3", Optional.empty(),
+        MessageFacts muchLater = new MessageFacts(new MessageRef(CHANNEL, "root3"), CUSTOMER, Role.CUSTOMER, Optional.empty(),
                 T0.plus(Duration.ofDays(20)), List.of(), false);
 
-        assertThat(tracker.onMessage(Optional.empty(), again, "default", List.of(confirmed)).orElseThrow()
+        assertThat(tracker.onMessage(Optional.empty(), again, PlaybookId.DEFAULT, List.of(confirmed)).orElseThrow()
                 .recorded(IssueEventType.BOUNCE_BACK)).isTrue();
-        assertThat(tracker.onMessage(Optional.empty(), muchLater, "default", List.of(confirmed)).orElseThrow()
+        assertThat(tracker.onMessage(Optional.empty(), muchLater, PlaybookId.DEFAULT, List.of(confirmed)).orElseThrow()
                 .recorded(IssueEventType.BOUNCE_BACK)).isFalse();
     }
 

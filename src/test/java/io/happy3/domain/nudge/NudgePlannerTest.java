@@ -3,6 +3,7 @@ package io.happy3.domain.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.AgentAnswer;
@@ -12,6 +13,7 @@ import io.happy3.domain.issue.IssueEventType;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.issue.IssueTracker;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.testing.TestPlaybooks;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,7 @@ class NudgePlannerTest {
     private final Playbook office = TestPlaybooks.officeHours(List.of("C1"), Set.of("UAGENT"), BERLIN);
 
     private static Issue openedAt(Instant at) {
-        Issue issue = Issue.open(CHANNEL, "root", CUSTOMER, "default", at);
+        Issue issue = Issue.open(new MessageRef(CHANNEL, "root"), CUSTOMER, PlaybookId.DEFAULT, at);
         return issue.record(IssueEvent.of(IssueEventType.ISSUE_OPENED, at, CUSTOMER, "root", "test"),
                 IssueState.OPEN);
     }
@@ -60,7 +62,7 @@ class NudgePlannerTest {
 
         assertThat(nudges).extracting(Nudge::recipient).containsExactly(AGENT, OTHER_AGENT);
         assertThat(nudges).allSatisfy(nudge -> {
-            assertThat(nudge.stepId()).isEqualTo("first-response");
+            assertThat(nudge.stepId().value()).isEqualTo("first-response");
             assertThat(nudge.dueAt()).isEqualTo(at.plus(Duration.ofMinutes(10)));
             assertThat(nudge.status()).isEqualTo(NudgeStatus.PENDING);
         });
@@ -88,7 +90,7 @@ class NudgePlannerTest {
 
         assertThat(nudges).singleElement().satisfies(nudge -> {
             assertThat(nudge.recipient()).isEqualTo(AGENT);
-            assertThat(nudge.stepId()).isEqualTo("confirm-result");
+            assertThat(nudge.stepId().value()).isEqualTo("confirm-result");
             assertThat(nudge.dueAt()).isEqualTo(opened.plusSeconds(600).plus(Duration.ofHours(2)));
         });
     }
@@ -103,7 +105,7 @@ class NudgePlannerTest {
         List<Nudge> nudges = planner.plan(issue, List.of(issue.last(IssueEventType.PROMISE_MADE).orElseThrow()),
                 anyTime, Set.of(AGENT), opened);
 
-        assertThat(nudges).filteredOn(nudge -> nudge.stepId().equals("promise-due")).singleElement()
+        assertThat(nudges).filteredOn(nudge -> nudge.stepId().value().equals("promise-due")).singleElement()
                 .extracting(Nudge::dueAt).isEqualTo(due);
     }
 

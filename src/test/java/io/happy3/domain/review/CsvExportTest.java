@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CsvExportTest {
     private final String csv = CsvExport.write(W47, WeekFixture.issues(),
-            issue -> "https://x.slack.com/archives/C1/p" + issue.rootMessageId());
+            issue -> "https://x.slack.com/archives/C1/p" + issue.root().id());
 
     @Test
     void write_fixtureWeek_headerThenOneRowPerActiveIssueWithCrlf() {

@@ -7,6 +7,7 @@ import static io.happy3.domain.review.WeekFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

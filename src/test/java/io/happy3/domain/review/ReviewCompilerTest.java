@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.PlaybookId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -178,8 +179,8 @@ class ReviewCompilerTest {
     void compile_issueWithUnknownPlaybook_usesDefaultTargetAndNoSteps() {
         UserRef customer = WeekFixture.user("UC9");
         var issue = WeekFixture.issue("x1", customer, at(16, "09:00")).agentReplied(ALICE, at(16, "09:14")).build();
-        var unknown = new io.happy3.domain.issue.Issue(issue.id(), issue.channel(), issue.rootMessageId(),
-                issue.customer(), "gone", issue.state(), issue.openedAt(), issue.lastActivityAt(), issue.agent(),
+        var unknown = new io.happy3.domain.issue.Issue(issue.id(), issue.root(),
+                issue.customer(), new PlaybookId("gone"), issue.state(), issue.openedAt(), issue.lastActivityAt(), issue.agent(),
                 issue.history(), issue.version());
 
         Scorecard scorecard = ReviewCompiler.compile(W47, List.of(unknown), List.of(), WeekFixture.playbooks());

@@ -1,6 +1,7 @@
 package io.happy3.domain.review;
 
 import io.happy3.domain.chat.ChannelRef;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Evidence;
@@ -13,8 +14,10 @@ import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.playbook.NudgeAction;
 import io.happy3.domain.playbook.Playbook;
+import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.playbook.Recipient;
 import io.happy3.domain.playbook.Step;
+import io.happy3.domain.playbook.StepId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,22 +49,22 @@ final class WeekFixture {
         return Instant.parse(String.format("2026-11-%02dT%s:00Z", day, hhmm));
     }
 
-    static Map<String, Playbook> playbooks() {
-        Step firstResponse = new Step("first-response", IssueEventType.ISSUE_OPENED,
+    static Map<PlaybookId, Playbook> playbooks() {
+        Step firstResponse = new Step(new StepId("first-response"), IssueEventType.ISSUE_OPENED,
                 Optional.of(IssueEventType.AGENT_REPLIED), Duration.ofMinutes(10), Recipient.CHANNEL_AGENTS,
                 "{customer} waits", List.of(NudgeAction.ON_IT, NudgeAction.SNOOZE), 1, Step.DEFAULT_EXPIRY);
-        Step confirmResult = new Step("confirm-result", IssueEventType.RESOLUTION_PROPOSED,
+        Step confirmResult = new Step(new StepId("confirm-result"), IssueEventType.RESOLUTION_PROPOSED,
                 Optional.of(IssueEventType.CUSTOMER_CONFIRMED), Duration.ofHours(2), Recipient.ISSUE_AGENT,
                 "confirmed?", List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.ASKED_NOW, NudgeAction.SNOOZE), 2,
                 Step.DEFAULT_EXPIRY);
-        Step followUp = new Step("follow-up", IssueEventType.CUSTOMER_CONFIRMED, Optional.empty(), Duration.ofDays(3),
+        Step followUp = new Step(new StepId("follow-up"), IssueEventType.CUSTOMER_CONFIRMED, Optional.empty(), Duration.ofDays(3),
                 Recipient.ISSUE_AGENT, "check in", List.of(NudgeAction.FOLLOWED_UP, NudgeAction.SKIP), 1,
                 Step.DEFAULT_EXPIRY);
-        Playbook playbook = new Playbook("default", "playbooks/default.yaml", List.of("C1"), Set.of("UALICE", "UBOB"),
+        Playbook playbook = new Playbook(PlaybookId.DEFAULT, "playbooks/default.yaml", List.of("C1"), Set.of("UALICE", "UBOB"),
                 Set.of(), Optional.empty(), Optional.empty(), Map.of(), List.of(firstResponse, confirmResult, followUp),
                 Duration.ofMinutes(15), Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY,
                 Optional.empty());
-        return Map.of("default", playbook);
+        return Map.of(PlaybookId.DEFAULT, playbook);
     }
 
     static List<Issue> issues() {
@@ -105,7 +108,7 @@ final class WeekFixture {
                         .answered("followed_up", NudgeStatus.ACTED),
                 nudge("i3", "follow-up", ALICE, at(17, "10:00"), at(20, "10:00"))
                         .answered("followed_up", NudgeStatus.ACTED),
-                Nudge.planned(new NudgeKey(issueId("i2"), "confirm-result", 1, 0, BOB), CHANNEL, "default",
+                Nudge.planned(new NudgeKey(issueId("i2"), new StepId("confirm-result"), 1, 0, BOB), CHANNEL, PlaybookId.DEFAULT,
                         at(16, "12:00"), at(16, "14:00"), at(17, "14:00"), at(16, "12:00"))
                         .withStatus(NudgeStatus.CANCELLED),
                 nudge("i8", "first-response", ALICE, at(17, "08:00"), at(17, "08:10")),
@@ -114,16 +117,16 @@ final class WeekFixture {
     }
 
     static io.happy3.domain.issue.IssueId issueId(String ts) {
-        return io.happy3.domain.issue.IssueId.of(CHANNEL, ts);
+        return io.happy3.domain.issue.IssueId.of(new MessageRef(CHANNEL, ts));
     }
 
     private static Nudge nudge(String ts, String step, UserRef to, Instant triggeredAt, Instant dueAt) {
-        return Nudge.planned(new NudgeKey(issueId(ts), step, 0, 0, to), CHANNEL, "default", triggeredAt, dueAt,
+        return Nudge.planned(new NudgeKey(issueId(ts), new StepId(step), 0, 0, to), CHANNEL, PlaybookId.DEFAULT, triggeredAt, dueAt,
                 dueAt.plus(Duration.ofDays(1)), triggeredAt).sent(dueAt, false);
     }
 
     static IssueBuilder issue(String ts, UserRef customer, Instant openedAt) {
-        return new IssueBuilder(Issue.open(CHANNEL, ts, customer, "default", openedAt)
+        return new IssueBuilder(Issue.open(new MessageRef(CHANNEL, ts), customer, PlaybookId.DEFAULT, openedAt)
                 .record(IssueEvent.of(IssueEventType.ISSUE_OPENED, openedAt, customer, ts, "message"),
                         IssueState.OPEN));
     }
