@@ -285,12 +285,17 @@ public final class DeliverDueNudges {
             retryOrFail(batch.stream().map(Prepared::nudge).toList(), e.toString(), Optional.empty(), false, now);
             return 0;
         }
-        for (Prepared prepared : batch) {
-            Nudge sent = prepared.nudge().sent(now, prepared.message().late());
-            if (!settle(sent, DeliveryOutcome.of(prepared.message().late() ? Kind.SENT_LATE : Kind.SENT, ""))) {
+        // The delivery's SENT marks share one (synchronous, fenced) commit.
+        List<Nudge> sent = batch.stream().map(prepared -> prepared.nudge().sent(now, prepared.message().late()))
+                .toList();
+        Set<NudgeId> written = Set.copyOf(nudges.updateClaimed(sent, current.owner()));
+        for (int i = 0; i < batch.size(); i++) {
+            Prepared prepared = batch.get(i);
+            DeliveryOutcome outcome = DeliveryOutcome.of(prepared.message().late() ? Kind.SENT_LATE : Kind.SENT, "");
+            if (!recorded(sent.get(i), outcome, written.contains(sent.get(i).id()))) {
                 continue;
             }
-            planner.repeat(sent, prepared.issue(), prepared.playbook(), now).ifPresent(nudges::schedule);
+            planner.repeat(sent.get(i), prepared.issue(), prepared.playbook(), now).ifPresent(nudges::schedule);
             listeners.forEach(listener -> listener.delivered(prepared.message(), prepared.issue()));
         }
         return batch.size();
@@ -311,8 +316,13 @@ public final class DeliverDueNudges {
 
     /** Records the outcome of a claimed nudge; false when the claim was lost and another owner records it. */
     private boolean settle(Nudge nudge, DeliveryOutcome outcome) {
+        return recorded(nudge, outcome, nudges.updateClaimed(nudge, current.owner()));
+    }
+
+    /** After a fenced write of {@code nudge}: false (and it leaves this claim) when the claim was lost. */
+    private boolean recorded(Nudge nudge, DeliveryOutcome outcome, boolean written) {
         Claim claim = current;
-        if (!nudges.updateClaimed(nudge, claim.owner())) {
+        if (!written) {
             claim.held().remove(nudge.id());
             log.warn("nudge {} was taken over by another scheduler before its outcome ({}) was recorded; "
                     + "the outcome stays theirs", nudge.id(), outcome);
