@@ -59,9 +59,8 @@ public final class DeliverDueNudges {
     private final int batchSize;
     private final List<DeliveryListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong ticks = new AtomicLong();
-    /** The claim of the tick in progress (null between ticks), renewed by the heartbeat. */
+    /** The claim of the tick in progress (null between ticks), renewed by {@link #renewLeases}. */
     private volatile Claim current;
-    private final Heartbeat heartbeat;
 
     public DeliverDueNudges(TeamDirectory team, NudgePlanner planner, NudgeRenderer renderer, IssueStore issues,
                             NudgeStore nudges, ChatGateway gateway, Clock clock, String owner, int batchSize) {
@@ -74,7 +73,6 @@ public final class DeliverDueNudges {
         this.clock = requireNonNull(clock, "clock == null");
         this.owner = requireNonNull(owner, "owner == null");
         this.batchSize = batchSize;
-        this.heartbeat = Heartbeat.every(LEASE.dividedBy(4), "nudges", this::renewLeases);
     }
 
     /**
@@ -84,7 +82,11 @@ public final class DeliverDueNudges {
     private record Claim(String owner, Set<NudgeId> held) {
     }
 
-    private void renewLeases() {
+    /**
+     * Extends the leases of the nudges the running tick is delivering, so another scheduler does not take them
+     * over; the scheduler calls it every quarter {@link #LEASE} from another thread while ticks run.
+     */
+    public void renewLeases() {
         Claim claim = current;
         if (claim == null || claim.held().isEmpty()) {
             return;
@@ -237,8 +239,4 @@ public final class DeliverDueNudges {
         return true;
     }
 
-    /** Stops the lease heartbeat (at shutdown, after the last tick). */
-    public void close() {
-        heartbeat.close();
-    }
 }

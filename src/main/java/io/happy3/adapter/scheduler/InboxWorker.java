@@ -3,7 +3,6 @@ package io.happy3.adapter.scheduler;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.Platform;
-import io.happy3.app.Heartbeat;
 import io.happy3.app.LogContext;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
