@@ -172,19 +172,4 @@ public sealed interface ChatEvent {
             return user.tenant();
         }
     }
-
-    /** Someone joined a followed channel (or the bot was added to a team). */
-    record MemberJoined(String eventId, ChannelRef channel, UserRef user, Instant at) implements ChatEvent {
-        public MemberJoined {
-            requireNonNull(eventId, "eventId == null");
-            requireNonNull(channel, "channel == null");
-            requireNonNull(user, "user == null");
-            requireNonNull(at, "at == null");
-        }
-
-        @Override
-        public String tenant() {
-            return channel.tenant();
-        }
-    }
 }
