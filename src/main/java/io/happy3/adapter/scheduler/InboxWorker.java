@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
+    /** Acknowledgements waiting for their commit from which the worker yields ({@link #yieldToAcks}). */
+    static final int ACK_PRESSURE = 8;
+    /** The longest a worker thread yields to the ack path before it claims its next entry anyway. */
+    static final Duration MAX_YIELD = Duration.ofMillis(100);
 
     private final InboxStore store;
     private final Map<Platform, InboxHandler> handlers = new EnumMap<>(Platform.class);
@@ -43,10 +47,18 @@ public final class InboxWorker implements AutoCloseable {
     /** Entries being processed, by sequence: the heartbeat renews their leases. */
     private final Map<Long, InboxEntry> inProgress = new ConcurrentHashMap<>();
     private final Heartbeat heartbeat;
+    private final Duration maxYield;
     private volatile boolean draining;
 
     public InboxWorker(InboxStore store, Collection<InboxHandler> handlers, Clock clock, String owner,
                        Settings settings) {
+        this(store, handlers, clock, owner, settings, MAX_YIELD);
+    }
+
+    /** {@code maxYield}: the longest a thread yields to the ack path ({@link #yieldToAcks}; tests shorten it). */
+    InboxWorker(InboxStore store, Collection<InboxHandler> handlers, Clock clock, String owner, Settings settings,
+                Duration maxYield) {
+        this.maxYield = requireNonNull(maxYield, "maxYield == null");
         this.store = requireNonNull(store, "store == null");
         this.clock = requireNonNull(clock, "clock == null");
         this.owner = requireNonNull(owner, "owner == null");
@@ -108,12 +120,32 @@ public final class InboxWorker implements AutoCloseable {
                     } finally {
                         inProgress.remove(current.sequence());
                     }
+                    yieldToAcks();
                     current = claimNext();
                 }
             } finally {
                 freeThreads.release();
             }
         });
+    }
+
+    /**
+     * Ingest first: while at least {@link #ACK_PRESSURE} acknowledgements wait for their commit (a surge that
+     * saturates the ack path), a thread that finished an entry waits, up to {@code maxYield}, before it
+     * claims the next, so the CPU goes to answering the platform. The backlog still drains during a surge (each
+     * thread takes at least one entry per {@code maxYield}), and at full speed once the surge ends. At the
+     * rates a server sustains the queue stays below the threshold and nothing waits.
+     */
+    private void yieldToAcks() {
+        long deadline = System.nanoTime() + maxYield.toNanos();
+        while (store.acksWaiting() >= ACK_PRESSURE && System.nanoTime() < deadline && !draining) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

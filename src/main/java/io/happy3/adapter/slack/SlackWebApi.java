@@ -14,6 +14,7 @@ import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.time.Backoff;
 import io.happy3.domain.time.RetryPolicy;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +49,7 @@ final class SlackWebApi {
     private final Slack slack;
     private final Optional<String> botToken;
     private final InstallationStore installations;
+    private final SlackTokenRotation rotation;
     private final Sleeper sleeper;
     private final RetryPolicy retry;
     private volatile Telemetry telemetry = Telemetry.none();
@@ -56,9 +58,17 @@ final class SlackWebApi {
 
     SlackWebApi(Slack slack, Optional<String> botToken, InstallationStore installations, Sleeper sleeper,
                 RetryPolicy retry) {
+        this(slack, botToken, installations, new SlackTokenRotation(slack, installations, Optional.empty(),
+                Optional.empty(), Clock.systemUTC()), sleeper, retry);
+    }
+
+    /** With {@code rotation} refreshing the installed workspaces' expiring tokens. */
+    SlackWebApi(Slack slack, Optional<String> botToken, InstallationStore installations, SlackTokenRotation rotation,
+                Sleeper sleeper, RetryPolicy retry) {
         this.slack = requireNonNull(slack, "slack == null");
         this.botToken = requireNonNull(botToken, "botToken == null");
         this.installations = requireNonNull(installations, "installations == null");
+        this.rotation = requireNonNull(rotation, "rotation == null");
         this.sleeper = requireNonNull(sleeper, "sleeper == null");
         this.retry = requireNonNull(retry, "retry == null");
     }
@@ -81,8 +91,7 @@ final class SlackWebApi {
             }
             return botToken.get();
         }
-        return installations.find(Platform.SLACK, team).flatMap(found -> found.botToken())
-                .orElseThrow(() -> ChatDeliveryException.permanentFailure("no Slack installation for team " + team));
+        return rotation.token(team);
     }
 
     /**
@@ -99,11 +108,20 @@ final class SlackWebApi {
 
     /** Calls {@code method} for {@code team}; an {@code ok:false} answer throws {@link SlackApiError}. */
     <T extends SlackApiTextResponse> T call(String team, String method, ApiCall<T> call) {
-        MethodsClient methods = slack.methods(tokenFor(team));
+        String token = tokenFor(team);
+        MethodsClient methods = slack.methods(token);
+        boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 T response = call.call(methods);
                 telemetry.apiCall(Platform.SLACK, method, 200);
+                if (!refreshed && "token_expired".equals(response.getError()) && botToken.isEmpty()
+                        && rotation.rotates(team)) {
+                    // expired earlier than we knew (a clock skew, a restored backup): refresh once and call again
+                    refreshed = true;
+                    methods = slack.methods(rotation.refresh(team, token));
+                    continue;
+                }
                 if (!response.isOk()) {
                     throw new SlackApiError(method, response.getError());
                 }

@@ -47,8 +47,8 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbc jdbc;
-    private InboxBatchWriter inboxWriter;
-    private boolean closed;
+    private volatile InboxBatchWriter inboxWriter;
+    private volatile boolean closed;
 
     private Database(String url, Dialect dialect, HikariDataSource dataSource) {
         this.url = url;
@@ -197,15 +197,30 @@ public final class Database implements AutoCloseable {
         return jdbc;
     }
 
-    /** The group-commit writer of inbox appends on this database, started on first use. */
-    synchronized InboxBatchWriter inboxWriter() {
-        if (closed) {
-            throw new StorageUnavailableException("the database " + redact(url) + " is closed", null);
+    /**
+     * The group-commit writer of inbox appends on this database, started on first use (every ack calls this, so
+     * only the first takes the lock).
+     */
+    InboxBatchWriter inboxWriter() {
+        InboxBatchWriter writer = inboxWriter;
+        if (writer != null && !closed) {
+            return writer;
         }
-        if (inboxWriter == null) {
-            inboxWriter = new InboxBatchWriter(jdbc, InboxBatchWriter.Settings.defaults(dialect));
+        synchronized (this) {
+            if (closed) {
+                throw new StorageUnavailableException("the database " + redact(url) + " is closed", null);
+            }
+            if (inboxWriter == null) {
+                inboxWriter = new InboxBatchWriter(jdbc, InboxBatchWriter.Settings.defaults(dialect));
+            }
+            return inboxWriter;
         }
-        return inboxWriter;
+    }
+
+    /** Acknowledgements waiting for their group commit right now (0 before the first append). */
+    int acksWaiting() {
+        InboxBatchWriter writer = inboxWriter;
+        return writer == null ? 0 : writer.waiting();
     }
 
     /**

@@ -211,6 +211,12 @@ public final class JdbcInboxStore implements InboxStore {
         });
     }
 
+    /** The appends waiting for their group commit in this process ({@link InboxBatchWriter}). */
+    @Override
+    public int acksWaiting() {
+        return database.acksWaiting();
+    }
+
     @Override
     public long backlog() {
         return jdbc.queryOne("counting the inbox backlog", "select count(*) from inbox where status = 'PENDING'",

@@ -26,7 +26,7 @@ class SlackInboxHandlerTest {
     @BeforeEach
     void start() throws IOException {
         slack = new SlackHarness();
-        handler = new SlackInboxHandler(routed::add, slack.module.slackGateway(), slack.module.bot());
+        handler = slack.module.inboxHandler(routed::add);
     }
 
     @AfterEach

@@ -62,5 +62,18 @@ class SlackManifestTest {
                 .isEqualTo(texts(http.at("/settings/event_subscriptions/bot_events")));
         assertThat(socket.at("/features/slash_commands").findValuesAsText("command"))
                 .isEqualTo(http.at("/features/slash_commands").findValuesAsText("command"));
+        assertThat(socket.at("/features/shortcuts")).isEqualTo(http.at("/features/shortcuts"));
+    }
+
+    @Test
+    void manifest_listsTheCustomerNoteShortcut_underTheIdItsListenerAnswers() throws IOException {
+        JsonNode shortcuts = manifest().at("/features/shortcuts");
+
+        assertThat(shortcuts).singleElement().satisfies(shortcut -> {
+            assertThat(shortcut.path("type").asText()).isEqualTo("message");
+            assertThat(shortcut.path("callback_id").asText()).isEqualTo(SlackCustomerForms.NOTE_SHORTCUT);
+            assertThat(shortcut.path("name").asText()).isEqualTo("Add a customer note").hasSizeLessThanOrEqualTo(24);
+            assertThat(shortcut.path("description").asText()).hasSizeLessThanOrEqualTo(150);
+        });
     }
 }
