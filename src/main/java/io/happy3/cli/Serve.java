@@ -27,6 +27,7 @@ import io.happy3.adapter.storage.JdbcTenantEraser;
 import io.happy3.adapter.storage.RetentionJob;
 import io.happy3.adapter.metrics.MetricsServlet;
 import io.happy3.adapter.metrics.MicrometerTelemetry;
+import io.happy3.app.DeliverDueNudges;
 import io.happy3.app.Engine;
 import io.happy3.app.Signals;
 import io.happy3.adapter.process.GracefulShutdown;
@@ -105,7 +106,6 @@ public final class Serve {
                     })
                     .then("scheduler", Duration.ofSeconds(4), () -> {
                         scheduler.close();
-                        engine.delivery().close();
                     })
                     .then("playbooks", Duration.ofSeconds(1), playbooks::close)
                     .then("pool", Duration.ofSeconds(2), () -> {
@@ -220,9 +220,11 @@ public final class Serve {
     private static GuardedTicker scheduler(Engine engine, RunWeeklyRituals rituals, Database database,
                                            AppConfig config, Clock clock) {
         GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofSeconds(1));
-        // Up to 8 recipients at once, and rounds of 1,000 while nudges are due (BENCHMARKS.md, scheduler).
+        // Up to 8 recipients at once, and rounds of 1,000 while nudges are due (BENCHMARKS.md, scheduler); a
+        // tick stops starting rounds after 2 s, so a shutdown waits for one round at most.
         engine.delivery().deliverWith(8);
-        scheduler.register("nudges", () -> engine.delivery().tickWhileDue(Duration.ofSeconds(5)));
+        scheduler.register("nudges", () -> engine.delivery().tickWhileDue(Duration.ofSeconds(2)));
+        scheduler.heartbeat("nudges", DeliverDueNudges.LEASE.dividedBy(4), engine.delivery()::renewLeases);
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));
         scheduler.register("stale-issues", every(Duration.ofMinutes(15), clock, engine.quietIssues()::sweep));
         RetentionJob retention = new RetentionJob(database);
