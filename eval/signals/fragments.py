@@ -285,6 +285,17 @@ CONFIRM = [
     F('seems to be fixed, the dashboard loads in a second', 'C'),
     F('kein Fehler mehr seit dem Update', 'C', 'German: no more errors'),
     F('ya no da error', 'C', 'Spanish: no longer errors'),
+    # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
+    F('no need anymore, our admin fixed it this morning', 'C', 'solved, no matter who fixed it'),
+    F('never mind, it fixed itself after the restart', 'C', 'it fixed itself'),
+    F('the webhook backlog came through overnight', 'C'),
+    F('dashboard is loading fine since this morning', 'C'),
+    F('we got the corrected invoice, thank you', 'C,G'),
+    F('no more 502s for the last hour', 'C', 'negation of the failure'),
+    F("the export isn't timing out anymore", 'C', 'negation of the failure'),
+    F('logins are going through again', 'C'),
+    F('läuft wieder, danke', 'C,G', 'German: works again, thanks'),
+    F('ya nos llegan los webhooks', 'C', 'Spanish: the webhooks arrive now'),
 ]
 
 # Bare answers that confirm only because the agent asked the customer to check.
@@ -350,6 +361,11 @@ PARTIAL = [
     F('webhooks are flowing again, the retries are still duplicated though', 'C,S', 'partial fix'),
     F('the export works for January, February still times out', 'C,S', 'partial fix'),
     F('el login ya funciona, pero las notificaciones siguen sin llegar', 'C,S', 'partial (Spanish)'),
+    # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
+    F('the sync runs again, but March is still missing from the report', 'C,S', 'partial fix'),
+    F('the 429s are gone, the webhook retries still pile up though', 'C,S', 'partial fix'),
+    F("SSO works for new hires now, the old accounts still can't get in", 'C,S', 'partial fix'),
+    F('die Anmeldung geht wieder, aber der Export hängt immer noch', 'C,S', 'partial fix (German)'),
 ]
 
 STILL = [
@@ -426,6 +442,16 @@ STILL = [
     F("it worked for an hour, now it's timing out again", 'S', 'relapse after a short fix: not a confirmation'),
     F('hemos probado lo que dijiste y sigue igual', 'S', 'Spanish: tried it, still the same'),
     F('haben wir gemacht, leider keine Änderung', 'S', 'German: done, no change'),
+    # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
+    F('the link you sent just gives me a blank page', 'S', 'the suggested route does not work'),
+    F("I can't open the settings page, it says I'm not an admin", 'S', 'the suggested route does not work'),
+    F('same result on every retry, screenshot attached', 'S'),
+    F('tried the new token, same 401 as before', 'S'),
+    F('went through the steps with our IT, still rejected', 'S'),
+    F('we followed the guide to the letter and nothing changed', 'S'),
+    F('restarted the connector as you suggested, it crashed again within minutes', 'S', 'relapse after the suggested fix'),
+    F('sigue sin llegar nada al canal', 'S', 'Spanish: still nothing arrives'),
+    F('immer noch der gleiche Fehler nach dem Neustart', 'S', 'German: same error after the restart'),
 ]
 
 THANKS = [
@@ -482,6 +508,11 @@ THANKS = [
     F('much appreciated, have a good weekend', 'G'),
     F('vielen Dank für die schnelle Hilfe', 'G', 'German thanks'),
     F('mil gracias', 'G', 'Spanish thanks'),
+    # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
+    F('appreciate your help on this', 'G'),
+    F('much obliged', 'G'),
+    F('you folks are great, thanks', 'G'),
+    F('mil gracias por la ayuda', 'G'),
 ]
 
 SARCASM = [
@@ -497,6 +528,10 @@ SARCASM = [
     F("super, danke für nichts", "", "sarcasm (German)"),
     F("gracias por nada", "", "sarcasm (Spanish)"),
     F("thanks, very helpful 🙄", "", "eye-roll marks sarcasm"),
+    # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
+    F('thanks for the three days of silence', '', 'sarcastic thanks'),
+    F("great, another 'we're looking into it'. thanks a lot", '', 'sarcastic thanks'),
+    F('wow, super helpful. not.', '', 'sarcastic praise'),
 ]
 
 COLLEAGUE_CONFIRM = [
@@ -516,6 +551,10 @@ COLLEAGUE_CONFIRM = [
     F("same for the London office, we're back in", 'C', 'colleague confirming'),
     F('+1 from finance, we got the corrected invoice', 'C', 'colleague confirming'),
     F('bei uns im Team läuft es auch wieder', 'C', 'colleague confirming (German)'),
+    # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
+    F('chiming in from ops: we see the events again on our side', 'C', 'colleague confirming'),
+    F('my team confirms, SSO works for the new hires now', 'C', 'colleague confirming'),
+    F('auch bei uns im Team klappt es wieder', 'C', 'colleague confirming (German)'),
 ]
 
 COLLEAGUE_STILL = [
@@ -603,6 +642,14 @@ PROMISE = [
     F("I'll check with engineering whether this is related to the outage", 'P'),
     F('wir schauen uns das gleich an und melden uns', 'P', 'German promise'),
     F('lo estamos revisando, te escribo en cuanto sepa algo', 'P', 'Spanish promise'),
+    # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
+    F('the platform team is working on the EU cluster right now', 'P', 'work under way by the team'),
+    F('engineering is on it, next update from me at 15:00', 'P'),
+    F("I'm checking with our payments provider and will get back to you today", 'P'),
+    F("we're re-indexing your workspace now, takes about 20 min, I'll ping you", 'P', 'work under way now'),
+    F("noted, I'll raise it with the on-call lead right away", 'P'),
+    F('estamos trabajando en ello y te aviso en una hora', 'P', 'Spanish promise'),
+    F('das Team ist dran, ich melde mich heute noch', 'P', 'German promise'),
 ]
 
 DIAG = [
@@ -683,6 +730,11 @@ CONDITIONAL = [
     F("what's the exact error text? I'll look it up", '', 'question first: waits for the customer'),
     F('wenn du mir die Rechnungsnummer schickst, prüfe ich das', '', 'conditional (German)'),
     F('pásame el id de la petición y lo reviso', '', 'conditional (Spanish)'),
+    # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
+    F("if you DM me the workspace URL, I'll look at the logs", '', 'conditional commitment'),
+    F("send over the tenant id and we'll get this sorted", '', 'commitment after a request: waits for the customer'),
+    F('happy to take a closer look, can you share a screenshot?', '', 'an offer plus a request'),
+    F("once you've re-enabled the app, let me know and I'll check on our side", '', 'conditional'),
 ]
 
 FIX = [
@@ -791,6 +843,19 @@ FIX = [
     F('ya reiniciamos el worker de sincronización', 'R', 'Spanish past fix action'),
     F('quedó corregida la factura, ya la puedes descargar', 'R', 'Spanish fix claim'),
     F('re-issued the invoice with the right VAT number', 'R'),
+    # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
+    F('please clear the app cache and sign in again, then tell us whether the error is gone', 'R', 'suggested fix step with a check request: resolution_proposed'),
+    F('have you tried re-saving the SAML settings? that usually clears the audience error', 'R', 'suggested fix phrased as a question'),
+    F('try regenerating the token under Settings > API, the old one was scoped to the sandbox', 'R', 'suggested fix step'),
+    F("please toggle 'Retry failed deliveries' off and on, that re-queues the backlog", 'R', 'suggested fix step'),
+    F('re-ran the sync for your tenant, the missing rows should show up now', 'R', 'past fix action'),
+    F('bumped your export limit, the job should complete this time', 'R'),
+    F("we cleared the stuck lock on your deploy, it's moving again", 'R'),
+    F('the duplicate seat charge is credited back to your card', 'R'),
+    F('your custom domain cert was renewed, the browser warning should be gone', 'R', 'passive fix claim'),
+    F('Habe den Cache für euren Mandanten geleert, bitte nochmal probieren', 'R', 'German past fix action + check'),
+    F('ya restablecimos tu acceso de administrador, prueba otra vez', 'R', 'Spanish past fix action + check'),
+    F("removed the stale entry from the IP block list, you're unblocked", 'R'),
 ]
 
 CHECK = [
@@ -848,6 +913,12 @@ NOT_RESOLUTION = [
     F('great, thanks for confirming', '', "acknowledges the customer's confirmation"),
     F('das ist leider ein bekannter Fehler, ein Fix ist geplant', '', 'known bug, future fix (German)'),
     F('lo hemos comentado con el equipo de producto', '', 'feedback passed on (Spanish)'),
+    # added for issue 12, round 3: error categories of a real sample (suggested fixes, failed routes, work under way), our own words
+    F('nice, glad the webhooks are flowing again', '', 'after the customer confirmed: not a fix claim'),
+    F("we've answered you by email", '', 'moving channel is not a resolution'),
+    F("I've shared this with the product folks as a feature request", '', 'passing on feedback'),
+    F('a permanent fix is planned for the next release', '', 'a future fix'),
+    F('until the patch lands, you can re-run the export by hand', '', 'a workaround offered as a workaround'),
 ]
 
 CHECKIN = [

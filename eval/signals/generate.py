@@ -33,15 +33,20 @@ EMOJI_TO_CODE = {"👍": ":+1:", "🙏": ":pray:", "🎉": ":tada:", "😡": ":r
 CODE_TO_EMOJI = {":+1:": "👍", ":pray:": "🙏", ":tada:": "🎉", ":rage:": "😡", ":white_check_mark:": "✅",
                  ":disappointed:": "😞", ":eyes:": "👀", ":wave:": "👋", ":raised_hands:": "🙌"}
 
+DEV_FOLD = None
+
 
 def split(pool, part):
     """The fragments of pool in part 'train' or 'test' (every fourth one is held out). For tuning without the test
-    split, 'devtrain' and 'dev' divide the train fragments again (every eighth one goes to dev)."""
+    split, 'devtrain' and 'dev' divide the train fragments again: every eighth one goes to dev, or with --dev-fold K
+    (0-3) every fourth one from the K-th, so that several folds can be compared."""
     if part == "test":
         return [f for i, f in enumerate(pool) if i % 4 == 3]
     train = [f for i, f in enumerate(pool) if i % 4 != 3]
     if part == "train":
         return train
+    if DEV_FOLD is not None:
+        return [f for i, f in enumerate(train) if (i % 4 == DEV_FOLD) == (part == "dev")]
     return [f for i, f in enumerate(train) if (i % 8 == 5) == (part == "dev")]
 
 
@@ -220,6 +225,10 @@ def thread(c, tid):
 
 def main():
     import sys
+    global DEV_FOLD
+    if "--dev-fold" in sys.argv:
+        DEV_FOLD = int(sys.argv[sys.argv.index("--dev-fold") + 1])
+        sys.argv.append("--dev")
     rng = random.Random(SEED)
     counts = {}
     parts = (("devtrain", 520), ("dev", 200)) if "--dev" in sys.argv else (("train", 520), ("test", 200))

@@ -3,11 +3,11 @@ package io.happy3.adapter.scheduler;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.Platform;
-import io.happy3.app.Heartbeat;
 import io.happy3.app.LogContext;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
 import io.happy3.domain.inbox.InboxStore;
+import io.happy3.domain.time.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,9 +215,7 @@ public final class InboxWorker implements AutoCloseable {
 
     /** {@code firstRetry} doubled for every attempt after the first, capped at {@code maxRetry}. */
     Duration backoff(int attempts) {
-        int doublings = Math.max(0, Math.min(attempts - 1, 30));
-        Duration delay = settings.firstRetry().multipliedBy(1L << doublings);
-        return delay.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : delay;
+        return settings.backoff().after(attempts);
     }
 
     /** Waits until no entry is in progress (for tests); false on timeout. */
@@ -270,6 +268,12 @@ public final class InboxWorker implements AutoCloseable {
             if (threads < 1 || batchSize < 1 || maxAttempts < 1) {
                 throw new IllegalArgumentException("threads, batchSize and maxAttempts must be >= 1");
             }
+            new Backoff(firstRetry, maxRetry);
+        }
+
+        /** The wait before an entry's next attempt. */
+        public Backoff backoff() {
+            return new Backoff(firstRetry, maxRetry);
         }
 
         /**

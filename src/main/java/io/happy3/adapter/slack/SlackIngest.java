@@ -2,6 +2,8 @@ package io.happy3.adapter.slack;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
@@ -69,7 +71,7 @@ final class SlackIngest implements Middleware {
             boolean fresh;
             try {
                 fresh = inbox.append(InboxEntry.received(Platform.SLACK, eventId.get(), payload.teamId(),
-                        payload.orderingKey(), payload.kindLabel(), raw, clock.instant()));
+                        payload.orderingKey(), payload.kindLabel(), stored(raw, payload), clock.instant()));
             } catch (RuntimeException e) {
                 log.warn("inbox unavailable, asking Slack to retry {}: {}", eventId.get(), e.toString());
                 return Optional.of(SlackResponses.error(503, "unavailable"));
@@ -80,5 +82,24 @@ final class SlackIngest implements Middleware {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The raw body, except for a message shortcut: its payload carries the whole message it was used on, and
+     * nothing needs that text (the note is what the agent writes), so only who wrote it and where is kept.
+     */
+    private static String stored(String raw, SlackPayload payload) {
+        if (!"message_action".equals(payload.body().path("type").asText())) {
+            return raw;
+        }
+        ObjectNode body = payload.body().deepCopy();
+        ObjectNode message = body.putObject("message");
+        for (String kept : new String[] {"type", "user", "ts", "thread_ts"}) {
+            JsonNode value = payload.body().path("message").get(kept);
+            if (value != null && value.isValueNode()) {
+                message.set(kept, value);
+            }
+        }
+        return body.toString();
     }
 }

@@ -45,7 +45,8 @@ final class BuiltInRules {
     static final List<Rule> RULES = List.of(
             // customer_confirmed
             Rule.vetoed("builtin:confirm.works-now", Signal.CUSTOMER_CONFIRMED,
-                    "\\b(?:works?|working|worked) (?:now|again|fine now|perfectly now|great now|a treat)\\b",
+                    "\\b(?:works?|working|worked) (?:now|again|fine now|perfectly now|great now|a treat)\\b|"
+                            + "\\b(?:works?|working) for (?:\\w+ ){1,3}now\\b",
                     "\\bnot (?:\\w+ )?(?:work|working|works)\\b", Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.is-working", Signal.CUSTOMER_CONFIRMED,
                     "\\b" + SUBJECT + " (?:is|are|seems|seem|now) (?:now |all |finally |back |to be )*"
@@ -85,7 +86,7 @@ final class BuiltInRules {
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.all-good", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:all|everything) (?:is )?(?:good|set|sorted|fine|ok|okay)(?: now)?\\b|"
-                            + "\\b(?:it is|they are|is|are|everything|everything is) (?:now )?back(?: up| online| on|"
+                            + "\\b(?:it is|they are|is|are|everything|everything is) (?:now )?back(?: up| online| on| in|"
                             + " to normal| working)?(?: now| again)?(?=$| and| thanks| thank)|"
                             + "\\b(?:i )?(?:can )?see (?:it|them) now\\b|\\bshowing (?:up )?now\\b|"
                             + "\\bproblem solved\\b|\\bissue resolved\\b|\\bback in business\\b",

@@ -13,10 +13,10 @@ final class ForeignRules {
 
     static final List<Rule> RULES = List.of(
             Rule.vetoed("builtin:confirm.de-es", Signal.CUSTOMER_CONFIRMED,
-                    "\\b(?:funktioniert|geht|klappt|läuft|lädt) (?:jetzt |wieder |nun |alles |auch |bei (?:mir|uns) )*"
+                    "\\b(?:funktioniert|geht|klappt|läuft|lädt) (?:es |jetzt |wieder |nun |alles |auch |bei (?:mir|uns) )*"
                             + "(?:wieder|jetzt|einwandfrei|problemlos)\\b|\\b(?:ist|sind) (?:jetzt |nun |wieder )?"
-                            + "(?:behoben|gelöst|erledigt|da|angekommen)\\b|\\bhat (?:jetzt |wieder )?(?:geklappt|funktioniert)\\b"
-                            + "|\\bpasst (?:jetzt|wieder)\\b|\\bya (?:me |nos )?(?:funciona|anda|carga|llegó|llego|aparece|"
+                            + "(?:behoben|gelöst|erledigt|da|angekommen|korrekt|richtig)\\b|\\bhat (?:jetzt |wieder )?(?:geklappt|funktioniert)\\b"
+                            + "|\\bpasst (?:jetzt|wieder)\\b|\\bya se arregl(?:ó|o)\\b|\\bya (?:me |nos )?(?:funciona|anda|carga|llegó|llego|llegan|llega|aparece|"
                             + "está|esta|quedó|quedo)\\b|\\bfunciona (?:ya|ahora|de nuevo|otra vez|bien|perfecto)\\b|"
                             + "\\b(?:me |nos )?funcionó\\b|\\b(?:está|esta|quedó|quedo) (?:resuelto|solucionado|arreglado)\\b"
                             + "|\\btodo (?:bien|ok|correcto|en orden)\\b|\\b(?:llegan|llega|carga|cargan|funcionan|anda|va|"
