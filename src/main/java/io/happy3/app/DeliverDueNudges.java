@@ -18,6 +18,7 @@ import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.Step;
+import io.happy3.domain.time.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +45,8 @@ public final class DeliverDueNudges {
     public static final int MAX_ATTEMPTS = 8;
     /** Short, and renewed every quarter while a tick runs: a dead replica's claims pass on within ~20 s. */
     public static final Duration LEASE = Duration.ofSeconds(20);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    /** 5 s after the first failure, doubling up to 10 min; a longer Retry-After wins. */
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
     private final TeamDirectory team;
     private final NudgePlanner planner;
@@ -58,9 +59,8 @@ public final class DeliverDueNudges {
     private final int batchSize;
     private final List<DeliveryListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong ticks = new AtomicLong();
-    /** The claim of the tick in progress (null between ticks), renewed by the heartbeat. */
+    /** The claim of the tick in progress (null between ticks), renewed by {@link #renewLeases}. */
     private volatile Claim current;
-    private final Heartbeat heartbeat;
 
     public DeliverDueNudges(TeamDirectory team, NudgePlanner planner, NudgeRenderer renderer, IssueStore issues,
                             NudgeStore nudges, ChatGateway gateway, Clock clock, String owner, int batchSize) {
@@ -73,7 +73,6 @@ public final class DeliverDueNudges {
         this.clock = requireNonNull(clock, "clock == null");
         this.owner = requireNonNull(owner, "owner == null");
         this.batchSize = batchSize;
-        this.heartbeat = Heartbeat.every(LEASE.dividedBy(4), "nudges", this::renewLeases);
     }
 
     /**
@@ -83,7 +82,11 @@ public final class DeliverDueNudges {
     private record Claim(String owner, Set<NudgeId> held) {
     }
 
-    private void renewLeases() {
+    /**
+     * Extends the leases of the nudges the running tick is delivering, so another scheduler does not take them
+     * over; the scheduler calls it every quarter {@link #LEASE} from another thread while ticks run.
+     */
+    public void renewLeases() {
         Claim claim = current;
         if (claim == null || claim.held().isEmpty()) {
             return;
@@ -214,9 +217,8 @@ public final class DeliverDueNudges {
                              Instant now) {
         for (Nudge nudge : failed) {
             boolean giveUp = permanent || nudge.attempts() + 1 >= MAX_ATTEMPTS;
-            Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(nudge.attempts(), 12));
+            Duration backoff = BACKOFF.after(nudge.attempts() + 1);
             Duration wait = retryAfter.filter(after -> after.compareTo(backoff) > 0).orElse(backoff);
-            wait = wait.compareTo(MAX_BACKOFF) > 0 && retryAfter.isEmpty() ? MAX_BACKOFF : wait;
             Nudge next = nudge.failedAttempt(reason, giveUp ? Optional.empty() : Optional.of(now.plus(wait)));
             settle(next, giveUp ? DeliveryOutcome.of(Kind.FAILED, reason)
                     : DeliveryOutcome.of(Kind.RETRY, "at " + next.dueAt()));
@@ -237,8 +239,4 @@ public final class DeliverDueNudges {
         return true;
     }
 
-    /** Stops the lease heartbeat (at shutdown, after the last tick). */
-    public void close() {
-        heartbeat.close();
-    }
 }

@@ -67,7 +67,7 @@ public final class Engine {
         this.gateway = requireNonNull(gateway, "gateway == null");
         this.clock = requireNonNull(clock, "clock == null");
         team = new TeamDirectory(stores.channelSettings(), stores.preferences(), directory, playbooks, teamZone);
-        NudgePlanner planner = new NudgePlanner(team::zoneOf);
+        NudgePlanner planner = new NudgePlanner(team::zoneOf, team::hoursOf);
         NudgeRenderer renderer = new NudgeRenderer(team, gateway,
                 new RecallCustomer(stores.customerNotes(), stores.desiredResults()));
         IssueWriteLocks locks = new IssueWriteLocks();

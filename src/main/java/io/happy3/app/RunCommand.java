@@ -12,6 +12,7 @@ import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.WorkingHours;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
 import io.happy3.domain.team.AgentPreferenceStore;
@@ -98,6 +99,7 @@ public final class RunCommand {
             case LEADS -> leads(command, rest);
             case MUTE -> mute(command, rest);
             case TZ -> timeZone(command, rest);
+            case HOURS -> hours(command, rest);
             case INBOX -> inbox(command);
             case NOTE -> customers.notes().answer(command, rest, false);
             case NOTES -> customers.notes().answer(command, rest, true);
@@ -191,6 +193,28 @@ public final class RunCommand {
             return "Time zone set to " + zone + ". Quiet hours follow it.";
         } catch (DateTimeException e) {
             return "Unknown time zone `" + rest.strip() + "`. Use a name like Europe/Berlin or America/New_York.";
+        }
+    }
+
+    private String hours(ChatEvent.CommandInvoked command, String rest) {
+        AgentProfile profile = preferences.find(command.user()).orElse(AgentProfile.unknown(command.user()));
+        ZoneId zone = team.zoneOf(command.user(), Optional.empty());
+        if (rest.isBlank()) {
+            return profile.hours().map(hours -> "Your working hours: " + hours.text() + " (" + zone + ").")
+                    .orElse("You have no working hours of your own; the playbook's apply.")
+                    + " Change them with /happy3 hours mon-fri 8:30-16, or /happy3 hours off.";
+        }
+        if ("off".equalsIgnoreCase(rest.strip())) {
+            preferences.save(profile.withHours(Optional.empty()));
+            return "Your own working hours are removed; the playbook's apply again.";
+        }
+        try {
+            WorkingHours hours = WorkingHours.parse(rest);
+            preferences.save(profile.withHours(Optional.of(hours)));
+            return "Working hours set to " + hours.text() + " (" + zone + "). Nudges due outside them wait for "
+                    + "the next window; none are lost.";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage() + " Nothing was changed. Usage: /happy3 hours [mon-fri] 9-17 | off";
         }
     }
 

@@ -8,6 +8,7 @@ import io.happy3.domain.issue.Role;
 import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.WorkingHours;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.AgentPreferenceStore;
@@ -121,7 +122,8 @@ public final class TeamDirectory {
     public AgentProfile profile(UserRef user) {
         AgentProfile known = directory.profile(user);
         return preferences.find(user)
-                .map(own -> new AgentProfile(user, known.displayName(), own.zone().or(known::zone), own.mutedUntil()))
+                .map(own -> new AgentProfile(user, known.displayName(), own.zone().or(known::zone), own.mutedUntil(),
+                        own.hours()))
                 .orElse(known);
     }
 
@@ -133,6 +135,11 @@ public final class TeamDirectory {
     /** The person's zone under {@code playbook}; what the {@link NudgePlanner} asks. */
     public ZoneId zoneOf(UserRef user, Playbook playbook) {
         return zoneOf(user, Optional.of(playbook));
+    }
+
+    /** The person's working hours under {@code playbook}: their own ({@code /happy3 hours}), else the playbook's. */
+    public Optional<WorkingHours> hoursOf(UserRef user, Playbook playbook) {
+        return preferences.find(user).flatMap(AgentProfile::hours).or(playbook::workingHours);
     }
 
     public ZoneId teamZone() {

@@ -26,6 +26,7 @@ import io.happy3.adapter.storage.JdbcTenantEraser;
 import io.happy3.adapter.storage.RetentionJob;
 import io.happy3.adapter.metrics.MetricsServlet;
 import io.happy3.adapter.metrics.MicrometerTelemetry;
+import io.happy3.app.DeliverDueNudges;
 import io.happy3.app.Engine;
 import io.happy3.app.Signals;
 import io.happy3.adapter.process.GracefulShutdown;
@@ -104,7 +105,6 @@ public final class Serve {
                     })
                     .then("scheduler", Duration.ofSeconds(4), () -> {
                         scheduler.close();
-                        engine.delivery().close();
                     })
                     .then("playbooks", Duration.ofSeconds(1), playbooks::close)
                     .then("pool", Duration.ofSeconds(2), () -> {
@@ -208,6 +208,7 @@ public final class Serve {
                                            AppConfig config, Clock clock) {
         GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofSeconds(1));
         scheduler.register("nudges", engine.delivery()::tick);
+        scheduler.heartbeat("nudges", DeliverDueNudges.LEASE.dividedBy(4), engine.delivery()::renewLeases);
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));
         scheduler.register("stale-issues", every(Duration.ofMinutes(15), clock, engine.quietIssues()::sweep));
         RetentionJob retention = new RetentionJob(database);

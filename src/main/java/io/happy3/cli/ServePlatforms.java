@@ -69,7 +69,7 @@ final class ServePlatforms {
         JdbcConversationAddressStore addresses = new JdbcConversationAddressStore(database);
         Optional<SlackModule> slack = config.slack().map(settings -> SlackModule.create(settings, inbox,
                 installations, stores.issues(), stores.nudges(), new JdbcRenderedNudgeStore(database), clock)
-                .reportTo(telemetry));
+                .showCustomers(stores.customerNotes(), stores.desiredResults()).reportTo(telemetry));
         Optional<TeamsModule> teams = config.teams().map(settings -> TeamsModule.create(settings, inbox,
                 addresses, installations, clock, Optional.empty()).reportTo(telemetry));
         return new ServePlatforms(slack, teams, telemetry);

@@ -52,6 +52,11 @@ public final class CountingInboxStore implements InboxStore {
     }
 
     @Override
+    public int acksWaiting() {
+        return delegate.acksWaiting();
+    }
+
+    @Override
     public long backlog() {
         return delegate.backlog();
     }

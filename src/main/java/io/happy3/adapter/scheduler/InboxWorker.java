@@ -3,11 +3,11 @@ package io.happy3.adapter.scheduler;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.Platform;
-import io.happy3.app.Heartbeat;
 import io.happy3.app.LogContext;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
 import io.happy3.domain.inbox.InboxStore;
+import io.happy3.domain.time.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
+    /** Acknowledgements waiting for their commit from which the worker yields ({@link #yieldToAcks}). */
+    static final int ACK_PRESSURE = 8;
+    /** The longest a worker thread yields to the ack path before it claims its next entry anyway. */
+    static final Duration MAX_YIELD = Duration.ofMillis(100);
 
     private final InboxStore store;
     private final Map<Platform, InboxHandler> handlers = new EnumMap<>(Platform.class);
@@ -43,10 +47,18 @@ public final class InboxWorker implements AutoCloseable {
     /** Entries being processed, by sequence: the heartbeat renews their leases. */
     private final Map<Long, InboxEntry> inProgress = new ConcurrentHashMap<>();
     private final Heartbeat heartbeat;
+    private final Duration maxYield;
     private volatile boolean draining;
 
     public InboxWorker(InboxStore store, Collection<InboxHandler> handlers, Clock clock, String owner,
                        Settings settings) {
+        this(store, handlers, clock, owner, settings, MAX_YIELD);
+    }
+
+    /** {@code maxYield}: the longest a thread yields to the ack path ({@link #yieldToAcks}; tests shorten it). */
+    InboxWorker(InboxStore store, Collection<InboxHandler> handlers, Clock clock, String owner, Settings settings,
+                Duration maxYield) {
+        this.maxYield = requireNonNull(maxYield, "maxYield == null");
         this.store = requireNonNull(store, "store == null");
         this.clock = requireNonNull(clock, "clock == null");
         this.owner = requireNonNull(owner, "owner == null");
@@ -108,12 +120,32 @@ public final class InboxWorker implements AutoCloseable {
                     } finally {
                         inProgress.remove(current.sequence());
                     }
+                    yieldToAcks();
                     current = claimNext();
                 }
             } finally {
                 freeThreads.release();
             }
         });
+    }
+
+    /**
+     * Ingest first: while at least {@link #ACK_PRESSURE} acknowledgements wait for their commit (a surge that
+     * saturates the ack path), a thread that finished an entry waits, up to {@code maxYield}, before it
+     * claims the next, so the CPU goes to answering the platform. The backlog still drains during a surge (each
+     * thread takes at least one entry per {@code maxYield}), and at full speed once the surge ends. At the
+     * rates a server sustains the queue stays below the threshold and nothing waits.
+     */
+    private void yieldToAcks() {
+        long deadline = System.nanoTime() + maxYield.toNanos();
+        while (store.acksWaiting() >= ACK_PRESSURE && System.nanoTime() < deadline && !draining) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -183,9 +215,7 @@ public final class InboxWorker implements AutoCloseable {
 
     /** {@code firstRetry} doubled for every attempt after the first, capped at {@code maxRetry}. */
     Duration backoff(int attempts) {
-        int doublings = Math.max(0, Math.min(attempts - 1, 30));
-        Duration delay = settings.firstRetry().multipliedBy(1L << doublings);
-        return delay.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : delay;
+        return settings.backoff().after(attempts);
     }
 
     /** Waits until no entry is in progress (for tests); false on timeout. */
@@ -238,6 +268,12 @@ public final class InboxWorker implements AutoCloseable {
             if (threads < 1 || batchSize < 1 || maxAttempts < 1) {
                 throw new IllegalArgumentException("threads, batchSize and maxAttempts must be >= 1");
             }
+            new Backoff(firstRetry, maxRetry);
+        }
+
+        /** The wait before an entry's next attempt. */
+        public Backoff backoff() {
+            return new Backoff(firstRetry, maxRetry);
         }
 
         /**

@@ -4,6 +4,7 @@ import io.happy3.domain.nudge.ChatGateway;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.happy3.domain.customer.CustomerRecall;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeId;
@@ -30,6 +31,8 @@ import java.util.function.Function;
 final class SlackBlocks {
     private static final int HOME_NUDGE_LIMIT = 15;
     private static final int HOME_LIST_LIMIT = 20;
+    /** Three blocks a card: with the nudges and reminders above, the home stays under Slack's 100 blocks. */
+    static final int HOME_CARD_LIMIT = 10;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -66,14 +69,27 @@ final class SlackBlocks {
     private static void addNudge(ArrayNode blocks, NudgeMessage message) {
         String text = (message.late() ? ":hourglass: _(late)_ " : "") + message.text();
         blocks.add(section(text).put("block_id", SlackButtons.textBlockId(message)));
-        if (!message.actions().isEmpty()) {
+        boolean asks = CustomerRecall.asksForResult(message.text());
+        if (!message.actions().isEmpty() || asks) {
             ObjectNode actions = blocks.addObject().put("type", "actions").put("block_id",
                     SlackButtons.actionsBlockId(message));
             ArrayNode elements = actions.putArray("elements");
+            if (asks) {
+                elements.add(opener(SlackCustomerForms.OPEN_RESULT, "Record result",
+                        SlackButtons.value(message.channel().channel(), message.thread().id())));
+            }
             for (NudgeAction action : message.actions()) {
                 elements.add(action == NudgeAction.SNOOZE ? snoozeMenu(message) : button(message, action));
             }
         }
+    }
+
+    /** A button that opens one of {@link SlackCustomerForms}' modals. */
+    static ObjectNode opener(String actionId, String label, String value) {
+        ObjectNode button = SlackPayload.JSON.createObjectNode().put("type", "button").put("action_id", actionId)
+                .put("value", value);
+        button.set("text", plain(label));
+        return button;
     }
 
     private static ObjectNode button(NudgeMessage message, NudgeAction action) {
@@ -110,11 +126,13 @@ final class SlackBlocks {
 
     /**
      * The agent's App Home: nudges waiting for an answer (with their buttons), reminders coming up, and
-     * the open issues the agent is working on. {@code sendingNow} are nudges being delivered with this
+     * a customer card for each of the open issues the agent is working on (the most recently active first;
+     * {@code openCount} of them in all). {@code sendingNow} are nudges being delivered with this
      * refresh, still pending in the store until the scheduler records them as sent.
      */
     static ObjectNode home(List<Nudge> inbox, Set<NudgeId> sendingNow, Function<Nudge, Optional<NudgeMessage>> rendered,
-                           List<Issue> openIssues, Function<Issue, Optional<String>> link) {
+                           List<SlackCustomerCards.Card> openIssues, int openCount,
+                           Function<Issue, Optional<String>> link) {
         ObjectNode view = SlackPayload.JSON.createObjectNode().put("type", "home");
         ArrayNode blocks = view.putArray("blocks");
         blocks.addObject().put("type", "header").set("text", plain("Your Happy3 inbox"));
@@ -141,13 +159,37 @@ final class SlackBlocks {
                     + DUE.format(nudge.dueAt())));
         }
         blocks.add(divider());
-        blocks.add(section("*Open issues* (" + openIssues.size() + ")"));
-        for (Issue issue : openIssues.stream().limit(HOME_LIST_LIMIT).toList()) {
-            String state = issue.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            blocks.add(context("• " + link.apply(issue).map(url -> "<" + url + "|" + state + ">").orElse(state)
-                    + " in <#" + issue.channel().channel() + "> — since " + DUE.format(issue.openedAt())));
+        blocks.add(section("*Open issues* (" + openCount + ")"));
+        for (SlackCustomerCards.Card card : openIssues.stream().limit(HOME_CARD_LIMIT).toList()) {
+            addCard(blocks, card, link.apply(card.issue()));
+        }
+        if (openCount > HOME_CARD_LIMIT) {
+            blocks.add(context("…and " + (openCount - HOME_CARD_LIMIT) + " more, quieter ones."));
         }
         return view;
+    }
+
+    /** One open issue as a customer card: who, the result they need, the latest notes, and the two forms. */
+    private static void addCard(ArrayNode blocks, SlackCustomerCards.Card card, Optional<String> link) {
+        Issue issue = card.issue();
+        String state = issue.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String customer = "<@" + issue.customer().user() + ">";
+        blocks.add(section("*" + customer + "* — " + link.map(url -> "<" + url + "|" + state + ">").orElse(state)
+                + " in <#" + issue.channel().channel() + "> since " + DUE.format(issue.openedAt())));
+        String result = card.result().map(found -> found.recorded() ? ":dart: Needs " + CustomerRecall.phrase(found)
+                        : ":speech_balloon: Wrote: \"" + found.text() + "\" — the result they need?")
+                .orElse(":grey_question: Result not asked yet: _" + CustomerRecall.ASK + "_");
+        String notes = card.notes().isEmpty() ? "" : "\n:memo: Last time: " + String.join("; ",
+                card.notes().stream().map(io.happy3.domain.customer.CustomerNote::text).toList());
+        blocks.add(context(result + notes));
+        ArrayNode buttons = blocks.addObject().put("type", "actions")
+                .put("block_id", "card:" + issue.channel().channel() + ":" + issue.root().id())
+                .putArray("elements");
+        buttons.add(opener(SlackCustomerForms.OPEN_RESULT, card.result().filter(found -> found.recorded())
+                .isPresent() ? "Change result" : "Record result",
+                SlackButtons.value(issue.channel().channel(), issue.root().id())));
+        buttons.add(opener(SlackCustomerForms.OPEN_NOTE, "Add note",
+                SlackButtons.value(issue.channel().channel(), issue.customer().user())));
     }
 
     /**
@@ -186,7 +228,7 @@ final class SlackBlocks {
         return section;
     }
 
-    private static ObjectNode context(String mrkdwn) {
+    static ObjectNode context(String mrkdwn) {
         ObjectNode context = SlackPayload.JSON.createObjectNode().put("type", "context");
         context.putArray("elements").addObject().put("type", "mrkdwn").put("text", mrkdwn);
         return context;

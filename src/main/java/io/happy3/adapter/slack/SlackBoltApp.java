@@ -5,8 +5,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
-import io.happy3.domain.inbox.InboxStore;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +22,14 @@ final class SlackBoltApp {
     }
 
     /** An app whose listeners are {@code listeners}; with {@code oauth}, Bolt's install flow as well. */
-    static App create(Slack slack, InboxStore inbox, Clock clock, SlackListeners listeners,
-                      Optional<SlackInstallFlow> oauth) {
+    static App create(Slack slack, SlackIngest ingest, SlackListeners listeners, Optional<SlackInstallFlow> oauth) {
         AppConfig.AppConfigBuilder builder = AppConfig.builder().slack(slack).singleTeamBotToken(null).clientId(null)
                 .clientSecret(null).signingSecret(null).requestVerificationEnabled(false)
                 .ignoringSelfEventsEnabled(false).allEventsApiAutoAckEnabled(true);
         AppConfig config = oauth.map(flow -> flow.configure(builder)).orElse(builder).build();
         List<Middleware> middleware = new ArrayList<>();
         middleware.add(new SSLCheck(null));
-        middleware.add(new SlackIngest(inbox, clock));
+        middleware.add(ingest);
         App app = new App(config, slack, middleware);
         oauth.ifPresent(flow -> flow.install(app));
         listeners.registerOn(app);

@@ -51,6 +51,7 @@ public final class SlackChatGateway implements ChatGateway {
     private final Cache<String, String> permalinks = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(java.time.Duration.ofDays(1)).build();
     private final RenderedNudgeStore rendered;
+    private volatile SlackCustomerCards cards = SlackCustomerCards.NONE;
 
     SlackChatGateway(SlackWebApi api, NudgeStore nudges, IssueStore issues, RenderedNudgeStore rendered) {
         this.api = requireNonNull(api, "api == null");
@@ -104,6 +105,11 @@ public final class SlackChatGateway implements ChatGateway {
                 .channel(channel).text(text).blocksAsString(blocks == null ? null : blocks.toString())));
     }
 
+    /** Lets the App Home's open issues show their customer cards. */
+    void showCustomers(SlackCustomerCards customerCards) {
+        this.cards = requireNonNull(customerCards, "customerCards == null");
+    }
+
     /** Republishes the agent's App Home; a failure is logged, never thrown, since the nudge itself arrived. */
     void refreshHome(UserRef agent) {
         refreshHome(agent, Set.of());
@@ -122,8 +128,12 @@ public final class SlackChatGateway implements ChatGateway {
         List<Nudge> inbox = nudges.findInbox(agent);
         List<Issue> open = issues.findActiveOfAgent(agent).stream()
                 .filter(issue -> issue.channel().tenant().equals(agent.tenant())).toList();
+        SlackCustomerCards customerCards = cards;
+        List<SlackCustomerCards.Card> shown = open.stream()
+                .sorted(java.util.Comparator.comparing(Issue::lastActivityAt).reversed())
+                .limit(SlackBlocks.HOME_CARD_LIMIT).map(customerCards::of).toList();
         ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> rendered.find(nudge.id()),
-                open, issue -> permalink(issue.root()));
+                shown, open.size(), issue -> permalink(issue.root()));
         try {
             api.call(agent.tenant(), "views.publish", methods -> methods.viewsPublish(request -> request
                     .userId(agent.user()).viewAsString(view.toString())));

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * re-encodes in the platform charset, which breaks non-ASCII bodies). The bytes are then decoded as UTF-8
  * and checked to be a payload the inbox can store (400 otherwise); Bolt parses it, answers URL
  * verification and {@code ssl_check}, and runs its middleware ({@link SlackIngest}: stored, then acked)
- * and listeners. Nothing reads the body before the signature is checked.
+ * and listeners. An Events API event skips Bolt: no listener takes one (the inbox worker does the work), so
+ * it is stored and acked here. Nothing reads the body before the signature is checked.
  */
 final class SlackEventsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -35,11 +37,13 @@ final class SlackEventsServlet extends HttpServlet {
     private final transient SlackSignatureVerifier verifier;
     private final transient App app;
     private final transient SlackRequestParser parser;
+    private final transient SlackIngest ingest;
     private final int maxBodyBytes;
 
-    SlackEventsServlet(SlackSignatureVerifier verifier, App app, int maxBodyBytes) {
+    SlackEventsServlet(SlackSignatureVerifier verifier, App app, SlackIngest ingest, int maxBodyBytes) {
         this.verifier = requireNonNull(verifier, "verifier == null");
         this.app = requireNonNull(app, "app == null");
+        this.ingest = requireNonNull(ingest, "ingest == null");
         this.parser = new SlackRequestParser(app.config());
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes < 1: " + maxBodyBytes);
@@ -65,10 +69,7 @@ final class SlackEventsServlet extends HttpServlet {
         if (request.getContentLengthLong() > maxBodyBytes) {
             return SlackResponses.error(413, "body_too_large");
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxBodyBytes + 1);
-        }
+        byte[] body = read(request);
         if (body.length > maxBodyBytes) {
             return SlackResponses.error(413, "body_too_large");
         }
@@ -93,7 +94,32 @@ final class SlackEventsServlet extends HttpServlet {
                     payload.body().path("minute_rate_limited").asText());
             return Response.ok();
         }
+        if (payload.kind() == SlackPayload.Kind.EVENT) {
+            if (!payload.event().isObject()) {
+                return SlackResponses.error(400, "malformed_payload"); // as Bolt's parser refuses it
+            }
+            // Bolt would only store and ack it (no listener takes events; the inbox worker does the work), after
+            // parsing the same JSON twice more and copying every header: stored and acked here instead.
+            return ingest.store(payload, raw, request.getHeader("X-Slack-Retry-Num")).orElseGet(Response::ok);
+        }
         return run(request, raw);
+    }
+
+    /**
+     * The body, at most {@code maxBodyBytes + 1} bytes (the caller refused a longer declared length): in one
+     * array of the declared length when there is one, which Jetty holds the stream to ({@code readNBytes(n)}
+     * alone buffers in 8 KiB chunks and copies them, per request).
+     */
+    private byte[] read(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            long declared = request.getContentLengthLong();
+            if (declared < 0) {
+                return in.readNBytes(maxBodyBytes + 1);
+            }
+            byte[] body = new byte[(int) declared];
+            int read = in.readNBytes(body, 0, body.length);
+            return read == body.length ? body : Arrays.copyOf(body, read);
+        }
     }
 
     private Response run(HttpServletRequest request, String raw) throws Exception {

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a stored Slack payload into {@link ChatEvent}s for the {@link EventRouter}: messages (new, edited,
- * deleted), ✅/⭐ reactions, channel joins, slash commands and button presses. Bot messages, the bot's own
- * messages and events the core does not need are dropped; {@code app_home_opened} publishes the App Home.
+ * deleted), ✅/⭐ reactions, channel joins, slash commands, button presses and the customer modals' submissions.
+ * Bot messages, the bot's own messages and events the core does not need are dropped; {@code app_home_opened}
+ * publishes the App Home.
  * Idempotent like the core it feeds. Thread-safe.
  */
 public final class SlackInboxHandler implements InboxHandler {
@@ -32,12 +33,15 @@ public final class SlackInboxHandler implements InboxHandler {
     private final Consumer<ChatEvent> router;
     private final SlackChatGateway gateway;
     private final SlackBotIdentity bot;
+    private final SlackFormSubmissions forms;
 
     /** {@code router} is {@link EventRouter#route} in production; tests may record the events instead. */
-    SlackInboxHandler(Consumer<ChatEvent> router, SlackChatGateway gateway, SlackBotIdentity bot) {
+    SlackInboxHandler(Consumer<ChatEvent> router, SlackChatGateway gateway, SlackBotIdentity bot,
+                      SlackFormSubmissions forms) {
         this.router = requireNonNull(router, "router == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
         this.bot = requireNonNull(bot, "bot == null");
+        this.forms = requireNonNull(forms, "forms == null");
     }
 
     @Override
@@ -69,8 +73,6 @@ public final class SlackInboxHandler implements InboxHandler {
         switch (event.path("type").asText("")) {
             case "message" -> message(eventId, team, event);
             case "reaction_added" -> reaction(eventId, team, event);
-            case "member_joined_channel" -> route(new ChatEvent.MemberJoined(eventId, channel(team,
-                    event.path("channel").asText()), user(team, event.path("user").asText()), now(event)));
             case "app_home_opened" -> {
                 if ("home".equals(event.path("tab").asText("home"))) {
                     gateway.refreshHome(user(team, event.path("user").asText()));
@@ -157,16 +159,27 @@ public final class SlackInboxHandler implements InboxHandler {
     }
 
     private void interaction(InboxEntry entry, JsonNode payload) {
-        if (!"block_actions".equals(payload.path("type").asText())) {
-            log.debug("ignored interaction {} of type {}", entry.eventId(), payload.path("type").asText());
-            return;
-        }
         JsonNode person = payload.path("user");
         String team = SlackPayload.text(person, "team_id").or(() -> SlackPayload.text(payload.path("team"), "id"))
                 .orElse(entry.tenant());
+        String type = payload.path("type").asText();
+        if ("view_submission".equals(type)) {
+            forms.command(entry, payload, team).ifPresent(command -> {
+                route(command);
+                gateway.refreshHome(command.user());
+            });
+            return;
+        }
+        if (!"block_actions".equals(type)) {
+            log.debug("ignored interaction {} of type {}", entry.eventId(), type);
+            return;
+        }
         JsonNode actions = payload.path("actions");
         for (int index = 0; index < actions.size(); index++) {
             JsonNode action = actions.get(index);
+            if (SlackCustomerForms.OPENERS.contains(action.path("action_id").asText(""))) {
+                continue; // opened a modal inside the ack; its submission is what counts
+            }
             String chosen = action.has("selected_option") ? action.path("selected_option").path("value").asText("")
                     : action.path("value").asText("");
             Optional<SlackButtons.Value> value = SlackButtons.read(chosen);
@@ -184,7 +197,7 @@ public final class SlackInboxHandler implements InboxHandler {
 
     /**
      * A direct message to the bot is answered like the command it names: {@code help}, {@code review …}
-     * and the sender's own settings ({@code tz}, {@code mute}, {@code inbox}); anything else gets the help.
+     * and the sender's own settings ({@code tz}, {@code hours}, {@code mute}, {@code inbox}); anything else gets the help.
      * The answer goes back into the DM (no response_url).
      */
     private void directMessage(String eventId, String team, JsonNode event) {
@@ -194,7 +207,7 @@ public final class SlackInboxHandler implements InboxHandler {
         UserRef sender = user(team, event.path("user").asText());
         Instant at = instant(event.path("ts").asText());
         boolean review = verb.equals("review");
-        boolean own = Set.of("tz", "mute", "inbox", "help").contains(verb);
+        boolean own = Set.of("tz", "hours", "mute", "inbox", "help").contains(verb);
         route(new ChatEvent.CommandInvoked(eventId, dm, sender, review ? "review" : "happy3",
                 review ? CommandText.rest(text) : own ? text : "help", "", at));
     }
@@ -215,10 +228,6 @@ public final class SlackInboxHandler implements InboxHandler {
 
     private static Optional<String> threadRoot(JsonNode message) {
         return SlackPayload.text(message, "thread_ts").filter(root -> !root.equals(message.path("ts").asText()));
-    }
-
-    private static Instant now(JsonNode event) {
-        return SlackPayload.text(event, "event_ts").map(SlackInboxHandler::instant).orElse(Instant.EPOCH);
     }
 
     /** Slack's {@code 1355517523.000005}: seconds and microseconds. */

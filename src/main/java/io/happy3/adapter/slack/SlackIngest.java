@@ -2,6 +2,8 @@ package io.happy3.adapter.slack;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
@@ -50,25 +52,54 @@ final class SlackIngest implements Middleware {
         } catch (SlackPayload.MalformedPayloadException e) {
             return SlackResponses.error(400, "malformed_payload");
         }
+        Optional<Response> answered = store(payload, req.getRequestBodyAsString(),
+                req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
+        return answered.isPresent() ? answered.get() : chain.next(req);
+    }
+
+    /**
+     * Appends {@code payload} (parsed from {@code raw}) to the inbox and returns once it is durable: empty when
+     * it is fresh (the caller goes on to the listeners or acks), else the answer to give at once (400 without an
+     * event id, 503 when the inbox fails, 200 for a redelivery). {@code retryNum} is for the log only.
+     */
+    Optional<Response> store(SlackPayload payload, String raw, String retryNum) {
         Optional<String> eventId = payload.eventId();
         if (eventId.isEmpty()) {
-            return SlackResponses.error(400, "missing_event_id");
+            return Optional.of(SlackResponses.error(400, "missing_event_id"));
         }
         try (LogContext ignored = LogContext.of(payload.teamId(), eventId.get())) {
             boolean fresh;
             try {
                 fresh = inbox.append(InboxEntry.received(Platform.SLACK, eventId.get(), payload.teamId(),
-                        payload.orderingKey(), payload.kindLabel(), req.getRequestBodyAsString(), clock.instant()));
+                        payload.orderingKey(), payload.kindLabel(), stored(raw, payload), clock.instant()));
             } catch (RuntimeException e) {
                 log.warn("inbox unavailable, asking Slack to retry {}: {}", eventId.get(), e.toString());
-                return SlackResponses.error(503, "unavailable");
+                return Optional.of(SlackResponses.error(503, "unavailable"));
             }
             if (!fresh) {
-                log.debug("dropped redelivery {} (retry {})", eventId.get(),
-                        req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
-                return Response.ok();
+                log.debug("dropped redelivery {} (retry {})", eventId.get(), retryNum);
+                return Optional.of(Response.ok());
             }
         }
-        return chain.next(req);
+        return Optional.empty();
+    }
+
+    /**
+     * The raw body, except for a message shortcut: its payload carries the whole message it was used on, and
+     * nothing needs that text (the note is what the agent writes), so only who wrote it and where is kept.
+     */
+    private static String stored(String raw, SlackPayload payload) {
+        if (!"message_action".equals(payload.body().path("type").asText())) {
+            return raw;
+        }
+        ObjectNode body = payload.body().deepCopy();
+        ObjectNode message = body.putObject("message");
+        for (String kept : new String[] {"type", "user", "ts", "thread_ts"}) {
+            JsonNode value = payload.body().path("message").get(kept);
+            if (value != null && value.isValueNode()) {
+                message.set(kept, value);
+            }
+        }
+        return body.toString();
     }
 }

@@ -51,7 +51,8 @@ final class SlackInstallations implements InstallationService {
         }
         installations.save(new Installation(Platform.SLACK, installer.getTeamId(),
                 Optional.ofNullable(installer.getBotUserId()), Optional.ofNullable(installer.getBotAccessToken()),
-                details.toString(), clock.instant()));
+                details.toString(), clock.instant(), Optional.ofNullable(installer.getBotRefreshToken()),
+                Optional.ofNullable(installer.getBotTokenExpiresAt()).map(java.time.Instant::ofEpochMilli)));
     }
 
     @Override

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * validate a view submission) registers a listener for its id with one line, for example
  * {@code listeners.viewSubmission("desired_result", (req, ctx) -> ctx.ack())}. Bolt keeps its listeners
  * in hash maps by pattern, so a catch-all beside specific patterns would win at random; hence one
- * catch-all per kind here that looks the specific listener up by id. Thread-safe.
+ * catch-all per kind here that looks the specific listener up by id. Events API events reach no listener:
+ * over HTTP {@link SlackEventsServlet} stores and acks them without Bolt, so an event listener would need
+ * that fast path removed. Thread-safe.
  */
 public final class SlackListeners {
     private static final Pattern ANY = Pattern.compile(".*");

@@ -10,6 +10,8 @@ import io.happy3.app.EventRouter;
 import io.happy3.app.Telemetry;
 import io.happy3.config.AppConfig;
 import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.customer.CustomerNoteStore;
+import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.inbox.InboxHandler;
 import io.happy3.domain.inbox.InboxStore;
 import io.happy3.domain.issue.IssueStore;
@@ -17,6 +19,8 @@ import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.nudge.RenderedNudgeStore;
 import io.happy3.domain.team.AgentDirectory;
+import io.happy3.domain.time.Backoff;
+import io.happy3.domain.time.RetryPolicy;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +36,9 @@ import java.util.Optional;
 public final class SlackModule {
     /** Slack's own events are a few KB; a megabyte leaves room for long messages with blocks. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final int MAX_ATTEMPTS = 3;
-    private static final Duration MAX_INLINE_WAIT = Duration.ofSeconds(10);
+    /** Three attempts 200 ms and 400 ms apart; a Retry-After over 10 s goes back to the durable retry. */
+    private static final RetryPolicy RETRY = new RetryPolicy(3, new Backoff(Duration.ofMillis(200),
+            Duration.ofSeconds(10)), Duration.ofSeconds(10));
     /** The longest one Web API call may take, connection to last byte. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
@@ -44,11 +49,13 @@ public final class SlackModule {
     private final Map<String, HttpServlet> servlets;
     private final SlackListeners listeners;
     private final Optional<SlackSocketMode> socketMode;
+    private final SlackFormSubmissions forms;
 
     private SlackModule(SlackWebApi api, Map<String, HttpServlet> servlets, InstallationStore installations,
                         IssueStore issues, NudgeStore nudges, RenderedNudgeStore rendered, SlackListeners listeners,
-                        Optional<SlackSocketMode> socketMode) {
+                        Optional<SlackSocketMode> socketMode, SlackCustomerForms forms) {
         this.api = api;
+        this.forms = new SlackFormSubmissions(issues, forms);
         this.socketMode = socketMode;
         this.listeners = listeners;
         this.servlets = Map.copyOf(servlets);
@@ -83,16 +90,21 @@ public final class SlackModule {
         slackConfig.setStatsEnabled(false);
         slackConfig.setPrettyResponseLoggingEnabled(false);
         Slack slack = Slack.getInstance(slackConfig);
+        SlackTokenRotation rotation = new SlackTokenRotation(slack, installations, config.clientId(),
+                config.clientSecret().map(AppConfig.Secret::value), clock);
         SlackWebApi api = new SlackWebApi(slack, config.botToken().map(AppConfig.Secret::value), installations,
-                sleeper, MAX_ATTEMPTS, MAX_INLINE_WAIT);
+                rotation, sleeper, RETRY);
         SlackListeners listeners = new SlackListeners();
+        SlackCustomerForms forms = new SlackCustomerForms(api, clock);
+        forms.registerOn(listeners);
         Optional<SlackInstallFlow> oauth = config.clientId().flatMap(id -> config.clientSecret()
                 .map(secret -> new SlackInstallFlow(id, secret.value(), installations, clock)));
-        App app = SlackBoltApp.create(slack, inbox, clock, listeners, oauth);
-        Map<String, HttpServlet> servlets = endpoints(config, app, oauth.isPresent(), clock, maxBodyBytes);
+        SlackIngest ingest = new SlackIngest(inbox, clock);
+        App app = SlackBoltApp.create(slack, ingest, listeners, oauth);
+        Map<String, HttpServlet> servlets = endpoints(config, app, ingest, oauth.isPresent(), clock, maxBodyBytes);
         Optional<SlackSocketMode> socketMode = config.appToken()
                 .map(token -> new SlackSocketMode(token.value(), app));
-        return new SlackModule(api, servlets, installations, issues, nudges, rendered, listeners, socketMode);
+        return new SlackModule(api, servlets, installations, issues, nudges, rendered, listeners, socketMode, forms);
     }
 
     /**
@@ -104,18 +116,33 @@ public final class SlackModule {
         return () -> socketMode.ifPresent(SlackSocketMode::close);
     }
 
+    /**
+     * Lets the App Home show a card per open issue: the customer, the result they need, the latest notes
+     * (without, the cards show the customer only).
+     */
+    public SlackModule showCustomers(CustomerNoteStore notes, DesiredResultStore results) {
+        gateway.showCustomers(new SlackCustomerCards(notes, results));
+        return this;
+    }
+
+    /** Replaces Socket Mode's reconnect pauses and watchdog interval (tests); nothing to do over HTTP. */
+    SlackModule reconnectWith(SocketBackoff backoff, Duration checkEvery) {
+        socketMode.ifPresent(mode -> mode.reconnectWith(backoff, checkEvery));
+        return this;
+    }
+
     /** The Bolt listeners: a feature that answers inside the ack registers here (see docs/slack.md). */
     public SlackListeners listeners() {
         return listeners;
     }
 
     /** {@code /slack/events} unless only Socket Mode is configured; the install pages with OAuth. */
-    private static Map<String, HttpServlet> endpoints(AppConfig.Slack config, App app, boolean oauth, Clock clock,
-                                                      int maxBodyBytes) {
+    private static Map<String, HttpServlet> endpoints(AppConfig.Slack config, App app, SlackIngest ingest,
+                                                      boolean oauth, Clock clock, int maxBodyBytes) {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         if (!config.signingSecret().value().isEmpty()) {
             servlets.put("/slack/events", new SlackEventsServlet(
-                    new SlackSignatureVerifier(config.signingSecret().value(), clock), app, maxBodyBytes));
+                    new SlackSignatureVerifier(config.signingSecret().value(), clock), app, ingest, maxBodyBytes));
         }
         if (oauth) {
             SlackOAuthAppServlet install = new SlackOAuthAppServlet(app);
@@ -150,6 +177,11 @@ public final class SlackModule {
     /** The handler the inbox worker calls for Slack entries; needs the engine's router. */
     public InboxHandler inboxHandler(EventRouter router) {
         requireNonNull(router, "router == null");
-        return new SlackInboxHandler(router::route, gateway, bot);
+        return inboxHandler(router::route);
+    }
+
+    /** The same handler routing to {@code router} (tests record the events). */
+    SlackInboxHandler inboxHandler(java.util.function.Consumer<io.happy3.domain.chat.ChatEvent> router) {
+        return new SlackInboxHandler(router, gateway, bot, forms);
     }
 }

@@ -8,6 +8,9 @@ import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,8 +47,8 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbc jdbc;
-    private InboxBatchWriter inboxWriter;
-    private boolean closed;
+    private volatile InboxBatchWriter inboxWriter;
+    private volatile boolean closed;
 
     private Database(String url, Dialect dialect, HikariDataSource dataSource) {
         this.url = url;
@@ -194,15 +197,30 @@ public final class Database implements AutoCloseable {
         return jdbc;
     }
 
-    /** The group-commit writer of inbox appends on this database, started on first use. */
-    synchronized InboxBatchWriter inboxWriter() {
-        if (closed) {
-            throw new StorageUnavailableException("the database " + redact(url) + " is closed", null);
+    /**
+     * The group-commit writer of inbox appends on this database, started on first use (every ack calls this, so
+     * only the first takes the lock).
+     */
+    InboxBatchWriter inboxWriter() {
+        InboxBatchWriter writer = inboxWriter;
+        if (writer != null && !closed) {
+            return writer;
         }
-        if (inboxWriter == null) {
-            inboxWriter = new InboxBatchWriter(jdbc, InboxBatchWriter.Settings.defaults(dialect));
+        synchronized (this) {
+            if (closed) {
+                throw new StorageUnavailableException("the database " + redact(url) + " is closed", null);
+            }
+            if (inboxWriter == null) {
+                inboxWriter = new InboxBatchWriter(jdbc, InboxBatchWriter.Settings.defaults(dialect));
+            }
+            return inboxWriter;
         }
-        return inboxWriter;
+    }
+
+    /** Acknowledgements waiting for their group commit right now (0 before the first append). */
+    int acksWaiting() {
+        InboxBatchWriter writer = inboxWriter;
+        return writer == null ? 0 : writer.waiting();
     }
 
     /**
@@ -228,7 +246,29 @@ public final class Database implements AutoCloseable {
      * updates ({@code onH2}) under a lock that serialises this process's claims (an embedded database has one
      * process).
      */
-    <T> T claim(String context, Jdbc.SqlWork<T> onPostgres, Jdbc.SqlWork<T> onH2) {
+    <T> List<T> claim(String context, Lease lease, ClaimWork<T> onPostgres, ClaimWork<T> onH2) {
+        requireNonNull(lease, "lease == null");
+        if (lease.limit() < 1) {
+            return List.of();
+        }
+        return claim(context, connection -> onPostgres.claim(connection, lease),
+                connection -> onH2.claim(connection, lease));
+    }
+
+    /** What one claim asks: up to {@code limit} rows for {@code owner}, leased from {@code now} to {@code until}. */
+    record Lease(String owner, int limit, Instant now, Instant until) {
+        Lease(String owner, int limit, Instant now, Duration lease) {
+            this(requireNonNull(owner, "owner == null"), limit, requireNonNull(now, "now == null"),
+                    now.plus(requireNonNull(lease, "lease == null")));
+        }
+    }
+
+    /** One dialect's half of a claim. */
+    interface ClaimWork<T> {
+        List<T> claim(Connection connection, Lease lease) throws SQLException;
+    }
+
+    private <T> T claim(String context, Jdbc.SqlWork<T> onPostgres, Jdbc.SqlWork<T> onH2) {
         if (dialect == Dialect.POSTGRESQL) {
             return jdbc.withConnection(context, onPostgres);
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,8 @@ final class InboxBatchWriter implements AutoCloseable {
     private final Settings settings;
     private final BlockingQueue<Pending> queue;
     private final List<Thread> committers = new ArrayList<>();
+    /** Callers inside {@link #append}: queued or in the commit running now. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean closed;
 
     InboxBatchWriter(Jdbc jdbc, Settings settings) {
@@ -96,6 +99,7 @@ final class InboxBatchWriter implements AutoCloseable {
             throw new StorageUnavailableException(settings.maxQueued() + " inbox rows already wait for the database: "
                     + "event " + entry.eventId() + " not stored", null);
         }
+        waiting.incrementAndGet();
         try {
             return pending.stored().get(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -110,7 +114,14 @@ final class InboxBatchWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageUnavailableException("interrupted while appending event " + entry.eventId(), e);
+        } finally {
+            waiting.decrementAndGet();
         }
+    }
+
+    /** Acknowledgements waiting for their commit right now (queued or in the commit that runs). */
+    int waiting() {
+        return waiting.get();
     }
 
     private void run() {

@@ -70,29 +70,21 @@ public final class JdbcInboxStore implements InboxStore {
 
     @Override
     public List<InboxEntry> claim(String owner, int limit, Instant now, Duration lease) {
-        requireNonNull(owner, "owner == null");
-        requireNonNull(now, "now == null");
-        requireNonNull(lease, "lease == null");
-        if (limit < 1) {
-            return List.of();
-        }
-        Instant until = now.plus(lease);
-        return database.claim("claiming inbox entries for " + owner,
-                connection -> claimOnPostgres(connection, owner, limit, now, until),
-                connection -> claimOnH2(connection, owner, limit, now, until));
+        return database.claim("claiming inbox entries for " + owner, new Database.Lease(owner, limit, now, lease),
+                JdbcInboxStore::claimOnPostgres, JdbcInboxStore::claimOnH2);
     }
 
-    private static List<InboxEntry> claimOnPostgres(Connection connection, String owner, int limit, Instant now,
-                                                    Instant until) throws SQLException {
+    private static List<InboxEntry> claimOnPostgres(Connection connection, Database.Lease lease)
+            throws SQLException {
         String sql = "update inbox set lease_owner = ?, lease_until = ?, attempts = attempts + 1 where seq in ("
                 + "select e.seq from inbox e where " + CLAIMABLE
                 + " order by e.seq limit ? for update of e skip locked) returning *";
         List<InboxEntry> claimed = Jdbc.query(connection, sql, statement -> {
-            statement.setString(1, owner);
-            Jdbc.setInstant(statement, 2, until);
-            Jdbc.setInstant(statement, 3, now);
-            Jdbc.setInstant(statement, 4, now);
-            statement.setInt(5, limit);
+            statement.setString(1, lease.owner());
+            Jdbc.setInstant(statement, 2, lease.until());
+            Jdbc.setInstant(statement, 3, lease.now());
+            Jdbc.setInstant(statement, 4, lease.now());
+            statement.setInt(5, lease.limit());
         }, JdbcInboxStore::read);
         List<InboxEntry> sorted = new ArrayList<>(claimed);
         sorted.sort(Comparator.comparingLong(InboxEntry::sequence));
@@ -100,18 +92,17 @@ public final class JdbcInboxStore implements InboxStore {
     }
 
     /** H2 has no SKIP LOCKED: the caller serialises claims in this process (an embedded database has one). */
-    private static List<InboxEntry> claimOnH2(Connection connection, String owner, int limit, Instant now,
-                                              Instant until) throws SQLException {
-        List<InboxEntry> candidates = oldestFreePerKey(connection, limit, now);
+    private static List<InboxEntry> claimOnH2(Connection connection, Database.Lease lease) throws SQLException {
+        List<InboxEntry> candidates = oldestFreePerKey(connection, lease.limit(), lease.now());
         List<InboxEntry> claimed = new ArrayList<>();
         String sql = "update inbox set lease_owner = ?, lease_until = ?, attempts = attempts + 1 where seq = ? "
                 + "and status = 'PENDING' and (lease_until is null or lease_until <= ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (InboxEntry candidate : candidates) {
-                statement.setString(1, owner);
-                Jdbc.setInstant(statement, 2, until);
+                statement.setString(1, lease.owner());
+                Jdbc.setInstant(statement, 2, lease.until());
                 statement.setLong(3, candidate.sequence());
-                Jdbc.setInstant(statement, 4, now);
+                Jdbc.setInstant(statement, 4, lease.now());
                 if (statement.executeUpdate() == 1) {
                     claimed.add(new InboxEntry(candidate.sequence(), candidate.platform(), candidate.eventId(),
                             candidate.tenant(), candidate.orderingKey(), candidate.kind(), candidate.payload(),
@@ -218,6 +209,12 @@ public final class JdbcInboxStore implements InboxStore {
             }
             return held;
         });
+    }
+
+    /** The appends waiting for their group commit in this process ({@link InboxBatchWriter}). */
+    @Override
+    public int acksWaiting() {
+        return database.acksWaiting();
     }
 
     @Override

@@ -37,8 +37,7 @@ public final class JdbcInstallationStore implements InstallationStore {
         int rewritten = 0;
         for (Platform platform : Platform.values()) {
             for (Installation installation : findAll(platform)) {
-                Optional<String> stored = storedToken(installation);
-                if (installation.botToken().isPresent() && stored.filter(cipher::stale).isPresent()) {
+                if (storedTokens(installation).stream().anyMatch(cipher::stale)) {
                     save(installation);
                     rewritten++;
                 }
@@ -51,12 +50,12 @@ public final class JdbcInstallationStore implements InstallationStore {
     public void save(Installation installation) {
         requireNonNull(installation, "installation == null");
         String update = """
-                update installations set bot_user_id = ?, bot_token = ?, details = ?, installed_at = ?
-                where platform = ? and tenant = ?
+                update installations set bot_user_id = ?, bot_token = ?, details = ?, installed_at = ?,
+                refresh_token = ?, token_expires_at = ? where platform = ? and tenant = ?
                 """;
         String insert = """
-                insert into installations (bot_user_id, bot_token, details, installed_at, platform, tenant)
-                values (?, ?, ?, ?, ?, ?)
+                insert into installations (bot_user_id, bot_token, details, installed_at, refresh_token,
+                token_expires_at, platform, tenant) values (?, ?, ?, ?, ?, ?, ?, ?)
                 """;
         jdbc.upsert("saving the installation " + installation.platform() + " " + installation.tenant(), update,
                 insert, statement -> {
@@ -65,8 +64,11 @@ public final class JdbcInstallationStore implements InstallationStore {
                             aad(installation.platform(), installation.tenant()), token)).orElse(null));
                     statement.setString(3, installation.details());
                     Jdbc.setInstant(statement, 4, installation.installedAt());
-                    statement.setString(5, installation.platform().name());
-                    statement.setString(6, installation.tenant());
+                    statement.setString(5, installation.refreshToken().map(token -> cipher.encrypt(
+                            refreshAad(installation.platform(), installation.tenant()), token)).orElse(null));
+                    Jdbc.setInstant(statement, 6, installation.tokenExpiresAt().orElse(null));
+                    statement.setString(7, installation.platform().name());
+                    statement.setString(8, installation.tenant());
                 });
     }
 
@@ -105,20 +107,28 @@ public final class JdbcInstallationStore implements InstallationStore {
         String tenant = rows.getString("tenant");
         return new Installation(platform, tenant, Optional.ofNullable(rows.getString("bot_user_id")),
                 Optional.ofNullable(rows.getString("bot_token")).map(stored -> cipher.decrypt(aad(platform, tenant),
-                        stored)), rows.getString("details"), Jdbc.getInstant(rows, "installed_at"));
+                        stored)), rows.getString("details"), Jdbc.getInstant(rows, "installed_at"),
+                Optional.ofNullable(rows.getString("refresh_token")).map(stored -> cipher.decrypt(
+                        refreshAad(platform, tenant), stored)), Jdbc.findInstant(rows, "token_expires_at"));
     }
 
-    /** The token column as stored (encrypted), for {@link #reencrypt}. */
-    private Optional<String> storedToken(Installation installation) {
-        return jdbc.queryOne("reading a stored token", "select bot_token from installations where platform = ? "
-                + "and tenant = ?", statement -> {
+    /** The token columns as stored (encrypted), for {@link #reencrypt}. */
+    private List<String> storedTokens(Installation installation) {
+        return jdbc.queryOne("reading the stored tokens", "select bot_token, refresh_token from installations "
+                + "where platform = ? and tenant = ?", statement -> {
                     statement.setString(1, installation.platform().name());
                     statement.setString(2, installation.tenant());
-                }, rows -> rows.getString("bot_token"));
+                }, rows -> java.util.stream.Stream.of(rows.getString("bot_token"), rows.getString("refresh_token"))
+                        .filter(java.util.Objects::nonNull).toList()).orElse(List.of());
     }
 
     /** The associated data a token is sealed with: a ciphertext moved to another row does not open. */
     private static String aad(Platform platform, String tenant) {
         return platform.name() + ":" + tenant;
+    }
+
+    /** The same for the refresh token, so it cannot be swapped into the bot token's column either. */
+    private static String refreshAad(Platform platform, String tenant) {
+        return aad(platform, tenant) + ":refresh";
     }
 }

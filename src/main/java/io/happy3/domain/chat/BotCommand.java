@@ -18,6 +18,7 @@ public enum BotCommand {
     LEADS("happy3", "leads", "@user…", "set the team leads of this channel"),
     MUTE("happy3", "mute", "<duration>|off", "pause your nudges (e.g. 2h, 1d)"),
     TZ("happy3", "tz", "<Area/City>", "set your time zone (e.g. Europe/Berlin)"),
+    HOURS("happy3", "hours", "[mon-fri] 9-17 | off", "set your working hours (nudges wait outside them)"),
     INBOX("happy3", "inbox", "", "list your pending nudges"),
     NOTE("happy3", "note", "@customer <text> | edit <id> <text> | delete <id>",
             "keep a note on a customer (seen by agents and leads)"),

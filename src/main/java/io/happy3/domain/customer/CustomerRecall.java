@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class CustomerRecall {
     /** The question the first-response nudge suggests when no result is known yet. */
     public static final String ASK = "What would 'working' look like for you — and by when do you need it?";
+    /** The end of the line that offers a customer's own sentence as their result. */
+    static final String OFFER = "is that the result they need? Record it with /happy3 result.";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final int NOTES_SHOWN = 2;
 
@@ -29,8 +31,7 @@ public final class CustomerRecall {
         Optional<DesiredResult> recorded = result.filter(DesiredResult::recorded);
         switch (trigger) {
             case ISSUE_OPENED -> lines.add(result.filter(found -> !found.recorded())
-                    .map(suggested -> customer + " wrote: \"" + suggested.text() + "\" — is that the result they "
-                            + "need? Record it with /happy3 result.")
+                    .map(suggested -> customer + " wrote: \"" + suggested.text() + "\" — " + OFFER)
                     .orElse(recorded.isPresent() ? "" : "Ask for the result they need: \"" + ASK + "\""));
             case RESOLUTION_PROPOSED -> recorded.ifPresent(found -> lines.add(customer + " needs " + phrase(found)
                     + ". Has " + customer + " confirmed *that* works?"));
@@ -45,6 +46,11 @@ public final class CustomerRecall {
         }
         lines.removeIf(String::isEmpty);
         return List.copyOf(lines);
+    }
+
+    /** True when a rendered nudge asks for the customer's result (so a platform can offer a one-step form). */
+    public static boolean asksForResult(String nudgeText) {
+        return nudgeText.contains(ASK) || nudgeText.contains(OFFER);
     }
 
     /** The result as a phrase: its text, and its date when one was given. */

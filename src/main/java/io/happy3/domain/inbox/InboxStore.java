@@ -40,6 +40,14 @@ public interface InboxStore {
      */
     List<InboxEntry> renew(List<InboxEntry> claimed, Instant until);
 
+    /**
+     * How many acknowledgements of this process wait for their append to be durable right now: the ack path's
+     * queue, which the worker yields to. A store without queued appends answers 0.
+     */
+    default int acksWaiting() {
+        return 0;
+    }
+
     /** Entries still pending (the backlog gauge). */
     long backlog();
 }

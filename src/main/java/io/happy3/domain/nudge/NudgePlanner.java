@@ -11,6 +11,7 @@ import io.happy3.domain.issue.IssueTracker;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.Recipient;
 import io.happy3.domain.playbook.Step;
+import io.happy3.domain.playbook.WorkingHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -36,11 +37,24 @@ public final class NudgePlanner {
         ZoneId of(UserRef user, Playbook playbook);
     }
 
-    private final Zones zones;
+    /** Each person's working hours under a playbook: their own, else the playbook's (none: any time). */
+    @FunctionalInterface
+    public interface Hours {
+        Optional<WorkingHours> of(UserRef user, Playbook playbook);
+    }
 
-    /** One planner serves every playbook: {@code zones} is asked per recipient and playbook. */
+    private final Zones zones;
+    private final Hours hours;
+
+    /** A planner where everyone keeps the playbook's working hours. */
     public NudgePlanner(Zones zones) {
+        this(zones, (user, playbook) -> playbook.workingHours());
+    }
+
+    /** One planner serves every playbook: {@code zones} and {@code hours} are asked per recipient and playbook. */
+    public NudgePlanner(Zones zones, Hours hours) {
         this.zones = requireNonNull(zones, "zones == null");
+        this.hours = requireNonNull(hours, "hours == null");
     }
 
     /**
@@ -85,8 +99,7 @@ public final class NudgePlanner {
 
     private Nudge nudge(NudgeKey key, Issue issue, Playbook playbook, Step step, Instant triggeredAt, Instant due,
                         Instant now) {
-        Instant inHours = playbook.workingHours()
-                .map(hours -> hours.nextWindow(due, zones.of(key.recipient(), playbook))).orElse(due);
+        Instant inHours = inHours(key.recipient(), playbook, due, zones.of(key.recipient(), playbook));
         return Nudge.planned(key, issue.channel(), playbook.id(), triggeredAt, inHours, inHours.plus(step.expires()),
                 now);
     }
@@ -118,14 +131,15 @@ public final class NudgePlanner {
         }
         ZoneId zone = zones.of(nudge.recipient(), playbook);
         if (mutedUntil.filter(now::isBefore).isPresent()) {
-            return new Decision.Defer(inHours(playbook, mutedUntil.get(), zone), "recipient muted");
+            return new Decision.Defer(inHours(nudge.recipient(), playbook, mutedUntil.get(), zone), "recipient muted");
         }
-        if (playbook.workingHours().isPresent() && !playbook.workingHours().get().contains(now, zone)) {
-            return new Decision.Defer(playbook.workingHours().get().nextWindow(now, zone), "outside working hours");
+        Optional<WorkingHours> window = hours.of(nudge.recipient(), playbook);
+        if (window.isPresent() && !window.get().contains(now, zone)) {
+            return new Decision.Defer(window.get().nextWindow(now, zone), "outside working hours");
         }
         if (sentToRecipientToday >= playbook.maxNudgesPerAgentPerDay()) {
             Instant tomorrow = now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
-            return new Decision.Defer(inHours(playbook, tomorrow, zone), "daily cap reached");
+            return new Decision.Defer(inHours(nudge.recipient(), playbook, tomorrow, zone), "daily cap reached");
         }
         return new Decision.Send(now.isAfter(nudge.dueAt().plus(LATE_AFTER)));
     }
@@ -176,11 +190,11 @@ public final class NudgePlanner {
                 ? now.plus(forDuration.duration())
                 : now.atZone(zone).toLocalDate().plusDays(1).atTime(TOMORROW_MORNING).atZone(zone).toInstant();
         Duration lifetime = Duration.between(nudge.dueAt(), nudge.expiresAt());
-        Instant due = inHours(playbook, until, zone);
+        Instant due = inHours(nudge.recipient(), playbook, until, zone);
         return nudge.snoozedUntil(due, due.plus(lifetime));
     }
 
-    private static Instant inHours(Playbook playbook, Instant at, ZoneId zone) {
-        return playbook.workingHours().map(hours -> hours.nextWindow(at, zone)).orElse(at);
+    private Instant inHours(UserRef recipient, Playbook playbook, Instant at, ZoneId zone) {
+        return hours.of(recipient, playbook).map(window -> window.nextWindow(at, zone)).orElse(at);
     }
 }

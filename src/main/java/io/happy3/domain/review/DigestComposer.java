@@ -2,6 +2,7 @@ package io.happy3.domain.review;
 
 import static java.util.Objects.requireNonNull;
 
+import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.UserRef;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,12 @@ public final class DigestComposer {
     public static final int TREND_WEEKS = 8;
 
     private final Function<UserRef, String> names;
+    private final ChatMarkup markup;
 
-    public DigestComposer(Function<UserRef, String> names) {
+    /** Names people with {@code names}; writes the thread links as the digest's platform does. */
+    public DigestComposer(Function<UserRef, String> names, ChatMarkup markup) {
         this.names = requireNonNull(names, "names == null");
+        this.markup = requireNonNull(markup, "markup == null");
     }
 
     /**
@@ -51,7 +55,7 @@ public final class DigestComposer {
         }
         for (ProudMoment moment : accepted) {
             text.append("⭐ ").append(who(moment)).append(": ").append(moment.text().strip());
-            moment.link().ifPresent(link -> text.append(" — <").append(link).append("|thread>"));
+            moment.link().ifPresent(link -> text.append(" — ").append(markup.link(link, "thread")));
             moment.note().ifPresent(note -> text.append(" _(").append(note.strip()).append(")_"));
             text.append('\n');
         }

@@ -40,6 +40,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, ConcurrentLinkedQueue<Integer>> statuses = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Long>> stalls = new ConcurrentHashMap<>();
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+    private final java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -103,6 +104,14 @@ final class FakeSlackApi implements AutoCloseable {
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
                 params.putAll(form(body));
+            }
+            String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+            if (bearer != null && bearer.startsWith("Bearer ")) {
+                params.putIfAbsent("token", bearer.substring(7)); // Slack takes it either way; tests see which
+            } else if (bearer != null && bearer.startsWith("Basic ")) {
+                String pair = new String(java.util.Base64.getDecoder().decode(bearer.substring(6)),
+                        StandardCharsets.UTF_8);
+                params.putIfAbsent("client_id", pair.substring(0, Math.max(0, pair.indexOf(':'))));
             }
             calls.add(new Call(method, params, body));
             Long stall = poll(stalls, method);
@@ -171,6 +180,13 @@ final class FakeSlackApi implements AutoCloseable {
             case "files.completeUploadExternal" -> ok.putArray("files").addObject().put("id", "F0CHART")
                     .put("title", "chart.png");
             case "oauth.v2.access" -> {
+                if ("refresh_token".equals(params.get("grant_type"))) {
+                    int turn = refreshes.incrementAndGet();
+                    ok.put("access_token", "xoxe.xoxb-rotated-" + turn).put("refresh_token", "xoxe-1-refresh-" + turn)
+                            .put("expires_in", 43_200).put("token_type", "bot");
+                    ok.putObject("team").put("id", "T0OTHER");
+                    return ok.toString();
+                }
                 ok.put("access_token", "xoxb-installed").put("token_type", "bot").put("scope", "chat:write")
                         .put("bot_user_id", "U0BOT2").put("app_id", "A0HAPPY3");
                 ok.putObject("team").put("id", "T0OTHER").put("name", "Other Org");

@@ -26,6 +26,7 @@ final class FakeSocketModeServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<WebSocket> open = new CopyOnWriteArrayList<>();
+    private final AtomicInteger pings = new AtomicInteger();
     private final BlockingQueue<JsonNode> answers = new LinkedBlockingQueue<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger envelopes = new AtomicInteger();
@@ -129,5 +130,28 @@ final class FakeSocketModeServer implements AutoCloseable {
         @Override
         public void onStart() {
         }
+
+        @Override
+        public void onWebsocketPing(WebSocket socket, org.java_websocket.framing.Framedata frame) {
+            super.onWebsocketPing(socket, frame); // answers the pong
+            pings.incrementAndGet();
+        }
+    }
+
+    /** Pings received so far: the client checking its connection. */
+    int pings() {
+        return pings.get();
+    }
+
+    /** Waits until the client has pinged {@code more} times beyond {@code seen}; false after {@code timeout}. */
+    boolean awaitPings(int seen, int more, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (pings.get() >= seen + more) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.playbook.WorkingHours;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,18 @@ class SlackDirectMessageTest {
 
         assertThat(slack.engine.team().profile(new UserRef(Platform.SLACK, TEAM, PERSON)).zone())
                 .contains(ZoneId.of("Europe/Lisbon"));
+    }
+
+    @Test
+    void ownWorkingHours_areSetFromADirectMessage_andAMistakeChangesNothing() {
+        UserRef person = new UserRef(Platform.SLACK, TEAM, PERSON);
+        assertThat(dm("hours mon-fri 8:30-16")).contains("Working hours set to mon,tue,wed,thu,fri 08:30-16:00");
+        assertThat(slack.engine.team().profile(person).hours()).contains(WorkingHours.parse("mon-fri 8:30-16"));
+
+        assertThat(dm("hours 17-9")).contains("must end after they start").contains("Nothing was changed");
+        assertThat(dm("hours")).contains("Your working hours: mon,tue,wed,thu,fri 08:30-16:00");
+        assertThat(dm("hours off")).contains("the playbook's apply again");
+        assertThat(slack.engine.team().profile(person).hours()).isEmpty();
     }
 
     @Test

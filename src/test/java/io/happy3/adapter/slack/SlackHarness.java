@@ -70,6 +70,7 @@ final class SlackHarness implements AutoCloseable {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     final SlackModule module;
     final Engine engine;
+    final Engine.Stores stores;
     final InboxHandler handler;
     final HttpServer server;
     private final InboxStore inbox;
@@ -104,6 +105,8 @@ final class SlackHarness implements AutoCloseable {
         Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(), channelSettings,
                 new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
             new InMemoryDesiredResultStore());
+        module.showCustomers(stores.customerNotes(), stores.desiredResults());
+        this.stores = stores;
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),
                 clock, ZoneOffset.UTC, "test");
         handler = module.inboxHandler(engine.router());

@@ -51,7 +51,9 @@ class SlackHostileInputTest {
                 "{\"hello\":[1,2,3],\"nested\":{\"a\":null}}",         // valid JSON of an unknown shape
                 "[1,2,3]",                                             // JSON, but not an object
                 "{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}", // nested deeper than the parser allows
-                "{\"type\":\"event_callback\",\"event\":{\"type\":\"message\"}}"); // no event id
+                "{\"type\":\"event_callback\",\"event\":{\"type\":\"message\"}}", // no event id
+                "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"team_id\":\"T1\"}", // no event
+                "{\"type\":\"event_callback\",\"event_id\":\"Ev2\",\"event\":\"message\"}"); // event not an object
         for (String body : bodies) {
             HttpResponse<String> response = slack.post(body);
 

@@ -42,7 +42,7 @@ class SlackManifestTest {
                 .allMatch(url -> url.endsWith("/slack/events"));
         assertThat(texts(manifest.at("/settings/event_subscriptions/bot_events"))).containsExactlyInAnyOrder(
                 "message.channels", "message.groups", "message.im", "reaction_added", "app_mention", "app_home_opened",
-                "member_joined_channel", "app_uninstalled", "tokens_revoked");
+                "app_uninstalled", "tokens_revoked");
         assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
         assertThat(manifest.at("/settings/interactivity/request_url").asText()).endsWith("/slack/events");
         assertThat(manifest.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
@@ -62,5 +62,18 @@ class SlackManifestTest {
                 .isEqualTo(texts(http.at("/settings/event_subscriptions/bot_events")));
         assertThat(socket.at("/features/slash_commands").findValuesAsText("command"))
                 .isEqualTo(http.at("/features/slash_commands").findValuesAsText("command"));
+        assertThat(socket.at("/features/shortcuts")).isEqualTo(http.at("/features/shortcuts"));
+    }
+
+    @Test
+    void manifest_listsTheCustomerNoteShortcut_underTheIdItsListenerAnswers() throws IOException {
+        JsonNode shortcuts = manifest().at("/features/shortcuts");
+
+        assertThat(shortcuts).singleElement().satisfies(shortcut -> {
+            assertThat(shortcut.path("type").asText()).isEqualTo("message");
+            assertThat(shortcut.path("callback_id").asText()).isEqualTo(SlackCustomerForms.NOTE_SHORTCUT);
+            assertThat(shortcut.path("name").asText()).isEqualTo("Add a customer note").hasSizeLessThanOrEqualTo(24);
+            assertThat(shortcut.path("description").asText()).hasSizeLessThanOrEqualTo(150);
+        });
     }
 }

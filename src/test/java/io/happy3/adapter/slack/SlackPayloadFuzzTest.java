@@ -26,7 +26,7 @@ class SlackPayloadFuzzTest {
     @BeforeAll
     static void start() throws Exception {
         slack = new SlackHarness();
-        handler = new SlackInboxHandler(routed::add, slack.module.slackGateway(), slack.module.bot());
+        handler = slack.module.inboxHandler(routed::add);
     }
 
     @AfterAll

@@ -31,6 +31,9 @@ class SlackSocketModeTest {
     private static final Duration ACK_WAIT = Duration.ofSeconds(10);
 
     private final AtomicBoolean inboxDown = new AtomicBoolean();
+    private final List<Duration> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Jitter draws that differ, so equal pauses would show the jitter is gone. */
+    private final Jitter jitter = new Jitter(new double[] {0.9, 0.1, 0.6, 0.3});
     private final InMemoryInboxStore stored = new InMemoryInboxStore();
     private FakeSocketModeServer socket;
     private SlackHarness slack;
@@ -42,6 +45,12 @@ class SlackSocketModeTest {
         slack = new SlackHarness(new SwitchableInbox(stored, inboxDown), new InMemoryIssueStore(),
                 new InMemoryNudgeStore(), SlackModule.MAX_BODY_BYTES, Optional.of(new AppConfig.Secret("xapp-1-test")));
         slack.fake.socketModeUrl(socket.url());
+        SocketBackoff fast = SocketBackoff.exponential(Duration.ofMillis(40), Duration.ofMillis(400), jitter::next);
+        slack.module.reconnectWith(attempt -> {
+            Duration pause = fast.pause(attempt);
+            pauses.add(pause);
+            return pause;
+        }, Duration.ofMillis(100));
         connection = slack.module.start();
         assertThat(socket.awaitConnection(1, ACK_WAIT)).isTrue();
     }
@@ -108,10 +117,50 @@ class SlackSocketModeTest {
     void droppedSocket_isReopenedAndEnvelopesFlowAgain() throws Exception {
         socket.dropAll();
 
-        assertThat(socket.awaitConnection(2, Duration.ofSeconds(40))).as("reconnected").isTrue();
+        assertThat(socket.awaitConnection(2, Duration.ofSeconds(20))).as("reconnected").isTrue();
         assertThat(slack.fake.calls("apps.connections.open")).hasSizeGreaterThanOrEqualTo(2);
         String envelope = socket.send("events_api", SlackHarness.json("message.channels.json"));
         assertThat(socket.answerTo(envelope, ACK_WAIT)).isPresent();
+    }
+
+    @Test
+    void droppedSocket_whileSlackRefuses_retriesWithGrowingJitteredPauses_thenResets() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            slack.fake.failNext("apps.connections.open", "internal_error");
+        }
+        socket.dropAll();
+
+        assertThat(socket.awaitConnection(2, Duration.ofSeconds(20))).as("reconnected").isTrue();
+        List<Duration> seen = List.copyOf(pauses);
+        assertThat(seen).as("three refused attempts, then the one that connected").hasSizeGreaterThanOrEqualTo(4);
+        long[] ceilings = {40, 80, 160, 320};
+        for (int attempt = 0; attempt < 4; attempt++) {
+            assertThat(seen.get(attempt).toMillis()).as("pause before attempt " + (attempt + 1))
+                    .isBetween(ceilings[attempt] / 2, ceilings[attempt]);
+        }
+        assertThat(seen.get(0).toMillis()).as("jitter: the first draw is high").isGreaterThan(30);
+        assertThat(seen.get(1).toMillis()).as("jitter: the second draw is low").isLessThan(50);
+
+        assertThat(socket.awaitPings(socket.pings(), 3, Duration.ofSeconds(20)))
+                .as("the watchdog finds the new socket alive").isTrue();
+        pauses.clear();
+        socket.dropAll();
+        assertThat(socket.awaitConnection(3, Duration.ofSeconds(20))).as("reconnected again").isTrue();
+        assertThat(pauses.get(0)).as("a connection resets the backoff").isLessThanOrEqualTo(Duration.ofMillis(40));
+    }
+
+    /** Jitter draws taken in turn from {@code draws}. */
+    private static final class Jitter {
+        private final double[] draws;
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        Jitter(double[] draws) {
+            this.draws = draws;
+        }
+
+        double next() {
+            return draws[Math.floorMod(next.getAndIncrement(), draws.length)];
+        }
     }
 
     /** A slash command as Socket Mode sends it: the form's fields as one JSON object. */

@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +56,35 @@ class InboxWriteQueueTest {
                 assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
                 assertThat(database.jdbc().queryOne("count", "select count(*) from inbox", statement -> { },
                         rows -> rows.getLong(1))).contains(2L);
+            } finally {
+                gated.open.countDown();
+                callers.shutdownNow();
+                writer.close();
+            }
+        }
+    }
+
+    @Test
+    void acksWaitingForACommit_areCounted_untilTheCommitAnswersThem() throws Exception {
+        String url = "jdbc:h2:mem:inbox-waiting-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (Database database = Database.open(url, "", "")) {
+            GatedDataSource gated = new GatedDataSource(url);
+            InboxBatchWriter writer = new InboxBatchWriter(new Jdbc(gated),
+                    new InboxBatchWriter.Settings(1, 16, Duration.ofSeconds(30), 16));
+            ExecutorService callers = Executors.newFixedThreadPool(3);
+            try {
+                assertThat(writer.waiting()).isZero();
+                List<Future<Boolean>> acks = new ArrayList<>();
+                for (String id : List.of("Ev1", "Ev2", "Ev3")) {
+                    acks.add(callers.submit(() -> writer.append(entry(id))));
+                }
+                await(() -> writer.waiting() == 3); // one in the stalled commit, two queued behind it
+
+                gated.open.countDown();
+                for (Future<Boolean> ack : acks) {
+                    assertThat(ack.get(10, TimeUnit.SECONDS)).isTrue();
+                }
+                assertThat(writer.waiting()).isZero();
             } finally {
                 gated.open.countDown();
                 callers.shutdownNow();

@@ -9,6 +9,7 @@ import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.team.AgentPreferenceStore;
+import io.happy3.domain.playbook.WorkingHours;
 import io.happy3.domain.team.AgentProfile;
 import io.happy3.domain.team.ChannelSettings;
 import io.happy3.domain.team.ChannelSettingsStore;
@@ -65,5 +66,18 @@ class TeamStoresContractTest extends StoreContract {
 
         assertThat(store.find(AGENT)).contains(muted);
         assertThat(store.find(Fixtures.CUSTOMER)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void agentPreferenceSave_ownWorkingHours_areReadBackUntilRemoved(Backend backend) {
+        AgentPreferenceStore store = backend.agentPreferenceStore();
+        AgentProfile withHours = AgentProfile.unknown(AGENT).withHours(Optional.of(WorkingHours.parse("fri-mon 8:30-16")));
+
+        store.save(withHours);
+        assertThat(store.find(AGENT)).contains(withHours);
+
+        store.save(withHours.withHours(Optional.empty()));
+        assertThat(store.find(AGENT).orElseThrow().hours()).isEmpty();
     }
 }

@@ -77,6 +77,21 @@ class TokenEncryptionTest {
     }
 
     @Test
+    void refreshToken_isEncryptedToo_andReencryptedWithTheKey() throws Exception {
+        String refresh = "xoxe-1-refreshrefresh";
+        Instant expires = Instant.parse("2026-11-23T21:00:00Z");
+        Installation rotating = installation("T1").withTokens(TOKEN, Optional.of(refresh), Optional.of(expires));
+        store(keyA, null).save(rotating);
+
+        assertThat(String.join(" ", dump())).doesNotContain(refresh).doesNotContain("refreshrefresh");
+        assertThat(store(keyA, null).find(Platform.SLACK, "T1")).contains(rotating);
+
+        assertThat(store(keyB, keyA).reencrypt()).isEqualTo(1);
+        assertThat(store(keyB, null).find(Platform.SLACK, "T1")).as("readable under the new key alone")
+                .contains(rotating);
+    }
+
+    @Test
     void rotation_readsThePreviousKey_andReencryptRewritesUnderTheNewOne() throws Exception {
         store(keyA, null).save(installation("T1"));
         String before = dump().get(3);

@@ -14,6 +14,7 @@ import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.issue.IssueTracker;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.WorkingHours;
 import io.happy3.testing.TestPlaybooks;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,6 +142,25 @@ class NudgePlannerTest {
         Nudge nudge = perAgent.plan(issue, issue.history(), office, Set.of(AGENT), opened).get(0);
 
         assertThat(nudge.dueAt()).isEqualTo(Instant.parse("2026-11-17T14:00:00Z"));
+    }
+
+    @Test
+    void plan_agentsOwnHours_winOverAPlaybookWithoutHours() {
+        WorkingHours own = WorkingHours.parse("mon-fri 13-17");
+        NudgePlanner perAgent = new NudgePlanner((user, playbook) -> BERLIN,
+                (user, playbook) -> user.equals(AGENT) ? Optional.of(own) : playbook.workingHours());
+        Instant opened = berlin("2026-11-17T10:00:00");
+        Issue issue = openedAt(opened);
+
+        List<Nudge> planned = perAgent.plan(issue, issue.history(), anyTime, Set.of(AGENT, OTHER_AGENT), opened);
+
+        assertThat(planned).filteredOn(nudge -> nudge.recipient().equals(AGENT)).singleElement()
+                .satisfies(nudge -> assertThat(nudge.dueAt()).isEqualTo(berlin("2026-11-17T13:00:00")));
+        assertThat(planned).filteredOn(nudge -> nudge.recipient().equals(OTHER_AGENT)).singleElement()
+                .satisfies(nudge -> assertThat(nudge.dueAt()).isBefore(berlin("2026-11-17T11:00:00")));
+        Nudge late = planned.stream().filter(nudge -> nudge.recipient().equals(AGENT)).findFirst().orElseThrow();
+        assertThat(perAgent.decide(late, issue, anyTime, berlin("2026-11-17T17:30:00"), Optional.empty(), 0))
+                .isInstanceOf(Decision.Defer.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.happy3.domain.review.WeekFixture.W47;
 import static io.happy3.domain.review.WeekFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happy3.adapter.slack.SlackMarkup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class ReviewExampleTest {
         ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(W47, WeekFixture.issues(),
                 WeekFixture.nudges(), WeekFixture.playbooks(), W47.end());
         ScorecardFormatter formatter = new ScorecardFormatter(user -> user.equals(ALICE) ? "Alice" : "Bob");
-        Digest digest = new DigestComposer(user -> user.equals(ALICE) ? "Alice" : "Bob").compose(
+        Digest digest = new DigestComposer(user -> user.equals(ALICE) ? "Alice" : "Bob", new SlackMarkup()).compose(
                 ReviewCompiler.compileWeeks(W47, 8, WeekFixture.issues(), WeekFixture.nudges(), WeekFixture.playbooks()),
                 List.of(new ProudMoment("m1", "T1", Optional.of(WeekFixture.CHANNEL), Optional.empty(),
                         Optional.of(ALICE), Optional.of(BOB), ProudMoment.Source.REGRESSION_CAUGHT,
