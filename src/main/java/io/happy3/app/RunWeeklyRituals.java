@@ -176,8 +176,8 @@ public final class RunWeeklyRituals {
         List<Scorecard> weeks = ReviewCompiler.compileWeeks(week, DigestComposer.TREND_WEEKS, found, sent, playbooks);
         List<ProudMoment> moments = proudMoments.findBetween(channel.tenant(), week.start(), week.end()).stream()
                 .filter(moment -> moment.channel().map(channel::equals).orElse(true)).toList();
-        Digest digest = new DigestComposer(person -> team.profile(person).displayName())
-                .compose(weeks, stories.tell(moments));
+        Digest digest = new DigestComposer(person -> team.profile(person).displayName(),
+                gateway.markup(channel.platform())).compose(weeks, stories.tell(moments));
         byte[] png = chart.render(digest.trend());
         gateway.post(channel, digest.text(), Optional.of(new ChatGateway.Attachment(
                 "happy3-trend-" + week.label() + ".png", "image/png", png)));

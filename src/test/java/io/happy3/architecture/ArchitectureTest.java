@@ -26,9 +26,14 @@ class ArchitectureTest {
 
     /** Mention, channel and link markup of Slack ({@code <@U1>}, {@code <#C1>}, {@code <!here>}, {@code <https://…|…>}) or Teams. */
     private static final Pattern PLATFORM_SYNTAX = Pattern.compile(
-            "\"[^\"]*<(?:[@#]|!(?:subteam|here|channel|everyone|date)|at[ >]|https?:[^\"]*\\|)");
+            "\"[^\"]*<(?:[@#]|!(?:subteam|here|channel|everyone|date)|at[ >]|https?:[^\"]*\\|)"
+            // a link written in pieces: Slack's "<" + url + "|label>", Markdown's "[" + label + "](" + url
+            + "|\"\\|[^\"]*>\"|\"\\]\\(\"");
     /** A platform named in code: a branch on it is platform knowledge that belongs in an adapter. */
     private static final Pattern PLATFORM_BRANCH = Pattern.compile("Platform\\.(?:SLACK|TEAMS)\\b");
+    /** Threads and executors: running things on a schedule is infrastructure (adapter.scheduler, adapter.process). */
+    private static final Pattern THREADS = Pattern.compile("\\b(?:Executors|ExecutorService|ScheduledExecutorService)\\b"
+            + "|new Thread\\(");
     /** A public method of a use case returning a port of the durable state. */
     private static final Pattern STORE_HANDED_OUT = Pattern.compile(
             "^\\s*public\\s+(?:static\\s+)?(?:\\w+<)?\\w*(?:Store|Ledger)>?\\s+\\w+\\(");
@@ -112,6 +117,13 @@ class ArchitectureTest {
         found.addAll(lines(MAIN.resolve("domain"), PLATFORM_BRANCH));
         found.addAll(lines(MAIN.resolve("app"), PLATFORM_BRANCH));
         assertThat(found).as("mentions and links are the ChatMarkup port's; see docs/architecture.md").isEmpty();
+    }
+
+    @Test
+    void domainAndApp_startNoThreads() {
+        List<String> found = new ArrayList<>(lines(MAIN.resolve("domain"), THREADS));
+        found.addAll(lines(MAIN.resolve("app"), THREADS));
+        assertThat(found).as("heartbeats, tickers and pools live in adapter.scheduler / adapter.process").isEmpty();
     }
 
     @Test

@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 final class SandboxMarkup implements ChatMarkup {
     private static final Pattern USER = Pattern.compile("(?<![\\w@])@([a-z][a-z0-9_-]*)");
 
+    /** The sandbox page shows plain text: the label, then where it leads. */
+    @Override
+    public String link(String url, String label) {
+        return label + " (" + url + ")";
+    }
+
     @Override
     public String mentionUser(String userId) {
         return "@" + userId;

@@ -26,6 +26,7 @@ public final class GuardedTicker implements AutoCloseable {
     private final Duration period;
     private final Duration closeTimeout;
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
+    private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService executor;
     private boolean started;
 
@@ -53,6 +54,14 @@ public final class GuardedTicker implements AutoCloseable {
         tasks.add(new Task(requireNonNull(taskName, "taskName == null"), requireNonNull(task, "task == null")));
     }
 
+    /**
+     * Runs {@code beat} every {@code beatPeriod} on its own thread from now until this ticker closes, beside the
+     * ticks: the lease renewal of work a long tick still holds.
+     */
+    public void heartbeat(String beatName, Duration beatPeriod, Runnable beat) {
+        heartbeats.add(Heartbeat.every(beatPeriod, beatName, beat));
+    }
+
     /** Starts ticking; the first tick runs at once. */
     public synchronized void start() {
         if (started) {
@@ -69,7 +78,7 @@ public final class GuardedTicker implements AutoCloseable {
         }
     }
 
-    /** Stops ticking and waits for a running tick to finish, up to the close timeout. */
+    /** Stops ticking, waits for a running tick to finish (up to the close timeout), then stops the heartbeats. */
     @Override
     public void close() {
         executor.shutdown();
@@ -81,6 +90,8 @@ public final class GuardedTicker implements AutoCloseable {
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            heartbeats.forEach(Heartbeat::close);
         }
     }
 

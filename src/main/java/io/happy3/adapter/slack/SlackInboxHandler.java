@@ -73,8 +73,6 @@ public final class SlackInboxHandler implements InboxHandler {
         switch (event.path("type").asText("")) {
             case "message" -> message(eventId, team, event);
             case "reaction_added" -> reaction(eventId, team, event);
-            case "member_joined_channel" -> route(new ChatEvent.MemberJoined(eventId, channel(team,
-                    event.path("channel").asText()), user(team, event.path("user").asText()), now(event)));
             case "app_home_opened" -> {
                 if ("home".equals(event.path("tab").asText("home"))) {
                     gateway.refreshHome(user(team, event.path("user").asText()));
@@ -230,10 +228,6 @@ public final class SlackInboxHandler implements InboxHandler {
 
     private static Optional<String> threadRoot(JsonNode message) {
         return SlackPayload.text(message, "thread_ts").filter(root -> !root.equals(message.path("ts").asText()));
-    }
-
-    private static Instant now(JsonNode event) {
-        return SlackPayload.text(event, "event_ts").map(SlackInboxHandler::instant).orElse(Instant.EPOCH);
     }
 
     /** Slack's {@code 1355517523.000005}: seconds and microseconds. */

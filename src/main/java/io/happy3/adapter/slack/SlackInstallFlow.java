@@ -25,8 +25,8 @@ import java.util.HexFormat;
  */
 final class SlackInstallFlow implements OAuthStateService, OAuthRedirectUriPageRenderer {
     /** The bot scopes the app asks for; deploy/slack/manifest*.yaml list the same. */
-    static final String SCOPES = String.join(",", "app_mentions:read", "channels:history", "channels:read",
-            "chat:write", "commands", "files:write", "groups:history", "groups:read", "im:history", "im:read",
+    static final String SCOPES = String.join(",", "app_mentions:read", "channels:history",
+            "chat:write", "commands", "files:write", "groups:history", "im:history", "im:read",
             "im:write", "reactions:read", "usergroups:read", "users:read");
     private static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
 

@@ -19,6 +19,11 @@ public final class SlackMarkup implements ChatMarkup {
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
 
     @Override
+    public String link(String url, String label) {
+        return "<" + url + "|" + label + ">";
+    }
+
+    @Override
     public String mentionUser(String userId) {
         return "<@" + userId + ">";
     }

@@ -19,6 +19,8 @@ import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.nudge.RenderedNudgeStore;
 import io.happy3.domain.team.AgentDirectory;
+import io.happy3.domain.time.Backoff;
+import io.happy3.domain.time.RetryPolicy;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +36,9 @@ import java.util.Optional;
 public final class SlackModule {
     /** Slack's own events are a few KB; a megabyte leaves room for long messages with blocks. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final int MAX_ATTEMPTS = 3;
-    private static final Duration MAX_INLINE_WAIT = Duration.ofSeconds(10);
+    /** Three attempts 200 ms and 400 ms apart; a Retry-After over 10 s goes back to the durable retry. */
+    private static final RetryPolicy RETRY = new RetryPolicy(3, new Backoff(Duration.ofMillis(200),
+            Duration.ofSeconds(10)), Duration.ofSeconds(10));
     /** The longest one Web API call may take, connection to last byte. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
@@ -90,7 +93,7 @@ public final class SlackModule {
         SlackTokenRotation rotation = new SlackTokenRotation(slack, installations, config.clientId(),
                 config.clientSecret().map(AppConfig.Secret::value), clock);
         SlackWebApi api = new SlackWebApi(slack, config.botToken().map(AppConfig.Secret::value), installations,
-                rotation, sleeper, MAX_ATTEMPTS, MAX_INLINE_WAIT);
+                rotation, sleeper, RETRY);
         SlackListeners listeners = new SlackListeners();
         SlackCustomerForms forms = new SlackCustomerForms(api, clock);
         forms.registerOn(listeners);

@@ -11,6 +11,8 @@ import io.happy3.domain.chat.InstallationStore;
 import io.happy3.app.Telemetry;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.nudge.ChatDeliveryException;
+import io.happy3.domain.time.Backoff;
+import io.happy3.domain.time.RetryPolicy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackWebApi {
     private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     /** Errors retrying cannot fix: the channel, user or token is gone. */
     private static final Set<String> PERMANENT = Set.of("channel_not_found", "is_archived", "account_inactive",
             "invalid_auth", "not_authed", "token_revoked", "token_expired", "user_not_found", "missing_scope",
@@ -48,28 +51,26 @@ final class SlackWebApi {
     private final InstallationStore installations;
     private final SlackTokenRotation rotation;
     private final Sleeper sleeper;
-    private final int maxAttempts;
-    private final Duration maxInlineWait;
+    private final RetryPolicy retry;
     private volatile Telemetry telemetry = Telemetry.none();
     /** Workspaces that uninstalled the app or revoked its token while it runs on SLACK_BOT_TOKEN. */
     private final Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SlackWebApi(Slack slack, Optional<String> botToken, InstallationStore installations, Sleeper sleeper,
-                int maxAttempts, Duration maxInlineWait) {
+                RetryPolicy retry) {
         this(slack, botToken, installations, new SlackTokenRotation(slack, installations, Optional.empty(),
-                Optional.empty(), Clock.systemUTC()), sleeper, maxAttempts, maxInlineWait);
+                Optional.empty(), Clock.systemUTC()), sleeper, retry);
     }
 
     /** With {@code rotation} refreshing the installed workspaces' expiring tokens. */
     SlackWebApi(Slack slack, Optional<String> botToken, InstallationStore installations, SlackTokenRotation rotation,
-                Sleeper sleeper, int maxAttempts, Duration maxInlineWait) {
+                Sleeper sleeper, RetryPolicy retry) {
         this.slack = requireNonNull(slack, "slack == null");
         this.botToken = requireNonNull(botToken, "botToken == null");
         this.installations = requireNonNull(installations, "installations == null");
         this.rotation = requireNonNull(rotation, "rotation == null");
         this.sleeper = requireNonNull(sleeper, "sleeper == null");
-        this.maxAttempts = maxAttempts;
-        this.maxInlineWait = requireNonNull(maxInlineWait, "maxInlineWait == null");
+        this.retry = requireNonNull(retry, "retry == null");
     }
 
     /** Reports every Web API call and its HTTP status (429s included) to {@code telemetry}. */
@@ -131,13 +132,11 @@ final class SlackWebApi {
                 if (status != 429) {
                     throw ChatDeliveryException.transientFailure(method + ": HTTP " + status, e);
                 }
-                waitOrGiveUp(method, retryAfter(e.getResponse().header("Retry-After")), attempt);
+                waitOrGiveUp(method, Backoff.retryAfter(e.getResponse().header("Retry-After"), ONE_SECOND), attempt);
             } catch (IOException e) {
                 telemetry.apiCall(Platform.SLACK, method, Telemetry.NETWORK_ERROR);
-                if (attempt >= maxAttempts) {
-                    throw ChatDeliveryException.transientFailure(method + ": " + e.getMessage(), e);
-                }
-                pause(Duration.ofMillis(200L * attempt));
+                pause(retry.waitAfter(attempt, Optional.empty()).orElseThrow(
+                        () -> ChatDeliveryException.transientFailure(method + ": " + e.getMessage(), e)));
             }
         }
     }
@@ -150,14 +149,12 @@ final class SlackWebApi {
                 response = slack.send(responseUrl, json);
             } catch (IOException e) {
                 telemetry.apiCall(Platform.SLACK, "response_url", Telemetry.NETWORK_ERROR);
-                if (attempt >= maxAttempts) {
-                    throw ChatDeliveryException.transientFailure("response_url: " + e.getMessage(), e);
-                }
-                pause(Duration.ofMillis(200L * attempt));
+                pause(retry.waitAfter(attempt, Optional.empty()).orElseThrow(
+                        () -> ChatDeliveryException.transientFailure("response_url: " + e.getMessage(), e)));
                 continue;
             }
             if (response.getCode() == 429) {
-                waitOrGiveUp("response_url", Duration.ofSeconds(1), attempt);
+                waitOrGiveUp("response_url", ONE_SECOND, attempt);
                 continue;
             }
             if (response.getCode() == 404 || response.getCode() == 410) {
@@ -178,11 +175,10 @@ final class SlackWebApi {
     }
 
     private void waitOrGiveUp(String method, Duration retryAfter, int attempt) {
-        if (attempt >= maxAttempts || retryAfter.compareTo(maxInlineWait) > 0) {
-            throw ChatDeliveryException.rateLimited(method + " rate-limited by Slack", retryAfter);
-        }
-        log.info("{} rate-limited by Slack, retrying in {}s (attempt {})", method, retryAfter.toSeconds(), attempt);
-        pause(retryAfter);
+        Duration wait = retry.waitAfter(attempt, Optional.of(retryAfter)).orElseThrow(
+                () -> ChatDeliveryException.rateLimited(method + " rate-limited by Slack", retryAfter));
+        log.info("{} rate-limited by Slack, retrying in {}s (attempt {})", method, wait.toSeconds(), attempt);
+        pause(wait);
     }
 
     private void pause(Duration duration) {
@@ -194,11 +190,4 @@ final class SlackWebApi {
         }
     }
 
-    private static Duration retryAfter(String header) {
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(header == null ? "1" : header.strip())));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(1);
-        }
-    }
 }

@@ -8,6 +8,9 @@ import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -243,7 +246,29 @@ public final class Database implements AutoCloseable {
      * updates ({@code onH2}) under a lock that serialises this process's claims (an embedded database has one
      * process).
      */
-    <T> T claim(String context, Jdbc.SqlWork<T> onPostgres, Jdbc.SqlWork<T> onH2) {
+    <T> List<T> claim(String context, Lease lease, ClaimWork<T> onPostgres, ClaimWork<T> onH2) {
+        requireNonNull(lease, "lease == null");
+        if (lease.limit() < 1) {
+            return List.of();
+        }
+        return claim(context, connection -> onPostgres.claim(connection, lease),
+                connection -> onH2.claim(connection, lease));
+    }
+
+    /** What one claim asks: up to {@code limit} rows for {@code owner}, leased from {@code now} to {@code until}. */
+    record Lease(String owner, int limit, Instant now, Instant until) {
+        Lease(String owner, int limit, Instant now, Duration lease) {
+            this(requireNonNull(owner, "owner == null"), limit, requireNonNull(now, "now == null"),
+                    now.plus(requireNonNull(lease, "lease == null")));
+        }
+    }
+
+    /** One dialect's half of a claim. */
+    interface ClaimWork<T> {
+        List<T> claim(Connection connection, Lease lease) throws SQLException;
+    }
+
+    private <T> T claim(String context, Jdbc.SqlWork<T> onPostgres, Jdbc.SqlWork<T> onH2) {
         if (dialect == Dialect.POSTGRESQL) {
             return jdbc.withConnection(context, onPostgres);
         }

@@ -66,29 +66,22 @@ public final class JdbcNudgeStore implements NudgeStore {
 
     @Override
     public List<Nudge> claimDue(String owner, int limit, Instant now, Duration lease) {
-        requireNonNull(owner, "owner == null");
-        requireNonNull(now, "now == null");
-        requireNonNull(lease, "lease == null");
-        if (limit < 1) {
-            return List.of();
-        }
-        Instant until = now.plus(lease);
-        return database.claim("claiming due nudges for " + owner,
-                connection -> claimOnPostgres(connection, claimable, owner, limit, now, until),
-                connection -> claimOnH2(connection, claimable, owner, limit, now, until));
+        return database.claim("claiming due nudges for " + owner, new Database.Lease(owner, limit, now, lease),
+                (connection, claim) -> claimOnPostgres(connection, claimable, claim),
+                (connection, claim) -> claimOnH2(connection, claimable, claim));
     }
 
     /** One statement: lock free due rows, skipping rows another replica is claiming, and lease them. */
-    private static List<Nudge> claimOnPostgres(Connection connection, String claimable, String owner, int limit,
-                                               Instant now, Instant until) throws SQLException {
+    private static List<Nudge> claimOnPostgres(Connection connection, String claimable, Database.Lease lease)
+            throws SQLException {
         String sql = "update nudges set lease_owner = ?, lease_until = ? where id in (select id from nudges where "
                 + claimable + " order by due_at, id limit ? for update skip locked) returning " + COLUMNS;
         List<Nudge> claimed = Jdbc.query(connection, sql, statement -> {
-            statement.setString(1, owner);
-            Jdbc.setInstant(statement, 2, until);
-            Jdbc.setInstant(statement, 3, now);
-            Jdbc.setInstant(statement, 4, now);
-            statement.setInt(5, limit);
+            statement.setString(1, lease.owner());
+            Jdbc.setInstant(statement, 2, lease.until());
+            Jdbc.setInstant(statement, 3, lease.now());
+            Jdbc.setInstant(statement, 4, lease.now());
+            statement.setInt(5, lease.limit());
         }, JdbcNudgeStore::read);
         return sortedByDue(claimed);
     }
@@ -97,23 +90,23 @@ public final class JdbcNudgeStore implements NudgeStore {
      * H2 has no SKIP LOCKED; an embedded database belongs to one process, whose claims the caller
      * serialises. The conditional update still refuses a row whose lease another owner holds.
      */
-    private static List<Nudge> claimOnH2(Connection connection, String claimable, String owner, int limit,
-                                         Instant now, Instant until) throws SQLException {
+    private static List<Nudge> claimOnH2(Connection connection, String claimable, Database.Lease lease)
+            throws SQLException {
         List<Nudge> candidates = Jdbc.query(connection, "select " + COLUMNS + " from nudges where " + claimable
                 + " order by due_at, id limit ?", statement -> {
-                    Jdbc.setInstant(statement, 1, now);
-                    Jdbc.setInstant(statement, 2, now);
-                    statement.setInt(3, limit);
+                    Jdbc.setInstant(statement, 1, lease.now());
+                    Jdbc.setInstant(statement, 2, lease.now());
+                    statement.setInt(3, lease.limit());
                 }, JdbcNudgeStore::read);
         List<Nudge> claimed = new ArrayList<>();
         String sql = "update nudges set lease_owner = ?, lease_until = ? where id = ? and " + claimable;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Nudge candidate : candidates) {
-                statement.setString(1, owner);
-                Jdbc.setInstant(statement, 2, until);
+                statement.setString(1, lease.owner());
+                Jdbc.setInstant(statement, 2, lease.until());
                 statement.setString(3, candidate.id().value());
-                Jdbc.setInstant(statement, 4, now);
-                Jdbc.setInstant(statement, 5, now);
+                Jdbc.setInstant(statement, 4, lease.now());
+                Jdbc.setInstant(statement, 5, lease.now());
                 if (statement.executeUpdate() == 1) {
                     claimed.add(candidate);
                 }
@@ -158,6 +151,35 @@ public final class JdbcNudgeStore implements NudgeStore {
                     statement.setString(22, nudge.id().value());
                     statement.setString(23, owner);
                 }) == 1;
+    }
+
+    /** One transaction of batched, fenced updates: the scheduler's SENT marks of a delivery share one commit. */
+    @Override
+    public List<NudgeId> updateClaimed(List<Nudge> nudges, String owner) {
+        requireNonNull(nudges, "nudges == null");
+        requireNonNull(owner, "owner == null");
+        if (nudges.size() < 2) {
+            return nudges.stream().filter(nudge -> updateClaimed(nudge, owner)).map(Nudge::id).toList();
+        }
+        return jdbc.inTransaction("updating " + nudges.size() + " nudges claimed by " + owner, connection -> {
+            int[] counts;
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE + " and lease_owner = ?")) {
+                for (Nudge nudge : nudges) {
+                    bindState(statement, 1, nudge);
+                    statement.setString(22, nudge.id().value());
+                    statement.setString(23, owner);
+                    statement.addBatch();
+                }
+                counts = statement.executeBatch();
+            }
+            List<NudgeId> written = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    written.add(nudges.get(i).id());
+                }
+            }
+            return written;
+        });
     }
 
     @Override

@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * Translates a Teams activity into the core's {@link ChatEvent}s: channel and thread messages, edits and
- * deletions, reactions, members added, commands (the bot @mentioned, or anything in the 1:1 chat) and card
- * buttons ({@code Action.Execute} invokes and {@code Action.Submit} messages). Stateless.
+ * deletions, reactions, commands (the bot @mentioned, or anything in the 1:1 chat) and card buttons
+ * ({@code Action.Execute} invokes and {@code Action.Submit} messages). Members added map to nothing: a person's
+ * role is read from the playbook and settings when they write, so a join changes nothing. Stateless.
  */
 final class ActivityMapper {
     /** Command words understood after "@Happy3" in a channel; other mentions stay conversation messages. */
@@ -36,7 +37,6 @@ final class ActivityMapper {
             case ActivityTypes.MESSAGE_UPDATE -> edited(activity, receivedAt);
             case ActivityTypes.MESSAGE_DELETE -> deleted(activity, receivedAt);
             case ActivityTypes.MESSAGE_REACTION -> reactions(activity, receivedAt);
-            case ActivityTypes.CONVERSATION_UPDATE -> membersAdded(activity, receivedAt);
             case ActivityTypes.INVOKE -> invoke(activity, receivedAt);
             default -> List.of();
         };
@@ -119,22 +119,6 @@ final class ActivityMapper {
                     new MessageRef(channel(activity), activity.getReplyToId()), user(activity), false,
                     TeamsActivities.threadRoot(activity), kind,
                     TeamsActivities.at(activity, receivedAt)));
-        }
-        return events;
-    }
-
-    private List<ChatEvent> membersAdded(Activity activity, Instant receivedAt) {
-        List<ChatEvent> events = new ArrayList<>();
-        if (activity.getMembersAdded() == null) {
-            return events;
-        }
-        String tenant = TeamsActivities.tenant(activity);
-        for (ChannelAccount member : activity.getMembersAdded()) {
-            if (member.getId() == null || member.getId().isBlank()) {
-                continue;
-            }
-            events.add(new ChatEvent.MemberJoined(activity.getId() + ":" + member.getId(), channel(activity),
-                    new UserRef(Platform.TEAMS, tenant, member.getId()), TeamsActivities.at(activity, receivedAt)));
         }
         return events;
     }

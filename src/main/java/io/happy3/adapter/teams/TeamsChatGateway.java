@@ -138,13 +138,12 @@ public final class TeamsChatGateway implements ChatGateway {
     @Override
     public Optional<String> permalink(MessageRef message) {
         ChannelRef channel = message.channel();
-        String messageId = message.id();
         if (channel.platform() != Platform.TEAMS || !channel.channel().startsWith("19:")) {
             return Optional.empty();
         }
         return Optional.of("https://teams.microsoft.com/l/message/" + encode(channel.channel()) + "/"
-                + encode(messageId) + "?tenantId=" + encode(channel.tenant()) + "&parentMessageId="
-                + encode(messageId));
+                + encode(message.id()) + "?tenantId=" + encode(channel.tenant()) + "&parentMessageId="
+                + encode(message.id()));
     }
 
     private record Sent(String conversationId, String activityId) {

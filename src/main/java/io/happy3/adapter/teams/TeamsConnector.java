@@ -17,6 +17,7 @@ import com.microsoft.bot.schema.Serialization;
 import io.happy3.app.Telemetry;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.nudge.ChatDeliveryException;
+import io.happy3.domain.time.Backoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -190,7 +191,8 @@ final class TeamsConnector {
             String message = "Bot Connector answered " + code + " to " + what;
             if (code == 429) {
                 return new ChatDeliveryException(message,
-                        Optional.of(retryAfter(rest.response().headers().get("Retry-After"))), false, cause);
+                        Optional.of(Backoff.retryAfter(rest.response().headers().get("Retry-After"),
+                                Duration.ofSeconds(30))), false, cause);
             }
             if (code == 403 || code == 404) {
                 return new ChatDeliveryException(message, Optional.empty(), true, cause);
@@ -200,12 +202,5 @@ final class TeamsConnector {
         return ChatDeliveryException.transientFailure("cannot " + what + ": " + cause, cause);
     }
 
-    private static Duration retryAfter(String header) {
-        try {
-            return header == null ? Duration.ofSeconds(30) : Duration.ofSeconds(Long.parseLong(header.strip()));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(30);
-        }
-    }
 
 }

@@ -20,6 +20,12 @@ public final class TeamsMarkup implements ChatMarkup {
         return "<at id=\"" + id + "\"/>";
     }
 
+    /** Teams renders Markdown in a bot's message text. */
+    @Override
+    public String link(String url, String label) {
+        return "[" + label + "](" + url + ")";
+    }
+
     @Override
     public String mentionUser(String userId) {
         return userId;

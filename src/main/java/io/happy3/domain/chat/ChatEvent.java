@@ -19,13 +19,37 @@ public sealed interface ChatEvent {
     String tenant();
 
     /**
+     * An event about one message of a channel: posted, edited, deleted or reacted to. {@code threadRootId} is empty
+     * for a top-level message and names the thread's first message for a reply, when the platform says so.
+     */
+    sealed interface AboutMessage extends ChatEvent {
+        MessageRef message();
+
+        Optional<String> threadRootId();
+
+        default ChannelRef channel() {
+            return message().channel();
+        }
+
+        @Override
+        default String tenant() {
+            return message().channel().tenant();
+        }
+
+        /** The message that starts this message's issue: the thread root, or itself. */
+        default MessageRef issueRoot() {
+            return threadRootId().map(message()::sibling).orElse(message());
+        }
+    }
+
+    /**
      * A message in a channel. {@code threadRootId} is empty for a top-level message and names the
      * thread's first message for a reply. {@code authorExternal} is true when the platform says the
      * author belongs to another organisation (Slack Connect), which makes them a customer.
      */
     record MessagePosted(String eventId, MessageRef message, UserRef author, boolean authorExternal,
                          Optional<String> threadRootId, String text, Instant at)
-            implements ChatEvent {
+            implements AboutMessage {
         public MessagePosted {
             requireNonNull(eventId, "eventId == null");
             requireNonNull(message, "message == null");
@@ -34,26 +58,12 @@ public sealed interface ChatEvent {
             requireNonNull(text, "text == null");
             requireNonNull(at, "at == null");
         }
-
-        /** The message that starts this message's issue: the thread root, or itself. */
-        public MessageRef issueRoot() {
-            return threadRootId.map(message::sibling).orElse(message);
-        }
-
-        public ChannelRef channel() {
-            return message.channel();
-        }
-
-        @Override
-        public String tenant() {
-            return message.channel().tenant();
-        }
     }
 
     /** A message's text was changed by its author. */
     record MessageEdited(String eventId, MessageRef message, UserRef author, boolean authorExternal,
                          Optional<String> threadRootId, String newText, Instant at)
-            implements ChatEvent {
+            implements AboutMessage {
         public MessageEdited {
             requireNonNull(eventId, "eventId == null");
             requireNonNull(message, "message == null");
@@ -62,42 +72,16 @@ public sealed interface ChatEvent {
             requireNonNull(newText, "newText == null");
             requireNonNull(at, "at == null");
         }
-
-        public MessageRef issueRoot() {
-            return threadRootId.map(message::sibling).orElse(message);
-        }
-
-        public ChannelRef channel() {
-            return message.channel();
-        }
-
-        @Override
-        public String tenant() {
-            return message.channel().tenant();
-        }
     }
 
     /** A message was deleted. */
     record MessageDeleted(String eventId, MessageRef message, Optional<String> threadRootId, Instant at)
-            implements ChatEvent {
+            implements AboutMessage {
         public MessageDeleted {
             requireNonNull(eventId, "eventId == null");
             requireNonNull(message, "message == null");
             requireNonNull(threadRootId, "threadRootId == null");
             requireNonNull(at, "at == null");
-        }
-
-        public MessageRef issueRoot() {
-            return threadRootId.map(message::sibling).orElse(message);
-        }
-
-        public ChannelRef channel() {
-            return message.channel();
-        }
-
-        @Override
-        public String tenant() {
-            return message.channel().tenant();
         }
     }
 
@@ -106,7 +90,7 @@ public sealed interface ChatEvent {
      * top-level messages; when empty, the core looks the message up among tracked issues.
      */
     record ReactionAdded(String eventId, MessageRef message, UserRef user, boolean userExternal,
-                         Optional<String> threadRootId, Reaction reaction, Instant at) implements ChatEvent {
+                         Optional<String> threadRootId, Reaction reaction, Instant at) implements AboutMessage {
         public ReactionAdded {
             requireNonNull(eventId, "eventId == null");
             requireNonNull(message, "message == null");
@@ -114,15 +98,6 @@ public sealed interface ChatEvent {
             requireNonNull(threadRootId, "threadRootId == null");
             requireNonNull(reaction, "reaction == null");
             requireNonNull(at, "at == null");
-        }
-
-        public ChannelRef channel() {
-            return message.channel();
-        }
-
-        @Override
-        public String tenant() {
-            return message.channel().tenant();
         }
     }
 
@@ -170,21 +145,6 @@ public sealed interface ChatEvent {
         @Override
         public String tenant() {
             return user.tenant();
-        }
-    }
-
-    /** Someone joined a followed channel (or the bot was added to a team). */
-    record MemberJoined(String eventId, ChannelRef channel, UserRef user, Instant at) implements ChatEvent {
-        public MemberJoined {
-            requireNonNull(eventId, "eventId == null");
-            requireNonNull(channel, "channel == null");
-            requireNonNull(user, "user == null");
-            requireNonNull(at, "at == null");
-        }
-
-        @Override
-        public String tenant() {
-            return channel.tenant();
         }
     }
 }

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * Port: how one platform writes and reads mentions in message text (Slack's {@code <@U123|name>}, the
- * Teams adapter's {@code <at id="…">name</at>}). The core never writes or parses platform syntax itself:
- * it asks the markup of the platform the text came from or goes to.
+ * Port: how one platform writes and reads mentions and links in message text (Slack's {@code <@U123|name>}
+ * and {@code <https://…|label>}, the Teams adapter's {@code <at id="…">name</at>} and {@code [label](https://…)}).
+ * The core never writes or parses platform syntax itself: it asks the markup of the platform the text came from
+ * or goes to.
  */
 public interface ChatMarkup {
     /** Text the platform shows as a mention of the person with this id. */
@@ -18,6 +19,9 @@ public interface ChatMarkup {
 
     /** Text the platform shows as a mention of the user group with this id. */
     String mentionGroup(String groupId);
+
+    /** Text the platform shows as {@code label}, linking to {@code url} (a permalink, say). */
+    String link(String url, String label);
 
     /** The ids of the people mentioned in {@code text}, in order. */
     List<String> users(String text);

@@ -2,6 +2,7 @@ package io.happy3.domain.review;
 
 import static java.util.Objects.requireNonNull;
 
+import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.UserRef;
 import java.util.Comparator;
 import java.util.List;
@@ -22,9 +23,12 @@ public final class DigestComposer {
     public static final int HIGHLIGHTS = 5;
 
     private final Function<UserRef, String> names;
+    private final ChatMarkup markup;
 
-    public DigestComposer(Function<UserRef, String> names) {
+    /** Names people with {@code names}; writes the thread links as the digest's platform does. */
+    public DigestComposer(Function<UserRef, String> names, ChatMarkup markup) {
         this.names = requireNonNull(names, "names == null");
+        this.markup = requireNonNull(markup, "markup == null");
     }
 
     /**
@@ -70,7 +74,7 @@ public final class DigestComposer {
     private void highlights(StringBuilder text, List<ProudStory> accepted) {
         for (ProudStory story : accepted.subList(0, Math.min(HIGHLIGHTS, accepted.size()))) {
             text.append("⭐ ").append(who(story)).append(" — ").append(story.text());
-            story.link().ifPresent(link -> text.append(" — <").append(link).append("|thread>"));
+            story.link().ifPresent(link -> text.append(" — ").append(markup.link(link, "thread")));
             story.notes().forEach(note -> text.append(" _(").append(note).append(")_"));
             text.append('\n');
         }

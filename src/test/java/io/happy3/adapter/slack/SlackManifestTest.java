@@ -42,7 +42,7 @@ class SlackManifestTest {
                 .allMatch(url -> url.endsWith("/slack/events"));
         assertThat(texts(manifest.at("/settings/event_subscriptions/bot_events"))).containsExactlyInAnyOrder(
                 "message.channels", "message.groups", "message.im", "reaction_added", "app_mention", "app_home_opened",
-                "member_joined_channel", "app_uninstalled", "tokens_revoked");
+                "app_uninstalled", "tokens_revoked");
         assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
         assertThat(manifest.at("/settings/interactivity/request_url").asText()).endsWith("/slack/events");
         assertThat(manifest.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();

@@ -7,6 +7,8 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
 import io.happy3.domain.nudge.ChatDeliveryException;
+import io.happy3.domain.time.Backoff;
+import io.happy3.domain.time.RetryPolicy;
 import io.happy3.testing.ApiCallLog;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,7 +28,8 @@ class SlackWebApiTelemetryTest {
         config.setMethodsEndpointUrlPrefix("http://127.0.0.1:" + closedPort + "/api/");
         config.setStatsEnabled(false);
         SlackWebApi api = new SlackWebApi(Slack.getInstance(config), Optional.of("xoxb-not-a-real-token"),
-                new InMemoryInstallationStore(), duration -> { }, 2, Duration.ZERO);
+                new InMemoryInstallationStore(), duration -> { },
+                new RetryPolicy(2, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1)), Duration.ZERO));
         ApiCallLog log = new ApiCallLog();
         api.reportTo(log);
 

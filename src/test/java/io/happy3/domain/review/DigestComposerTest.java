@@ -6,6 +6,7 @@ import static io.happy3.domain.review.WeekFixture.W47;
 import static io.happy3.domain.review.WeekFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happy3.adapter.slack.SlackMarkup;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.playbook.PlaybookId;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class DigestComposerTest {
     private final List<Scorecard> weeks = ReviewCompiler.compileWeeks(W47, 8, WeekFixture.issues(),
             WeekFixture.nudges(), WeekFixture.playbooks());
-    private final DigestComposer composer = new DigestComposer(user -> user.equals(ALICE) ? "Alice" : "Bob");
+    private final DigestComposer composer = new DigestComposer(user -> user.equals(ALICE) ? "Alice" : "Bob",
+            new SlackMarkup());
     private final ProudStories stories = new ProudStories(WeekFixture.lookup());
 
     @Test

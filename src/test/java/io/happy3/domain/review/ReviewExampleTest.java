@@ -6,6 +6,7 @@ import static io.happy3.domain.review.WeekFixture.W47;
 import static io.happy3.domain.review.WeekFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happy3.adapter.slack.SlackMarkup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ReviewExampleTest {
                         Optional.of(BOB), ProudMoment.Source.PROUD_COMMAND,
                         "Wrote the SSO runbook so nobody has to guess on Monday", Optional.empty(), at(20, "16:00"),
                         ProudMoment.Decision.ACCEPTED, Optional.empty()));
-        Digest digest = new DigestComposer(user -> user.equals(ALICE) ? "Alice" : "Bob").compose(
+        Digest digest = new DigestComposer(user -> user.equals(ALICE) ? "Alice" : "Bob", new SlackMarkup()).compose(
                 ReviewCompiler.compileWeeks(W47, 8, WeekFixture.issues(), WeekFixture.nudges(), WeekFixture.playbooks()),
                 new ProudStories(WeekFixture.lookup()).tell(accepted));
         String markdown = """

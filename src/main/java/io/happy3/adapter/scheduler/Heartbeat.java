@@ -1,4 +1,4 @@
-package io.happy3.app;
+package io.happy3.adapter.scheduler;
 
 import static java.util.Objects.requireNonNull;
 
