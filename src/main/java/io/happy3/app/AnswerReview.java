@@ -6,18 +6,23 @@ import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.customer.CheckInReport;
+import io.happy3.domain.customer.CheckInStore;
 import io.happy3.domain.customer.DesiredResultCounts;
 import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStore;
+import io.happy3.domain.playbook.CheckInRules;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.PlaybookId;
 import io.happy3.domain.review.CsvExport;
 import io.happy3.domain.review.InvalidReviewRequestException;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
+import io.happy3.domain.review.ProudStories;
+import io.happy3.domain.review.ProudStory;
 import io.happy3.domain.review.ReviewCompiler;
 import io.happy3.domain.review.ReviewPeriod;
 import io.happy3.domain.review.ReviewRequest;
@@ -40,16 +45,21 @@ import java.util.Optional;
  * leads the week's nominated proud moments to accept or reject. Everything is scoped to the asking tenant.
  */
 public final class AnswerReview {
+    /** How far apart the nominations of one issue may be and still be decided together. */
+    private static final Duration STORY_SPAN = Duration.ofDays(14);
     private final TeamDirectory team;
     private final IssueStore issues;
     private final NudgeStore nudges;
     private final ProudMomentStore proudMoments;
     private final ChatGateway gateway;
     private final DesiredResultStore desiredResults;
+    private final CheckInStore checkIns;
     private final Clock clock;
+    private final ProudStories stories;
 
     public AnswerReview(TeamDirectory team, IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
-                        DesiredResultStore desiredResults, ChatGateway gateway, Clock clock) {
+                        DesiredResultStore desiredResults, CheckInStore checkIns, ChatGateway gateway, Clock clock) {
+        this.checkIns = requireNonNull(checkIns, "checkIns == null");
         this.desiredResults = requireNonNull(desiredResults, "desiredResults == null");
         this.team = requireNonNull(team, "team == null");
         this.issues = requireNonNull(issues, "issues == null");
@@ -57,6 +67,7 @@ public final class AnswerReview {
         this.proudMoments = requireNonNull(proudMoments, "proudMoments == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
         this.clock = requireNonNull(clock, "clock == null");
+        this.stories = ProudStoryLookup.stories(team, issues, desiredResults);
     }
 
     /** Answers the command privately; returns the text sent. */
@@ -82,7 +93,7 @@ public final class AnswerReview {
             return export(command, request, review, lead);
         }
         String text = render(review, request, command.user(), lead) + results(review, command.user(), lead)
-                + warnings(command.tenant(), scope);
+                + checkIns(request.period(), scope, command.user(), lead) + warnings(command.tenant(), scope);
         List<ChatGateway.Choice> choices = lead ? choices(command.tenant(), request.period(), scope) : List.of();
         if (choices.isEmpty()) {
             gateway.reply(command.replyTo(), command.user(), text);
@@ -134,7 +145,9 @@ public final class AnswerReview {
 
     private String render(Review review, ReviewRequest request, UserRef user, boolean lead) {
         ScorecardFormatter formatter = new ScorecardFormatter(person -> team.profile(person).displayName());
-        StringBuilder text = new StringBuilder(formatter.format(review.comparison().teamOnly()));
+        // The consistency headline names each agent only for leads; an agent sees the team's and their own.
+        StringBuilder text = new StringBuilder(formatter.format(review.comparison(),
+                agent -> lead || agent.equals(user)));
         Optional<UserRef> asked = request.agent().flatMap(ReviewRequest.Mention::id)
                 .map(id -> new UserRef(user.platform(), user.tenant(), id));
         if (asked.isPresent()) {
@@ -163,6 +176,47 @@ public final class AnswerReview {
         return text.toString();
     }
 
+    /**
+     * Check-ins done against the playbook's quota, per agent (every agent for a lead, else the asker's own line),
+     * and what they found; a regression caught or a thank-you is nominated as a proud moment (once per check-in).
+     */
+    private String checkIns(ReviewPeriod period, Optional<ChannelRef> scope, UserRef user, boolean lead) {
+        Optional<CheckInRules> rules = scope.flatMap(team::playbookFor).or(team::defaultPlaybook)
+                .flatMap(Playbook::checkIns);
+        if (rules.isEmpty()) {
+            return "";
+        }
+        int quota = rules.get().perAgentPerWeek();
+        CheckInReport report = CheckInReport.of(quota, checkIns.findBetween(user.tenant(), period.start(),
+                period.end()), issues.findActiveBetween(user.tenant(), period.start(),
+                period.end().plus(CheckInReport.FINDS_WITHIN)));
+        report.findings().stream().filter(found -> found.kind() != CheckInReport.Finding.Kind.NEW_ISSUE)
+                .forEach(this::nominate);
+        StringBuilder text = new StringBuilder("\n\n*Check-ins* (quota " + quota + " per agent)");
+        if (report.agents().isEmpty()) {
+            text.append("\nNo check-ins recorded this week.");
+        }
+        report.agents().stream().filter(line -> lead || line.agent().equals(user)).forEach(line -> text
+                .append("\n• ").append(team.profile(line.agent()).displayName()).append(": ").append(line.done())
+                .append(" of ").append(quota).append(line.findings().isEmpty() ? "" : " · found " + String.join(", ",
+                        line.findings().stream().map(found -> found.kind().label() + " ("
+                                + team.profile(found.checkIn().customer()).displayName() + ")").toList())));
+        return text.toString();
+    }
+
+    private void nominate(CheckInReport.Finding found) {
+        String agent = team.profile(found.checkIn().agent()).displayName();
+        String customer = team.profile(found.checkIn().customer()).displayName();
+        String text = found.kind() == CheckInReport.Finding.Kind.REGRESSION_CAUGHT
+                ? agent + "'s check-in with " + customer + " caught a regression before it grew."
+                : agent + "'s check-in with " + customer + " brought a thank-you.";
+        proudMoments.add(new ProudMoment("checkin:" + found.checkIn().id(), found.checkIn().tenant(),
+                Optional.of(found.issue().channel()), Optional.of(found.issue().id()),
+                Optional.of(found.checkIn().agent()), Optional.empty(), ProudMoment.Source.CHECK_IN, text,
+                gateway.permalink(found.issue().root()), found.at(),
+                ProudMoment.Decision.NOMINATED, Optional.empty()));
+    }
+
     /** Warnings about channels the bot cannot fully see (a missing Teams consent), so numbers are read with care. */
     private String warnings(String tenant, Optional<ChannelRef> scope) {
         List<ChannelRef> channels = scope.map(List::of).orElseGet(() -> team.followedChannels(tenant));
@@ -174,19 +228,23 @@ public final class AnswerReview {
         return text.toString();
     }
 
+    /** One accept/reject pair per proud story still undecided: the nominations of one issue are curated together. */
     private List<ChatGateway.Choice> choices(String tenant, ReviewPeriod period, Optional<ChannelRef> scope) {
+        List<ProudMoment> moments = proudMoments.findBetween(tenant, period.start(), period.end()).stream()
+                .filter(moment -> scope.isEmpty() || moment.channel().filter(scope.get()::equals).isPresent())
+                .toList();
         List<ChatGateway.Choice> choices = new ArrayList<>();
-        for (ProudMoment moment : proudMoments.findBetween(tenant, period.start(), period.end())) {
-            if (moment.decision() != ProudMoment.Decision.NOMINATED
-                    || scope.isPresent() && moment.channel().filter(scope.get()::equals).isEmpty()) {
+        for (ProudStory story : stories.tell(moments)) {
+            if (!story.undecided()) {
                 continue;
             }
-            String target = EventRouter.PROUD_TARGET_PREFIX + moment.id();
-            String label = moment.text();
+            String target = EventRouter.PROUD_TARGET_PREFIX + story.moments().get(0).id();
+            String label = story.who().map(who -> team.profile(who).displayName() + " — ").orElse("")
+                    + story.text();
             choices.add(new ChatGateway.Choice(target, "accept", "Accept: " + label,
-                    "/review accept " + moment.id()));
+                    "/review accept " + story.moments().get(0).id()));
             choices.add(new ChatGateway.Choice(target, "reject", "Reject: " + label,
-                    "/review reject " + moment.id()));
+                    "/review reject " + story.moments().get(0).id()));
         }
         return choices;
     }
@@ -219,9 +277,24 @@ public final class AnswerReview {
         }
         ProudMoment.Decision decision = "accept".equals(verb) ? ProudMoment.Decision.ACCEPTED
                 : ProudMoment.Decision.REJECTED;
-        proudMoments.update(moment.get().decided(decision, Optional.ofNullable(note).filter(text -> !text.isBlank())));
-        return (decision == ProudMoment.Decision.ACCEPTED ? "Accepted for the digest: " : "Rejected: ")
-                + moment.get().text();
+        Optional<String> lead = Optional.ofNullable(note).filter(text -> !text.isBlank());
+        List<ProudMoment> story = sameStory(moment.get());
+        story.forEach(each -> proudMoments.update(each.decided(decision, lead)));
+        String told = stories.tell(story).get(0).text();
+        return (decision == ProudMoment.Decision.ACCEPTED ? "Accepted for the digest: " : "Rejected: ") + told;
+    }
+
+    /** The moment and the other undecided nominations of its issue: one story, one decision. */
+    private List<ProudMoment> sameStory(ProudMoment moment) {
+        if (moment.issueId().isEmpty()) {
+            return List.of(moment);
+        }
+        List<ProudMoment> story = new ArrayList<>(List.of(moment));
+        proudMoments.findBetween(moment.tenant(), moment.at().minus(STORY_SPAN), moment.at().plus(STORY_SPAN)).stream()
+                .filter(other -> other.issueId().equals(moment.issueId()) && !other.id().equals(moment.id())
+                        && other.decision() == ProudMoment.Decision.NOMINATED)
+                .forEach(story::add);
+        return story;
     }
 
     private boolean isLead(UserRef user, Optional<ChannelRef> scope) {

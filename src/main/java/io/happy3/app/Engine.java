@@ -3,6 +3,7 @@ package io.happy3.app;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.customer.CustomerNoteStore;
+import io.happy3.domain.customer.CheckInStore;
 import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
@@ -27,7 +28,8 @@ public final class Engine {
     /** The durable state the engine works on. */
     public record Stores(IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
                          ChannelSettingsStore channelSettings, AgentPreferenceStore preferences,
-                         CustomerNoteStore customerNotes, DesiredResultStore desiredResults) {
+                         CustomerNoteStore customerNotes, DesiredResultStore desiredResults,
+                         CheckInStore checkIns) {
         public Stores {
             requireNonNull(issues, "issues == null");
             requireNonNull(nudges, "nudges == null");
@@ -36,6 +38,7 @@ public final class Engine {
             requireNonNull(preferences, "preferences == null");
             requireNonNull(customerNotes, "customerNotes == null");
             requireNonNull(desiredResults, "desiredResults == null");
+            requireNonNull(checkIns, "checkIns == null");
         }
     }
 
@@ -80,20 +83,25 @@ public final class Engine {
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway,
                 new AnswerNudge.Parts(record, locks, planner, renderer), clock);
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(),
-                stores.desiredResults(), gateway, clock);
+                stores.desiredResults(), stores.checkIns(), gateway, clock);
         notes = new KeepCustomerNotes(team, stores.customerNotes(), gateway, clock);
         results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults(), gateway);
+        ListCheckIns checkIns = new ListCheckIns(team, stores.issues(), stores.customerNotes(), stores.checkIns(),
+                gateway, clock);
         commands = new RunCommand(team, stores.channelSettings(), stores.preferences(), stores.nudges(),
                 stores.proudMoments(), gateway, review::answer, new RunCommand.Customers(notes, results,
-                        new ListCheckIns(team, stores.issues(), stores.customerNotes(), gateway, clock)), clock);
-        router = new EventRouter(follow, commands, answers, review::curate, results::notice);
+                        checkIns), clock);
+        router = new EventRouter(follow, commands, answers, review::curate, checkIns::press, event -> {
+            results.notice(event);
+            checkIns.notice(event);
+        });
         quietIssues = new CloseQuietIssues(team, stores.issues(), record, locks, clock);
     }
 
     /** The weekly rituals (proud prompt, digest) over this engine's stores and chat, recorded in {@code ledger}. */
     public RunWeeklyRituals rituals(RitualLedger ledger, TrendChartRenderer chart, RunWeeklyRituals.Times times) {
-        return new RunWeeklyRituals(team, stores.issues(), stores.nudges(), stores.proudMoments(), ledger, gateway,
-                chart, times, clock);
+        return new RunWeeklyRituals(team, stores.issues(), stores.nudges(), stores.proudMoments(),
+                stores.desiredResults(), ledger, gateway, chart, times, clock);
     }
 
     /** Reports every nudge the scheduler sends or settles to {@code telemetry} (the {@code /metrics} counters). */

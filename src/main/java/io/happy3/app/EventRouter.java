@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 /**
  * The single entry the platform adapters call for every event they translated: messages, edits,
  * deletions and reactions go to {@link FollowConversation}, commands to {@link RunCommand}, button
- * presses to {@link AnswerNudge} (or to the proud-moment curation for review buttons). {@code afterFollow} sees
+ * presses to {@link AnswerNudge} (or to the proud-moment curation for review buttons, or to {@link ListCheckIns}
+ * for check-in buttons). {@code afterFollow} sees
  * each conversation event once the issue is saved (a customer's sentence stating the result they need).
  */
 public final class EventRouter {
@@ -19,10 +20,13 @@ public final class EventRouter {
     private final RunCommand commands;
     private final AnswerNudge answers;
     private final Consumer<ChatEvent.ActionChosen> proudCuration;
+    private final Consumer<ChatEvent.ActionChosen> checkInPresses;
     private final Consumer<ChatEvent> afterFollow;
 
     public EventRouter(FollowConversation follow, RunCommand commands, AnswerNudge answers,
-                       Consumer<ChatEvent.ActionChosen> proudCuration, Consumer<ChatEvent> afterFollow) {
+                       Consumer<ChatEvent.ActionChosen> proudCuration, Consumer<ChatEvent.ActionChosen> checkInPresses,
+                       Consumer<ChatEvent> afterFollow) {
+        this.checkInPresses = requireNonNull(checkInPresses, "checkInPresses == null");
         this.follow = requireNonNull(follow, "follow == null");
         this.commands = requireNonNull(commands, "commands == null");
         this.answers = requireNonNull(answers, "answers == null");
@@ -36,6 +40,8 @@ public final class EventRouter {
         } else if (event instanceof ChatEvent.ActionChosen action) {
             if (action.target().startsWith(PROUD_TARGET_PREFIX)) {
                 proudCuration.accept(action);
+            } else if (action.target().startsWith(ListCheckIns.TARGET_PREFIX)) {
+                checkInPresses.accept(action);
             } else {
                 answers.answer(action);
             }

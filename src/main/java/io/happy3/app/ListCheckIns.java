@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.chat.ChatMarkup;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.customer.CheckIn;
 import io.happy3.domain.customer.CheckInList;
+import io.happy3.domain.customer.CheckInStore;
 import io.happy3.domain.customer.CustomerNote;
 import io.happy3.domain.customer.CustomerNoteStore;
 import io.happy3.domain.issue.IssueStore;
@@ -14,26 +17,38 @@ import io.happy3.domain.playbook.Playbook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Use case: {@code /happy3 checkins} — the asking agent's proactive check-in list for this week, built by the
- * playbook's {@code check_ins:} rules, each entry with why the customer is on it and what the notes say.
+ * playbook's {@code check_ins:} rules, each entry with why the customer is on it and what the notes say, and its
+ * buttons; a press (or the agent's new thread with the customer) records a {@link CheckIn}.
  */
 public final class ListCheckIns {
     private static final Duration LOOK_BACK = Duration.ofDays(120);
     private static final int NOTES_SHOWN = 2;
+    private static final Duration WEEK = Duration.ofDays(7);
+    /** Buttons whose target starts with this prefix answer a check-in list entry; the rest is the customer's id. */
+    public static final String TARGET_PREFIX = "checkin:";
+    private static final Map<String, String> BUTTONS = buttons();
 
     private final TeamDirectory team;
     private final TeamMembership membership;
     private final IssueStore issues;
     private final CustomerNoteStore notes;
+    private final CheckInStore checkIns;
     private final ChatGateway gateway;
     private final Clock clock;
 
-    public ListCheckIns(TeamDirectory team, IssueStore issues, CustomerNoteStore notes, ChatGateway gateway,
-                        Clock clock) {
+    public ListCheckIns(TeamDirectory team, IssueStore issues, CustomerNoteStore notes, CheckInStore checkIns,
+                        ChatGateway gateway, Clock clock) {
+        this.checkIns = requireNonNull(checkIns, "checkIns == null");
         this.team = requireNonNull(team, "team == null");
         this.membership = new TeamMembership(team);
         this.issues = requireNonNull(issues, "issues == null");
@@ -42,9 +57,14 @@ public final class ListCheckIns {
         this.clock = requireNonNull(clock, "clock == null");
     }
 
+    /**
+     * Sends the list privately, each entry with "Checked in", "Snooze" and "Not needed" buttons, leaving out the
+     * customers this agent answered in the last week; returns a refusal or an empty list's text for the caller to
+     * send, or "" when it sent the list itself.
+     */
     public String answer(ChatEvent.CommandInvoked command) {
         if (!membership.agentOrLead(command.channel(), command.user())) {
-            return "Check-in lists are for this team's agents.";
+            return "Check-ins are for this team's agents.";
         }
         Optional<CheckInRules> rules = team.playbookFor(command.channel()).or(team::defaultPlaybook)
                 .flatMap(Playbook::checkIns);
@@ -53,23 +73,91 @@ public final class ListCheckIns {
                     + "after_confirmed, after_bounce_back).";
         }
         Instant now = clock.instant();
+        List<CheckIn> answered = checkIns.findBetween(command.tenant(), now.minus(WEEK), now.plusSeconds(1)).stream()
+                .filter(checkIn -> checkIn.agent().equals(command.user())).toList();
+        Set<UserRef> done = answered.stream().map(CheckIn::customer).collect(Collectors.toSet());
         List<CheckInList.Entry> entries = CheckInList.build(rules.get(),
-                issues.findActiveBetween(command.tenant(), now.minus(LOOK_BACK), now), command.user(), now);
+                        issues.findActiveBetween(command.tenant(), now.minus(LOOK_BACK), now), command.user(), now)
+                .stream().filter(entry -> !done.contains(entry.customer())).toList();
+        long checkedIn = answered.stream().filter(checkIn -> checkIn.kind() == CheckIn.Kind.CHECKED_IN).count();
+        String progress = "checked in " + checkedIn + " of your quota of " + rules.get().perAgentPerWeek();
         if (entries.isEmpty()) {
-            return "No check-ins due this week (quota " + rules.get().perAgentPerWeek() + ").";
+            return "No check-ins due this week (" + progress + ").";
         }
         ChatMarkup markup = gateway.markup(command.user().platform());
-        StringBuilder text = new StringBuilder("Your check-ins this week (" + entries.size() + ", quota "
-                + rules.get().perAgentPerWeek() + "):");
+        StringBuilder text = new StringBuilder("Your check-ins this week (" + entries.size() + " to do, " + progress
+                + "):");
+        List<ChatGateway.Choice> choices = new ArrayList<>();
         for (CheckInList.Entry entry : entries) {
-            text.append("\n• ").append(markup.mentionUser(entry.customer().user())).append(" — ")
-                    .append(String.join("; ", entry.reasons()));
-            List<String> noted = notes.findAbout(command.tenant(), entry.customer()).stream().limit(NOTES_SHOWN)
-                    .map(CustomerNote::text).toList();
-            if (!noted.isEmpty()) {
-                text.append("\n  Notes: ").append(String.join("; ", noted));
+            // The entries travel as the choices: Slack, Teams and the console show each with its buttons.
+            String line = describe(command.tenant(), entry, markup);
+            String target = TARGET_PREFIX + entry.customer().user();
+            BUTTONS.forEach((action, label) -> choices.add(new ChatGateway.Choice(target, action, label + ": " + line,
+                    "/happy3 checkins")));
+        }
+        gateway.replyWithChoices(command.replyTo(), command.user(), text.toString(), choices);
+        return "";
+    }
+
+    private String describe(String tenant, CheckInList.Entry entry, ChatMarkup markup) {
+        StringBuilder line = new StringBuilder(markup.mentionUser(entry.customer().user())).append(" — ")
+                .append(String.join("; ", entry.reasons()));
+        List<String> noted = notes.findAbout(tenant, entry.customer()).stream().limit(NOTES_SHOWN)
+                .map(CustomerNote::text).toList();
+        if (!noted.isEmpty()) {
+            line.append("\n  Notes: ").append(String.join("; ", noted));
+        }
+        return line.toString();
+    }
+
+    /** A press on an entry's button: records the check-in (once per press) and says so privately. */
+    public String press(ChatEvent.ActionChosen action) {
+        UserRef customer = new UserRef(action.user().platform(), action.user().tenant(),
+                action.target().substring(TARGET_PREFIX.length()));
+        CheckIn.Kind kind = switch (action.action()) {
+            case "checked_in" -> CheckIn.Kind.CHECKED_IN;
+            case "snooze" -> CheckIn.Kind.SNOOZED;
+            default -> CheckIn.Kind.NOT_NEEDED;
+        };
+        checkIns.record(new CheckIn("button:" + action.eventId(), action.user().tenant(), action.user(), customer,
+                kind, CheckIn.Via.BUTTON, action.at()));
+        String who = gateway.markup(customer.platform()).mentionUser(customer.user());
+        String text = switch (kind) {
+            case CHECKED_IN -> "Checked in with " + who + ". If they mention a problem, a thank-you or something new,"
+                    + " it shows in this week's /review.";
+            case SNOOZED -> who + " is off your list until next week.";
+            case NOT_NEEDED -> who + " is off your list this week: not needed.";
+        };
+        gateway.reply(action.replyTo(), action.user(), text);
+        return text;
+    }
+
+    /**
+     * An agent's new thread in a followed channel that mentions customers counts as checking in with each of them,
+     * once per message: that is how an agent writes to a customer where the bot can see it.
+     */
+    public void notice(ChatEvent event) {
+        if (!(event instanceof ChatEvent.MessagePosted message) || message.threadRootId().isPresent()) {
+            return;
+        }
+        Optional<ChannelContext> context = team.followed(message.channel());
+        if (context.isEmpty() || message.authorExternal() || !context.get().isAgent(message.author())) {
+            return;
+        }
+        for (String id : gateway.markup(message.author().platform()).users(message.text())) {
+            UserRef customer = new UserRef(message.author().platform(), message.author().tenant(), id);
+            if (!context.get().isAgent(customer)) {
+                checkIns.record(new CheckIn("message:" + message.message().key() + ":" + id, message.author().tenant(), message.author(), customer, CheckIn.Kind.CHECKED_IN,
+                        CheckIn.Via.MESSAGE, message.at()));
             }
         }
-        return text.toString();
+    }
+
+    private static Map<String, String> buttons() {
+        Map<String, String> buttons = new LinkedHashMap<>();
+        buttons.put("checked_in", "Checked in");
+        buttons.put("snooze", "Snooze");
+        buttons.put("not_needed", "Not needed");
+        return buttons;
     }
 }

@@ -78,7 +78,8 @@ public final class RunCommand {
         Optional<BotCommand> known = BotCommand.of(command.command(), verb.isEmpty() ? "help" : verb);
         String answer = known.map(which -> answer(which, command)).orElseGet(() -> "happy3".equals(command.command())
                 ? "I don't know `" + verb + "`.\n" + HELP : "Unknown command /" + command.command() + ".\n" + HELP);
-        if (known.filter(which -> which == BotCommand.REVIEW).isEmpty()) {
+        // /review and a check-in list with its buttons answer for themselves; they return what they sent, or "".
+        if (known.filter(which -> which == BotCommand.REVIEW).isEmpty() && !answer.isEmpty()) {
             gateway.reply(command.replyTo(), command.user(), answer);
         }
         return answer;

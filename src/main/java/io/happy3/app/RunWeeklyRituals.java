@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.IssueEventType;
@@ -17,6 +18,7 @@ import io.happy3.domain.review.Digest;
 import io.happy3.domain.review.DigestComposer;
 import io.happy3.domain.review.ProudMoment;
 import io.happy3.domain.review.ProudMomentStore;
+import io.happy3.domain.review.ProudStories;
 import io.happy3.domain.review.ReviewCompiler;
 import io.happy3.domain.review.ReviewPeriod;
 import io.happy3.domain.review.RitualLedger;
@@ -67,6 +69,7 @@ public final class RunWeeklyRituals {
     private final IssueStore issues;
     private final NudgeStore nudges;
     private final ProudMomentStore proudMoments;
+    private final ProudStories stories;
     private final RitualLedger ledger;
     private final ChatGateway gateway;
     private final TrendChartRenderer chart;
@@ -74,12 +77,13 @@ public final class RunWeeklyRituals {
     private final Clock clock;
 
     public RunWeeklyRituals(TeamDirectory team, IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
-                            RitualLedger ledger, ChatGateway gateway, TrendChartRenderer chart, Times times,
-                            Clock clock) {
+                            DesiredResultStore desiredResults, RitualLedger ledger, ChatGateway gateway,
+                            TrendChartRenderer chart, Times times, Clock clock) {
         this.team = requireNonNull(team, "team == null");
         this.issues = requireNonNull(issues, "issues == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
         this.proudMoments = requireNonNull(proudMoments, "proudMoments == null");
+        this.stories = ProudStoryLookup.stories(team, issues, desiredResults);
         this.ledger = requireNonNull(ledger, "ledger == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
         this.chart = requireNonNull(chart, "chart == null");
@@ -173,7 +177,7 @@ public final class RunWeeklyRituals {
         List<ProudMoment> moments = proudMoments.findBetween(channel.tenant(), week.start(), week.end()).stream()
                 .filter(moment -> moment.channel().map(channel::equals).orElse(true)).toList();
         Digest digest = new DigestComposer(person -> team.profile(person).displayName(),
-                gateway.markup(channel.platform())).compose(weeks, moments);
+                gateway.markup(channel.platform())).compose(weeks, stories.tell(moments));
         byte[] png = chart.render(digest.trend());
         gateway.post(channel, digest.text(), Optional.of(new ChatGateway.Attachment(
                 "happy3-trend-" + week.label() + ".png", "image/png", png)));

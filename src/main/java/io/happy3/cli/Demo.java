@@ -91,7 +91,8 @@ public final class Demo {
             Engine.Stores stores = new Engine.Stores(new JdbcIssueStore(database), new JdbcNudgeStore(database),
                     new JdbcProudMomentStore(database), new JdbcChannelSettingsStore(database),
                     new JdbcAgentPreferenceStore(database), new JdbcCustomerNoteStore(database),
-                new JdbcDesiredResultStore(database));
+                new JdbcDesiredResultStore(database),
+                new io.happy3.adapter.storage.JdbcCheckInStore(database));
             Engine engine = new Engine(stores, PlaybookSource.of(List.of(playbook)), directory(names, zone),
                     gateway, clock, zone, "demo"); // rules alone, as serve by default
             rituals = engine.rituals(new io.happy3.adapter.storage.JdbcRitualLedger(database, clock),
@@ -103,10 +104,25 @@ public final class Demo {
                     names.get(leadOf(script)));
             engine.router().route(new ChatEvent.CommandInvoked("demo-final-review", channel, user(channel,
                     leadOf(script)), "review", "", "console", clock.instant()));
+            checkInList(engine, channel, clock, script);
             out.printf("%n%d nudges delivered this week; the digest chart is in %s%n", gateway.delivered(),
                     gateway.lastImage().map(Object::toString).orElse("(no chart)"));
         }
         return 0;
+    }
+
+    /**
+     * Two weeks on, the first agent opens their check-in list: the fixes confirmed this week are due for an "is it
+     * still working?" (the playbook's {@code after_confirmed: [14d, 30d]}), with the notes on each customer.
+     */
+    private void checkInList(Engine engine, ChannelRef channel, ManualClock clock, DemoScript script) {
+        String agent = script.people().entrySet().stream().filter(entry -> entry.getValue().agent())
+                .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+        clock.set(script.weekStart().plus(java.time.Duration.ofDays(14)).plus(java.time.Duration.ofHours(9)));
+        out.printf("%n══ Two weeks later, Monday 09:00: %s's check-in list (/happy3 checkins) ══%n",
+                script.people().get(agent).name());
+        engine.router().route(new ChatEvent.CommandInvoked("demo-checkins", channel, user(channel, agent), "happy3",
+                "checkins", "console", clock.instant()));
     }
 
     private void header(DemoScript script, Playbook playbook) {
@@ -262,8 +278,10 @@ public final class Demo {
         int index = 0;
         for (io.happy3.domain.review.ProudMoment moment : stores.proudMoments().findBetween(channel.tenant(),
                 week.start(), week.end())) {
-            if (moment.decision() == io.happy3.domain.review.ProudMoment.Decision.NOMINATED) {
-                line(at, names.get(step.by()), "presses [" + step.curate() + "] on “" + moment.text() + "”");
+            // One press decides a whole story (every nomination of its issue), so later ones may be decided already.
+            if (stores.proudMoments().find(moment.id()).map(io.happy3.domain.review.ProudMoment::decision)
+                    .filter(io.happy3.domain.review.ProudMoment.Decision.NOMINATED::equals).isPresent()) {
+                line(at, names.get(step.by()), "presses [" + step.curate() + "]");
                 engine.router().route(new ChatEvent.ActionChosen(eventId + "-" + (++index), lead,
                         io.happy3.app.EventRouter.PROUD_TARGET_PREFIX + moment.id(), step.curate(), "", "console", at));
             }

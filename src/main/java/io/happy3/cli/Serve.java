@@ -199,7 +199,8 @@ public final class Serve {
                 new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5))),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
                         Duration.ofMinutes(10)), new JdbcCustomerNoteStore(database),
-                new JdbcDesiredResultStore(database));
+                new JdbcDesiredResultStore(database),
+                new io.happy3.adapter.storage.JdbcCheckInStore(database));
     }
 
     /**
@@ -260,7 +261,8 @@ public final class Serve {
                 new JdbcNudgeStore(database, ClaimScope.only(Platform.LOCAL, SandboxPeople.TENANT)),
                 new JdbcProudMomentStore(database), new JdbcChannelSettingsStore(database),
                 new JdbcAgentPreferenceStore(database), new JdbcCustomerNoteStore(database),
-                new JdbcDesiredResultStore(database));
+                new JdbcDesiredResultStore(database),
+                new io.happy3.adapter.storage.JdbcCheckInStore(database));
         JdbcTenantEraser eraser = new JdbcTenantEraser(database);
         return SandboxModule.create(new SandboxModule.Parts(settings.bind(), own, playbooks,
                 sandboxClock -> new JdbcRitualLedger(database, sandboxClock), TrendChart::render, times,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
@@ -46,7 +47,7 @@ class AnswerReviewTest {
     private final InMemoryProudMomentStore moments = new InMemoryProudMomentStore();
     private final Engine engine = new Engine(new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
             moments, channels, new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
-            new InMemoryDesiredResultStore()),
+            new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
             PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of(), Set.of()))),
             AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
     private int sequence;
@@ -167,5 +168,35 @@ class AnswerReviewTest {
         assertThat(byLead).startsWith("Accepted for the digest");
         assertThat(moments.find(nominated.id()).orElseThrow().decision()).isEqualTo(ProudMoment.Decision.ACCEPTED);
         assertThat(moments.find(nominated.id()).orElseThrow().note()).contains("great");
+    }
+
+    @Test
+    void curate_oneIssuesNominations_offeredOnceAndDecidedTogether() {
+        ProudMoment thanks = moments.findBetween("T1", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z")).get(0);
+        moments.add(new ProudMoment("star-1", "T1", thanks.channel(), thanks.issueId(), thanks.about(),
+                Optional.of(BEN), ProudMoment.Source.STAR_REACTION, "Starred in the channel.", Optional.empty(),
+                clock.instant(), ProudMoment.Decision.NOMINATED, Optional.empty()));
+
+        review(LEA, "");
+        List<io.happy3.domain.nudge.ChatGateway.Choice> offered = gateway.choices.get(gateway.choices.size() - 1);
+        String accepted = engine.review().curate(new ChatEvent.ActionChosen("a3", LEA, offered.get(0).target(),
+                "accept", "", "r", clock.instant()));
+
+        assertThat(offered).extracting(io.happy3.domain.nudge.ChatGateway.Choice::action)
+                .containsExactly("accept", "reject");
+        assertThat(offered.get(0).label()).isEqualTo("Accept: UANNA — UCUST confirmed the fix and thanked UANNA."
+                + " ⭐ from UBEN.");
+        assertThat(accepted).isEqualTo("Accepted for the digest: UCUST confirmed the fix and thanked UANNA."
+                + " ⭐ from UBEN.");
+        assertThat(moments.find("star-1").orElseThrow().decision()).isEqualTo(ProudMoment.Decision.ACCEPTED);
+        assertThat(moments.find(thanks.id()).orElseThrow().decision()).isEqualTo(ProudMoment.Decision.ACCEPTED);
+    }
+
+    @Test
+    void answer_agent_seesTeamConsistencyAndOwnLineOnly() {
+        String text = review(ANNA, "");
+
+        assertThat(text).contains("*Consistency — issues where every playbook step happened*\n• Team: ")
+                .contains("• UANNA: ").doesNotContain("• UBEN: ");
     }
 }

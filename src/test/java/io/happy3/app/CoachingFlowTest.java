@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
@@ -50,7 +51,7 @@ class CoachingFlowTest {
     private final InMemoryProudMomentStore moments = new InMemoryProudMomentStore();
     private final Engine engine = new Engine(new Engine.Stores(issues, nudges, moments,
             new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
-            new InMemoryDesiredResultStore()),
+            new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
             PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA", "UBEN")))),
             AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
     private int sequence;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
@@ -65,7 +66,7 @@ class InterruptedRunTest {
         NudgeStore nudges = failingFirstSchedule(stored);
         Engine engine = new Engine(new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(),
                 new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
-            new InMemoryDesiredResultStore()),
+            new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
                 PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA")))),
                 AgentDirectory.none(), new RecordingChatGateway(), clock, ZoneOffset.UTC, "test");
         ChatEvent.MessagePosted opened = new ChatEvent.MessagePosted("ev-1", new MessageRef(CHANNEL, "m1"), CUSTOMER, false,

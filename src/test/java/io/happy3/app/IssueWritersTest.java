@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
@@ -58,7 +59,7 @@ class IssueWritersTest {
     private final InMemoryNudgeStore nudges = new InMemoryNudgeStore();
     private final Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(),
             new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
-            new InMemoryDesiredResultStore());
+            new InMemoryDesiredResultStore(), new InMemoryCheckInStore());
     private final RecordingChatGateway gateway = new RecordingChatGateway();
     private final Engine replicaA = engine(stores);
     private final Engine replicaB = engine(stores);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
@@ -36,7 +37,7 @@ class KeepCustomerNotesTest {
     private final InMemoryCustomerNoteStore notes = new InMemoryCustomerNoteStore();
     private final Engine engine = new Engine(new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
             new InMemoryProudMomentStore(), new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(),
-            notes, new InMemoryDesiredResultStore()), PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA")))),
+            notes, new InMemoryDesiredResultStore(), new InMemoryCheckInStore()), PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA")))),
             AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
     private int sequence;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
@@ -38,9 +39,10 @@ class ListCheckInsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private final RecordingChatGateway gateway = new RecordingChatGateway();
+    private final InMemoryProudMomentStore moments = new InMemoryProudMomentStore();
     private final Engine engine = new Engine(new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
-            new InMemoryProudMomentStore(), new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(),
-            new InMemoryCustomerNoteStore(), new InMemoryDesiredResultStore()),
+            moments, new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(),
+            new InMemoryCustomerNoteStore(), new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
             PlaybookSource.of(List.of(withCheckIns(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA"))))),
             AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
     private int sequence;
@@ -73,13 +75,60 @@ class ListCheckInsTest {
         say(ANNA, "p2", "p1", "I deployed a fix, it should work now.");
         say(PRIYA, "p3", "p1", "Works now, thank you!");
         command("note <@UPRIYA> migrating to SSO in Q1");
-        assertThat(command("checkins")).contains("No check-ins due this week (quota 25)");
+        assertThat(command("checkins")).contains("No check-ins due this week (checked in 0 of your quota of 25)");
 
         clock.advance(Duration.ofDays(14));
 
-        assertThat(command("checkins")).contains("Your check-ins this week (2, quota 25):",
-                "• <@UPRIYA> — confirmed the fix 14 days ago: is it still working?",
-                "  Notes: migrating to SSO in Q1", "• <@UMARCO> — no conversation for 21 days");
+        assertThat(command("checkins")).contains("Your check-ins this week (2 to do, checked in 0 of your quota of 25):",
+                "• Checked in: <@UPRIYA> — confirmed the fix 14 days ago: is it still working?\n"
+                        + "  Notes: migrating to SSO in Q1: /happy3 checkins",
+                "• Checked in: <@UMARCO> — no conversation for 21 days: /happy3 checkins");
+    }
+
+    @Test
+    void press_checkedInOnOneAndNewThreadToTheOther_bothLeaveTheListAndCountAgainstTheQuota() {
+        say(MARCO, "m1", null, "The dashboard is slow today.");
+        say(ANNA, "m2", "m1", "Hi Marco, looking at it now.");
+        clock.advance(Duration.ofDays(7));
+        say(PRIYA, "p1", null, "Our CSV export fails with a timeout.");
+        say(ANNA, "p2", "p1", "I deployed a fix, it should work now.");
+        say(PRIYA, "p3", "p1", "Works now, thank you!");
+        clock.advance(Duration.ofDays(14));
+        command("checkins");
+        List<io.happy3.domain.nudge.ChatGateway.Choice> buttons = gateway.choices.get(0);
+        assertThat(buttons).extracting(io.happy3.domain.nudge.ChatGateway.Choice::action)
+                .containsExactly("checked_in", "snooze", "not_needed", "checked_in", "snooze", "not_needed");
+        assertThat(buttons.get(0).label()).startsWith("Checked in: <@UPRIYA> — confirmed the fix 14 days ago");
+
+        engine.router().route(new ChatEvent.ActionChosen("press-1", ANNA, buttons.get(0).target(), "checked_in", "",
+                "reply", clock.instant()));
+        assertThat(gateway.lastReply()).startsWith("Checked in with <@UPRIYA>.");
+        say(ANNA, "t1", null, "Hi <@UMARCO>, how is the dashboard doing since we last spoke?");
+
+        assertThat(command("checkins")).isEqualTo("No check-ins due this week (checked in 2 of your quota of 25).");
+    }
+
+    @Test
+    void review_checkInThenTheCustomerThanks_doneAgainstQuotaWithTheFindingNominated() {
+        say(PRIYA, "p1", null, "Our CSV export fails with a timeout.");
+        say(ANNA, "p2", "p1", "I deployed a fix, it should work now.");
+        say(PRIYA, "p3", "p1", "Works now!");
+        clock.advance(Duration.ofDays(14));
+        command("checkins");
+        engine.router().route(new ChatEvent.ActionChosen("press-1", ANNA, gateway.choices.get(0).get(0).target(),
+                "checked_in", "", "reply", clock.instant()));
+        clock.advance(Duration.ofHours(2));
+        say(PRIYA, "p4", "p1", "Thank you so much for checking in, it still works!");
+
+        engine.router().route(new ChatEvent.CommandInvoked("c-review", CHANNEL, ANNA, "review", "", "reply",
+                clock.instant()));
+        String review = String.join("\n", gateway.replies);
+
+        assertThat(review).contains("*Check-ins* (quota 25 per agent)\n• UANNA: 1 of 25 · found a thank-you (UPRIYA)");
+        assertThat(moments.findBetween("T1", Instant.EPOCH, clock.instant().plusSeconds(1)))
+                .filteredOn(moment -> moment.source() == io.happy3.domain.review.ProudMoment.Source.CHECK_IN)
+                .extracting(io.happy3.domain.review.ProudMoment::text)
+                .containsExactly("UANNA's check-in with UPRIYA brought a thank-you.");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
@@ -39,7 +40,7 @@ class RunCommandTest {
     private final InMemoryProudMomentStore moments = new InMemoryProudMomentStore();
     private final Engine engine = new Engine(new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
             moments, new InMemoryChannelSettingsStore(), preferences, new InMemoryCustomerNoteStore(),
-            new InMemoryDesiredResultStore()),
+            new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
             PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of(), Set.of()))),
             AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
     private int sequence;

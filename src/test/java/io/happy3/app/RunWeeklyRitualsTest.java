@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
@@ -45,12 +46,13 @@ class RunWeeklyRitualsTest {
     private final InMemoryNudgeStore nudges = new InMemoryNudgeStore();
     private final InMemoryProudMomentStore moments = new InMemoryProudMomentStore();
     private final InMemoryRitualLedger ledger = new InMemoryRitualLedger();
+    private final InMemoryDesiredResultStore results = new InMemoryDesiredResultStore();
     private final Engine engine = new Engine(new Engine.Stores(issues, nudges, moments, channels,
             new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
-            new InMemoryDesiredResultStore()),
+            results, new InMemoryCheckInStore()),
             PlaybookSource.of(List.of(TestPlaybooks.officeHours(List.of(), Set.of("UANNA"), BERLIN))),
             AgentDirectory.none(), gateway, clock, BERLIN, "test");
-    private final RunWeeklyRituals rituals = new RunWeeklyRituals(engine.team(), issues, nudges, moments, ledger,
+    private final RunWeeklyRituals rituals = new RunWeeklyRituals(engine.team(), issues, nudges, moments, results, ledger,
             gateway, weeks -> new byte[] {(byte) 0x89, 'P', 'N', 'G'}, RunWeeklyRituals.Times.DEFAULT, clock);
 
     RunWeeklyRitualsTest() {
@@ -100,7 +102,7 @@ class RunWeeklyRitualsTest {
 
     @Test
     void tick_twoReplicasOnOneLedger_digestSentOnce() {
-        RunWeeklyRituals other = new RunWeeklyRituals(engine.team(), issues, nudges, moments, ledger, gateway,
+        RunWeeklyRituals other = new RunWeeklyRituals(engine.team(), issues, nudges, moments, results, ledger, gateway,
                 weeks -> new byte[0], RunWeeklyRituals.Times.DEFAULT, clock);
         clock.set(Instant.parse("2026-10-23T13:00:00Z"));
 

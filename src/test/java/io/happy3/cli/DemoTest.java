@@ -90,6 +90,15 @@ class DemoTest {
                 .contains("*What we're proud of — 2026-W47")
                 .contains("@Anna found Omar's broken dashboard query in half an hour.")
                 .contains("happy3-trend-2026-W47.png");
+        assertThat(output).as("one highlight per issue, naming the customer and the outcome")
+                .contains("⭐ *Anna* — Priya (Northwind) confirmed the fix and thanked Anna; 3 days later it still worked")
+                .contains("The follow-up 3 days after the fix caught a regression; Kenji (Tessera) confirmed the new fix");
+        assertThat(output).as("a check-in list two weeks on, with why, the notes and the buttons").contains(
+                "Anna's check-in list (/happy3 checkins)", "(4 to do, checked in 0 of your quota of 25)",
+                "• @Priya (Northwind) — confirmed the fix 14 days ago: is it still working?\n"
+                        + "             Notes: migrating to SSO in Q1\n             [Checked in] [Snooze] [Not needed]");
+        assertThat(output).as("the team section leads with consistency").contains(
+                "*Consistency — issues where every playbook step happened*", "Most often skipped: `still-waiting`");
         assertThat(output).doesNotContain("2026-W46 (Mon 9 Nov");
     }
 }

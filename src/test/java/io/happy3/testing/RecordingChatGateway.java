@@ -23,6 +23,8 @@ public final class RecordingChatGateway implements ChatGateway {
     public final List<String> directMessages = new ArrayList<>();
     public final List<Attachment> files = new ArrayList<>();
     public final List<String> answered = new ArrayList<>();
+    /** The buttons of each {@link #replyWithChoices}, in order (its text goes to {@link #replies} as well). */
+    public final List<List<Choice>> choices = new ArrayList<>();
     public final java.util.Map<ChannelRef, String> warnings = new java.util.concurrent.ConcurrentHashMap<>();
     private final Deque<ChatDeliveryException> failures = new ArrayDeque<>();
 
@@ -53,6 +55,12 @@ public final class RecordingChatGateway implements ChatGateway {
     @Override
     public synchronized void reply(String replyTo, UserRef user, String text) {
         replies.add(text);
+    }
+
+    @Override
+    public synchronized void replyWithChoices(String replyTo, UserRef user, String text, List<Choice> offered) {
+        choices.add(List.copyOf(offered));
+        ChatGateway.super.replyWithChoices(replyTo, user, text, offered);
     }
 
     @Override

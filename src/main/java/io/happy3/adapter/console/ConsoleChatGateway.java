@@ -75,6 +75,22 @@ public final class ConsoleChatGateway implements ChatGateway {
         out.printf("         └ (only visible to %s) %s%n", names.apply(user), mentions(text).replace("\n", "\n           "));
     }
 
+    /** The text, then each choice's subject with its buttons, as the Slack blocks and the Teams card show them. */
+    @Override
+    public void replyWithChoices(String replyTo, UserRef user, String text, List<Choice> choices) {
+        StringBuilder body = new StringBuilder(text);
+        java.util.Map<String, List<Choice>> byTarget = new java.util.LinkedHashMap<>();
+        choices.forEach(choice -> byTarget.computeIfAbsent(choice.target(), key -> new java.util.ArrayList<>())
+                .add(choice));
+        for (List<Choice> group : byTarget.values()) {
+            String label = group.get(0).label();
+            body.append("\n• ").append(label.substring(label.indexOf(':') + 1).strip()).append("\n  ").append(String
+                    .join(" ", group.stream().map(choice -> "[" + choice.label().substring(0, Math.max(1,
+                            choice.label().indexOf(':'))) + "]").toList()));
+        }
+        reply(replyTo, user, body.toString().stripTrailing());
+    }
+
     @Override
     public void post(ChannelRef channel, String text, Optional<Attachment> image) {
         out.printf("  %s  📣 posted in #%s:%n%s%n", now(), channel.channel(), indent(mentions(text)));

@@ -66,7 +66,7 @@ public final class SandboxModule implements AutoCloseable {
         Engine.Stores own = new Engine.Stores(SandboxPartition.onlySandbox(parts.stores().issues()),
                 parts.stores().nudges(), parts.stores().proudMoments(),
                 SandboxPartition.onlySandbox(parts.stores().channelSettings()), parts.stores().preferences(),
-                parts.stores().customerNotes(), parts.stores().desiredResults());
+                parts.stores().customerNotes(), parts.stores().desiredResults(), parts.stores().checkIns());
         Engine engine = new Engine(own, parts.playbooks(), new SandboxPeople(), gateway, clock, parts.teamZone(),
                 "sandbox");
         RunWeeklyRituals rituals = engine.rituals(parts.ledger().apply(clock), parts.chart(), parts.times());

@@ -60,7 +60,8 @@ public final class JdbcCustomerData {
                 "delete from nudges where issue_id in (" + THEIR_ISSUES + ")",
                 "delete from issues where customer_platform = ? and customer_tenant = ? and customer_id = ?",
                 "delete from proud_moments where about_platform = ? and about_tenant = ? and about_id = ?",
-                "delete from customer_notes where customer_platform = ? and customer_tenant = ? and customer_id = ?");
+                "delete from customer_notes where customer_platform = ? and customer_tenant = ? and customer_id = ?",
+                "delete from check_ins where customer_platform = ? and customer_tenant = ? and customer_id = ?");
         return jdbc.inTransaction("forgetting " + customer.key(), connection -> {
             int rows = 0;
             for (String sql : statements) {

@@ -31,7 +31,8 @@ public final class JdbcTenantEraser {
                 "delete from channel_settings where platform = ? and tenant = ?",
                 "delete from agent_preferences where platform = ? and tenant = ?",
                 "delete from proud_moments where (channel_platform = ? or channel_platform is null) and tenant = ?",
-                "delete from customer_notes where author_platform = ? and tenant = ?");
+                "delete from customer_notes where author_platform = ? and tenant = ?",
+                "delete from check_ins where agent_platform = ? and tenant = ?");
         return jdbc.inTransaction("erasing tenant " + platform + ":" + tenant, connection -> {
             int rows = 0;
             for (String sql : byPlatformAndTenant) {

@@ -82,12 +82,32 @@ public final class TeamsChatGateway implements ChatGateway {
     public void reply(String replyTo, UserRef user, String text) {
         ReplyTarget target = ReplyTarget.parse(replyTo);
         if (target instanceof ReplyTarget.Invoke invoke) {
-            invokeResponses.message(invoke.activityId(), text);
+            invokeResponses.message(invoke.activityId(), ChoiceCards.markdown(text));
         } else if (target instanceof ReplyTarget.Card card) {
             connector.send(conversation(user.tenant(), card.conversationId()), text(text));
         } else if (target instanceof ReplyTarget.Conversation conversation) {
             connector.send(conversation(user.tenant(), conversation.conversationId()), text(text));
         }
+    }
+
+    /** The text and one card of buttons (Action.Execute), so a lead curates proud moments with a press, as on Slack. */
+    @Override
+    public void replyWithChoices(String replyTo, UserRef user, String text, List<Choice> choices) {
+        ObjectNode card = ChoiceCards.card(text, choices);
+        ReplyTarget target = ReplyTarget.parse(replyTo);
+        if (target instanceof ReplyTarget.Invoke invoke) {
+            invokeResponses.card(invoke.activityId(), card);
+            return;
+        }
+        com.microsoft.bot.schema.Attachment attachment = new com.microsoft.bot.schema.Attachment();
+        attachment.setContentType(NudgeCards.CONTENT_TYPE);
+        attachment.setContent(card);
+        Activity activity = new Activity(ActivityTypes.MESSAGE);
+        activity.setSummary(text.lines().findFirst().orElse("Happy3"));
+        activity.setAttachments(List.of(attachment));
+        String conversation = target instanceof ReplyTarget.Card found ? found.conversationId()
+                : ((ReplyTarget.Conversation) target).conversationId();
+        connector.send(conversation(user.tenant(), conversation), activity);
     }
 
     @Override
@@ -197,7 +217,7 @@ public final class TeamsChatGateway implements ChatGateway {
 
     private static Activity text(String text) {
         Activity activity = new Activity(ActivityTypes.MESSAGE);
-        activity.setText(text);
+        activity.setText(ChoiceCards.markdown(text));
         activity.setTextFormat(com.microsoft.bot.schema.TextFormatTypes.MARKDOWN);
         return activity;
     }

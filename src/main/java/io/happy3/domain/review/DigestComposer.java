@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.UserRef;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +12,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes the weekly digest: the accepted proud moments first (who, what, a link to the thread), then
- * three headline numbers (verified-resolution rate, follow-up rate, median first response) with their
- * change against last week. It always produces a message; an empty week says so.
+ * Writes the weekly digest: at most {@link #HIGHLIGHTS} accepted proud stories first (who, what happened, a link
+ * to the thread), then three headline numbers (verified-resolution rate, follow-up rate, median first response)
+ * with their change against last week, then the chart. It always produces a message; an empty week says so.
  */
 public final class DigestComposer {
     /** How many weeks the trend chart shows. */
     public static final int TREND_WEEKS = 8;
+    /** How many proud stories the digest shows before the numbers. */
+    public static final int HIGHLIGHTS = 5;
 
     private final Function<UserRef, String> names;
     private final ChatMarkup markup;
@@ -30,18 +33,19 @@ public final class DigestComposer {
 
     /**
      * The digest of the last week in {@code weeks} (scorecards oldest first, up to {@link #TREND_WEEKS},
-     * e.g. from {@link ReviewCompiler#compileWeeks}); {@code moments} are the week's proud moments, of
-     * which only the accepted ones are shown.
+     * e.g. from {@link ReviewCompiler#compileWeeks}); {@code stories} are the week's proud stories (see
+     * {@link ProudStories}), of which only the accepted ones are shown, the first {@link #HIGHLIGHTS}.
      */
-    public Digest compose(List<Scorecard> weeks, List<ProudMoment> moments) {
+    public Digest compose(List<Scorecard> weeks, List<ProudStory> stories) {
         requireNonNull(weeks, "weeks == null");
-        requireNonNull(moments, "moments == null");
+        requireNonNull(stories, "stories == null");
         if (weeks.isEmpty()) {
             throw new IllegalArgumentException("weeks is empty: the digest needs at least this week's scorecard");
         }
         Scorecard week = weeks.get(weeks.size() - 1);
-        List<ProudMoment> accepted = moments.stream()
-                .filter(moment -> moment.decision() == ProudMoment.Decision.ACCEPTED).toList();
+        // People's own nominations lead: the digest is where the team hears what its members are proud of.
+        List<ProudStory> accepted = stories.stream().filter(ProudStory::accepted)
+                .sorted(Comparator.comparing(story -> !story.byPeople())).toList();
         List<WeekPoint> trend = weeks.subList(Math.max(0, weeks.size() - TREND_WEEKS), weeks.size()).stream()
                 .map(WeekPoint::of).toList();
         StringBuilder text = new StringBuilder("*What we're proud of — ").append(week.period().describe()).append("*\n");
@@ -53,12 +57,7 @@ public final class DigestComposer {
         if (accepted.isEmpty()) {
             text.append("No proud moments this week yet. Nominate one with `/proud` or a ⭐ on a thread.\n");
         }
-        for (ProudMoment moment : accepted) {
-            text.append("⭐ ").append(who(moment)).append(": ").append(moment.text().strip());
-            moment.link().ifPresent(link -> text.append(" — ").append(markup.link(link, "thread")));
-            moment.note().ifPresent(note -> text.append(" _(").append(note.strip()).append(")_"));
-            text.append('\n');
-        }
+        highlights(text, accepted);
         Optional<Scorecard> previous = weeks.size() > 1 ? Optional.of(weeks.get(weeks.size() - 2)) : Optional.empty();
         Map<String, Metric> before = previous.map(Scorecard::metrics).orElse(List.of()).stream()
                 .collect(Collectors.toMap(Metric::key, Function.identity()));
@@ -71,8 +70,21 @@ public final class DigestComposer {
         return new Digest(week.period(), text.toString(), trend, false);
     }
 
-    private String who(ProudMoment moment) {
-        return moment.about().or(moment::nominatedBy).map(user -> "*" + names.apply(user) + "*").orElse("*The team*");
+    /** The first {@link #HIGHLIGHTS} stories, one line each, then how many more the review holds. */
+    private void highlights(StringBuilder text, List<ProudStory> accepted) {
+        for (ProudStory story : accepted.subList(0, Math.min(HIGHLIGHTS, accepted.size()))) {
+            text.append("⭐ ").append(who(story)).append(" — ").append(story.text());
+            story.link().ifPresent(link -> text.append(" — ").append(markup.link(link, "thread")));
+            story.notes().forEach(note -> text.append(" _(").append(note).append(")_"));
+            text.append('\n');
+        }
+        if (accepted.size() > HIGHLIGHTS) {
+            text.append("…and ").append(accepted.size() - HIGHLIGHTS).append(" more in `/review`.\n");
+        }
+    }
+
+    private String who(ProudStory story) {
+        return story.who().map(user -> "*" + names.apply(user) + "*").orElse("*The team*");
     }
 
     private static String headline(String label, Map<String, Metric> now, Map<String, Metric> before, String key) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Something the team is proud of: nominated by a person ({@code /proud}, ⭐, the weekly prompt) or by
  * the bot (customer gratitude, a long issue confirmed, a follow-up that caught a regression, a promise
- * kept). Leads accept or reject it in {@code /review}; the digest shows the accepted ones.
+ * kept, a proactive check-in that caught a regression or brought a thank-you). Leads accept or reject it in {@code /review}; the digest shows the accepted ones.
  * {@code text} is the nominator's own words or the bot's summary, never a customer's message.
  */
 public record ProudMoment(String id, String tenant, Optional<ChannelRef> channel, Optional<IssueId> issueId,
@@ -20,7 +20,7 @@ public record ProudMoment(String id, String tenant, Optional<ChannelRef> channel
     /** Where a nomination came from. */
     public enum Source {
         PROUD_COMMAND, STAR_REACTION, WEEKLY_PROMPT, CUSTOMER_GRATITUDE, LONG_ISSUE_CONFIRMED, REGRESSION_CAUGHT,
-        PROMISE_KEPT
+        PROMISE_KEPT, CHECK_IN
     }
 
     /** A lead's decision; NOMINATED until someone decides. */

@@ -3,11 +3,14 @@ package io.happy3.domain.review;
 import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.chat.UserRef;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Prints a {@link ScorecardComparison} as short lines that read well in a terminal and as Slack
@@ -22,14 +25,55 @@ public final class ScorecardFormatter {
         this.names = requireNonNull(names, "names == null");
     }
 
-    /** The team scorecard (no per-agent detail). */
+    /** The team scorecard, led by consistency per agent for every agent {@code comparison} holds. */
     public String format(ScorecardComparison comparison) {
+        return format(comparison, agent -> true);
+    }
+
+    /**
+     * The team scorecard. Its headline is consistency: the team's share of issues where every playbook step
+     * happened, each agent's for whom {@code shown} holds (leads see everyone, an agent themself), and the steps
+     * most often skipped; then the three sections and the nudges.
+     */
+    public String format(ScorecardComparison comparison, Predicate<UserRef> shown) {
         Scorecard current = comparison.current();
         StringBuilder text = new StringBuilder();
         text.append("*Happy 3 scorecard — ").append(current.period().describe()).append("*\n");
         text.append("_compared with ").append(comparison.previous().period().label()).append("_\n");
-        text.append(body(byKey(comparison.changes()), current.consistency(), current.nudges()));
+        text.append(consistency(comparison, shown));
+        text.append(body(byKey(comparison.changes()), Optional.empty(), current.nudges()));
         return text.toString();
+    }
+
+    private String consistency(ScorecardComparison comparison, Predicate<UserRef> shown) {
+        StringBuilder text = new StringBuilder("\n*Consistency — issues where every playbook step happened*\n");
+        text.append(rated("Team", comparison.change("consistency.all_steps").orElseThrow()));
+        for (AgentScore score : comparison.current().agents()) {
+            if (shown.test(score.agent()) && score.consistency().allStepsHappened().denominator() > 0) {
+                comparison.agentChanges(score.agent()).stream()
+                        .filter(change -> change.current().key().equals("consistency.all_steps")).findFirst()
+                        .ifPresent(change -> text.append(rated(names.apply(score.agent()), change)));
+            }
+        }
+        List<String> skipped = comparison.current().consistency().bySteps().stream()
+                .filter(step -> skipped(step) > 0)
+                .sorted(Comparator.comparingInt(ScorecardFormatter::skipped).reversed()
+                        .thenComparing(step -> step.happened().value().orElse(1))
+                        .thenComparing(Scorecard.StepRate::stepId))
+                .map(step -> "`" + step.stepId() + "` skipped " + skipped(step) + " of " + step.happened().denominator())
+                .toList();
+        text.append(skipped.isEmpty() ? "No step skipped.\n" : "Most often skipped: " + String.join(" · ", skipped)
+                + "\n").append('\n');
+        return text.toString();
+    }
+
+    private static int skipped(Scorecard.StepRate step) {
+        return step.happened().denominator() - step.happened().numerator();
+    }
+
+    private static String rated(String who, MetricChange change) {
+        return "• " + who + ": *" + value(change.current()) + "* (" + change.current().detail() + ")  "
+                + delta(change) + "\n";
     }
 
     /** One agent's scorecard, for leads and for the agent themself. */
@@ -38,7 +82,8 @@ public final class ScorecardFormatter {
         StringBuilder text = new StringBuilder();
         text.append("*").append(names.apply(agent)).append(" — ").append(current.period().describe()).append("*\n");
         current.agent(agent).ifPresentOrElse(
-                score -> text.append(body(byKey(comparison.agentChanges(agent)), score.consistency(), score.nudges())),
+                score -> text.append(body(byKey(comparison.agentChanges(agent)), Optional.of(score.consistency()),
+                        score.nudges())),
                 () -> text.append("No issues or nudges this week.\n"));
         return text.toString();
     }
@@ -61,7 +106,8 @@ public final class ScorecardFormatter {
         return text.toString();
     }
 
-    private static String body(Map<String, MetricChange> changes, Scorecard.Consistency consistency,
+    /** The sections; {@code consistency} is printed among them only where it is not the headline. */
+    private static String body(Map<String, MetricChange> changes, Optional<Scorecard.Consistency> consistency,
                                Scorecard.NudgeAnalytics nudges) {
         StringBuilder text = new StringBuilder();
         text.append(line(changes, "issues"));
@@ -80,12 +126,14 @@ public final class ScorecardFormatter {
         text.append(line(changes, "after.follow_ups"));
         text.append(line(changes, "after.promises_kept"));
         text.append(line(changes, "after.regressions_caught"));
-        text.append("\n*Consistency*\n");
-        text.append(line(changes, "consistency.all_steps"));
-        for (Scorecard.StepRate step : consistency.bySteps()) {
-            text.append("    step `").append(step.stepId()).append("` done ").append(step.happened().percent())
-                    .append(" (").append(step.happened().fraction()).append(")\n");
-        }
+        consistency.ifPresent(steps -> {
+            text.append("\n*Consistency*\n");
+            text.append(line(changes, "consistency.all_steps"));
+            for (Scorecard.StepRate step : steps.bySteps()) {
+                text.append("    step `").append(step.stepId()).append("` done ").append(step.happened().percent())
+                        .append(" (").append(step.happened().fraction()).append(")\n");
+            }
+        });
         appendNudges(text, changes, nudges);
         return text.toString();
     }

@@ -304,7 +304,22 @@ class SlackEndToEndTest {
         slack.drain();
 
         assertThat(slack.fake.calls("/actions/AABA1ABCD/1232321423432/D09sSasdasdAS9091209").get(0).body())
-                .contains("Accepted for the digest: The customer thanked the team after confirming the fix.");
+                .contains("Accepted for the digest: Name U0CUSTOMER confirmed the fix and thanked Name U0AGENT1.");
+    }
+
+    @Test
+    void checkInButton_signedBlockAction_recordsTheCheckInAndAnswersPrivately() {
+        slack.post(slack.blockAction("777.999.checkin", AGENT, "checked_in", "checkin:" + CUSTOMER, false));
+        slack.drain();
+
+        assertThat(slack.checkIns.findBetween(TEAM, Instant.EPOCH, slack.clock.instant().plusSeconds(1)))
+                .singleElement().satisfies(checkIn -> {
+                    assertThat(checkIn.customer().user()).isEqualTo(CUSTOMER);
+                    assertThat(checkIn.agent().user()).isEqualTo(AGENT);
+                    assertThat(checkIn.kind()).isEqualTo(io.happy3.domain.customer.CheckIn.Kind.CHECKED_IN);
+                });
+        assertThat(slack.fake.calls("/actions/AABA1ABCD/1232321423432/D09sSasdasdAS9091209").get(0).body())
+                .contains("Checked in with <@" + CUSTOMER + ">.");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
@@ -67,6 +68,7 @@ final class SlackHarness implements AutoCloseable {
     /** The renderings the App Home reads; another module over the same store is another replica. */
     final io.happy3.domain.nudge.RenderedNudgeStore rendered = new io.happy3.adapter.memory.InMemoryRenderedNudgeStore();
     final InMemoryChannelSettingsStore channelSettings = new InMemoryChannelSettingsStore();
+    final InMemoryCheckInStore checkIns = new InMemoryCheckInStore();
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     final SlackModule module;
     final Engine engine;
@@ -104,7 +106,7 @@ final class SlackHarness implements AutoCloseable {
                 clock, maxBodyBytes, sleeps::add, Duration.ofMillis(500));
         Engine.Stores stores = new Engine.Stores(issues, nudges, new InMemoryProudMomentStore(), channelSettings,
                 new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
-            new InMemoryDesiredResultStore());
+            new InMemoryDesiredResultStore(), checkIns);
         module.showCustomers(stores.customerNotes(), stores.desiredResults());
         this.stores = stores;
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),

@@ -65,6 +65,11 @@ record Backend(String name, TestDatabase database) {
         return database == null ? new InMemoryCustomerNoteStore() : new JdbcCustomerNoteStore(database.database());
     }
 
+    io.happy3.domain.customer.CheckInStore checkInStore() {
+        return database == null ? new io.happy3.adapter.memory.InMemoryCheckInStore()
+                : new JdbcCheckInStore(database.database());
+    }
+
     DesiredResultStore desiredResultStore() {
         return database == null ? new InMemoryDesiredResultStore() : new JdbcDesiredResultStore(database.database());
     }

@@ -10,6 +10,7 @@ import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.memory.InMemoryAgentPreferenceStore;
 import io.happy3.adapter.memory.InMemoryChannelSettingsStore;
 import io.happy3.adapter.memory.InMemoryCustomerNoteStore;
+import io.happy3.adapter.memory.InMemoryCheckInStore;
 import io.happy3.adapter.memory.InMemoryDesiredResultStore;
 import io.happy3.adapter.memory.InMemoryConversationAddressStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
@@ -64,7 +65,7 @@ final class TeamsTestBed implements AutoCloseable {
     final Engine.Stores stores = new Engine.Stores(new InMemoryIssueStore(), new InMemoryNudgeStore(),
             new InMemoryProudMomentStore(), new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(),
             new InMemoryCustomerNoteStore(),
-            new InMemoryDesiredResultStore());
+            new InMemoryDesiredResultStore(), new InMemoryCheckInStore());
     private final AppConfig.Teams config;
     private final HttpClient http = HttpClient.newHttpClient();
     TeamsModule module;

@@ -18,20 +18,22 @@ import org.junit.jupiter.api.Test;
 class DigestComposerTest {
     private final List<Scorecard> weeks = ReviewCompiler.compileWeeks(W47, 8, WeekFixture.issues(),
             WeekFixture.nudges(), WeekFixture.playbooks());
-    private final DigestComposer composer = new DigestComposer(user -> user.equals(ALICE) ? "Alice" : "Bob", new SlackMarkup());
+    private final DigestComposer composer = new DigestComposer(user -> user.equals(ALICE) ? "Alice" : "Bob",
+            new SlackMarkup());
+    private final ProudStories stories = new ProudStories(WeekFixture.lookup());
 
     @Test
     void compose_acceptedMoments_firstWithNamesAndLinksThenHeadlines() {
-        Digest digest = composer.compose(weeks, List.of(
+        Digest digest = composer.compose(weeks, stories.tell(List.of(
                 moment("m1", ALICE, "Caught a regression in the export during the follow-up",
                         ProudMoment.Decision.ACCEPTED),
                 moment("m2", BOB, "Rejected one", ProudMoment.Decision.REJECTED),
-                moment("m3", BOB, "Still nominated", ProudMoment.Decision.NOMINATED)));
+                moment("m3", BOB, "Still nominated", ProudMoment.Decision.NOMINATED))));
 
         assertThat(digest.quiet()).isFalse();
         assertThat(digest.text()).isEqualTo("""
                 *What we're proud of — 2026-W47 (Mon 16 Nov – Sun 22 Nov 2026)*
-                ⭐ *Alice*: Caught a regression in the export during the follow-up — <https://x.slack.com/t/m1|thread>
+                ⭐ *Alice* — “Caught a regression in the export during the follow-up” — <https://x.slack.com/t/m1|thread>
 
                 *This week in numbers*
                 • Verified resolutions (customer confirmed): *67%* (2/3)  ▲ +17 pp
@@ -75,11 +77,44 @@ class DigestComposerTest {
     void compose_momentButNoIssues_notQuiet() {
         List<Scorecard> empty = ReviewCompiler.compileWeeks(W47, 8, List.of(), List.of(), Map.of());
 
-        Digest digest = composer.compose(empty, List.of(moment("m1", BOB, "Wrote the runbook",
-                ProudMoment.Decision.ACCEPTED)));
+        Digest digest = composer.compose(empty, stories.tell(List.of(moment("m1", BOB, "Wrote the runbook",
+                ProudMoment.Decision.ACCEPTED))));
 
         assertThat(digest.quiet()).isFalse();
-        assertThat(digest.text()).contains("⭐ *Bob*: Wrote the runbook").contains("*n/a* (0/0)  Δ n/a");
+        assertThat(digest.text()).contains("⭐ *Bob* — “Wrote the runbook”").contains("*n/a* (0/0)  Δ n/a");
+    }
+
+    @Test
+    void compose_sevenAcceptedStories_fiveHighlightsThenTheNumbers() {
+        List<ProudMoment> moments = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            moments.add(moment("m" + i, i % 2 == 0 ? BOB : ALICE, "Moment " + i, ProudMoment.Decision.ACCEPTED));
+        }
+
+        String text = composer.compose(weeks, stories.tell(moments)).text();
+
+        assertThat(text.lines().filter(line -> line.startsWith("⭐ "))).hasSize(5);
+        assertThat(text).contains("“Moment 5”").doesNotContain("“Moment 6”")
+                .contains("…and 2 more in `/review`.\n\n*This week in numbers*");
+    }
+
+    @Test
+    void compose_nominationsOfOneIssue_oneHighlightMergingTheReasons() {
+        ProudMoment thanks = new ProudMoment("g1", "T1", Optional.of(WeekFixture.CHANNEL),
+                Optional.of(WeekFixture.issueId("i1")), Optional.of(ALICE), Optional.empty(),
+                ProudMoment.Source.CUSTOMER_GRATITUDE, "The customer thanked the team after confirming the fix.",
+                Optional.of("https://x.slack.com/t/i1"), at(16, "10:31"), ProudMoment.Decision.ACCEPTED,
+                Optional.empty());
+        ProudMoment star = new ProudMoment("s1", "T1", Optional.of(WeekFixture.CHANNEL),
+                Optional.of(WeekFixture.issueId("i1")), Optional.of(ALICE), Optional.of(BOB),
+                ProudMoment.Source.STAR_REACTION, "Starred in the channel.", Optional.empty(), at(16, "11:00"),
+                ProudMoment.Decision.ACCEPTED, Optional.empty());
+
+        String text = composer.compose(weeks, stories.tell(List.of(thanks, star))).text();
+
+        assertThat(text).contains("⭐ *Alice* — Priya (Northwind) confirmed the fix (the nightly export in finance"
+                + " by 8:00) and thanked Alice; 3 days later it still worked. ⭐ from Bob. — <https://x.slack.com/t/i1|thread>\n");
+        assertThat(text.lines().filter(line -> line.startsWith("⭐ "))).hasSize(1);
     }
 
     private static ProudMoment moment(String id, UserRef about, String text, ProudMoment.Decision decision) {

@@ -21,21 +21,34 @@ class ScorecardFormatterTest {
         String text = formatter.format(comparison);
 
         assertThat(text).startsWith("*Happy 3 scorecard — 2026-W47 (Mon 16 Nov – Sun 22 Nov 2026)*\n"
-                + "_compared with 2026-W46_\n");
+                + "_compared with 2026-W46_\n\n"
+                + "*Consistency — issues where every playbook step happened*\n"
+                + "• Team: *50%* (3/6)  = 0\n"
+                + "• <@UALICE>: *67%* (2/3)  ▼ −33 pp\n"
+                + "• <@UBOB>: *50%* (1/2)  ▲ +50 pp\n"
+                + "Most often skipped: `follow-up` skipped 1 of 3 · `confirm-result` skipped 1 of 4"
+                + " · `first-response` skipped 1 of 6\n\n"
+                + "• Issues active: *8*  ▲ +6\n");
         assertThat(text).contains("• Median first response: *10m* (over 5 issues)  ▼ −10m\n");
         assertThat(text).contains("• Customer messages left waiting past target: *3* (of 9 messages)  ▲ +2\n");
         assertThat(text).contains("• Verified-resolution rate: *67%* (2/3)  ▲ +17 pp\n");
         assertThat(text).contains("• Agent-attested confirmations (not counted above): *1*  ▲ +1\n");
         assertThat(text).contains("• Follow-ups done when due: *75%* (3/4)  ▼ −25 pp\n");
         assertThat(text).contains("• Promises kept: *100%* (1/1)  Δ n/a\n");
-        assertThat(text).contains("• Issues with every playbook step done: *50%* (3/6)  = 0\n");
         assertThat(text).contains("• `first-response`: 3 ▲2 · 1 · 1 ▲1 · 0\n");
         assertThat(text).contains("Least acted upon: `confirm-result` (0% of 1 acted on)\n");
     }
 
     @Test
     void format_teamScorecard_namesNoAgent() {
-        assertThat(formatter.format(comparison)).doesNotContain("UALICE").doesNotContain("UBOB");
+        assertThat(formatter.format(comparison.teamOnly())).doesNotContain("UALICE").doesNotContain("UBOB")
+                .contains("• Team: *50%* (3/6)  = 0\n");
+    }
+
+    @Test
+    void format_agentSeesOwnConsistency_notTheOthers() {
+        assertThat(formatter.format(comparison, ALICE::equals)).contains("• <@UALICE>: *67%* (2/3)")
+                .doesNotContain("UBOB");
     }
 
     @Test

@@ -116,6 +116,28 @@ final class WeekFixture {
                         .answered("on_it", NudgeStatus.ACTED));
     }
 
+    /** Names agents and customers as a platform shows them, finds the fixture's issues and i1's desired result. */
+    static ProudStories.Lookup lookup() {
+        return new ProudStories.Lookup() {
+            @Override
+            public String name(UserRef person) {
+                return Map.of("UALICE", "Alice", "UBOB", "Bob", "UC1", "Priya (Northwind)", "UC3", "Jonas", "UC4", "Mei")
+                        .getOrDefault(person.user(), person.user());
+            }
+
+            @Override
+            public Optional<Issue> issue(io.happy3.domain.issue.IssueId id) {
+                return issues().stream().filter(issue -> issue.id().equals(id)).findFirst();
+            }
+
+            @Override
+            public Optional<String> desiredResult(io.happy3.domain.issue.IssueId id) {
+                return id.equals(issueId("i1")) ? Optional.of("the nightly export in finance by 8:00")
+                        : Optional.empty();
+            }
+        };
+    }
+
     static io.happy3.domain.issue.IssueId issueId(String ts) {
         return io.happy3.domain.issue.IssueId.of(new MessageRef(CHANNEL, ts));
     }
