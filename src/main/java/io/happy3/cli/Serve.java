@@ -1,5 +1,6 @@
 package io.happy3.cli;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.happy3.adapter.chart.TrendChart;
 import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.metrics.CountingInboxStore;
@@ -191,9 +192,10 @@ public final class Serve {
     private static Engine.Stores stores(Database database, JdbcNudgeStore nudgeStore) {
         return new Engine.Stores(SandboxPartition.withoutSandbox(new JdbcIssueStore(database)),
                 nudgeStore, new JdbcProudMomentStore(database), SandboxPartition.withoutSandbox(
-                new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5))),
+                new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5),
+                        Ticker.systemTicker())),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
-                        Duration.ofMinutes(10)), new JdbcCustomerNoteStore(database),
+                        Duration.ofMinutes(10), Ticker.systemTicker()), new JdbcCustomerNoteStore(database),
                 new JdbcDesiredResultStore(database));
     }
 
