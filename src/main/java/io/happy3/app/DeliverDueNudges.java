@@ -24,12 +24,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,10 +63,12 @@ public final class DeliverDueNudges {
     private final Clock clock;
     private final String owner;
     private final int batchSize;
-    private final List<DeliveryListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong ticks = new AtomicLong();
     /** The claim of the tick in progress (null between ticks), renewed by {@link #renewLeases}. */
     private volatile Claim current;
+    /** Delivers to several recipients at once when set ({@link #deliverWith}); null: on the ticking thread. */
+    private ExecutorService deliverers;
 
     public DeliverDueNudges(TeamDirectory team, NudgePlanner planner, NudgeRenderer renderer, IssueStore issues,
                             NudgeStore nudges, ChatGateway gateway, Clock clock, String owner, int batchSize) {
@@ -114,6 +122,48 @@ public final class DeliverDueNudges {
 
     /** Runs one tick; returns how many nudges were delivered. Ticks of one instance run one at a time. */
     public synchronized int tick() {
+        return round().delivered();
+    }
+
+    /**
+     * Runs rounds of {@link #tick} while each claims a full batch and {@code budget} has not run out, so a
+     * backlog of due nudges drains at the delivery rate rather than one batch per scheduler period; returns
+     * how many were delivered.
+     */
+    public synchronized int tickWhileDue(Duration budget) {
+        requireNonNull(budget, "budget == null");
+        long deadline = System.nanoTime() + budget.toNanos();
+        int delivered = 0;
+        Round round;
+        do {
+            round = round();
+            delivered += round.delivered();
+        } while (round.claimed() == batchSize && System.nanoTime() < deadline);
+        return delivered;
+    }
+
+    /**
+     * Delivers to up to {@code threads} recipients at once (one recipient's nudges stay on one thread, in order,
+     * coalesced as before); 1, the default, delivers on the calling thread. Call before the first tick.
+     */
+    public synchronized void deliverWith(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads < 1: " + threads);
+        }
+        if (deliverers != null) {
+            deliverers.shutdown();
+        }
+        deliverers = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "happy3-deliver");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private record Round(int claimed, int delivered) {
+    }
+
+    private Round round() {
         Instant now = clock.instant();
         String claimOwner = owner + "#" + ticks.incrementAndGet();
         List<Nudge> claimed = nudges.claimDue(claimOwner, batchSize, now, LEASE);
@@ -121,37 +171,72 @@ public final class DeliverDueNudges {
         claimed.forEach(nudge -> held.add(nudge.id()));
         current = new Claim(claimOwner, held);
         try {
-            return deliverClaimed(claimed, now);
+            return new Round(claimed.size(), deliverClaimed(claimed, now));
         } finally {
             current = null;
         }
     }
 
-    /** Prepares each claimed nudge (re-checked at send time), then delivers them per recipient. */
+    /** Groups the claimed nudges by recipient and delivers each group, in parallel when so configured. */
     private int deliverClaimed(List<Nudge> claimed, Instant now) {
-        Map<UserRef, List<Prepared>> byRecipient = new LinkedHashMap<>();
+        Map<UserRef, List<Nudge>> byRecipient = new LinkedHashMap<>();
+        claimed.forEach(nudge -> byRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(nudge));
+        ExecutorService pool = deliverers;
+        if (pool == null || byRecipient.size() < 2) {
+            int delivered = 0;
+            for (Map.Entry<UserRef, List<Nudge>> group : byRecipient.entrySet()) {
+                delivered += deliverTo(group.getKey(), group.getValue(), now);
+            }
+            return delivered;
+        }
+        List<Future<Integer>> results = new ArrayList<>();
+        byRecipient.forEach((recipient, group) -> results.add(pool.submit(() -> deliverTo(recipient, group, now))));
+        int delivered = 0;
+        for (Future<Integer> result : results) {
+            delivered += join(result);
+        }
+        return delivered;
+    }
+
+    private static int join(Future<Integer> result) {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            log.warn("delivering a recipient's nudges failed", e.getCause());
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /**
+     * Prepares one recipient's claimed nudges (each re-checked at send time, the day's sends counted once for
+     * the group and then per nudge prepared), then delivers them together.
+     */
+    private int deliverTo(UserRef recipient, List<Nudge> claimed, Instant now) {
+        List<Prepared> prepared = new ArrayList<>();
+        Map<Instant, Integer> sentSince = new HashMap<>();
         for (Nudge nudge : claimed) {
             try {
-                // countSent sees only earlier ticks: this tick's own sends count against the daily cap too.
-                int inThisTick = byRecipient.getOrDefault(nudge.recipient(), List.of()).size();
-                prepare(nudge, now, inThisTick).ifPresent(prepared ->
-                        byRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(prepared));
+                prepare(nudge, now, sentSince, prepared.size()).ifPresent(prepared::add);
             } catch (RuntimeException e) {
                 log.warn("nudge {} could not be prepared: {}", nudge.id(), e.toString(), e);
                 retryOrFail(List.of(nudge), e.toString(), Optional.empty(), false, now);
             }
         }
-        int delivered = 0;
-        for (Map.Entry<UserRef, List<Prepared>> entry : byRecipient.entrySet()) {
-            delivered += deliver(entry.getKey(), entry.getValue(), now);
-        }
-        return delivered;
+        return prepared.isEmpty() ? 0 : deliver(recipient, prepared, now);
     }
 
     private record Prepared(Nudge nudge, Issue issue, Playbook playbook, NudgeMessage message) {
     }
 
-    private Optional<Prepared> prepare(Nudge nudge, Instant now, int alreadyInThisTick) {
+    /**
+     * {@code sentSince} caches, per start of the recipient's day, what {@code countSent} found before this
+     * round; {@code alreadyInThisTick} adds the group's sends prepared so far (they count against the cap too).
+     */
+    private Optional<Prepared> prepare(Nudge nudge, Instant now, Map<Instant, Integer> sentSince,
+                                       int alreadyInThisTick) {
         Optional<Issue> issue = issues.find(nudge.issueId());
         Optional<Playbook> playbook = team.playbook(nudge.playbookId());
         if (issue.isEmpty() || playbook.isEmpty()) {
@@ -161,7 +246,8 @@ public final class DeliverDueNudges {
         }
         ZoneId zone = team.zoneOf(nudge.recipient(), playbook);
         Instant dayStart = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        int sentToday = nudges.countSent(nudge.recipient(), dayStart, now.plusSeconds(1)) + alreadyInThisTick;
+        int sentToday = sentSince.computeIfAbsent(dayStart, start -> nudges.countSent(nudge.recipient(), start,
+                now.plusSeconds(1))) + alreadyInThisTick;
         Decision decision = planner.decide(nudge, issue.get(), playbook.get(), now,
                 team.profile(nudge.recipient()).mutedUntil(), sentToday);
         if (decision instanceof Decision.Cancel cancel) {
@@ -202,12 +288,17 @@ public final class DeliverDueNudges {
             retryOrFail(batch.stream().map(Prepared::nudge).toList(), e.toString(), Optional.empty(), false, now);
             return 0;
         }
-        for (Prepared prepared : batch) {
-            Nudge sent = prepared.nudge().sent(now, prepared.message().late());
-            if (!settle(sent, DeliveryOutcome.of(prepared.message().late() ? Kind.SENT_LATE : Kind.SENT, ""))) {
+        // The delivery's SENT marks share one (synchronous, fenced) commit.
+        List<Nudge> sent = batch.stream().map(prepared -> prepared.nudge().sent(now, prepared.message().late()))
+                .toList();
+        Set<NudgeId> written = Set.copyOf(nudges.updateClaimed(sent, current.owner()));
+        for (int i = 0; i < batch.size(); i++) {
+            Prepared prepared = batch.get(i);
+            DeliveryOutcome outcome = DeliveryOutcome.of(prepared.message().late() ? Kind.SENT_LATE : Kind.SENT, "");
+            if (!recorded(sent.get(i), outcome, written.contains(sent.get(i).id()))) {
                 continue;
             }
-            planner.repeat(sent, prepared.issue(), prepared.playbook(), now).ifPresent(nudges::schedule);
+            planner.repeat(sent.get(i), prepared.issue(), prepared.playbook(), now).ifPresent(nudges::schedule);
             listeners.forEach(listener -> listener.delivered(prepared.message(), prepared.issue()));
         }
         return batch.size();
@@ -227,8 +318,13 @@ public final class DeliverDueNudges {
 
     /** Records the outcome of a claimed nudge; false when the claim was lost and another owner records it. */
     private boolean settle(Nudge nudge, DeliveryOutcome outcome) {
+        return recorded(nudge, outcome, nudges.updateClaimed(nudge, current.owner()));
+    }
+
+    /** After a fenced write of {@code nudge}: false (and it leaves this claim) when the claim was lost. */
+    private boolean recorded(Nudge nudge, DeliveryOutcome outcome, boolean written) {
         Claim claim = current;
-        if (!nudges.updateClaimed(nudge, claim.owner())) {
+        if (!written) {
             claim.held().remove(nudge.id());
             log.warn("nudge {} was taken over by another scheduler before its outcome ({}) was recorded; "
                     + "the outcome stays theirs", nudge.id(), outcome);
@@ -239,4 +335,10 @@ public final class DeliverDueNudges {
         return true;
     }
 
+    /** Stops the delivery threads (at shutdown, after the last tick). */
+    public synchronized void close() {
+        if (deliverers != null) {
+            deliverers.shutdown();
+        }
+    }
 }

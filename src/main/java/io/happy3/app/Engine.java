@@ -76,7 +76,7 @@ public final class Engine {
         follow = new FollowConversation(team, stores.issues(), record, plan, locks, stores.proudMoments(), gateway,
                 signals);
         delivery = new DeliverDueNudges(team, planner, renderer, stores.issues(), stores.nudges(), gateway, clock,
-                owner, 200);
+                owner, 1000);
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway,
                 new AnswerNudge.Parts(record, locks, planner, renderer), clock);
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(),

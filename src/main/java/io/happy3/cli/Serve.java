@@ -18,6 +18,7 @@ import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
 import io.happy3.adapter.storage.JdbcCustomerNoteStore;
 import io.happy3.adapter.storage.JdbcDesiredResultStore;
+import io.happy3.adapter.storage.Dialect;
 import io.happy3.adapter.storage.JdbcInboxStore;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
@@ -149,7 +150,7 @@ public final class Serve {
         Map<String, HttpServlet> servlets = platforms.servlets();
         sandbox.ifPresent(module -> servlets.put("/", module.servlet()));
         InboxWorker inbox = new InboxWorker(inboxStore, platforms.handlers(engine.router()), clock, owner,
-                InboxWorker.Settings.defaults());
+                inboxSettings(database));
         GuardedTicker inboxTicker = inboxTicker(inbox);
         GuardedTicker scheduler = scheduler(engine, engine.rituals(new JdbcRitualLedger(database, clock),
                 TrendChart::render, ritualTimes), database, config, clock);
@@ -178,10 +179,14 @@ public final class Serve {
                 config.ritualDigest().day(), config.ritualDigest().time());
     }
 
-    /** Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md). */
+    /**
+     * Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md). On
+     * PostgreSQL each inbox thread holds a connection for the whole of an entry (one transaction), beside the
+     * ack path's writer, the scheduler's deliveries and the HTTP threads' reads.
+     */
     private static Database openDatabase(AppConfig config) {
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
-                config.dbUrl().startsWith("jdbc:h2:") ? 2 : 8);
+                config.dbUrl().startsWith("jdbc:h2:") ? 2 : 16);
         int released = database.releaseLeasesOfDeadProcess();
         if (released > 0) {
             log.info("resuming {} inbox entries and nudges a previous process had claimed", released);
@@ -199,6 +204,14 @@ public final class Serve {
                 new JdbcDesiredResultStore(database));
     }
 
+    /**
+     * On PostgreSQL an inbox entry mostly waits on the database and the chat platform: eight threads. Embedded
+     * H2 writes one at a time through a pool of two, which more threads would only queue on, beside the acks.
+     */
+    private static InboxWorker.Settings inboxSettings(Database database) {
+        return InboxWorker.Settings.defaults().withThreads(database.dialect() == Dialect.H2 ? 4 : 8);
+    }
+
     private static GuardedTicker inboxTicker(InboxWorker inbox) {
         GuardedTicker ticker = new GuardedTicker("inbox", Duration.ofMillis(200));
         ticker.register("inbox", inbox::poll);
@@ -209,7 +222,10 @@ public final class Serve {
     private static GuardedTicker scheduler(Engine engine, RunWeeklyRituals rituals, Database database,
                                            AppConfig config, Clock clock) {
         GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofSeconds(1));
-        scheduler.register("nudges", engine.delivery()::tick);
+        // Up to 8 recipients at once, and rounds of 1,000 while nudges are due (BENCHMARKS.md, scheduler); a
+        // tick stops starting rounds after 2 s, so a shutdown waits for one round at most.
+        engine.delivery().deliverWith(8);
+        scheduler.register("nudges", () -> engine.delivery().tickWhileDue(Duration.ofSeconds(2)));
         scheduler.heartbeat("nudges", DeliverDueNudges.LEASE.dividedBy(4), engine.delivery()::renewLeases);
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));
         scheduler.register("stale-issues", every(Duration.ofMinutes(15), clock, engine.quietIssues()::sweep));

@@ -21,6 +21,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.playbook.PlaybookSource;
 import io.happy3.domain.team.AgentDirectory;
@@ -179,6 +180,23 @@ class CoachingFlowTest {
                 .stream().filter(nudge -> nudge.status() == NudgeStatus.PENDING).toList();
         assertThat(waiting).hasSize(10)
                 .allSatisfy(nudge -> assertThat(nudge.dueAt()).isEqualTo(Instant.parse("2026-11-18T00:00:00Z")));
+    }
+
+    @Test
+    void tenNudgesDueAtOnce_deliveredToBothAgentsAtOnce_eachNudgeOnceAndTheDailyCapHolds() {
+        engine.delivery().deliverWith(8);
+        for (int i = 1; i <= 10; i++) {
+            say(new UserRef(Platform.SLACK, "T1", "UCUST" + i), "q" + i, null, "Our export fails, case " + i + ".");
+        }
+        clock.advance(Duration.ofMinutes(11));
+
+        int delivered = engine.delivery().tickWhileDue(Duration.ofSeconds(30));
+
+        assertThat(delivered).isEqualTo(10);
+        assertThat(gateway.deliveredSteps()).filteredOn("first-response->UANNA"::equals).hasSize(5);
+        assertThat(gateway.deliveredSteps()).filteredOn("first-response->UBEN"::equals).hasSize(5);
+        assertThat(gateway.delivered).extracting(NudgeMessage::nudgeId).doesNotHaveDuplicates();
+        engine.delivery().close();
     }
 
     @Test

@@ -142,6 +142,10 @@ final class FakeSlack implements AutoCloseable {
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + ts() + "\"}";
             case "views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"V0HOME\",\"type\":\"home\"}}";
             case "usergroups.users.list" -> "{\"ok\":true,\"users\":[]}";
+            // As Slack: a permalink per message (Happy3 caches it; an answer without one is asked again every time).
+            case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "C0")
+                    + "\",\"permalink\":\"https://bench.slack.com/archives/" + params.getOrDefault("channel", "C0")
+                    + "/p" + params.getOrDefault("message_ts", "0").replace(".", "") + "\"}";
             default -> "{\"ok\":true}";
         };
     }

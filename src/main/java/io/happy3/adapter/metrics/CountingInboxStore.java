@@ -40,6 +40,11 @@ public final class CountingInboxStore implements InboxStore {
     }
 
     @Override
+    public boolean process(InboxEntry claimed, Runnable work) {
+        return delegate.process(claimed, work);
+    }
+
+    @Override
     public boolean markFailed(InboxEntry claimed, String error, Instant retryAt, boolean giveUp) {
         boolean recorded = delegate.markFailed(claimed, error, retryAt, giveUp);
         telemetry.eventFailed(claimed.platform());

@@ -11,7 +11,9 @@ import io.happy3.domain.time.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes the durable inbox: {@link #poll} claims as many entries as it has free threads and hands each
- * to its platform's {@link InboxHandler}; a thread that finishes one claims the next while any waits. Success marks the entry done; failure retries it with
+ * Processes the durable inbox: {@link #poll} claims a batch of entries and starts a free thread on each,
+ * handing it to its platform's {@link InboxHandler}; a thread that finishes one takes the next claimed entry,
+ * claiming the next batch when none is left. Success marks the entry done; failure retries it with
  * exponential backoff (its ordering key waits, other keys go on) and gives up into a visible FAILED
  * state after {@code maxAttempts}. Register {@code worker::poll} on a {@link GuardedTicker}. Thread-safe.
  */
@@ -46,6 +49,8 @@ public final class InboxWorker implements AutoCloseable {
     private final Semaphore freeThreads;
     /** Entries being processed, by sequence: the heartbeat renews their leases. */
     private final Map<Long, InboxEntry> inProgress = new ConcurrentHashMap<>();
+    /** Claimed entries no thread has started yet (at most one batch); guarded by the monitor. */
+    private final Deque<InboxEntry> claimedWaiting = new ArrayDeque<>();
     private final Heartbeat heartbeat;
     private final Duration maxYield;
     private volatile boolean draining;
@@ -85,43 +90,65 @@ public final class InboxWorker implements AutoCloseable {
             return;
         }
         List<InboxEntry> held = store.renew(running, clock.instant().plus(settings.lease()));
-        if (held.size() < running.size()) {
+        // An entry that finished while the renewal ran (its done mark waits for no lease) was not lost.
+        long lost = running.stream().filter(entry -> !held.contains(entry)
+                && inProgress.get(entry.sequence()) == entry).count();
+        if (lost > 0) {
             log.warn("{} of {} inbox entries in progress lost their lease to another worker; "
-                    + "their outcome will not be recorded here", running.size() - held.size(), running.size());
+                    + "their outcome will not be recorded here", lost, running.size());
         }
     }
 
     /**
-     * Claims up to one entry per free thread and starts processing them; returns how many it started.
-     * Entries are claimed only when a thread is free, so no lease runs down in a queue.
+     * Starts a free thread on each claimed entry, claiming a batch of up to {@code batchSize} when none waits;
+     * returns how many threads it started.
      */
     public synchronized int poll() {
-        int free = Math.min(freeThreads.availablePermits(), settings.batchSize());
-        if (draining || free == 0) {
-            return 0;
+        int started = 0;
+        while (!draining && freeThreads.tryAcquire()) {
+            InboxEntry next;
+            try {
+                next = nextClaimed();
+            } catch (RuntimeException e) {
+                freeThreads.release(); // the database is down: the permit stays for the next poll
+                throw e;
+            }
+            if (next == null) {
+                freeThreads.release();
+                break;
+            }
+            run(next);
+            started++;
         }
-        List<InboxEntry> claimed = store.claim(owner, free, clock.instant(), settings.lease());
-        claimed.forEach(this::start);
-        return claimed.size();
+        return started;
     }
 
-    /** Runs {@code entry} on a free thread, which then goes on with the next waiting entry, if any. */
-    private void start(InboxEntry entry) {
-        freeThreads.acquireUninterruptibly();
-        inProgress.put(entry.sequence(), entry);
+    /**
+     * The next claimed entry: from the waiting batch, else from a new claim of a whole batch (one claim serves
+     * many entries: claims run one at a time, and on PostgreSQL each one scans the pending rows); null when
+     * nothing is pending. The waiting entries count as in progress, so the heartbeat renews their leases.
+     * Callers hold the monitor.
+     */
+    private InboxEntry nextClaimed() {
+        if (claimedWaiting.isEmpty() && !draining) {
+            List<InboxEntry> claimed = store.claim(owner, settings.batchSize(), clock.instant(), settings.lease());
+            claimed.forEach(entry -> inProgress.put(entry.sequence(), entry));
+            claimedWaiting.addAll(claimed);
+        }
+        return claimedWaiting.poll();
+    }
+
+    /** Runs {@code first} on a thread holding a permit, which then goes on with the next claimed entry, if any. */
+    private void run(InboxEntry first) {
         executor.execute(() -> {
-            InboxEntry current = entry;
             try {
-                // While entries wait, a thread that finished one claims the next at once instead of idling
-                // until the next poll (which would cap the worker at `threads` entries per poll period).
-                while (current != null) {
+                for (InboxEntry current = first; current != null; current = next()) {
                     try {
                         process(current);
                     } finally {
                         inProgress.remove(current.sequence());
                     }
                     yieldToAcks();
-                    current = claimNext();
                 }
             } finally {
                 freeThreads.release();
@@ -149,21 +176,18 @@ public final class InboxWorker implements AutoCloseable {
     }
 
     /**
-     * For a thread that just finished an entry: claims the next one for it and, in the same claim, one for
-     * each idle thread (started at once); null when none waits or the worker drains.
+     * For a thread that just finished an entry: the next claimed entry (null when none is pending or the worker
+     * drains), starting idle threads on the rest of a fresh batch.
      */
-    private synchronized InboxEntry claimNext() {
+    private synchronized InboxEntry next() {
         if (draining) {
             return null;
         }
-        int idle = Math.min(freeThreads.availablePermits(), settings.batchSize() - 1);
-        List<InboxEntry> next = store.claim(owner, 1 + idle, clock.instant(), settings.lease());
-        if (next.isEmpty()) {
-            return null;
+        InboxEntry next = nextClaimed();
+        while (next != null && !claimedWaiting.isEmpty() && freeThreads.tryAcquire()) {
+            run(claimedWaiting.poll());
         }
-        next.subList(1, next.size()).forEach(this::start);
-        inProgress.put(next.get(0).sequence(), next.get(0));
-        return next.get(0);
+        return next;
     }
 
     private void process(InboxEntry entry) {
@@ -174,13 +198,15 @@ public final class InboxWorker implements AutoCloseable {
     }
 
     private void processTagged(InboxEntry entry) {
+        InboxHandler handler = handlers.get(entry.platform());
+        if (handler == null) {
+            recordFailure(entry, "no inbox handler for platform " + entry.platform(), true);
+            return;
+        }
+        boolean done;
         try {
-            InboxHandler handler = handlers.get(entry.platform());
-            if (handler == null) {
-                recordFailure(entry, "no inbox handler for platform " + entry.platform(), true);
-                return;
-            }
-            handler.handle(entry);
+            // The handler's writes and the done mark commit together (InboxStore.process).
+            done = store.process(entry, () -> handler.handle(entry));
         } catch (RuntimeException e) {
             log.warn("inbox entry {} ({} {} {}) failed on attempt {}", entry.sequence(), entry.platform(),
                     entry.kind(), entry.eventId(), entry.attempts(), e);
@@ -188,14 +214,9 @@ public final class InboxWorker implements AutoCloseable {
                     entry.attempts() >= settings.maxAttempts());
             return;
         }
-        try {
-            if (!store.markDone(entry)) {
-                log.warn("inbox entry {} was processed after its lease was taken over; the new owner records it",
-                        entry.sequence());
-            }
-        } catch (RuntimeException e) {
-            // The work is done but not recorded: the lease runs out and the (idempotent) handler runs again.
-            log.warn("inbox entry {} was processed but could not be marked done: {}", entry.sequence(), e.toString());
+        if (!done) {
+            log.warn("inbox entry {} was processed after its lease was taken over; the new owner records it",
+                    entry.sequence());
         }
     }
 
@@ -235,6 +256,9 @@ public final class InboxWorker implements AutoCloseable {
         requireNonNull(timeout, "timeout == null");
         synchronized (this) {
             draining = true;
+            // Not started: they keep their lease until it runs out (or the next start on H2 frees it).
+            claimedWaiting.forEach(entry -> inProgress.remove(entry.sequence()));
+            claimedWaiting.clear();
         }
         executor.shutdown();
         try {
@@ -277,11 +301,17 @@ public final class InboxWorker implements AutoCloseable {
         }
 
         /**
-         * Four threads, batches of 20, 20-second leases renewed every 5 s while an entry runs (so a dead
-         * replica's entries are taken over within about 20 s), retries from 1 s to 5 min, ten attempts.
+         * Four threads, batches of 32 claimed at once, 20-second leases renewed every 5 s while an entry waits or
+         * runs (so a dead replica's entries are taken over within about 20 s), retries from 1 s to 5 min, ten
+         * attempts.
          */
         public static Settings defaults() {
-            return new Settings(4, 20, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
+            return new Settings(4, 32, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMinutes(5), 10);
+        }
+
+        /** These settings with {@code count} threads. */
+        public Settings withThreads(int count) {
+            return new Settings(count, batchSize, lease, firstRetry, maxRetry, maxAttempts);
         }
     }
 }

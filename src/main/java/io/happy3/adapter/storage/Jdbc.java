@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,18 +15,65 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
-/** The little JDBC plumbing the stores share: connections, transactions, instants, error translation. */
+/**
+ * The little JDBC plumbing the stores share: connections, transactions, instants, error translation.
+ *
+ * <p>A {@linkplain #inUnitOfWork unit of work} binds one transaction to the calling thread: every store call
+ * the thread makes meanwhile runs on it (a nested {@link #inTransaction} becomes a savepoint), so processing
+ * one inbox entry commits once instead of once per statement.
+ */
 final class Jdbc {
     private final DataSource dataSource;
+    /** The connection of the unit of work the current thread runs, if any. */
+    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
     Jdbc(DataSource dataSource) {
         this.dataSource = requireNonNull(dataSource, "dataSource == null");
     }
 
-    /** Work on one connection, in auto-commit mode. */
+    /**
+     * Runs {@code work} in one transaction that every store call of this thread joins until it returns; commits
+     * then, rolls everything back when it throws. {@code asyncCommit} (PostgreSQL only) lets the commit return
+     * before its WAL reaches the disk: for work that a crash merely makes run again (its input is durable
+     * elsewhere and its writes are idempotent). A unit already running on this thread is joined.
+     */
+    <T> T inUnitOfWork(String context, boolean asyncCommit, Supplier<T> work) {
+        if (bound.get() != null) {
+            return work.get();
+        }
+        return inTransaction(context, connection -> {
+            if (asyncCommit) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set local synchronous_commit = off");
+                }
+            }
+            bound.set(connection);
+            try {
+                return work.get();
+            } finally {
+                bound.remove();
+            }
+        });
+    }
+
+    /** Whether the current thread runs a {@linkplain #inUnitOfWork unit of work}. */
+    boolean inUnitOfWork() {
+        return bound.get() != null;
+    }
+
+    /** Work on one connection, in auto-commit mode (or on the unit of work's transaction, when one runs). */
     <T> T withConnection(String context, SqlWork<T> work) {
+        Connection joined = bound.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw SqlErrors.translate(context, e);
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -37,6 +86,9 @@ final class Jdbc {
      * restores auto-commit when the connection goes back.
      */
     <T> T inTransaction(String context, SqlWork<T> work) {
+        if (bound.get() != null) {
+            return withConnection(context, connection -> underSavepoint(connection, work));
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -49,6 +101,23 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             throw SqlErrors.translate(context, e);
+        }
+    }
+
+    /**
+     * Inside a unit of work, a failing statement must not abort the whole transaction (PostgreSQL refuses every
+     * later statement of a transaction after an error): {@code work} runs under a savepoint, rolled back to
+     * when it throws.
+     */
+    private static <T> T underSavepoint(Connection connection, SqlWork<T> work) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            T result = work.run(connection);
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(savepoint);
+            throw e;
         }
     }
 
@@ -71,7 +140,7 @@ final class Jdbc {
                 return null;
             }
             try {
-                execute(connection, insertSql, binder);
+                guarded(connection, c -> execute(c, insertSql, binder));
             } catch (SQLException e) {
                 if (!SqlErrors.uniqueViolation(e)) {
                     throw e;
@@ -87,6 +156,11 @@ final class Jdbc {
      * its unique key exists already (a replayed event, a second replica). Other failures propagate.
      */
     boolean insertUnlessPresent(String context, String insertSql, Binder binder) {
+        if (inUnitOfWork()) {
+            // a failed insert would abort the unit's transaction; one statement instead of a savepoint's three
+            return withConnection(context, connection -> execute(connection, insertSql + " on conflict do nothing",
+                    binder) == 1);
+        }
         return withConnection(context, connection -> {
             try {
                 execute(connection, insertSql, binder);
@@ -98,6 +172,11 @@ final class Jdbc {
                 throw e;
             }
         });
+    }
+
+    /** {@code work} as it is, or under a savepoint inside a unit of work. */
+    private <T> T guarded(Connection connection, SqlWork<T> work) throws SQLException {
+        return bound.get() == connection ? underSavepoint(connection, work) : work.run(connection);
     }
 
     static int execute(Connection connection, String sql, Binder binder) throws SQLException {

@@ -70,8 +70,49 @@ public final class JdbcInboxStore implements InboxStore {
 
     @Override
     public List<InboxEntry> claim(String owner, int limit, Instant now, Duration lease) {
-        return database.claim("claiming inbox entries for " + owner, new Database.Lease(owner, limit, now, lease),
-                JdbcInboxStore::claimOnPostgres, JdbcInboxStore::claimOnH2);
+        String context = "claiming inbox entries for " + owner;
+        Database.Lease asked = new Database.Lease(owner, limit, now, lease);
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            // Committed without waiting for the WAL flush: a claim that a database crash loses only frees the
+            // entry again, and the crash ends the claimer's transactions too.
+            return jdbc.inUnitOfWork(context, true, () -> database.claim(context, asked,
+                    JdbcInboxStore::claimOnPostgres, JdbcInboxStore::claimOnH2));
+        }
+        return database.claim(context, asked, JdbcInboxStore::claimOnPostgres, JdbcInboxStore::claimOnH2);
+    }
+
+    /**
+     * Runs {@code work} and marks the entry done in one transaction, committed asynchronously on PostgreSQL:
+     * one commit per processed entry instead of one per statement, none of them waiting for the disk. A crash of
+     * the database that loses it only makes the entry run again (the entry is durable since its ack, and issue
+     * events and nudges are unique on their keys). The whole unit rolls back when {@code work} throws or the
+     * claim was taken over.
+     */
+    @Override
+    public boolean process(InboxEntry claimed, Runnable work) {
+        requireNonNull(claimed, "claimed == null");
+        requireNonNull(work, "work == null");
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            return InboxStore.super.process(claimed, work);
+        }
+        try {
+            return jdbc.inUnitOfWork("processing inbox entry " + claimed.sequence(), true, () -> {
+                work.run();
+                if (!markDone(claimed)) {
+                    throw new ClaimTakenOver();
+                }
+                return true;
+            });
+        } catch (ClaimTakenOver e) {
+            return false;
+        }
+    }
+
+    /** Rolls a unit of work back when its entry's claim no longer holds: the new owner processes it. */
+    private static final class ClaimTakenOver extends RuntimeException {
+        ClaimTakenOver() {
+            super("claim taken over", null, false, false);
+        }
     }
 
     private static List<InboxEntry> claimOnPostgres(Connection connection, Database.Lease lease)

@@ -147,6 +147,35 @@ public final class JdbcNudgeStore implements NudgeStore {
                 }) == 1;
     }
 
+    /** One transaction of batched, fenced updates: the scheduler's SENT marks of a delivery share one commit. */
+    @Override
+    public List<NudgeId> updateClaimed(List<Nudge> nudges, String owner) {
+        requireNonNull(nudges, "nudges == null");
+        requireNonNull(owner, "owner == null");
+        if (nudges.size() < 2) {
+            return nudges.stream().filter(nudge -> updateClaimed(nudge, owner)).map(Nudge::id).toList();
+        }
+        return jdbc.inTransaction("updating " + nudges.size() + " nudges claimed by " + owner, connection -> {
+            int[] counts;
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE + " and lease_owner = ?")) {
+                for (Nudge nudge : nudges) {
+                    bindState(statement, 1, nudge);
+                    statement.setString(22, nudge.id().value());
+                    statement.setString(23, owner);
+                    statement.addBatch();
+                }
+                counts = statement.executeBatch();
+            }
+            List<NudgeId> written = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    written.add(nudges.get(i).id());
+                }
+            }
+            return written;
+        });
+    }
+
     @Override
     public List<NudgeId> renew(String owner, List<NudgeId> ids, Instant until) {
         requireNonNull(owner, "owner == null");

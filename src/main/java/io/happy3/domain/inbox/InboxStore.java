@@ -27,6 +27,17 @@ public interface InboxStore {
     boolean markDone(InboxEntry claimed);
 
     /**
+     * Runs {@code work} (processing the claimed entry) and then {@link #markDone marks it done}, as one unit
+     * where the adapter can: its writes and the done mark commit together, or none of them when {@code work}
+     * throws (the exception propagates) or the claim no longer holds (false). Because the entry itself is
+     * durable and processing is replayed idempotently, such a unit may commit without waiting for the disk.
+     */
+    default boolean process(InboxEntry claimed, Runnable work) {
+        work.run();
+        return markDone(claimed);
+    }
+
+    /**
      * Records a failed attempt of the claimed entry: pending again after {@code retryAt}, or
      * {@link InboxEntry.InboxStatus#FAILED} (kept, with its error, for an operator) when {@code giveUp} is
      * true. Fenced like {@link #markDone}.

@@ -4,6 +4,7 @@ import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.IssueId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,20 @@ public interface NudgeStore {
      * the nudge over), so a slow scheduler can never record a nudge sent a second time.
      */
     boolean updateClaimed(Nudge nudge, String owner);
+
+    /**
+     * {@link #updateClaimed} for several nudges of one claim at once (one commit where the adapter can);
+     * returns the ids of those written, in order. A nudge whose claim {@code owner} lost is left alone.
+     */
+    default List<NudgeId> updateClaimed(List<Nudge> nudges, String owner) {
+        List<NudgeId> written = new ArrayList<>();
+        for (Nudge nudge : nudges) {
+            if (updateClaimed(nudge, owner)) {
+                written.add(nudge.id());
+            }
+        }
+        return written;
+    }
 
     /** Extends {@code owner}'s leases on these nudges to {@code until}; returns the ids it still holds. */
     List<NudgeId> renew(String owner, List<NudgeId> ids, Instant until);

@@ -2,12 +2,14 @@ package io.happy3.adapter.scheduler;
 
 import io.happy3.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxEntry.InboxStatus;
 import io.happy3.domain.inbox.InboxHandler;
+import io.happy3.domain.inbox.InboxStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +171,59 @@ class InboxWorkerTest {
         pollAndWait();
 
         assertThat(handled).hasSize(30);
+        assertThat(store.backlog()).isZero();
+    }
+
+    @Test
+    void poll_whileTheDatabaseIsDown_failsAndAfterwardsProcessesEverything() throws InterruptedException {
+        AtomicBoolean down = new AtomicBoolean(true);
+        InboxStore flaky = new InboxStore() {
+            @Override
+            public boolean append(InboxEntry entry) {
+                return store.append(entry);
+            }
+
+            @Override
+            public List<InboxEntry> claim(String owner, int limit, Instant now, Duration lease) {
+                if (down.get()) {
+                    throw new IllegalStateException("database unavailable");
+                }
+                return store.claim(owner, limit, now, lease);
+            }
+
+            @Override
+            public boolean markDone(InboxEntry claimed) {
+                return store.markDone(claimed);
+            }
+
+            @Override
+            public boolean markFailed(InboxEntry claimed, String error, Instant retryAt, boolean giveUp) {
+                return store.markFailed(claimed, error, retryAt, giveUp);
+            }
+
+            @Override
+            public List<InboxEntry> renew(List<InboxEntry> claimed, Instant until) {
+                return store.renew(claimed, until);
+            }
+
+            @Override
+            public long backlog() {
+                return store.backlog();
+            }
+        };
+        worker = new InboxWorker(flaky, List.of(handler(Platform.SLACK, entry -> { })), clock, "worker-1",
+                new InboxWorker.Settings(2, 10, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(8), 10));
+        for (int i = 0; i < 5; i++) {
+            append(Platform.SLACK, "e" + i, "key-" + i);
+        }
+        for (int outagePoll = 0; outagePoll < 5; outagePoll++) {
+            assertThatThrownBy(worker::poll).hasMessage("database unavailable");
+        }
+
+        down.set(false);
+        pollAndWait();
+
+        assertThat(handled).hasSize(5);
         assertThat(store.backlog()).isZero();
     }
 }

@@ -200,7 +200,8 @@ class ServeCrashTest {
             assertThat(during).as("while PostgreSQL is unreachable").containsOnly(503);
             assertThat(retried).as("redeliveries once it is back").containsOnly(200);
             assertThat(after).containsOnly(200);
-            assertThat(serve.awaitEmptyInbox(Duration.ofSeconds(60))).isGreaterThanOrEqualTo(0);
+            assertThat(serve.awaitEmptyInbox(Duration.ofSeconds(60))).as("inbox drained after the outage (log:\n%s)",
+                    serve.log()).isGreaterThanOrEqualTo(0);
             assertThat(serve.stop()).isIn(0, 143);
         }
         assertEveryMessageHasItsIssueAndNudge(url, messages);

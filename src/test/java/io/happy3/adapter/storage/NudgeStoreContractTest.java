@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.nudge.NudgeStore;
@@ -68,6 +69,29 @@ class NudgeStoreContractTest extends StoreContract {
 
         assertThat(store.find(nudge.id()).orElseThrow().sentAt()).contains(T0.plus(LEASE));
         assertThat(store.find(nudge.id()).orElseThrow().late()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void updateClaimedBatch_oneOfThreeTakenOver_marksOnlyTheTwoStillHeldSent(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge first = nudge("k1", T0);
+        Nudge second = nudge("k2", T0.plusSeconds(1));
+        Nudge third = nudge("k3", T0.plusSeconds(2));
+        List.of(first, second, third).forEach(store::schedule);
+        store.claimDue("owner-a#1", 10, T0.plusSeconds(2), LEASE);
+        store.claimDue("owner-b#1", 1, T0.plus(LEASE).plusSeconds(2), LEASE); // takes over the first only
+        store.renew("owner-a#1", List.of(second.id(), third.id()), T0.plus(LEASE).plus(LEASE));
+        store.updateClaimed(first.sent(T0.plus(LEASE), false), "owner-b#1");
+
+        List<NudgeId> written = store.updateClaimed(List.of(first.sent(T0.plus(LEASE).plusSeconds(9), true),
+                second.sent(T0.plus(LEASE).plusSeconds(9), true), third.sent(T0.plus(LEASE).plusSeconds(9), true)),
+                "owner-a#1");
+
+        assertThat(written).containsExactly(second.id(), third.id());
+        assertThat(store.find(first.id()).orElseThrow().sentAt()).contains(T0.plus(LEASE));
+        assertThat(store.find(second.id()).orElseThrow().status()).isEqualTo(NudgeStatus.SENT);
+        assertThat(store.find(third.id()).orElseThrow().sentAt()).contains(T0.plus(LEASE).plusSeconds(9));
     }
 
     @ParameterizedTest(name = "{0}")
