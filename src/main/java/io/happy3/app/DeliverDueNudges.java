@@ -30,11 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -68,7 +68,7 @@ public final class DeliverDueNudges {
     /** The claim of the tick in progress (null between ticks), renewed by {@link #renewLeases}. */
     private volatile Claim current;
     /** Delivers to several recipients at once when set ({@link #deliverWith}); null: on the ticking thread. */
-    private ExecutorService deliverers;
+    private Executor deliverers;
 
     public DeliverDueNudges(TeamDirectory team, NudgePlanner planner, NudgeRenderer renderer, IssueStore issues,
                             NudgeStore nudges, ChatGateway gateway, Clock clock, String owner, int batchSize) {
@@ -143,21 +143,12 @@ public final class DeliverDueNudges {
     }
 
     /**
-     * Delivers to up to {@code threads} recipients at once (one recipient's nudges stay on one thread, in order,
-     * coalesced as before); 1, the default, delivers on the calling thread. Call before the first tick.
+     * Delivers to several recipients at once on {@code pool} (one recipient's nudges stay on one thread, in order,
+     * coalesced as before); without one, the default, on the calling thread. The pool is the caller's to own and
+     * stop (use cases start no threads). Call before the first tick.
      */
-    public synchronized void deliverWith(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads < 1: " + threads);
-        }
-        if (deliverers != null) {
-            deliverers.shutdown();
-        }
-        deliverers = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "happy3-deliver");
-            thread.setDaemon(true);
-            return thread;
-        });
+    public synchronized void deliverWith(Executor pool) {
+        deliverers = requireNonNull(pool, "pool == null");
     }
 
     private record Round(int claimed, int delivered) {
@@ -181,7 +172,7 @@ public final class DeliverDueNudges {
     private int deliverClaimed(List<Nudge> claimed, Instant now) {
         Map<UserRef, List<Nudge>> byRecipient = new LinkedHashMap<>();
         claimed.forEach(nudge -> byRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(nudge));
-        ExecutorService pool = deliverers;
+        Executor pool = deliverers;
         if (pool == null || byRecipient.size() < 2) {
             int delivered = 0;
             for (Map.Entry<UserRef, List<Nudge>> group : byRecipient.entrySet()) {
@@ -190,7 +181,8 @@ public final class DeliverDueNudges {
             return delivered;
         }
         List<Future<Integer>> results = new ArrayList<>();
-        byRecipient.forEach((recipient, group) -> results.add(pool.submit(() -> deliverTo(recipient, group, now))));
+        byRecipient.forEach((recipient, group) -> results.add(
+                CompletableFuture.supplyAsync(() -> deliverTo(recipient, group, now), pool)));
         int delivered = 0;
         for (Future<Integer> result : results) {
             delivered += join(result);
@@ -333,12 +325,5 @@ public final class DeliverDueNudges {
         log.debug("nudge {} {}: {}", nudge.id(), nudge.status(), outcome);
         listeners.forEach(listener -> listener.settled(nudge, outcome));
         return true;
-    }
-
-    /** Stops the delivery threads (at shutdown, after the last tick). */
-    public synchronized void close() {
-        if (deliverers != null) {
-            deliverers.shutdown();
-        }
     }
 }

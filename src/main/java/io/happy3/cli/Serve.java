@@ -1,5 +1,6 @@
 package io.happy3.cli;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.happy3.adapter.chart.TrendChart;
 import io.happy3.adapter.http.HttpServer;
 import io.happy3.adapter.metrics.CountingInboxStore;
@@ -15,6 +16,7 @@ import io.happy3.adapter.storage.ClaimScope;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcAgentPreferenceStore;
 import io.happy3.adapter.storage.JdbcChannelSettingsStore;
+import io.happy3.adapter.storage.JdbcCheckInStore;
 import io.happy3.adapter.storage.JdbcCustomerNoteStore;
 import io.happy3.adapter.storage.JdbcDesiredResultStore;
 import io.happy3.adapter.storage.Dialect;
@@ -196,11 +198,12 @@ public final class Serve {
     private static Engine.Stores stores(Database database, JdbcNudgeStore nudgeStore) {
         return new Engine.Stores(SandboxPartition.withoutSandbox(new JdbcIssueStore(database)),
                 nudgeStore, new JdbcProudMomentStore(database), SandboxPartition.withoutSandbox(
-                new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5))),
+                new CachedChannelSettingsStore(new JdbcChannelSettingsStore(database), 10_000, Duration.ofMinutes(5),
+                        Ticker.systemTicker())),
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
-                        Duration.ofMinutes(10)), new JdbcCustomerNoteStore(database),
+                        Duration.ofMinutes(10), Ticker.systemTicker()), new JdbcCustomerNoteStore(database),
                 new JdbcDesiredResultStore(database),
-                new io.happy3.adapter.storage.JdbcCheckInStore(database));
+                new JdbcCheckInStore(database));
     }
 
     /**
@@ -223,7 +226,7 @@ public final class Serve {
         GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofSeconds(1));
         // Up to 8 recipients at once, and rounds of 1,000 while nudges are due (BENCHMARKS.md, scheduler); a
         // tick stops starting rounds after 2 s, so a shutdown waits for one round at most.
-        engine.delivery().deliverWith(8);
+        engine.delivery().deliverWith(scheduler.pool("happy3-deliver", 8));
         scheduler.register("nudges", () -> engine.delivery().tickWhileDue(Duration.ofSeconds(2)));
         scheduler.heartbeat("nudges", DeliverDueNudges.LEASE.dividedBy(4), engine.delivery()::renewLeases);
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));
@@ -262,7 +265,7 @@ public final class Serve {
                 new JdbcProudMomentStore(database), new JdbcChannelSettingsStore(database),
                 new JdbcAgentPreferenceStore(database), new JdbcCustomerNoteStore(database),
                 new JdbcDesiredResultStore(database),
-                new io.happy3.adapter.storage.JdbcCheckInStore(database));
+                new JdbcCheckInStore(database));
         JdbcTenantEraser eraser = new JdbcTenantEraser(database);
         return SandboxModule.create(new SandboxModule.Parts(settings.bind(), own, playbooks,
                 sandboxClock -> new JdbcRitualLedger(database, sandboxClock), TrendChart::render, times,

@@ -185,7 +185,8 @@ class CoachingFlowTest {
 
     @Test
     void tenNudgesDueAtOnce_deliveredToBothAgentsAtOnce_eachNudgeOnceAndTheDailyCapHolds() {
-        engine.delivery().deliverWith(8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        engine.delivery().deliverWith(pool);
         for (int i = 1; i <= 10; i++) {
             say(new UserRef(Platform.SLACK, "T1", "UCUST" + i), "q" + i, null, "Our export fails, case " + i + ".");
         }
@@ -197,7 +198,7 @@ class CoachingFlowTest {
         assertThat(gateway.deliveredSteps()).filteredOn("first-response->UANNA"::equals).hasSize(5);
         assertThat(gateway.deliveredSteps()).filteredOn("first-response->UBEN"::equals).hasSize(5);
         assertThat(gateway.delivered).extracting(NudgeMessage::nudgeId).doesNotHaveDuplicates();
-        engine.delivery().close();
+        pool.shutdown();
     }
 
     @Test

@@ -152,23 +152,23 @@ public final class MicrometerTelemetry implements Telemetry, AutoCloseable {
     }
 
     private Counter received(Platform platform) {
-        return Counter.builder("happy3.events.received").description("Platform events verified and persisted")
-                .tag("platform", label(platform)).register(registry);
+        return perPlatform("happy3.events.received", "Platform events verified and persisted", platform);
     }
 
     private Counter deduplicated(Platform platform) {
-        return Counter.builder("happy3.events.deduplicated").description("Events dropped as platform redeliveries")
-                .tag("platform", label(platform)).register(registry);
+        return perPlatform("happy3.events.deduplicated", "Events dropped as platform redeliveries", platform);
     }
 
     private Counter failed(Platform platform) {
-        return Counter.builder("happy3.events.failed").description("Inbox entries whose processing failed")
-                .tag("platform", label(platform)).register(registry);
+        return perPlatform("happy3.events.failed", "Inbox entries whose processing failed", platform);
     }
 
     private Counter rateLimited(Platform platform) {
-        return Counter.builder("happy3.platform.rate.limited").description("Platform API calls answered 429")
-                .tag("platform", label(platform)).register(registry);
+        return perPlatform("happy3.platform.rate.limited", "Platform API calls answered 429", platform);
+    }
+
+    private Counter perPlatform(String name, String description, Platform platform) {
+        return Counter.builder(name).description(description).tag("platform", label(platform)).register(registry);
     }
 
     private Counter nudgeCounter(String outcome) {

@@ -68,16 +68,14 @@ final class SandboxGateway implements ChatGateway {
         body.put("thread", nudge.thread().id());
         body.put("step", nudge.stepId().value());
         body.put("text", outcome);
-        log.append("answered", body);
-        changed.run();
+        append("answered", body);
     }
 
     @Override
     public void reply(String replyTo, UserRef user, String text) {
         ObjectNode body = entry(user);
         body.put("text", text);
-        log.append("reply", body);
-        changed.run();
+        append("reply", body);
     }
 
     @Override
@@ -89,8 +87,7 @@ final class SandboxGateway implements ChatGateway {
             buttons.addObject().put("target", choice.target()).put("action", choice.action())
                     .put("label", choice.label());
         }
-        log.append("reply", body);
-        changed.run();
+        append("reply", body);
     }
 
     @Override
@@ -100,15 +97,19 @@ final class SandboxGateway implements ChatGateway {
         body.put("channel", channel.channel());
         body.put("text", text);
         image.ifPresent(file -> attach(body, file));
-        log.append("post", body);
-        changed.run();
+        append("post", body);
     }
 
     @Override
     public void directMessage(UserRef user, String text) {
         ObjectNode body = entry(user);
         body.put("text", text);
-        log.append("dm", body);
+        append("dm", body);
+    }
+
+    /** Logs one thing the bot said and tells the page to refresh. */
+    private void append(String kind, ObjectNode body) {
+        log.append(kind, body);
         changed.run();
     }
 
@@ -117,8 +118,7 @@ final class SandboxGateway implements ChatGateway {
         ObjectNode body = entry(user);
         body.put("text", text);
         attach(body, file);
-        log.append("file", body);
-        changed.run();
+        append("file", body);
     }
 
     /** A link the page understands: it opens the thread. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ public final class GuardedTicker implements AutoCloseable {
     private final Duration closeTimeout;
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
     private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
+    private final List<ExecutorService> pools = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService executor;
     private boolean started;
 
@@ -62,6 +64,17 @@ public final class GuardedTicker implements AutoCloseable {
         heartbeats.add(Heartbeat.every(beatPeriod, beatName, beat));
     }
 
+    /** A pool of {@code threads} daemon threads for work a tick fans out, stopped when this ticker closes. */
+    public ExecutorService pool(String poolName, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, poolName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        pools.add(pool);
+        return pool;
+    }
+
     /** Starts ticking; the first tick runs at once. */
     public synchronized void start() {
         if (started) {
@@ -92,6 +105,7 @@ public final class GuardedTicker implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             heartbeats.forEach(Heartbeat::close);
+            pools.forEach(ExecutorService::shutdown);
         }
     }
 

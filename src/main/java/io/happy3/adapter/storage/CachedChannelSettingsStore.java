@@ -8,37 +8,21 @@ import io.happy3.domain.team.ChannelSettings;
 import io.happy3.domain.team.ChannelSettingsStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * A Caffeine cache in front of a {@link ChannelSettingsStore}: {@link #find} is read on every message.
- * A save here invalidates at once; a save by another replica shows after {@code expireAfterWrite}.
- * Thread-safe.
+ * A {@link ReadThroughCache} in front of a {@link ChannelSettingsStore}: {@link #find} is read on every message.
+ * A save here invalidates at once; a save by another replica shows after {@code expireAfterWrite}. The lists
+ * of followed channels are read from the store itself. Thread-safe.
  */
-public final class CachedChannelSettingsStore implements ChannelSettingsStore {
+public final class CachedChannelSettingsStore extends ReadThroughCache<ChannelRef, ChannelSettings>
+        implements ChannelSettingsStore {
     private final ChannelSettingsStore delegate;
-    private final ReadThroughCache<ChannelRef, ChannelSettings> cache;
 
-    public CachedChannelSettingsStore(ChannelSettingsStore delegate, long maximumSize, Duration expireAfterWrite) {
-        this(delegate, maximumSize, expireAfterWrite, Ticker.systemTicker());
-    }
-
-    /** With the given ticker, so tests can move time on. */
+    /** {@code ticker} is Caffeine's clock: {@link Ticker#systemTicker()}, or a hand-moved one in tests. */
     public CachedChannelSettingsStore(ChannelSettingsStore delegate, long maximumSize, Duration expireAfterWrite,
                                       Ticker ticker) {
+        super(delegate::find, delegate::save, ChannelSettings::channel, maximumSize, expireAfterWrite, ticker);
         this.delegate = requireNonNull(delegate, "delegate == null");
-        this.cache = new ReadThroughCache<>(maximumSize, expireAfterWrite, ticker);
-    }
-
-    @Override
-    public Optional<ChannelSettings> find(ChannelRef channel) {
-        return cache.find(channel, delegate::find);
-    }
-
-    @Override
-    public void save(ChannelSettings settings) {
-        requireNonNull(settings, "settings == null");
-        cache.write(settings.channel(), () -> delegate.save(settings));
     }
 
     @Override

@@ -261,6 +261,18 @@ public final class Database implements AutoCloseable {
             this(requireNonNull(owner, "owner == null"), limit, requireNonNull(now, "now == null"),
                     now.plus(requireNonNull(lease, "lease == null")));
         }
+
+        /**
+         * Binds the PostgreSQL claim statement, which both stores write in one order: {@code set lease_owner = ?,
+         * lease_until = ?}, a claimable condition on {@code now} twice, {@code limit ?}.
+         */
+        void bindPostgres(java.sql.PreparedStatement statement) throws SQLException {
+            statement.setString(1, owner);
+            Jdbc.setInstant(statement, 2, until);
+            Jdbc.setInstant(statement, 3, now);
+            Jdbc.setInstant(statement, 4, now);
+            statement.setInt(5, limit);
+        }
     }
 
     /** One dialect's half of a claim. */

@@ -120,13 +120,7 @@ public final class JdbcInboxStore implements InboxStore {
         String sql = "update inbox set lease_owner = ?, lease_until = ?, attempts = attempts + 1 where seq in ("
                 + "select e.seq from inbox e where " + CLAIMABLE
                 + " order by e.seq limit ? for update of e skip locked) returning *";
-        List<InboxEntry> claimed = Jdbc.query(connection, sql, statement -> {
-            statement.setString(1, lease.owner());
-            Jdbc.setInstant(statement, 2, lease.until());
-            Jdbc.setInstant(statement, 3, lease.now());
-            Jdbc.setInstant(statement, 4, lease.now());
-            statement.setInt(5, lease.limit());
-        }, JdbcInboxStore::read);
+        List<InboxEntry> claimed = Jdbc.query(connection, sql, lease::bindPostgres, JdbcInboxStore::read);
         List<InboxEntry> sorted = new ArrayList<>(claimed);
         sorted.sort(Comparator.comparingLong(InboxEntry::sequence));
         return sorted;

@@ -76,13 +76,7 @@ public final class JdbcNudgeStore implements NudgeStore {
             throws SQLException {
         String sql = "update nudges set lease_owner = ?, lease_until = ? where id in (select id from nudges where "
                 + claimable + " order by due_at, id limit ? for update skip locked) returning " + COLUMNS;
-        List<Nudge> claimed = Jdbc.query(connection, sql, statement -> {
-            statement.setString(1, lease.owner());
-            Jdbc.setInstant(statement, 2, lease.until());
-            Jdbc.setInstant(statement, 3, lease.now());
-            Jdbc.setInstant(statement, 4, lease.now());
-            statement.setInt(5, lease.limit());
-        }, JdbcNudgeStore::read);
+        List<Nudge> claimed = Jdbc.query(connection, sql, lease::bindPostgres, JdbcNudgeStore::read);
         return sortedByDue(claimed);
     }
 

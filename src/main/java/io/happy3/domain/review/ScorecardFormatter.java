@@ -106,26 +106,23 @@ public final class ScorecardFormatter {
         return text.toString();
     }
 
+    /** The body's rows in order: a metric key, or a section heading (starting with a newline). */
+    private static final List<String> BODY = List.of("issues",
+            "\n*1 · Happy with the interaction*\n",
+            "interaction.issues_opened", "interaction.median_first_response", "interaction.left_waiting",
+            "\n*2 · Happy with the result*\n",
+            "result.verified_resolution", "result.agent_attested", "result.reopen_rate", "result.reopened",
+            "result.bounce_backs", "result.closed_stale",
+            "\n*3 · Happy after the result*\n",
+            "after.follow_ups", "after.promises_kept", "after.regressions_caught");
+
     /** The sections; {@code consistency} is printed among them only where it is not the headline. */
     private static String body(Map<String, MetricChange> changes, Optional<Scorecard.Consistency> consistency,
                                Scorecard.NudgeAnalytics nudges) {
         StringBuilder text = new StringBuilder();
-        text.append(line(changes, "issues"));
-        text.append("\n*1 · Happy with the interaction*\n");
-        text.append(line(changes, "interaction.issues_opened"));
-        text.append(line(changes, "interaction.median_first_response"));
-        text.append(line(changes, "interaction.left_waiting"));
-        text.append("\n*2 · Happy with the result*\n");
-        text.append(line(changes, "result.verified_resolution"));
-        text.append(line(changes, "result.agent_attested"));
-        text.append(line(changes, "result.reopen_rate"));
-        text.append(line(changes, "result.reopened"));
-        text.append(line(changes, "result.bounce_backs"));
-        text.append(line(changes, "result.closed_stale"));
-        text.append("\n*3 · Happy after the result*\n");
-        text.append(line(changes, "after.follow_ups"));
-        text.append(line(changes, "after.promises_kept"));
-        text.append(line(changes, "after.regressions_caught"));
+        for (String row : BODY) {
+            text.append(row.startsWith("\n") ? row : line(changes, row));
+        }
         consistency.ifPresent(steps -> {
             text.append("\n*Consistency*\n");
             text.append(line(changes, "consistency.all_steps"));
