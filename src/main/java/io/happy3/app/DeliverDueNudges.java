@@ -30,12 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +67,7 @@ public final class DeliverDueNudges {
     /** The claim of the tick in progress (null between ticks), renewed by {@link #renewLeases}. */
     private volatile Claim current;
     /** Delivers to several recipients at once when set ({@link #deliverWith}); null: on the ticking thread. */
-    private ExecutorService deliverers;
+    private Executor deliverers;
 
     public DeliverDueNudges(TeamDirectory team, NudgePlanner planner, NudgeRenderer renderer, IssueStore issues,
                             NudgeStore nudges, ChatGateway gateway, Clock clock, String owner, int batchSize) {
@@ -143,21 +142,12 @@ public final class DeliverDueNudges {
     }
 
     /**
-     * Delivers to up to {@code threads} recipients at once (one recipient's nudges stay on one thread, in order,
-     * coalesced as before); 1, the default, delivers on the calling thread. Call before the first tick.
+     * Delivers to several recipients at once on {@code executor} (a bounded pool the caller owns; one recipient's
+     * nudges stay on one thread, in order, coalesced as before). Without one, the ticking thread delivers.
+     * Call before the first tick.
      */
-    public synchronized void deliverWith(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads < 1: " + threads);
-        }
-        if (deliverers != null) {
-            deliverers.shutdown();
-        }
-        deliverers = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "happy3-deliver");
-            thread.setDaemon(true);
-            return thread;
-        });
+    public synchronized void deliverWith(Executor executor) {
+        deliverers = requireNonNull(executor, "executor == null");
     }
 
     private record Round(int claimed, int delivered) {
@@ -181,7 +171,7 @@ public final class DeliverDueNudges {
     private int deliverClaimed(List<Nudge> claimed, Instant now) {
         Map<UserRef, List<Nudge>> byRecipient = new LinkedHashMap<>();
         claimed.forEach(nudge -> byRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(nudge));
-        ExecutorService pool = deliverers;
+        Executor pool = deliverers;
         if (pool == null || byRecipient.size() < 2) {
             int delivered = 0;
             for (Map.Entry<UserRef, List<Nudge>> group : byRecipient.entrySet()) {
@@ -189,23 +179,21 @@ public final class DeliverDueNudges {
             }
             return delivered;
         }
-        List<Future<Integer>> results = new ArrayList<>();
-        byRecipient.forEach((recipient, group) -> results.add(pool.submit(() -> deliverTo(recipient, group, now))));
+        List<CompletableFuture<Integer>> results = new ArrayList<>();
+        byRecipient.forEach((recipient, group) -> results.add(CompletableFuture.supplyAsync(
+                () -> deliverTo(recipient, group, now), pool)));
         int delivered = 0;
-        for (Future<Integer> result : results) {
+        for (CompletableFuture<Integer> result : results) {
             delivered += join(result);
         }
         return delivered;
     }
 
-    private static int join(Future<Integer> result) {
+    private static int join(CompletableFuture<Integer> result) {
         try {
-            return result.get();
-        } catch (ExecutionException e) {
+            return result.join();
+        } catch (CompletionException e) {
             log.warn("delivering a recipient's nudges failed", e.getCause());
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return 0;
         }
     }
@@ -335,10 +323,4 @@ public final class DeliverDueNudges {
         return true;
     }
 
-    /** Stops the delivery threads (at shutdown, after the last tick). */
-    public synchronized void close() {
-        if (deliverers != null) {
-            deliverers.shutdown();
-        }
-    }
 }

@@ -48,6 +48,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,7 +223,11 @@ public final class Serve {
         GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofSeconds(1));
         // Up to 8 recipients at once, and rounds of 1,000 while nudges are due (BENCHMARKS.md, scheduler); a
         // tick stops starting rounds after 2 s, so a shutdown waits for one round at most.
-        engine.delivery().deliverWith(8);
+        engine.delivery().deliverWith(Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable, "happy3-deliver");
+            thread.setDaemon(true);
+            return thread;
+        }));
         scheduler.register("nudges", () -> engine.delivery().tickWhileDue(Duration.ofSeconds(2)));
         scheduler.heartbeat("nudges", DeliverDueNudges.LEASE.dividedBy(4), engine.delivery()::renewLeases);
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));

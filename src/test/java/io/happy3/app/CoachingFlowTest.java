@@ -34,6 +34,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** The core loop through the real use cases, over in-memory stores, a fake gateway and a mutable clock. */
@@ -184,7 +186,8 @@ class CoachingFlowTest {
 
     @Test
     void tenNudgesDueAtOnce_deliveredToBothAgentsAtOnce_eachNudgeOnceAndTheDailyCapHolds() {
-        engine.delivery().deliverWith(8);
+        ExecutorService eight = Executors.newFixedThreadPool(8);
+        engine.delivery().deliverWith(eight);
         for (int i = 1; i <= 10; i++) {
             say(new UserRef(Platform.SLACK, "T1", "UCUST" + i), "q" + i, null, "Our export fails, case " + i + ".");
         }
@@ -196,7 +199,7 @@ class CoachingFlowTest {
         assertThat(gateway.deliveredSteps()).filteredOn("first-response->UANNA"::equals).hasSize(5);
         assertThat(gateway.deliveredSteps()).filteredOn("first-response->UBEN"::equals).hasSize(5);
         assertThat(gateway.delivered).extracting(NudgeMessage::nudgeId).doesNotHaveDuplicates();
-        engine.delivery().close();
+        eight.shutdown();
     }
 
     @Test
