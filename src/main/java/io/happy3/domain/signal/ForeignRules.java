@@ -25,7 +25,7 @@ final class ForeignRules {
                             + "(?:jetzt |wieder )+(?:an|durch)\\b",
                     NEGATION, Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:still.de-es", Signal.STILL_BROKEN,
-                    "\\b(?:immer noch|noch immer|weiterhin|nach wie vor|schon wieder|leider nicht|wieder kaputt)\\b|"
+                    "\\b(?:immer noch|noch immer|weiterhin|nach wie vor|schon wieder|leider nicht|wieder kaputt|wieder nicht)\\b|"
                             + "\\b(?:volvió|volvio|vuelve|ha vuelto) a (?:fallar|caer|pasar|aparecer)\\b|\\bseguimos sin\\b|\\b(?:gleicher|selber|derselbe|"
                             + "gleiche|selbe) fehler\\b|\\bkeine (?:änderung|veränderung)\\b|\\bhat nicht (?:geholfen|geklappt|"
                             + "funktioniert)\\b|\\bhilft nicht\\b|\\bsigue (?:sin|fallando|igual|dando|caído|caido|mostrando|"
