@@ -26,7 +26,7 @@ final class BuiltInRules {
             + "contact us|let us know|let me know|follow us|follow and|provide|share|please|pls|via|through|call us|"
             + "message us|give us|tweet us|drop us|write to us)\\b";
 
-    // "I'll be happy to look into it", "we'll pass your feedback on": offers and passed-on feedback (SIGNALS.md)
+    // "happy to dig into it for you", "we'll pass your feedback on": offers and passed-on feedback (SIGNALS.md)
     private static final String OFFER = "\\b(?:happy|glad|pleased|more than happy) to\\b|\\b(?:feedback|suggestions?|comments)\\b"
             + "|\\bfeed (?:this|it|that) back\\b";
     private static final String PAST_FIX = "rolled back|reverted|restarted|redeployed|re deployed|deployed|re ?provisioned|"

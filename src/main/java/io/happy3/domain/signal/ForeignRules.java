@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * German and Spanish matchers, written for Happy3's Slack and Teams support threads: the common ways to say "works
- * now", "still the same", "we rolled it back, try again" and "I'll get back to you". Patterns run on text normalised
+ * now", "still the same", "we rolled it back, try again" and "we will get back to you". Patterns run on text normalised
  * by {@link TextNormalizer} (lower case; accented letters kept). Thanks in these languages are in the English
  * gratitude rule.
  */
