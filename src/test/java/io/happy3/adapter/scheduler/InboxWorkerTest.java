@@ -4,6 +4,7 @@ import io.happy3.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.happy3.adapter.memory.ForwardingInboxStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.inbox.InboxEntry;
@@ -177,38 +178,13 @@ class InboxWorkerTest {
     @Test
     void poll_whileTheDatabaseIsDown_failsAndAfterwardsProcessesEverything() throws InterruptedException {
         AtomicBoolean down = new AtomicBoolean(true);
-        InboxStore flaky = new InboxStore() {
-            @Override
-            public boolean append(InboxEntry entry) {
-                return store.append(entry);
-            }
-
+        InboxStore flaky = new ForwardingInboxStore(store) {
             @Override
             public List<InboxEntry> claim(String owner, int limit, Instant now, Duration lease) {
                 if (down.get()) {
                     throw new IllegalStateException("database unavailable");
                 }
-                return store.claim(owner, limit, now, lease);
-            }
-
-            @Override
-            public boolean markDone(InboxEntry claimed) {
-                return store.markDone(claimed);
-            }
-
-            @Override
-            public boolean markFailed(InboxEntry claimed, String error, Instant retryAt, boolean giveUp) {
-                return store.markFailed(claimed, error, retryAt, giveUp);
-            }
-
-            @Override
-            public List<InboxEntry> renew(List<InboxEntry> claimed, Instant until) {
-                return store.renew(claimed, until);
-            }
-
-            @Override
-            public long backlog() {
-                return store.backlog();
+                return super.claim(owner, limit, now, lease);
             }
         };
         worker = new InboxWorker(flaky, List.of(handler(Platform.SLACK, entry -> { })), clock, "worker-1",

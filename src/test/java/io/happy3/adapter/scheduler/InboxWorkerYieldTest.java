@@ -2,11 +2,11 @@ package io.happy3.adapter.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happy3.adapter.memory.ForwardingInboxStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
-import io.happy3.domain.inbox.InboxStore;
 import io.happy3.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,14 +91,13 @@ class InboxWorkerYieldTest {
     }
 
     /** An in-memory inbox whose ack queue the test sets, counting claims and how often the queue was asked. */
-    private static final class PressuredInbox implements InboxStore {
+    private static final class PressuredInbox extends ForwardingInboxStore {
         final AtomicInteger acksWaiting = new AtomicInteger();
         final AtomicInteger pressureChecks = new AtomicInteger();
         final AtomicInteger claims = new AtomicInteger();
-        private final InMemoryInboxStore delegate;
 
         PressuredInbox(InMemoryInboxStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -108,34 +107,9 @@ class InboxWorkerYieldTest {
         }
 
         @Override
-        public boolean append(InboxEntry entry) {
-            return delegate.append(entry);
-        }
-
-        @Override
         public List<InboxEntry> claim(String owner, int limit, Instant now, Duration lease) {
             claims.incrementAndGet();
-            return delegate.claim(owner, limit, now, lease);
-        }
-
-        @Override
-        public boolean markDone(InboxEntry claimed) {
-            return delegate.markDone(claimed);
-        }
-
-        @Override
-        public boolean markFailed(InboxEntry claimed, String error, Instant retryAt, boolean giveUp) {
-            return delegate.markFailed(claimed, error, retryAt, giveUp);
-        }
-
-        @Override
-        public List<InboxEntry> renew(List<InboxEntry> claimed, Instant until) {
-            return delegate.renew(claimed, until);
-        }
-
-        @Override
-        public long backlog() {
-            return delegate.backlog();
+            return super.claim(owner, limit, now, lease);
         }
     }
 }

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.happy3.adapter.memory.ForwardingInboxStore;
 import io.happy3.adapter.memory.InMemoryInboxStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
 import io.happy3.config.AppConfig;
 import io.happy3.domain.inbox.InboxEntry;
-import io.happy3.domain.inbox.InboxStore;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -175,38 +174,20 @@ class SlackSocketModeTest {
     }
 
     /** The in-memory inbox, failing every append while {@code down} is set. */
-    private record SwitchableInbox(InMemoryInboxStore store, AtomicBoolean down) implements InboxStore {
+    private static final class SwitchableInbox extends ForwardingInboxStore {
+        private final AtomicBoolean down;
+
+        SwitchableInbox(InMemoryInboxStore store, AtomicBoolean down) {
+            super(store);
+            this.down = down;
+        }
+
         @Override
         public boolean append(InboxEntry entry) {
             if (down.get()) {
                 throw new IllegalStateException("database unavailable");
             }
-            return store.append(entry);
-        }
-
-        @Override
-        public List<InboxEntry> claim(String owner, int limit, Instant now, Duration lease) {
-            return store.claim(owner, limit, now, lease);
-        }
-
-        @Override
-        public boolean markDone(InboxEntry claimed) {
-            return store.markDone(claimed);
-        }
-
-        @Override
-        public boolean markFailed(InboxEntry claimed, String error, Instant retryAt, boolean giveUp) {
-            return store.markFailed(claimed, error, retryAt, giveUp);
-        }
-
-        @Override
-        public List<InboxEntry> renew(List<InboxEntry> claimed, Instant until) {
-            return store.renew(claimed, until);
-        }
-
-        @Override
-        public long backlog() {
-            return store.backlog();
+            return super.append(entry);
         }
     }
 }
