@@ -32,10 +32,15 @@ public final class NudgeRenderer {
 
     /** The message for {@code nudge} of {@code step}, with times shown in {@code zone}. */
     public NudgeMessage render(Nudge nudge, Issue issue, Step step, ZoneId zone, boolean late, Instant now) {
+        return render(nudge, issue, step, zone, late, now, gateway.permalink(issue.root()));
+    }
+
+    /** {@link #render} with the link to the issue's thread already looked up (the scheduler's rounds). */
+    NudgeMessage render(Nudge nudge, Issue issue, Step step, ZoneId zone, boolean late, Instant now,
+                        Optional<String> link) {
         String customer = team.profile(issue.customer()).displayName();
         String agent = team.profile(nudge.recipient()).displayName();
         String channel = "#" + team.channelName(issue.channel()).orElse(issue.channel().channel());
-        Optional<String> link = gateway.permalink(issue.root());
         Map<String, String> values = NudgeText.values(nudge, issue, customer, agent, channel, link, zone, now);
         return new NudgeMessage(nudge.id(), nudge.recipient(), issue.root(), step.id(),
                 recall.withRecall(NudgeText.render(step.nudge(), values), issue, step, customer), step.actions(),

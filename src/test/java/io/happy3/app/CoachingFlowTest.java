@@ -90,6 +90,31 @@ class CoachingFlowTest {
     }
 
     @Test
+    void nudgesReachAnAgentInRoundsSecondsApart_inboxRefreshedOnceThenOnceMoreAfterTheInterval() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        clock.advance(Duration.ofSeconds(2));
+        say(new UserRef(Platform.SLACK, "T1", "UCUST2"), "m9", null, "Invoices show the wrong VAT rate.");
+        clock.advance(Duration.ofMinutes(10).minusSeconds(1));
+
+        assertThat(engine.delivery().tick()).as("the first issue's nudges").isEqualTo(2);
+        assertThat(gateway.refreshedInboxes).containsExactlyInAnyOrder(ANNA, BEN);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(engine.delivery().tick()).as("the second issue's nudges, 2 s later").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(2));
+        engine.delivery().tick();
+        assertThat(gateway.refreshedInboxes).as("within the interval: no second rebuild").hasSize(2);
+
+        clock.advance(DeliverDueNudges.INBOX_REFRESH.minusSeconds(4));
+        engine.delivery().tick();
+
+        assertThat(gateway.refreshedInboxes).as("a tick after the interval shows the second nudges too")
+                .containsExactlyInAnyOrder(ANNA, BEN, ANNA, BEN);
+        clock.advance(DeliverDueNudges.INBOX_REFRESH);
+        engine.delivery().tick();
+        assertThat(gateway.refreshedInboxes).as("nothing new, no rebuild").hasSize(4);
+    }
+
+    @Test
     void agentAnswersInTime_firstResponseNudgeIsCancelledNotSent() {
         say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
         after(Duration.ofMinutes(4));

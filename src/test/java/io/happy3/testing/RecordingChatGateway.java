@@ -23,6 +23,8 @@ public final class RecordingChatGateway implements ChatGateway {
     public final List<String> directMessages = new ArrayList<>();
     public final List<Attachment> files = new ArrayList<>();
     public final List<String> answered = new ArrayList<>();
+    /** Whose persistent inbox was refreshed, in order. */
+    public final List<UserRef> refreshedInboxes = new ArrayList<>();
     /** The buttons of each {@link #replyWithChoices}, in order (its text goes to {@link #replies} as well). */
     public final List<List<Choice>> choices = new ArrayList<>();
     public final java.util.Map<ChannelRef, String> warnings = new java.util.concurrent.ConcurrentHashMap<>();
@@ -45,6 +47,11 @@ public final class RecordingChatGateway implements ChatGateway {
             throw failures.poll();
         }
         delivered.addAll(nudges);
+    }
+
+    @Override
+    public synchronized void refreshInbox(UserRef agent) {
+        refreshedInboxes.add(agent);
     }
 
     @Override

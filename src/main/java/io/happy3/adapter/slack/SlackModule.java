@@ -10,6 +10,7 @@ import io.happy3.app.EventRouter;
 import io.happy3.app.Telemetry;
 import io.happy3.config.AppConfig;
 import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.chat.PermalinkStore;
 import io.happy3.domain.customer.CustomerNoteStore;
 import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.inbox.InboxHandler;
@@ -122,6 +123,12 @@ public final class SlackModule {
      */
     public SlackModule showCustomers(CustomerNoteStore notes, DesiredResultStore results) {
         gateway.showCustomers(new SlackCustomerCards(notes, results));
+        return this;
+    }
+
+    /** Keeps the links {@code chat.getPermalink} gives in {@code store}: asked once per message, on any replica. */
+    public SlackModule keepPermalinksIn(PermalinkStore store) {
+        gateway.keepPermalinksIn(store);
         return this;
     }
 
