@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * rate limits at the fake (HTTP 429 with Retry-After).
  */
 final class SchedulerBench {
+    /** HikariCP's count of connection checkouts (Micrometer), on Happy3's /metrics. */
+    private static final String CONNECTION_USES = "hikaricp_connections_usage_seconds_count";
     private static final Pattern NUDGE_BLOCK = Pattern.compile("\"block_id\":\"nudge:([^:\"]+):text\"");
     /** The playbook of the seeded issues: no working hours, a cap above the nudges per agent. */
     static final String PLAYBOOK = """
@@ -45,7 +47,23 @@ final class SchedulerBench {
     /** One pass: what the fake counted and what the database says afterwards. */
     record Pass(String label, int due, int delivered, int duplicates, double seconds, double rate, long[] lagsMillis,
                 Map<String, Long> calls, Map<String, Long> rateLimited, Map<String, Integer> statuses,
-                double rssMiB, double cpuSeconds) {
+                double rssMiB, double cpuSeconds, double connectionUses) {
+        /** Server CPU per nudge delivered, in milliseconds. */
+        double cpuMillisPerDelivery() {
+            return delivered == 0 ? Double.NaN : cpuSeconds * 1000 / delivered;
+        }
+
+        /** Database connection checkouts (one statement or one transaction each) per nudge delivered. */
+        double connectionUsesPerDelivery() {
+            return delivered == 0 ? Double.NaN : connectionUses / delivered;
+        }
+
+        /** Fake Slack Web API calls per nudge delivered. */
+        double callsPerDelivery() {
+            return delivered == 0 ? Double.NaN : calls.values().stream().mapToLong(Long::longValue).sum()
+                    / (double) delivered;
+        }
+
         double lag(double p) {
             if (lagsMillis.length == 0) {
                 return Double.NaN;
@@ -143,6 +161,7 @@ final class SchedulerBench {
             }
         });
         double cpuBefore = server.cpuSeconds();
+        double usesBefore = server.metric(CONNECTION_USES).orElse(Double.NaN);
         try (Connection connection = DriverManager.getConnection(url);
              PreparedStatement statement = connection.prepareStatement("update nudges set due_at = ?, "
                      + "expires_at = ? where idempotency_key like ? and status = 'PENDING'")) {
@@ -175,10 +194,12 @@ final class SchedulerBench {
         Map<String, Integer> statuses = statuses(url, occurrence);
         Pass pass = new Pass(label, count, delivered.size(), duplicates.get(), seconds,
                 n == 0 ? 0 : delivered.size() / seconds, sorted, slack.calls(), slack.rateLimited(), statuses,
-                server.rssMiB(), server.cpuSeconds() - cpuBefore);
+                server.rssMiB(), server.cpuSeconds() - cpuBefore,
+                server.metric(CONNECTION_USES).orElse(Double.NaN) - usesBefore);
         System.out.printf("%s: %,d of %,d delivered (%d twice) in %.1f s = %.0f/s, lag p50 %.0f ms p99 %.0f ms;"
-                        + " statuses %s%n", label, pass.delivered(), count, pass.duplicates(), seconds, pass.rate(),
-                pass.lag(0.5), pass.lag(0.99), statuses);
+                        + " statuses %s; per delivery: %.2f ms CPU, %.2f connection uses, %.2f Slack calls%n", label,
+                pass.delivered(), count, pass.duplicates(), seconds, pass.rate(), pass.lag(0.5), pass.lag(0.99),
+                statuses, pass.cpuMillisPerDelivery(), pass.connectionUsesPerDelivery(), pass.callsPerDelivery());
         return pass;
     }
 
@@ -226,6 +247,12 @@ final class SchedulerBench {
                       'ISSUE_OPENED', now() - interval '1 hour', 'SLACK', 'T0BENCH01', 'U0CUST' || (g %% 1000),
                       '1790000000.' || lpad(g::text, 6, '0'), 'bench:seed'
                     from generate_series(1, %d) g""".formatted(issues));
+            // Each issue's link, as serve keeps it (V19) when the issue's first transition asks chat.getPermalink.
+            statement.execute("""
+                    insert into permalinks (platform, tenant, channel, message_id, url)
+                    select 'SLACK', 'T0BENCH01', 'C0BENCH' || (g %% 50), '1790000000.' || lpad(g::text, 6, '0'),
+                      'https://bench.slack.com/archives/C0BENCH' || (g %% 50) || '/p1790000000' || lpad(g::text, 6, '0')
+                    from generate_series(1, %d) g""".formatted(issues));
             // Nudge g belongs to issue (g % issues) + 1, occurrence g / issues: occurrence 0 is one per issue.
             statement.execute("""
                     insert into nudges (id, idempotency_key, issue_id, platform, tenant, channel, playbook_id, step_id,
@@ -260,14 +287,17 @@ final class SchedulerBench {
                 issues, nudges, seedSeconds, ready, idleRss));
         report.line("");
         report.line("| pass | due at once | delivered (counted at the fake) | delivered twice | deliveries/s | "
-                + "fire lag p50 | p99 | max | database afterwards | fake Slack calls | 429s | server CPU | RSS |");
-        report.line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: |");
+                + "fire lag p50 | p99 | max | database afterwards | fake Slack calls | 429s | server CPU | RSS | "
+                + "per delivery: CPU, connection uses, Slack calls |");
+        report.line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | --- |");
         for (Pass pass : limited == null ? new Pass[] {free} : new Pass[] {free, limited}) {
             report.line(String.format(Locale.ROOT, "| %s | %,d | %,d | %d | %,.0f | %s | %s | %s | %s | %s | %s | %.0f s | "
-                            + "%.0f MiB |", pass.label(), pass.due(), pass.delivered(), pass.duplicates(), pass.rate(),
+                            + "%.0f MiB | %.2f ms, %.2f, %.2f |", pass.label(), pass.due(), pass.delivered(),
+                    pass.duplicates(), pass.rate(),
                     Report.millis(pass.lag(0.5)), Report.millis(pass.lag(0.99)), Report.millis(pass.lag(1.0)),
                     pass.statuses(), pass.calls(), pass.rateLimited().isEmpty() ? "none" : pass.rateLimited(),
-                    pass.cpuSeconds(), pass.rssMiB()));
+                    pass.cpuSeconds(), pass.rssMiB(), pass.cpuMillisPerDelivery(), pass.connectionUsesPerDelivery(),
+                    pass.callsPerDelivery()));
         }
         return report.toString();
     }
