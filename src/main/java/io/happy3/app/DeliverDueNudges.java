@@ -178,7 +178,8 @@ public final class DeliverDueNudges {
     }
 
     /** What a round reads once for all its nudges: their issues, and the links to the issues' threads. */
-    private record RoundContext(Map<IssueId, Issue> issues, Map<MessageRef, String> links) {
+    private record RoundContext(Map<IssueId, Issue> issues, Map<MessageRef, String> links,
+                                RecallCustomer.Known recall) {
     }
 
     private Round round() {
@@ -198,10 +199,11 @@ public final class DeliverDueNudges {
         return round;
     }
 
-    /** One query for the round's issues and one lookup for their links, instead of one of each per nudge. */
+    /** One query each for the round's issues, their links and their recall, instead of one of each per nudge. */
     private RoundContext context(List<Nudge> claimed) {
         Map<IssueId, Issue> found = issues.findAll(claimed.stream().map(Nudge::issueId).distinct().toList());
-        return new RoundContext(found, gateway.permalinks(found.values().stream().map(Issue::root).toList()));
+        return new RoundContext(found, gateway.permalinks(found.values().stream().map(Issue::root).toList()),
+                renderer.recallAbout(found.values()));
     }
 
     /**
@@ -327,7 +329,7 @@ public final class DeliverDueNudges {
         Step step = playbook.get().step(nudge.stepId()).orElseThrow();
         Optional<String> link = Optional.ofNullable(context.links().get(issue.get().root()));
         return Optional.of(new Prepared(nudge, issue.get(), playbook.get(),
-                renderer.render(nudge, issue.get(), step, zone, late, now, link)));
+                renderer.render(nudge, issue.get(), step, zone, late, now, link, context.recall())));
     }
 
     private int deliver(UserRef recipient, List<Prepared> candidates, Instant now) {

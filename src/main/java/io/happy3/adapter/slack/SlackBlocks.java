@@ -130,6 +130,12 @@ final class SlackBlocks {
      * {@code openCount} of them in all). {@code sendingNow} are nudges being delivered with this
      * refresh, still pending in the store until the scheduler records them as sent.
      */
+    /** The nudges whose renderings {@link #home} shows ("waiting on you"), so they can be read at once. */
+    static List<NudgeId> shownRenderings(List<Nudge> inbox, Set<NudgeId> sendingNow) {
+        return inbox.stream().filter(nudge -> nudge.status().delivered() || sendingNow.contains(nudge.id()))
+                .limit(HOME_NUDGE_LIMIT).map(Nudge::id).toList();
+    }
+
     static ObjectNode home(List<Nudge> inbox, Set<NudgeId> sendingNow, Function<Nudge, Optional<NudgeMessage>> rendered,
                            List<SlackCustomerCards.Card> openIssues, int openCount,
                            Function<Issue, Optional<String>> link) {

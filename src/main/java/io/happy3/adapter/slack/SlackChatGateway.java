@@ -72,7 +72,7 @@ public final class SlackChatGateway implements ChatGateway {
         if (messages.isEmpty()) {
             return;
         }
-        messages.forEach(rendered::save);
+        rendered.saveAll(messages);
         try {
             if (messages.size() == 1) {
                 deliverInThread(recipient, messages.get(0));
@@ -145,11 +145,12 @@ public final class SlackChatGateway implements ChatGateway {
         List<Issue> open = issues.findActiveOfAgent(agent).stream()
                 .filter(issue -> issue.channel().tenant().equals(agent.tenant())).toList();
         SlackCustomerCards customerCards = cards;
-        List<SlackCustomerCards.Card> shown = open.stream()
+        List<SlackCustomerCards.Card> shown = customerCards.of(open.stream()
                 .sorted(java.util.Comparator.comparing(Issue::lastActivityAt).reversed())
-                .limit(SlackBlocks.HOME_CARD_LIMIT).map(customerCards::of).toList();
+                .limit(SlackBlocks.HOME_CARD_LIMIT).toList());
         Map<MessageRef, String> links = permalinks(shown.stream().map(card -> card.issue().root()).toList());
-        ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> rendered.find(nudge.id()),
+        Map<NudgeId, NudgeMessage> renderings = rendered.findAll(SlackBlocks.shownRenderings(inbox, sendingNow));
+        ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> Optional.ofNullable(renderings.get(nudge.id())),
                 shown, open.size(), issue -> Optional.ofNullable(links.get(issue.root())));
         try {
             api.call(agent.tenant(), "views.publish", methods -> methods.viewsPublish(request -> request

@@ -11,7 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Desired results in the {@code desired_results} table, one row per issue. Thread-safe. */
@@ -40,6 +45,24 @@ public final class JdbcDesiredResultStore implements DesiredResultStore {
         return jdbc.queryOne("finding the desired result of " + issueId.value(),
                 "select * from desired_results where issue_id = ?", statement -> statement.setString(1,
                         issueId.value()), JdbcDesiredResultStore::read);
+    }
+
+    /** One query per 500 issues. */
+    @Override
+    public Map<IssueId, DesiredResult> findAll(Collection<IssueId> issueIds) {
+        List<IssueId> distinct = List.copyOf(new LinkedHashSet<>(requireNonNull(issueIds, "issueIds == null")));
+        Map<IssueId, DesiredResult> found = new LinkedHashMap<>();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            List<IssueId> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            jdbc.query("finding the desired results of " + chunk.size() + " issues",
+                    "select * from desired_results where issue_id in ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", statement -> {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            statement.setString(i + 1, chunk.get(i).value());
+                        }
+                    }, JdbcDesiredResultStore::read).forEach(result -> found.put(result.issueId(), result));
+        }
+        return found;
     }
 
     @Override

@@ -90,6 +90,11 @@ record Backend(String name, TestDatabase database) {
                 : new JdbcPermalinkStore(database.database());
     }
 
+    io.happy3.domain.nudge.RenderedNudgeStore renderedNudgeStore() {
+        return database == null ? new io.happy3.adapter.memory.InMemoryRenderedNudgeStore()
+                : new JdbcRenderedNudgeStore(database.database());
+    }
+
     RitualLedger ritualLedger(Clock clock) {
         return database == null ? new InMemoryRitualLedger() : new JdbcRitualLedger(database.database(), clock);
     }

@@ -11,6 +11,12 @@ import io.happy3.domain.chat.InstallationStore;
 import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.PermalinkStore;
 import io.happy3.domain.chat.Platform;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeMessage;
+import io.happy3.domain.nudge.RenderedNudgeStore;
+import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.StepId;
 import io.happy3.domain.review.RitualLedger;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +82,27 @@ class ChatStoresContractTest extends StoreContract {
         assertThat(found).hasSize(300).doesNotContainKey(otherTenant);
         assertThat(found.get(messages.get(0))).isEqualTo("https://x.slack.com/archives/C1/p0");
         assertThat(found.get(messages.get(299))).isEqualTo("https://x.slack.com/archives/C1/p299");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void renderedSaveAll_oneRenderedBefore_findAllShowsEachLatestRendering(Backend backend) {
+        RenderedNudgeStore store = backend.renderedNudgeStore();
+        UserRef agent = new UserRef(Platform.SLACK, "T1", "U1");
+        MessageRef thread = new MessageRef(new ChannelRef(Platform.SLACK, "T1", "C1"), "1700000000.1");
+        java.util.function.BiFunction<String, String, NudgeMessage> rendering = (id, text) -> new NudgeMessage(
+                new NudgeId(id), agent, thread, new StepId("confirm-result"), text,
+                List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.SNOOZE), false);
+        store.save(rendering.apply("n1", "first text"));
+
+        store.saveAll(List.of(rendering.apply("n1", "rendered again"), rendering.apply("n2", "second"),
+                rendering.apply("n3", "third")));
+
+        Map<NudgeId, NudgeMessage> found = store.findAll(List.of(new NudgeId("n1"), new NudgeId("n2"),
+                new NudgeId("n3"), new NudgeId("n4")));
+        assertThat(found).containsOnlyKeys(new NudgeId("n1"), new NudgeId("n2"), new NudgeId("n3"));
+        assertThat(found.get(new NudgeId("n1"))).isEqualTo(rendering.apply("n1", "rendered again"));
+        assertThat(found.get(new NudgeId("n3"))).isEqualTo(rendering.apply("n3", "third"));
     }
 
     @ParameterizedTest(name = "{0}")
