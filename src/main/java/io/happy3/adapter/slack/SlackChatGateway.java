@@ -54,6 +54,12 @@ public final class SlackChatGateway implements ChatGateway {
     /** A message's permalink never changes: asked of Slack ({@code chat.getPermalink}) once per message. */
     private final Cache<MessageRef, String> permalinks = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofDays(1)).build();
+    /**
+     * Each person's direct-message channel with the bot: {@code conversations.open} answers the same channel every
+     * time, so it is asked once per person (again after a failed post), not once per message.
+     */
+    private final Cache<UserRef, String> dmChannels = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofDays(1)).build();
     /** The last rendering of each nudge, so the App Home can show its text and buttons again. */
     private final RenderedNudgeStore rendered;
     private volatile PermalinkStore kept = PermalinkStore.none();
@@ -94,9 +100,13 @@ public final class SlackChatGateway implements ChatGateway {
     private void deliverInThread(UserRef recipient, NudgeMessage message) {
         ArrayNode blocks = SlackBlocks.nudge(message);
         try {
-            api.call(recipient.tenant(), "chat.postEphemeral", methods -> methods.chatPostEphemeral(request -> request
-                    .channel(message.channel().channel()).user(recipient.user()).threadTs(message.thread().id())
-                    .text(message.text()).blocksAsString(blocks.toString())));
+            api.post(recipient.tenant(), "chat.postEphemeral", form -> {
+                form.add("channel", message.channel().channel());
+                form.add("user", recipient.user());
+                form.add("thread_ts", message.thread().id());
+                form.add("text", message.text());
+                form.add("blocks", blocks.toString());
+            });
         } catch (SlackApiError e) {
             if (!NOT_IN_CHANNEL.contains(e.error())) {
                 throw e;
@@ -109,11 +119,18 @@ public final class SlackChatGateway implements ChatGateway {
     }
 
     private void directMessage(UserRef user, String text, ArrayNode blocks) {
-        String channel = api.call(user.tenant(), "conversations.open",
-                methods -> methods.conversationsOpen(request -> request.users(List.of(user.user())))).getChannel()
-                .getId();
-        api.call(user.tenant(), "chat.postMessage", methods -> methods.chatPostMessage(request -> request
-                .channel(channel).text(text).blocksAsString(blocks == null ? null : blocks.toString())));
+        String channel = dmChannels.get(user, person -> api.post(person.tenant(), "conversations.open",
+                form -> form.add("users", person.user())).path("channel").path("id").asText());
+        try {
+            api.post(user.tenant(), "chat.postMessage", form -> {
+                form.add("channel", channel);
+                form.add("text", text);
+                form.add("blocks", blocks == null ? null : blocks.toString());
+            });
+        } catch (SlackApiError e) {
+            dmChannels.invalidate(user); // the next message opens the conversation again
+            throw e;
+        }
     }
 
     /** Keeps every link Slack gives in {@code store}, and looks there before asking Slack. */
@@ -153,8 +170,10 @@ public final class SlackChatGateway implements ChatGateway {
         ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> Optional.ofNullable(renderings.get(nudge.id())),
                 shown, open.size(), issue -> Optional.ofNullable(links.get(issue.root())));
         try {
-            api.call(agent.tenant(), "views.publish", methods -> methods.viewsPublish(request -> request
-                    .userId(agent.user()).viewAsString(view.toString())));
+            api.post(agent.tenant(), "views.publish", form -> {
+                form.add("user_id", agent.user());
+                form.add("view", view.toString());
+            });
         } catch (SlackApiError e) {
             throw SlackWebApi.translate(e);
         }

@@ -101,6 +101,22 @@ class SlackChatGatewayTest {
     }
 
     @Test
+    void directMessage_severalToOnePerson_opensTheImChannelOnceAndAgainAfterAFailedPost() {
+        gateway.deliver(AGENT, List.of(nudge("n1", "1.1"), nudge("n2", "2.2")));
+        gateway.directMessage(AGENT, "What's one thing you're proud of this week?");
+        assertThat(slack.fake.calls("conversations.open")).hasSize(1);
+        assertThat(slack.fake.calls("chat.postMessage")).hasSize(2)
+                .allSatisfy(call -> assertThat(call.param("channel")).isEqualTo("DU0AGENT1"));
+
+        slack.fake.failNext("chat.postMessage", "channel_not_found");
+        assertThatThrownBy(() -> gateway.directMessage(AGENT, "lost")).isInstanceOf(ChatDeliveryException.class);
+        gateway.directMessage(AGENT, "arrives");
+
+        assertThat(slack.fake.calls("conversations.open")).hasSize(2);
+        assertThat(slack.fake.calls("chat.postMessage").get(3).param("text")).isEqualTo("arrives");
+    }
+
+    @Test
     void directMessage_opensTheImChannelThenPosts() {
         gateway.directMessage(AGENT, "What's one thing you're proud of this week?");
 
