@@ -17,6 +17,7 @@ import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeInbox;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.nudge.RenderedNudgeStore;
@@ -145,20 +146,16 @@ public final class SlackChatGateway implements ChatGateway {
 
     /** Republishes the agent's App Home; a failure is logged, never thrown, since the nudge itself arrived. */
     void refreshHome(UserRef agent) {
-        refreshHome(agent, Set.of());
-    }
-
-    private void refreshHome(UserRef agent, Set<NudgeId> sendingNow) {
         try {
-            publishHome(agent, sendingNow);
+            publishHome(agent);
         } catch (RuntimeException e) {
             log.warn("App Home of {} not refreshed: {}", agent.key(), e.getMessage());
         }
     }
 
     /** Publishes the agent's App Home (pending nudges, reminders coming up, open issues). */
-    void publishHome(UserRef agent, Set<NudgeId> sendingNow) {
-        List<Nudge> inbox = nudges.findInbox(agent);
+    void publishHome(UserRef agent) {
+        NudgeInbox inbox = nudges.findInbox(agent, SlackBlocks.HOME_PAGE);
         List<Issue> open = issues.findActiveOfAgent(agent).stream()
                 .filter(issue -> issue.channel().tenant().equals(agent.tenant())).toList();
         SlackCustomerCards customerCards = cards;
@@ -166,8 +163,8 @@ public final class SlackChatGateway implements ChatGateway {
                 .sorted(java.util.Comparator.comparing(Issue::lastActivityAt).reversed())
                 .limit(SlackBlocks.HOME_CARD_LIMIT).toList());
         Map<MessageRef, String> links = permalinks(shown.stream().map(card -> card.issue().root()).toList());
-        Map<NudgeId, NudgeMessage> renderings = rendered.findAll(SlackBlocks.shownRenderings(inbox, sendingNow));
-        ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> Optional.ofNullable(renderings.get(nudge.id())),
+        Map<NudgeId, NudgeMessage> renderings = rendered.findAll(SlackBlocks.shownRenderings(inbox));
+        ObjectNode view = SlackBlocks.home(inbox, nudge -> Optional.ofNullable(renderings.get(nudge.id())),
                 shown, open.size(), issue -> Optional.ofNullable(links.get(issue.root())));
         try {
             api.post(agent.tenant(), "views.publish", form -> {
