@@ -55,9 +55,10 @@ public final class DeliverDueNudges {
     public static final Duration LEASE = Duration.ofSeconds(20);
     /**
      * An agent's inbox (the Slack App Home) is refreshed at most this often while nudges keep reaching them, and
-     * within a tick once this has passed since the last refresh: rebuilding it costs more than a delivery.
+     * within a tick once this has passed since the last refresh: rebuilding it costs more than a delivery, and
+     * Slack allows {@code views.publish} about 100 times a minute per workspace (Tier 4), 50 agents' worth.
      */
-    public static final Duration INBOX_REFRESH = Duration.ofSeconds(5);
+    public static final Duration INBOX_REFRESH = Duration.ofSeconds(30);
     /** 5 s after the first failure, doubling up to 10 min; a longer Retry-After wins. */
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 

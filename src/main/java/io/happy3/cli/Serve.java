@@ -229,7 +229,7 @@ public final class Serve {
         // Up to 8 recipients at once, and rounds of 1,000 while nudges are due (BENCHMARKS.md, scheduler); a
         // tick stops starting rounds after 2 s, so a shutdown waits for one round at most.
         engine.delivery().deliverWith(scheduler.pool("happy3-deliver", 8));
-        // App Homes are rebuilt beside the deliveries, at most every 5 s per agent (DeliverDueNudges.INBOX_REFRESH).
+        // App Homes are rebuilt beside the deliveries, at most every 30 s per agent (DeliverDueNudges.INBOX_REFRESH).
         engine.delivery().refreshInboxesWith(scheduler.pool("happy3-inbox-refresh", 2));
         scheduler.register("nudges", () -> engine.delivery().tickWhileDue(Duration.ofSeconds(2)));
         scheduler.heartbeat("nudges", DeliverDueNudges.LEASE.dividedBy(4), engine.delivery()::renewLeases);

@@ -92,7 +92,7 @@ public final class SlackChatGateway implements ChatGateway {
         }
     }
 
-    /** The App Home follows a delivery when the scheduler asks, at most every few seconds per agent. */
+    /** The App Home follows a delivery when the scheduler asks, at most every half minute per agent. */
     @Override
     public void refreshInbox(UserRef agent) {
         refreshHome(agent);

@@ -54,7 +54,7 @@ public interface ChatGateway {
 
     /**
      * Refreshes the agent's persistent inbox (the Slack App Home) after nudges reached them; the scheduler calls
-     * it at most every few seconds per agent while nudges keep arriving, and once after the last. Platforms
+     * it at most every half minute per agent while nudges keep arriving, and once after the last. Platforms
      * without such an inbox do nothing. Failures are logged, never thrown.
      */
     default void refreshInbox(UserRef agent) {
