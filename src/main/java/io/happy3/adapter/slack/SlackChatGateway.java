@@ -13,6 +13,7 @@ import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeId;
@@ -162,6 +163,9 @@ public final class SlackChatGateway implements ChatGateway {
                     .text(HINT)));
         } catch (SlackApiError e) {
             log.info("mention hint to {} not shown: {}", user.key(), e.error());
+        } catch (ChatDeliveryException e) {
+            // A courtesy reply: a Slack that times out or keeps answering 5xx must not fail (and retry) the event.
+            log.info("mention hint to {} not shown: {}", user.key(), e.getMessage());
         }
     }
 
