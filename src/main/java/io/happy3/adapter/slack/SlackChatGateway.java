@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.happy3.app.ListCheckIns;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.MessageRef;
@@ -14,6 +15,7 @@ import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeId;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +68,7 @@ public final class SlackChatGateway implements ChatGateway {
     private final RenderedNudgeStore rendered;
     private volatile PermalinkStore kept = PermalinkStore.none();
     private volatile SlackCustomerCards cards = SlackCustomerCards.NONE;
+    private volatile Function<UserRef, Optional<ListCheckIns.Section>> checkIns = agent -> Optional.empty();
 
     SlackChatGateway(SlackWebApi api, NudgeStore nudges, IssueStore issues, RenderedNudgeStore rendered) {
         this.api = requireNonNull(api, "api == null");
@@ -144,6 +148,11 @@ public final class SlackChatGateway implements ChatGateway {
         this.cards = requireNonNull(customerCards, "customerCards == null");
     }
 
+    /** Lets the App Home show the agent's check-in list for the week. */
+    void showCheckIns(Function<UserRef, Optional<ListCheckIns.Section>> checkInList) {
+        this.checkIns = requireNonNull(checkInList, "checkInList == null");
+    }
+
     /** Republishes the agent's App Home; a failure is logged, never thrown, since the nudge itself arrived. */
     void refreshHome(UserRef agent) {
         try {
@@ -165,7 +174,7 @@ public final class SlackChatGateway implements ChatGateway {
         Map<MessageRef, String> links = permalinks(shown.stream().map(card -> card.issue().root()).toList());
         Map<NudgeId, NudgeMessage> renderings = rendered.findAll(SlackBlocks.shownRenderings(inbox));
         ObjectNode view = SlackBlocks.home(inbox, nudge -> Optional.ofNullable(renderings.get(nudge.id())),
-                shown, open.size(), issue -> Optional.ofNullable(links.get(issue.root())));
+                shown, open.size(), issue -> Optional.ofNullable(links.get(issue.root())), checkInsOf(agent));
         try {
             api.post(agent.tenant(), "views.publish", form -> {
                 form.add("user_id", agent.user());
@@ -173,6 +182,15 @@ public final class SlackChatGateway implements ChatGateway {
             });
         } catch (SlackApiError e) {
             throw SlackWebApi.translate(e);
+        }
+    }
+
+    private Optional<ListCheckIns.Section> checkInsOf(UserRef agent) {
+        try {
+            return checkIns.apply(agent);
+        } catch (RuntimeException e) {
+            log.warn("check-in list of {} not shown in the App Home: {}", agent.key(), e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -196,6 +214,9 @@ public final class SlackChatGateway implements ChatGateway {
                     .text(HINT)));
         } catch (SlackApiError e) {
             log.info("mention hint to {} not shown: {}", user.key(), e.error());
+        } catch (ChatDeliveryException e) {
+            // A courtesy reply: a Slack that times out or keeps answering 5xx must not fail (and retry) the event.
+            log.info("mention hint to {} not shown: {}", user.key(), e.getMessage());
         }
     }
 
