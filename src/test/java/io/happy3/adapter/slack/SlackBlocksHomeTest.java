@@ -12,7 +12,6 @@ import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
-import io.happy3.domain.nudge.NudgeId;
 import io.happy3.domain.nudge.NudgeInbox;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeMessage;
@@ -24,8 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The App Home of the busiest agent stays a view Slack accepts: at most 100 blocks, every list at its limit. */
