@@ -59,6 +59,11 @@ public final class DeliverDueNudges {
      * Slack allows {@code views.publish} about 100 times a minute per workspace (Tier 4), 50 agents' worth.
      */
     public static final Duration INBOX_REFRESH = Duration.ofSeconds(30);
+    /**
+     * The most nudges coalesced into one message: a Slack message holds 50 blocks, four per nudge. A recipient with
+     * more gets several messages, each recorded on its own, so a failed one never re-sends the others.
+     */
+    public static final int MAX_PER_MESSAGE = 12;
     /** 5 s after the first failure, doubling up to 10 min; a longer Retry-After wins. */
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
@@ -287,7 +292,12 @@ public final class DeliverDueNudges {
                 retryOrFail(List.of(nudge), e.toString(), Optional.empty(), false, now);
             }
         }
-        return prepared.isEmpty() ? 0 : deliver(recipient, prepared, now);
+        int delivered = 0;
+        for (int from = 0; from < prepared.size(); from += MAX_PER_MESSAGE) {
+            delivered += deliver(recipient, prepared.subList(from, Math.min(prepared.size(), from + MAX_PER_MESSAGE)),
+                    now);
+        }
+        return delivered;
     }
 
     private record Prepared(Nudge nudge, Issue issue, Playbook playbook, NudgeMessage message) {

@@ -227,6 +227,28 @@ class CoachingFlowTest {
     }
 
     @Test
+    void thirtyNudgesDueAtOnceToOneAgent_arriveInMessagesOfAtMostTwelve_eachSentOnce() {
+        Engine busy = new Engine(new Engine.Stores(issues, nudges, moments,
+                new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
+                new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
+                PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA"), 100))),
+                AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
+        for (int i = 1; i <= 30; i++) {
+            busy.router().route(new ChatEvent.MessagePosted("ev-" + i, new MessageRef(CHANNEL, "q" + i),
+                    new UserRef(Platform.SLACK, "T1", "UCUST" + i), false, Optional.empty(),
+                    "Our export fails, case " + i + ".", clock.instant()));
+        }
+        clock.advance(Duration.ofMinutes(11));
+
+        assertThat(busy.delivery().tick()).isEqualTo(30);
+
+        assertThat(gateway.deliverySizes).containsExactly(12, 12, 6);
+        assertThat(gateway.delivered).extracting(NudgeMessage::nudgeId).doesNotHaveDuplicates().hasSize(30);
+        assertThat(nudges.findDueBetween("T1", clock.instant().minus(Duration.ofDays(1)), clock.instant())
+                .stream().filter(nudge -> nudge.status() == NudgeStatus.SENT)).hasSize(30);
+    }
+
+    @Test
     void quietForTheStalePeriod_sweepClosesTheIssueCancelsItsNudgesAndTheReviewCountsIt() {
         say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
         after(Duration.ofMinutes(11));

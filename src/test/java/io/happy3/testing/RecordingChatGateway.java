@@ -18,6 +18,8 @@ import java.util.Optional;
 /** A hand-written fake of the chat gateway: records everything said, and can fail deliveries on demand. */
 public final class RecordingChatGateway implements ChatGateway {
     public final List<NudgeMessage> delivered = new ArrayList<>();
+    /** How many nudges each delivery carried, in order. */
+    public final List<Integer> deliverySizes = new ArrayList<>();
     public final List<String> replies = new ArrayList<>();
     public final List<String> posts = new ArrayList<>();
     public final List<String> directMessages = new ArrayList<>();
@@ -47,6 +49,7 @@ public final class RecordingChatGateway implements ChatGateway {
             throw failures.poll();
         }
         delivered.addAll(nudges);
+        deliverySizes.add(nudges.size());
     }
 
     @Override
