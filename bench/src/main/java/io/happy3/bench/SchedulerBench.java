@@ -179,7 +179,7 @@ final class SchedulerBench {
         String spread = rate == 0 ? "" : " + ((cast(substring(id from 7) as bigint) % " + issues + ") * 1000 / "
                 + rate + ") * interval '1 millisecond'";
         try (Connection connection = DriverManager.getConnection(url);
-             PreparedStatement statement = connection.prepareStatement("update nudges set due_at = ?" + spread
+             PreparedStatement statement = connection.prepareStatement("update nudges set due_at = cast(? as timestamp with time zone)" + spread
                      + ", expires_at = ? where idempotency_key like ? and status = 'PENDING'"
                      + (rate == 0 ? "" : " and cast(substring(id from 7) as bigint) % " + issues + " < " + count))) {
             statement.setTimestamp(1, Timestamp.from(dueAt));
