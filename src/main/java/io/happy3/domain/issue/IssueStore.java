@@ -43,6 +43,27 @@ public interface IssueStore {
     /** Issues of {@code tenant} with any activity in [from, to): opened before {@code to}, active after {@code from}. */
     List<Issue> findActiveBetween(String tenant, Instant from, Instant to);
 
+    /**
+     * {@link #findActiveBetween} for the issues whose agent is {@code agent} (an agent's check-ins). Stores with a
+     * query language answer it without reading the workspace's other issues.
+     */
+    default List<Issue> findActiveBetween(String tenant, Instant from, Instant to, UserRef agent) {
+        return findActiveBetween(tenant, from, to).stream().filter(issue -> issue.agent().filter(agent::equals)
+                .isPresent()).toList();
+    }
+
+    /**
+     * The latest activity of each of {@code customers} in any of {@code tenant}'s issues opened before
+     * {@code before}; a customer without one is left out.
+     */
+    default Map<UserRef, Instant> findLatestActivity(String tenant, Collection<UserRef> customers, Instant before) {
+        Map<UserRef, Instant> latest = new LinkedHashMap<>();
+        findActiveBetween(tenant, Instant.EPOCH, before).stream().filter(issue -> customers.contains(issue.customer()))
+                .forEach(issue -> latest.merge(issue.customer(), issue.lastActivityAt(),
+                        (a, b) -> a.isAfter(b) ? a : b));
+        return latest;
+    }
+
     /** Every issue still in an active state, across tenants. */
     List<Issue> findActive();
 
