@@ -41,8 +41,14 @@ final class ReviewBench {
     String run() throws Exception {
         int issues = settings.integer("reviewIssues");
         int reviews = settings.integer("reviews");
-        String schema = "bench_review_" + Long.toString(System.currentTimeMillis(), 36);
-        targets.createSchema(schema);
+        // reviewSchema=NAME keeps the seeded year in that schema (seeded only while it holds no issue), so that
+        // later runs and EXPLAIN sessions reuse it; without it a fresh schema is seeded and dropped.
+        boolean keep = !settings.get("reviewSchema").isBlank();
+        String schema = keep ? settings.get("reviewSchema")
+                : "bench_review_" + Long.toString(System.currentTimeMillis(), 36);
+        if (!keep || !targets.schemaExists(schema)) {
+            targets.createSchema(schema);
+        }
         String url = targets.schemaUrl(schema);
         Map<String, String> env = Map.of("HAPPY3_DB_URL", url);
         String loadBefore = Machine.load();
@@ -51,9 +57,15 @@ final class ReviewBench {
                 System.out.printf("migrated schema %s%n", schema);
             }
             long seedStart = System.nanoTime();
-            seed(url, issues, Instant.now());
-            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-            System.out.printf("seeded %,d issues and %,d events in %.0f s%n", issues, issues * 10L, seedSeconds);
+            int stored = issueCount(url);
+            if (stored == 0) {
+                seed(url, issues, Instant.now());
+            } else {
+                issues = stored;
+            }
+            double seedSeconds = stored == 0 ? (System.nanoTime() - seedStart) / 1e9 : 0;
+            System.out.printf("seeded %,d issues and %,d events in %.0f s%s%n", issues, issues * 10L, seedSeconds,
+                    stored == 0 ? "" : " (kept from an earlier run in " + schema + ")");
             Map<String, List<Double>> latencies = new LinkedHashMap<>();
             double rss;
             double ready;
@@ -94,7 +106,17 @@ final class ReviewBench {
             }
             return markdown(issues, seedSeconds, loadBefore, ready, rss, latencies);
         } finally {
-            targets.dropSchema(schema);
+            if (!keep) {
+                targets.dropSchema(schema);
+            }
+        }
+    }
+
+    private static int issueCount(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("select count(*) from issues")) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 
@@ -179,6 +201,7 @@ final class ReviewBench {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("reviewIssues", "1000000");
         defaults.put("reviews", "20");
+        defaults.put("reviewSchema", "");
         return defaults;
     }
 }

@@ -163,6 +163,16 @@ final class Targets {
         }
     }
 
+    boolean schemaExists(String schema) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(settings.get("pg"));
+             var statement = connection.prepareStatement("select 1 from information_schema.schemata where schema_name = ?")) {
+            statement.setString(1, schema);
+            try (var rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     void dropSchema(String schema) throws SQLException {
         try (Connection connection = DriverManager.getConnection(settings.get("pg"));
              Statement statement = connection.createStatement()) {
