@@ -78,12 +78,14 @@ final class ReviewBench {
                         answers.offer(System.nanoTime());
                     }
                 });
+                // Trigger ids unique per run: a kept schema's inbox would drop a rerun's commands as duplicates.
+                String run = Long.toString(System.currentTimeMillis(), 36);
                 for (String text : List.of("", "last-week")) {
                     List<Double> times = new ArrayList<>();
                     for (int i = 0; i < reviews + 1; i++) {
                         answers.clear();
                         long sent = System.nanoTime();
-                        int status = generator.once(started.process.port(), new SlackRequests(slack).command("rv" + i + text,
+                        int status = generator.once(started.process.port(), new SlackRequests(slack).command("rv" + run + i + text,
                                 "C0BENCHDM", FakeSlack.ADMIN_PREFIX + "1", "/review", text));
                         if (status != 200) {
                             throw new IllegalStateException("/review answered " + status);
