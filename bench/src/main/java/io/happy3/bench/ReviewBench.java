@@ -67,6 +67,7 @@ final class ReviewBench {
             System.out.printf("seeded %,d issues and %,d events in %.0f s%s%n", issues, issues * 10L, seedSeconds,
                     stored == 0 ? "" : " (kept from an earlier run in " + schema + ")");
             Map<String, List<Double>> latencies = new LinkedHashMap<>();
+            Map<String, Double> cpu = new LinkedHashMap<>();
             double rss;
             double ready;
             try (Targets.Started started = targets.start(Targets.POSTGRES, env)) {
@@ -82,7 +83,11 @@ final class ReviewBench {
                 String run = Long.toString(System.currentTimeMillis(), 36);
                 for (String text : List.of("", "last-week")) {
                     List<Double> times = new ArrayList<>();
+                    double cpuBefore = 0;
                     for (int i = 0; i < reviews + 1; i++) {
+                        if (i == 1) {
+                            cpuBefore = started.process.cpuSeconds();
+                        }
                         answers.clear();
                         long sent = System.nanoTime();
                         int status = generator.once(started.process.port(), new SlackRequests(slack).command("rv" + run + i + text,
@@ -102,11 +107,14 @@ final class ReviewBench {
                         }
                     }
                     latencies.put("/review" + (text.isEmpty() ? "" : " " + text), times);
+                    // Server CPU (user + system) per counted review: steadier than the latency on a shared machine.
+                    cpu.put("/review" + (text.isEmpty() ? "" : " " + text),
+                            (started.process.cpuSeconds() - cpuBefore) / reviews);
                 }
                 slack.onCall(call -> { });
                 rss = started.process.rssMiB();
             }
-            return markdown(issues, seedSeconds, loadBefore, ready, rss, latencies);
+            return markdown(issues, seedSeconds, loadBefore, ready, rss, latencies, cpu);
         } finally {
             if (!keep) {
                 targets.dropSchema(schema);
@@ -168,7 +176,7 @@ final class ReviewBench {
     }
 
     private String markdown(int issues, double seedSeconds, String loadBefore, double ready, double rss,
-                            Map<String, List<Double>> latencies) {
+                            Map<String, List<Double>> latencies, Map<String, Double> cpu) {
         Report report = new Report();
         report.line("### Review over a synthetic year, " + Report.now() + " (commit " + Machine.run(settings.root(),
                 "git", "rev-parse", "--short", "HEAD") + ")");
@@ -184,13 +192,13 @@ final class ReviewBench {
         report.line("- Latency: from sending the signed slash command to its answer arriving at the fake "
                 + "`response_url` (ack, inbox and the review); the first of each kind is not counted.");
         report.line("");
-        report.line("| command | reviews | p50 | p95 | max |");
-        report.line("| --- | ---: | ---: | ---: | ---: |");
+        report.line("| command | reviews | p50 | p95 | max | server CPU per review |");
+        report.line("| --- | ---: | ---: | ---: | ---: | ---: |");
         latencies.forEach((command, times) -> {
             List<Double> sorted = times.stream().sorted().toList();
-            report.line(String.format(Locale.ROOT, "| `%s` (tenant-wide) | %d | %s | %s | %s |", command, sorted.size(),
-                    Report.millis(at(sorted, 0.5)), Report.millis(at(sorted, 0.95)),
-                    Report.millis(sorted.get(sorted.size() - 1))));
+            report.line(String.format(Locale.ROOT, "| `%s` (tenant-wide) | %d | %s | %s | %s | %s |", command,
+                    sorted.size(), Report.millis(at(sorted, 0.5)), Report.millis(at(sorted, 0.95)),
+                    Report.millis(sorted.get(sorted.size() - 1)), Report.millis(cpu.get(command) * 1000)));
         });
         return report.toString();
     }
