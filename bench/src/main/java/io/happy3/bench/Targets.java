@@ -72,7 +72,8 @@ final class Targets {
         Path dir = Files.createTempDirectory("happy3-bench-" + target.key() + "-");
         int port = ServerProcess.freePort();
         Map<String, String> env = new LinkedHashMap<>();
-        for (String keep : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "TMPDIR")) {
+        // MALLOC_ARENA_MAX passes through, as the image sets it (see the Dockerfile).
+        for (String keep : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "TMPDIR", "MALLOC_ARENA_MAX")) {
             String value = System.getenv(keep);
             if (value != null) {
                 env.put(keep, value);
