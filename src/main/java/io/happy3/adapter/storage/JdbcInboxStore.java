@@ -131,10 +131,30 @@ public final class JdbcInboxStore implements InboxStore {
 
     private static List<InboxEntry> claimOnPostgres(Connection connection, Database.Lease lease)
             throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(WALK_THE_INDEX);
+        // The settings hold for a transaction: in auto-commit mode they would end with their own statement.
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
         }
-        List<InboxEntry> claimed = Jdbc.query(connection, POSTGRES_CLAIM, lease::bindPostgres, JdbcInboxStore::read);
+        List<InboxEntry> claimed;
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(WALK_THE_INDEX);
+            }
+            claimed = Jdbc.query(connection, POSTGRES_CLAIM, lease::bindPostgres, JdbcInboxStore::read);
+            if (autoCommit) {
+                connection.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (autoCommit) {
+                connection.rollback();
+            }
+            throw e;
+        } finally {
+            if (autoCommit) {
+                connection.setAutoCommit(true);
+            }
+        }
         List<InboxEntry> sorted = new ArrayList<>(claimed);
         sorted.sort(Comparator.comparingLong(InboxEntry::sequence));
         return sorted;
