@@ -14,15 +14,17 @@ final class BuiltInRules {
             + "an issue|a problem|happening|fail\\w*|crash\\w*|stuck|locked|charg\\w*|says|showing|shows|getting|"
             + "having|coming up|slow|sl+o+w+|wrong|missing|off|gone|on hold|receiving|freez\\w*|frozen|no dice|"
             + "persist\\w*|remains|issues?|problems?|errors?|loading|buffering|lagging|dropping|disconnect\\w*|"
-            + "haven?t|hasnt|cant|doesnt|dont|wont|wasnt|isnt|without|pending|delayed|late|out of|useless)";
+            + "haven?t|hasnt|cant|doesnt|dont|wont|wasnt|isnt|without|pending|delayed|late|out of|useless|returns?|"
+            + "throws?|\\d{3}s|rejected|seeing (?:it|this|that|them|the)|pil\\w* up|expired|locked out)";
     private static final String FIX_STEP = "restart\\w*|reboot\\w*|reset\\w*|reinstall\\w*|re install\\w*|"
             + "uninstall\\w*|updat\\w*|clear\\w*|power cycl\\w*|power(?:ing)? down|log(?:ging)? out|"
             + "sign(?:ing)? out|unplug\\w*|delet\\w*|turn(?:ing)? (?:it )?off|disabl\\w*|enabl\\w*|"
             + "force (?:quit|clos\\w*)|back(?:ing)? ?up|hard reset|clean install|re ?add\\w*|remov\\w*|"
-            + "cancel+(?:ing)? the download|connect\\w* via";
+            + "cancel+(?:ing)? the download|connect\\w* via|regenerat\\w*|rotat\\w*|re ?sav\\w*|re ?authori[sz]\\w*|"
+            + "reconnect\\w*|re connect\\w*";
     private static final String GLAD =
             "\\b(?:glad|happy|great|good|pleased|nice|awesome) to (?:hear|see|know|learn)\\b|\\bglad\\b";
-    private static final String REQUEST_BEFORE = "\\b(?:if|once|when you|after you|dm|dms|send us|send me|reach out|"
+    private static final String REQUEST_BEFORE = "\\b(?:if|once|when you|after you|dm|dms|send us|send me|send over|send through|paste|attach|reach out|"
             + "contact us|let us know|let me know|follow us|follow and|provide|share|please|pls|via|through|call us|"
             + "message us|give us|tweet us|drop us|write to us)\\b";
 
@@ -36,11 +38,13 @@ final class BuiltInRules {
             + "credited|voided|re ?indexed|rebuilt|re ?created|re ?configured|reconfigured|toggled|unlocked|"
             + "re ?activated|reinstated|remapped|re ?mapped|re ?linked|re ?connected|re ?attached|merged the fix|"
             + "pushed (?:a|the) fix|applied (?:a|the)|removed (?:the|your|that|those|a)|granted|re ?added|moved (?:your|the)|"
-            + "replaced|merged|voided|swapped|renewed";
+            + "replaced|merged|voided|swapped|renewed|mapped|cleaned up|pushed (?:a|the) (?:config )?(?:change|update|patch)|"
+            + "drained|re ?generated|fixed up|sorted out|re ?imported";
     private static final String DONE_PASSIVE = "reverted|replayed|re ?issued|voided|replaced|merged|re ?sent|cleared|issued|"
             + "applied|refunded|credited|restored|rolled back|redeployed|reprocessed|re ?processed|corrected|patched|"
             + "reset|unblocked|unlocked|lifted|increased|extended|re ?enabled|reactivated|removed|deleted|regenerated|"
-            + "rotated|whitelisted|allowlisted|re ?synced|in place|re ?provisioned|re ?run|re ?triggered|released";
+            + "rotated|whitelisted|allowlisted|re ?synced|in place|re ?provisioned|re ?run|re ?triggered|released|renewed|"
+            + "re ?mapped|mapped|fixed|updated|rebuilt|drained|delivered|cleaned up|purged|flushed|upgraded|migrated";
 
     static final List<Rule> RULES = List.of(
             // customer_confirmed
@@ -60,7 +64,8 @@ final class BuiltInRules {
                             + "\\b(?:restarting|rebooting|reinstalling|resetting|updating|deleting|unplugging|clearing)"
                             + "(?: \\w+){1,3} (?:worked|did the trick|fixed it|helped)\\b|"
                             + "^(?:it |that |this )?(?:worked|works)(?: perfectly| great| fine| a treat| now)?$|"
-                            + "\\b(?:that|this) did (?:it|the trick)\\b",
+                            + "\\b(?:that|this) did (?:it|the trick)\\b|\\bworked like a charm\\b|\\b(?:steps|instructions|"
+                            + "workaround|fix|suggestion|trick) (?:has |have |both )?(?:worked|helped|did it|did the trick)\\b",
                     "\\bworked (?:before|yesterday|earlier|fine until|until|last|previously|for an?|the first)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.fixed", Signal.CUSTOMER_CONFIRMED,
@@ -73,7 +78,9 @@ final class BuiltInRules {
                             + "(?:fixed|sorted|solved|resolved|figured out) "
                             + "(?:it|this|that|the (?:issue|problem)|it out|the problem out)\\b|"
                             + "\\bgot (?:it|this|that|everything) (?:to work|working|sorted|fixed|resolved)\\b|"
-                            + "\\bmanaged to (?:fix|sort|get it|get in|log ?in|sign in|check ?out|get through)\\b",
+                            + "\\bmanaged to (?:fix|sort|get it|get in|log ?in|sign in|check ?out|get through)\\b|"
+                            + "\\b(?:admin|colleague|it team|ops team|someone) (?:\\w+ )?(?:fixed|sorted|resolved|solved) (?:it|this|that)\\b|"
+                            + "\\bsorted it (?:out )?(?:via|through|with|over)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.received", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:i|i have|just|finally|have) (?:just |finally |now |already )*(?:got|received|recieved|"
@@ -89,7 +96,10 @@ final class BuiltInRules {
                             + "\\b(?:it is|they are|is|are|everything|everything is) (?:now )?back(?: up| online| on| in|"
                             + " to normal| working)?(?: now| again)?(?=$| and| thanks| thank)|"
                             + "\\b(?:i )?(?:can )?see (?:it|them) now\\b|\\bshowing (?:up )?now\\b|"
-                            + "\\bproblem solved\\b|\\bissue resolved\\b|\\bback in business\\b",
+                            + "\\bproblem solved\\b|\\bissue resolved\\b|\\bback in business\\b|"
+                            + "\\bstill (?:working|works|running) (?:fine|great|well|perfectly|smoothly|as expected)\\b|"
+                            + "\\b(?:all|everything|it) (?:is )?still (?:good|fine|working)\\b|\\b(?:all )?there now\\b|"
+                            + "\\bseems? (?:to be )?(?:fixed|resolved|sorted)\\b|\\brefund(?:s| is) in (?:our|my) account\\b",
                     "\\b(?:\\d{3}s?|errors?|issues?|problems?|bugs?|outages?|crash\\w*|duplicates|timeouts?) (?:is |are )?back\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
 
@@ -99,11 +109,12 @@ final class BuiltInRules {
                             + "dropping|throwing|returning|locked|rate limit\\w*|throttl\\w*|bouncing|looping)|"
                             + "\\b(?:not|never) (?:\\w+ ){0,2}?(?:fail\\w*|crash\\w*|erroring|happening|timing out|dropping|"
                             + "throwing|getting (?:the|that|any|those))(?: \\w+){0,4}? (?:anymore|any more|since)\\b|"
-                            + "\\b(?:errors?|issue|problem|\\d{3}s?|timeouts?|duplicates|spinner|loop|warnings?|failures) "
+                            + "\\b(?:errors?|issue|problem|\\d{3}s?|timeouts?|duplicates|spinner|loop|warnings?|failures|alerts?|alarms?) "
                             + "(?:is |are |has |have |seem |seems )?(?:all )?(?:gone|stopped|disappeared|went away|cleared)\\b|"
                             + "\\bno more (?:errors?|\\d{3}s?|timeouts?|duplicates|issues?|problems?|failures|crashes)\\b|"
                             + "\\b(?:have|has) not (?:seen|had|gotten|got|hit) (?:it|that|the \\w+|any \\w+|a single \\w+|one|an? "
-                            + "\\w+)(?: \\w+){0,3}? since\\b",
+                            + "\\w+)(?: \\w+){0,3}? since\\b|\\bkeine? (?:fehler|probleme|abbrüche|timeouts|duplikate) mehr\\b|"
+                            + "\\bya no (?:falla|fallan|da error|hay errores|aparece el error|se duplica)\\b",
                     "\\bif\\b|\\bwill\\b|\\bstill\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.runs-again", Signal.CUSTOMER_CONFIRMED,
@@ -113,8 +124,9 @@ final class BuiltInRules {
                             + "(?:again|now|smoothly|correctly|properly|perfectly|as expected|in \\d+ (?:seconds|minutes|s|min))\\b|"
                             + "\\b(?:has |have |just |finally )?(?:arrived|landed|came through)\\b|\\blooks? (?:fixed|good now|"
                             + "correct now|right now|fine now)\\b|\\b(?:is|are) (?:correct|right|here) now\\b|"
-                            + "^(?:\\w+ )?(?:can confirm|confirmed|confirming)$",
-                    "\\b(?:if|when|once|until|should|will|hope\\w*|not yet|supposed)\\b",
+                            + "^(?:\\w+ )?(?:can confirm|confirmed|confirming)$|^(?:the )?(?:\\w+ )?(?:sync|export|job|import|"
+                            + "upload|backup|deploy|run) (?:ran|finished|completed|went through)$",
+                    "\\b(?:if|when|once|until|should|will|hope\\w*|not yet|supposed|ugh|(?:third|fourth|fifth) time)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.for-me-too", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:works?|working|worked|fine|fixed|resolved|sorted|good) (?:now |again |fine |too )*(?:for me|for us|"
@@ -142,7 +154,10 @@ final class BuiltInRules {
                             + "one (?:answers|responds|responded|replied|has|is able|can|seems|picks))|nobody (?:answers|"
                             + "responds|responded|replied|helps|can|is able)|heard (?:nothing|zero|nothing back)|(?:did|have|"
                             + "has) not (?:heard|received|gotten|got) (?:anything|a thing|a reply|a response|an answer|any)|"
-                            + "nothing happened|(?:can not|unable to|not able to) (?:dm|reach|get through|get hold|contact))\\b",
+                            + "nothing happened|(?:can not|unable to|not able to) (?:dm|reach|get through|get hold|contact)|"
+                            + "(?:did|have|has) not (?:receive|get) (?:any|a|the)|(?:told|said|promised|claimed) (?:\\S+ ){0,4}?"
+                            + "(?:fixed|resolved|sorted|working) but|(?:link|email|code|page|steps?) (?:you sent |you gave me )?(?:just )?"
+                            + "(?:gives|shows|returns|leads to|is|was|has) (?:me )?(?:a |an |already )?(?:blank|error|404|500|expired|broken|dead))\\b",
                     "\\b(?:and it|which|that) (?:worked|works|fixed|helped)\\b|\\bit worked\\b",
                     Rule.Guard.NOT_CONDITIONAL),
             Rule.vetoed("builtin:still.still-failing", Signal.STILL_BROKEN,
@@ -167,10 +182,12 @@ final class BuiltInRules {
                             + "delivered|recei?ved|refunded|credited|log ?in|logging in|sign in|let me|allow\\w* me|turn on|"
                             + "start|starting|boot\\w*|play|playing|power on)\\b",
                     Rule.Guard.NOT_CONDITIONAL),
-            Rule.of("builtin:still.no-luck", Signal.STILL_BROKEN,
+            Rule.vetoed("builtin:still.no-luck", Signal.STILL_BROKEN,
                     "\\b(?:no luck|no dice|no change|no difference|no joy|no resolution|no fix|"
                             + "nothing (?:changed|works|worked|happened|has changed|is working)|"
-                            + "same (?:error|issue|problem|result|message)|(?:problem|issue|error) persists|"
+                            + "same (?:error|issue|problem|result|message|thing|behaviou?r|story)|(?:problem|issue|error) persists|"
+                            + "(?:errors?|timeouts?|\\d{3}s?|others?|rest|retries|webhooks|notifications) (?:did|do|does|have|has) not$|"
+                            + "but only (?:for )?(?:one|half|some|part)|"
                             + "keeps? (?:on )?(?:crash\\w*|happen\\w*|fail\\w*|freez\\w*|saying|telling|dropping|"
                             + "disconnect\\w*|logging me out|kicking|going down|cutting|buffering|restarting)|"
                             + "did not (?:help|work|fix|do anything)|that did not|"
@@ -179,6 +196,7 @@ final class BuiltInRules {
                             + "(?:can not|unable to|not able to) (?:\\w+ )?(?:access|log ?in|sign in|connect|use|open|"
                             + "load|play|download|update|pay|renew|watch|stream|receive)|"
                             + "not (?:\\w+ ){1,2}(?:work|working))\\b",
+                    "\\bnothing (?:has )?changed (?:on|in|at) (?:our|my) (?:side|end|config|setup)\\b",
                     Rule.Guard.NOT_CONDITIONAL, Rule.Guard.NOT_QUESTION),
             Rule.of("builtin:still.outage", Signal.STILL_BROKEN,
                     "\\b(?:internet|wifi|wi fi|service|site|app|website|server|network|system|power|cable|tv|"
@@ -199,7 +217,7 @@ final class BuiltInRules {
                     Rule.Guard.NOT_NEGATED),
             Rule.vetoed("builtin:gratitude.appreciate", Signal.GRATITUDE,
                     "\\b(?:appreciate (?:it|that|this|you|your|the|all|everything)|much appreciated|appreciated|"
-                            + "grateful|kudos|life ?saver|you (?:guys |all )?(?:are|were|rock|have been) "
+                            + "grateful|kudos|much obliged|life ?saver|you (?:guys |all )?(?:are|were|rock|have been) "
                             + "(?:the best|amazing|awesome|brilliant|fantastic|stars|legends|so helpful|very helpful|"
                             + "a star|a lifesaver|wonderful))\\b",
                     "\\b(?:would|d) appreciate|appreciate it if|appreciate (?:a|an) (?:reply|response|answer|update|"
@@ -219,7 +237,11 @@ final class BuiltInRules {
                             + "was |were )?(?:now |just |since |already |successfully |been )*(?:fixed|resolved|"
                             + "restored|corrected|patched|repaired|unlocked|reactivated|re enabled|reinstated|"
                             + "back up|up and running|deployed|released|rolled out|pushed out|live)\\b|"
-                            + "\\b(?:deployed|released|pushed|rolled out|applied) (?:a |the )?(?:fix|patch|update|hotfix)\\b",
+                            + "\\b(?:deployed|released|pushed|rolled out|applied) (?:a |the )?(?:fix|patch|update|hotfix)\\b|"
+                            + "\\b(?:is|are) back (?:up|online|to normal)\\b|\\ball sorted (?:on our (?:end|side)|now)\\b|"
+                            + "\\b(?:sorted|fixed) (?:on|from) our (?:end|side)\\b|\\bcorrected (?:\\w+ ){1,2}(?:is|are|has been|"
+                            + "was) (?:now )?(?:in|sent|uploaded|available|attached)\\b|\\b(?:backlog|queue) (?:has )?(?:drained|"
+                            + "cleared|caught up)\\b|\\bshould (?:stop|prevent|clear) (?:the|those|these)\\b",
                     GLAD + "|\\bsorry\\b|\\bstill\\b|\\b(?:get|getting|to be|to get) (?:this |it |that |your \\w+ )?"
                             + "(?:resolved|fixed|restored|sorted)\\b", Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:resolve.refund-issued", Signal.RESOLUTION_PROPOSED,
@@ -284,7 +306,7 @@ final class BuiltInRules {
                             + "get this|get that|get it|sort|fix|review|email|ring|monitor|make sure|raise|chase|"
                             + "feed|share|forward|let you know|be back|arrange|process|refund|reissue|add|credit|"
                             + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig|respond|reply|get in touch|"
-                            + "work on|be in contact|keep an eye|circle back|ping|loop|"
+                            + "work on|be in contact|keep an eye|circle back|ping|loop|keep (?:this|the) (?:thread|channel|ticket|case)|"
                             + "have (?:an? |this |it |that |someone |more ))\\b",
                     REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b|" + OFFER,
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_AFTER_REQUEST),
@@ -301,7 +323,10 @@ final class BuiltInRules {
                             + "investigating|taking a look|digging in)\\b|\\bback in \\d+|^will (?:check|look|dig|"
                             + "investigate|keep|update|follow|come back|get back|circle back|report back|let you know)\\b|"
                             + "\\b(?:am|are|i am|we are) (?:on it|looking into (?:it|"
-                            + "this|that|the)|working on (?:it|this|that|a fix)|checking (?:on )?(?:it|this|that))\\b",
+                            + "this|that|the)|working on (?:it|this|that|a fix)|checking (?:on )?(?:it|this|that|the|your))\\b|"
+                            + "\\b(?:i|we) (?:have |had )?asked (?:our|the|my) (?:\\w+ ){1,2}to\\b|\\b(?:is|are) (?:now |currently )?"
+                            + "(?:deploying|rolling out|shipping|applying|preparing) (?:a |the )?(?:fix|patch|hotfix)\\b|"
+                            + "^working on (?:a fix|it|this)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED));
 
     private BuiltInRules() {

@@ -38,7 +38,7 @@ final class ContextRules {
                     + "power cycl\\w*|reset|rolled back|followed|complain\\w*|contacted|called|emailed|reported|raised|"
                     + "asked|ticket|spoke|talked|chatted|messaged|dealt|no avail|no response|no reply|nothing happened|"
                     + "nobody|no one|versucht|bereits|probiert|neu gestartet|geleert|intentado|intentamos|probado|probamos|"
-                    + "reiniciado|reiniciamos|borrado|borramos)\\b");
+                    + "reiniciado|reiniciamos|borrado|borramos|reinici\\w*|probé|intenté|borré|limpié|followed)\\b");
 
     private ContextRules() {
     }

@@ -22,7 +22,7 @@ public final class SignalDetector {
             java.util.stream.Stream.concat(BuiltInRules.RULES.stream(), ForeignRules.RULES.stream()).toList(),
             Optional.empty());
     private static final Pattern REQUEST = Pattern.compile(
-            "\\b(?:dm|dms|direct message|private message|send (?:us|me)|provide|share (?:your|the)|(?:can|could|would) "
+            "\\b(?:dm|dms|direct message|private message|send (?:us|me|over|through)|paste|attach|provide|share (?:your|the)|(?:can|could|would) "
                     + "you (?:please )?(?:send|share|provide|tell|confirm|dm|let|give|post)|let (?:us|me) know (?:your|the|"
                     + "which|what|when|if|whether)|tell us|reach out|follow us|contact us|drop us|email us|pm us|"
                     + "message us)\\b");
@@ -33,7 +33,7 @@ public final class SignalDetector {
                     + "never|not)\\b|\\bthank(?:s| you| u)?\\b.*\\b(?:ruin\\w*|wast\\w*|suck\\w*|useless|worst|"
                     + "terrible|awful|horrible|pathetic|garbage|sarcasmcue|ignor\\w*|smh|wtf|canned|i guess)\\b|thanksfornothing|"
                     + "\\bthanks a lot\\b.*\\bnot\\b|\\b(?:danke|gracias) (?:für|por) (?:nichts|nada)\\b|"
-                    + "\\bthanks? (?:you )?for the (?:\\S+ ){0,2}(?:wait|delay|silence|runaround)\\b");
+                    + "\\bthanks? (?:you )?for the (?:\\S+ ){0,4}(?:wait|waiting|delay|silence|runaround|radio silence)\\b");
     // A thanks on an angry exit is pointed, not grateful: "we're moving to another vendor. thanks."
     private static final Pattern ANGRY_EXIT = Pattern.compile(
             "\\b(?:moving|switching|migrating|going) to (?:another|a different|a new|other|a competitor)\\b|"
