@@ -44,7 +44,8 @@ final class BuiltInRules {
             + "applied|refunded|credited|restored|rolled back|redeployed|reprocessed|re ?processed|corrected|patched|"
             + "reset|unblocked|unlocked|lifted|increased|extended|re ?enabled|reactivated|removed|deleted|regenerated|"
             + "rotated|whitelisted|allowlisted|re ?synced|in place|re ?provisioned|re ?run|re ?triggered|released|renewed|"
-            + "re ?mapped|mapped|fixed|updated|rebuilt|drained|delivered|cleaned up|purged|flushed|upgraded|migrated";
+            + "re ?mapped|mapped|fixed|updated|rebuilt|drained|delivered|cleaned up|purged|flushed|upgraded|migrated|filtered out|"
+            + "blocked|lifted";
 
     static final List<Rule> RULES = List.of(
             // customer_confirmed
@@ -64,7 +65,7 @@ final class BuiltInRules {
                             + "\\b(?:restarting|rebooting|reinstalling|resetting|updating|deleting|unplugging|clearing)"
                             + "(?: \\w+){1,3} (?:worked|did the trick|fixed it|helped)\\b|"
                             + "^(?:it |that |this )?(?:worked|works)(?: perfectly| great| fine| a treat| now)?$|"
-                            + "\\b(?:that|this) did (?:it|the trick)\\b|\\bworked like a charm\\b|\\b(?:steps|instructions|"
+                            + "\\b(?:that|this) did (?:it|the trick)\\b|\\bworked like a charm\\b|\\bthat was it$|\\bworked this time\\b|\\b(?:steps|instructions|"
                             + "workaround|fix|suggestion|trick) (?:has |have |both )?(?:worked|helped|did it|did the trick)\\b",
                     "\\bworked (?:before|yesterday|earlier|fine until|until|last|previously|for an?|the first)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
@@ -83,7 +84,7 @@ final class BuiltInRules {
                             + "\\bsorted it (?:out )?(?:via|through|with|over)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.received", Signal.CUSTOMER_CONFIRMED,
-                    "\\b(?:i|i have|just|finally|have) (?:just |finally |now |already )*(?:got|received|recieved|"
+                    "\\b(?:i|we|i have|we have|just|finally|have) (?:just |finally |now |already )*(?:got|received|recieved|"
                             + "gotten) (?:it|them|my (?:package|order|parcel|refund|money|delivery|item|card|code|"
                             + "replacement|bag|luggage|receipt|tickets?)|the (?:package|order|parcel|refund|money|email|"
                             + "code|replacement|bag|luggage))\\b|"
@@ -99,6 +100,9 @@ final class BuiltInRules {
                             + "\\bproblem solved\\b|\\bissue resolved\\b|\\bback in business\\b|"
                             + "\\bstill (?:working|works|running) (?:fine|great|well|perfectly|smoothly|as expected)\\b|"
                             + "\\b(?:all|everything|it) (?:is )?still (?:good|fine|working)\\b|\\b(?:all )?there now\\b|"
+                            + "\\bstill (?:stable|healthy|green)\\b|\\b(?:green again|all green)\\b|"
+                            + "\\bsee (?:the|our|all (?:the )?) ?\\w+ now\\b|^got the (?:refund|credit|credit note|corrected \\w+|"
+                            + "replacement|money|email|code)\\b|\\bnow (?:it is|everything is|all is) (?:fine|good|ok|okay|working)\\b|"
                             + "\\bseems? (?:to be )?(?:fixed|resolved|sorted)\\b|\\brefund(?:s| is) in (?:our|my) account\\b",
                     "\\b(?:\\d{3}s?|errors?|issues?|problems?|bugs?|outages?|crash\\w*|duplicates|timeouts?) (?:is |are )?back\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
@@ -112,6 +116,7 @@ final class BuiltInRules {
                             + "\\b(?:errors?|issue|problem|\\d{3}s?|timeouts?|duplicates|spinner|loop|warnings?|failures|alerts?|alarms?) "
                             + "(?:is |are |has |have |seem |seems )?(?:all )?(?:gone|stopped|disappeared|went away|cleared)\\b|"
                             + "\\bno more (?:errors?|\\d{3}s?|timeouts?|duplicates|issues?|problems?|failures|crashes)\\b|"
+                            + "\\bno (?:errors?|issues?|\\d{3}s?|timeouts?|failures|duplicates) (?:anymore|any more)\\b|"
                             + "\\b(?:have|has) not (?:seen|had|gotten|got|hit) (?:it|that|the \\w+|any \\w+|a single \\w+|one|an? "
                             + "\\w+)(?: \\w+){0,3}? since\\b|\\bkeine? (?:fehler|probleme|abbrüche|timeouts|duplikate) mehr\\b|"
                             + "\\bya no (?:falla|fallan|da error|hay errores|aparece el error|se duplica)\\b",
@@ -126,7 +131,8 @@ final class BuiltInRules {
                             + "correct now|right now|fine now)\\b|\\b(?:is|are) (?:correct|right|here) now\\b|"
                             + "^(?:\\w+ )?(?:can confirm|confirmed|confirming)$|^(?:the )?(?:\\w+ )?(?:sync|export|job|import|"
                             + "upload|backup|deploy|run) (?:ran|finished|completed|went through)$",
-                    "\\b(?:if|when|once|until|should|will|hope\\w*|not yet|supposed|ugh|(?:third|fourth|fifth) time)\\b",
+                    "\\b(?:if|when|once|until|should|will|hope\\w*|not yet|supposed|ugh|(?:third|fourth|fifth) time)\\b|"
+                            + "^(?:the|our|your) (?:\\w+ )?(?:sync|export|import|upload|post|job|api|dashboard|sso)\\w*(?: job)? again$",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.for-me-too", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:works?|working|worked|fine|fixed|resolved|sorted|good) (?:now |again |fine |too )*(?:for me|for us|"
@@ -156,8 +162,9 @@ final class BuiltInRules {
                             + "has) not (?:heard|received|gotten|got) (?:anything|a thing|a reply|a response|an answer|any)|"
                             + "nothing happened|(?:can not|unable to|not able to) (?:dm|reach|get through|get hold|contact)|"
                             + "(?:did|have|has) not (?:receive|get) (?:any|a|the)|(?:told|said|promised|claimed) (?:\\S+ ){0,4}?"
-                            + "(?:fixed|resolved|sorted|working) but|(?:link|email|code|page|steps?) (?:you sent |you gave me )?(?:just )?"
-                            + "(?:gives|shows|returns|leads to|is|was|has) (?:me )?(?:a |an |already )?(?:blank|error|404|500|expired|broken|dead))\\b",
+                            + "(?:fixed|resolved|sorted|working) but|(?:link|email|code|page|steps?|key|token|url|button|command) "
+                            + "(?:you (?:sent|gave me|generated|created) )?(?:just )?(?:gives|shows|returns|leads to|is|was|has) (?:me )?"
+                            + "(?:a |an |already )?(?:blank|error|http \\d{3}|\\d{3}|expired|broken|dead)|did not change (?:anything|a thing))\\b",
                     "\\b(?:and it|which|that) (?:worked|works|fixed|helped)\\b|\\bit worked\\b",
                     Rule.Guard.NOT_CONDITIONAL),
             Rule.vetoed("builtin:still.still-failing", Signal.STILL_BROKEN,
@@ -196,7 +203,8 @@ final class BuiltInRules {
                             + "(?:can not|unable to|not able to) (?:\\w+ )?(?:access|log ?in|sign in|connect|use|open|"
                             + "load|play|download|update|pay|renew|watch|stream|receive)|"
                             + "not (?:\\w+ ){1,2}(?:work|working))\\b",
-                    "\\bnothing (?:has )?changed (?:on|in|at) (?:our|my) (?:side|end|config|setup)\\b",
+                    "\\bnothing (?:has )?changed (?:on|in|at) (?:our|my) (?:side|end|config|setup)\\b|"
+                            + "^nothing (?:has )?changed (?:on|in|at|with) (?:our|my|the)\\b",
                     Rule.Guard.NOT_CONDITIONAL, Rule.Guard.NOT_QUESTION),
             Rule.of("builtin:still.outage", Signal.STILL_BROKEN,
                     "\\b(?:internet|wifi|wi fi|service|site|app|website|server|network|system|power|cable|tv|"
@@ -208,7 +216,8 @@ final class BuiltInRules {
 
             // gratitude
             Rule.vetoed("builtin:gratitude.thanks", Signal.GRATITUDE,
-                    "\\b(?:thanks|thank you|thank u|ty|tysm|tyvm|cheers|thankful|danke|dankeschön|vielen dank|gracias|"
+                    "\\b(?:thanks|thank you|thank u|ty|tysm|tyvm|cheers|thankful|danke|dankeschön|vielen dank|tausend dank|"
+                            + "herzlichen dank|besten dank|gracias|"
                             + "obrigad[oa]|merci|grazie)\\b",
                     "\\bthanks? (?:you )?(?:for nothing|anyway|a lot for nothing|for wasting|for ruining|"
                             + "for making me|for letting me down|for ignoring|for the (?:\\w+ ){0,3}late)\\b|"
@@ -281,7 +290,8 @@ final class BuiltInRules {
                     Rule.Guard.NOT_NEGATED),
 
             Rule.vetoed("builtin:resolve.done-action", Signal.RESOLUTION_PROPOSED,
-                    "\\b(?:we|i|team|the team|our team|engineering|ops|someone) (?:have |has |had )?(?:now |just |already "
+                    "\\band (?:" + PAST_FIX + ") (?:it|them|that|those)\\b|"
+                            + "\\b(?:we|i|team|the team|our team|engineering|ops|someone) (?:have |has |had )?(?:now |just |already "
                             + "|gone ahead and |since |finally |manually |quickly )*(?:" + PAST_FIX + ")\\b|"
                             + "^(?:ok |okay |so |alright |done |update |quick update |fyi |good news |just )*(?:"
                             + PAST_FIX + ")\\b|\\b(?:has been|have been|is|are|was|were|got) (?:now |just |already |"
@@ -307,6 +317,7 @@ final class BuiltInRules {
                             + "feed|share|forward|let you know|be back|arrange|process|refund|reissue|add|credit|"
                             + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig|respond|reply|get in touch|"
                             + "work on|be in contact|keep an eye|circle back|ping|loop|keep (?:this|the) (?:thread|channel|ticket|case)|"
+                            + "stay on (?:this|it|top of)|"
                             + "have (?:an? |this |it |that |someone |more ))\\b",
                     REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b|" + OFFER,
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_AFTER_REQUEST),
@@ -326,7 +337,10 @@ final class BuiltInRules {
                             + "this|that|the)|working on (?:it|this|that|a fix)|checking (?:on )?(?:it|this|that|the|your))\\b|"
                             + "\\b(?:i|we) (?:have |had )?asked (?:our|the|my) (?:\\w+ ){1,2}to\\b|\\b(?:is|are) (?:now |currently )?"
                             + "(?:deploying|rolling out|shipping|applying|preparing) (?:a |the )?(?:fix|patch|hotfix)\\b|"
-                            + "^working on (?:a fix|it|this)\\b",
+                            + "^working on (?:a fix|it|this)\\b|\\bas we speak\\b|\\bbeing worked on\\b|\\band will (?:keep|update|follow up|"
+                            + "get back|report back|let you know|circle back|confirm)\\b|\\b(?:i am|we are) (?:now |currently )?"
+                            + "(?:redeploying|restarting|rolling back|re running|rerunning|replaying|migrating|deploying|patching|"
+                            + "re ?processing|re ?syncing)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED));
 
     private BuiltInRules() {

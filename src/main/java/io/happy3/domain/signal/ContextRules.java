@@ -38,7 +38,11 @@ final class ContextRules {
                     + "power cycl\\w*|reset|rolled back|followed|complain\\w*|contacted|called|emailed|reported|raised|"
                     + "asked|ticket|spoke|talked|chatted|messaged|dealt|no avail|no response|no reply|nothing happened|"
                     + "nobody|no one|versucht|bereits|probiert|neu gestartet|geleert|intentado|intentamos|probado|probamos|"
-                    + "reiniciado|reiniciamos|borrado|borramos|reinici\\w*|probé|intenté|borré|limpié|followed)\\b");
+                    + "reiniciado|reiniciamos|borrado|borramos|reinici\\S*|probé|intenté|borré|limpié|followed|reverted|redeployed|"
+                    + "rotated|regenerated|re ?created|re ?installed)(?![\\p{L}])");
+
+    private static final Pattern HOPE = Pattern.compile(
+            "\\b(?:hope|hoping|hopefully|fingers crossed|hoffentlich|hoffe|ojalá|ojala|espero|esperemos)\\b");
 
     private ContextRules() {
     }
@@ -61,6 +65,18 @@ final class ContextRules {
                 found.putIfAbsent(Signal.STILL_BROKEN, NO_TO_CHECK);
             }
         }
+    }
+
+    /**
+     * False for what SIGNALS.md excludes whatever the words, so the model may not claim it either: {@code still_broken}
+     * on the opening turn without a failed attempt ("the export is still failing"), and {@code customer_confirmed} in a
+     * message that hopes ("hopefully it's fine now", "hoffentlich läuft es jetzt").
+     */
+    static boolean modelMayClaim(Signal signal, List<TextNormalizer.Clause> clauses, ThreadContext context) {
+        if (signal == Signal.STILL_BROKEN) {
+            return context.last(Role.AGENT).isPresent() || namesAttempt(clauses);
+        }
+        return signal != Signal.CUSTOMER_CONFIRMED || clauses.stream().noneMatch(c -> HOPE.matcher(c.text()).find());
     }
 
     private static boolean namesAttempt(List<TextNormalizer.Clause> clauses) {
