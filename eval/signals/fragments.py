@@ -1237,3 +1237,174 @@ CHECKIN_FINE += [
     F("yes, nothing since Friday", "C", "answers a check-in: no more failures"),
     F("still stable on our end", "C", "answers a check-in: it works"),
 ]
+
+# issue 12, round 4b (session 4): a second batch in the same categories, written before any measurement of it.
+FIX += [
+    F("the webhook endpoint was re-verified on our side, deliveries resumed at 14:02", "R", "passive fix claim"),
+    F("we killed the runaway job that was hogging your queue", "R", "past fix action"),
+    F("ok so the sandbox tenant had the wrong redirect URI, I updated it - try logging in now", "R"),
+    F("the charge was reversed this morning, it can take 3-5 days to show on your statement", "R",
+      "the fix action is done now; only the bank's display is pending"),
+    F("all 212 failed exports were requeued and completed", "R", "passive fix claim"),
+    F("looks like a caching issue on our CDN, I've invalidated it, can you hard-refresh?", "R", "hedged + fix action"),
+    F("hab den Export-Job neu angestoßen, er ist durchgelaufen", "R", "German fix claim"),
+    F("ya reprocesamos los pagos fallidos", "R", "Spanish past fix action"),
+    F("turned the feature flag off for your workspace, the old editor is back", "R"),
+    F("I reset the MFA enrolment for both users, they can enrol again now", "R"),
+    F("your account is unblocked and the rate limit counter is reset", "R"),
+    F("we traced it to a bad index and rebuilt it overnight, search should be fast again", "R"),
+]
+
+NOT_RESOLUTION += [
+    F("we've logged this as a bug, engineering will prioritise it next sprint", "",
+      "a future fix on the team's schedule, not a claim it is fixed now or a commitment with an update"),
+    F("I'd suggest waiting for 4.3, which has the proper fix", "", "a future fix"),
+    F("we don't support SCIM on the Starter plan, sorry", "", "answers an information question"),
+    F("you can find the export limits in our docs under Settings > Data", "", "answers an information question"),
+    F("I'm handing this over to our billing specialist", "", "an escalation, not a fix"),
+    F("moving this to a private channel so we can share account details", "", "moving channel is not a resolution"),
+    F("super, thanks for letting us know it works!", "", "after the customer confirmed"),
+    F("as a stopgap, you can re-run the sync manually from the admin page", "", "a workaround offered as a workaround"),
+    F("we'll pass this on to the product team as a feature request", "", "passing on feedback"),
+    F("the outage earlier today affected all EU customers, details in the incident report", "",
+      "information about the cause, no claim about this case"),
+]
+
+CONDITIONAL += [
+    F("if you can reproduce it with debug logging on, send me the output and I'll escalate", "", "conditional"),
+    F("once your admin approves the app, I can finish the setup", "", "conditional on the customer"),
+    F("can you DM me the invoice number? I'll sort it from there", "", "commitment after a request: waits for the customer"),
+    F("let me know your preferred time and we can do a screen share", "", "an offer"),
+    F("it usually settles within an hour", "", "a prediction"),
+    F("wenn du mir die Rechnungsnummer schickst, prüfe ich das", "", "conditional (German)"),
+]
+
+PROMISE += [
+    F("I'm on it now, will update this thread within 30 minutes", "P"),
+    F("our payments team is reviewing the double charge and I'll confirm the outcome here", "P"),
+    F("we're investigating the dropped events, next update by 11:00 UTC", "P"),
+    F("I'll make sure the credit note reaches you by Friday", "P"),
+    F("let me pull the logs for your tenant, back shortly", "P"),
+    F("the SSO team has picked this up and is testing a fix now", "P", "work under way now"),
+    F("ich kümmere mich darum und gebe bis morgen Bescheid", "P", "German promise"),
+    F("lo escalé al equipo de facturación y te confirmo mañana", "P", "Spanish promise"),
+]
+
+DIAG += [
+    F("what does the error say exactly?", "", "a diagnostic question"),
+    F("is this on the web app or the desktop client?", "", "a diagnostic question"),
+    F("did the user accept the invite before the plan change?", "", "a diagnostic question"),
+]
+
+CONFIRM += [
+    F("yes, the webhooks come through now", "C"),
+    F("sorted, cheers", "C,G"),
+    F("the import went through without errors this time", "C"),
+    F("the contractors are in now", "C"),
+    F("that's fixed it, thanks a ton", "C,G"),
+    F("the invoice shows the right seat count now", "C"),
+    F("we finally have our data back", "C"),
+    F("not seeing the redirect loop anymore", "C", "negation of the failure: a confirmation"),
+    F("the 504s haven't come back", "C", "negation of the failure: a confirmation"),
+    F("our finance lead says the refund landed", "C", "a refund has arrived (reported by the customer's side)"),
+    F("klappt jetzt, danke dir", "C,G", "German confirmation + thanks"),
+    F("perfecto, ya funciona el SSO", "C", "Spanish confirmation"),
+]
+
+BARE_YES += [
+    F("yes, it's fine", "C"),
+    F("yep 🎉", "C"),
+    F("works 👍", "C"),
+    F("jupp", "C", "German bare yes to a check request"),
+]
+
+BARE_NO += [
+    F("no, still broken", "S"),
+    F("nope 😞", "S"),
+]
+
+PARTIAL += [
+    F("the dashboard loads again, only the export button is still greyed out", "C,S", "partial fix"),
+    F("half the users can log in now, the rest still get {err}", "C,S", "partial fix"),
+    F("refund arrived but it's 20 euros short", "C,S", "partial outcome"),
+    F("los webhooks llegan, pero duplicados", "C,S", "partial (Spanish)"),
+]
+
+STILL += [
+    F("did the hard refresh, still the old page", "S"),
+    F("the new key doesn't work either", "S", "the suggested route does not work"),
+    F("the problem is still there after the update", "S"),
+    F("it failed again at 03:00 last night", "S", "relapse"),
+    F("went through all the steps, {area} keeps timing out", "S"),
+    F("it's worse now, every request fails", "S"),
+    F("we're still being charged twice", "S"),
+    F("nach dem Neustart genau das gleiche", "S", "German: the same after the restart"),
+    F("ya lo intenté y nada", "S", "Spanish failed attempt"),
+    F("that didn't do it, {err} again", "S"),
+]
+
+COLLEAGUE_CONFIRM += [
+    F("confirming from marketing, the forms submit fine now", "C", "colleague confirming"),
+    F("same for me, loads instantly now", "C", "colleague confirming"),
+    F("funktioniert bei mir auch", "C", "colleague confirming (German)"),
+]
+
+COLLEAGUE_STILL += [
+    F("I still can't get in though", "S", "colleague: it persists"),
+    F("the Paris team still sees {err}", "S", "colleague"),
+]
+
+THANKS += [
+    F("many thanks for sorting this out", "G"),
+    F("thx a lot!", "G"),
+    F("great help, thank you", "G"),
+    F("danke euch!", "G", "German thanks"),
+    F("gracias, crack", "G", "Spanish thanks"),
+    F("brilliant support, really", "G", "praise aimed at the team"),
+]
+
+SARCASM += [
+    F("thanks for nothing, really", "", "sarcasm"),
+    F("lovely, a fourth outage this month. thanks a bunch", "", "sarcastic thanks"),
+    F("great job on that 'fix' 🙄", "", "sarcastic praise"),
+    F("thank you for wasting my afternoon", "", "sarcastic thanks"),
+    F("appreciate the copy-paste answer, super useful", "", "sarcastic thanks"),
+    F("cheers for the week of silence", "", "sarcastic thanks"),
+]
+
+INFO += [
+    F("ok, restarting it now", "", "work in progress: no outcome yet"),
+    F("we'll test it tomorrow when the team is back", "", "no outcome yet"),
+    F("the tenant id is 4f2c-9a1e", "", "information"),
+    F("sent you the logs in DM", "", "information"),
+    F("I'll check with our admin and come back to you", "", "the customer will act: no signal"),
+    F("it only happens on Safari btw", "", "information"),
+]
+
+ANSWER_DIAG += [
+    F("web app, Chrome 131", "", "answers a diagnostic question"),
+    F("no, only since yesterday", "", "answers a diagnostic question"),
+    F("yes, they accepted it on Monday", "", "'yes' to a diagnostic question"),
+]
+
+OPEN += [
+    F("hi all, the billing portal shows an empty invoice list for us"),
+    F("since the 2.0 rollout our webhooks arrive twice"),
+    F("{area} has been super slow all morning, pages take 20s"),
+]
+
+OPEN_STILL += [
+    F("we've cleared caches and rebooted twice, the dashboard still shows {err}", "S",
+      "opening turn with a failed attempt and persistence"),
+    F("third ticket about this, the invoice is still wrong", "S", "an earlier support contact that did not help"),
+]
+
+CHECKIN_FINE += [
+    F("rock solid since the fix, thanks", "C,G", "answers a check-in: it works + thanks"),
+    F("no complaints since then", "C", "answers a check-in: no recurrence"),
+]
+
+RELAPSE += [
+    F("unfortunately it's back since last night", "S", "relapse"),
+    F("{err} again today, same as before", "S", "relapse"),
+]
