@@ -15,7 +15,8 @@ final class BuiltInRules {
             + "having|coming up|slow|sl+o+w+|wrong|missing|off|gone|on hold|receiving|freez\\w*|frozen|no dice|"
             + "persist\\w*|remains|issues?|problems?|errors?|loading|buffering|lagging|dropping|disconnect\\w*|"
             + "haven?t|hasnt|cant|doesnt|dont|wont|wasnt|isnt|without|pending|delayed|late|out of|useless|returns?|"
-            + "throws?|\\d{3}s|rejected|seeing (?:it|this|that|them|the)|pil\\w* up|expired|locked out)";
+            + "throws?|\\d{3}s|rejected|seeing (?:it|this|that|them|the)|pil\\w* up|expired|locked out|gets?|sees?|hits?|"
+            + "gr[ae]yed out|disabled)";
     private static final String FIX_STEP = "restart\\w*|reboot\\w*|reset\\w*|reinstall\\w*|re install\\w*|"
             + "uninstall\\w*|updat\\w*|clear\\w*|power cycl\\w*|power(?:ing)? down|log(?:ging)? out|"
             + "sign(?:ing)? out|unplug\\w*|delet\\w*|turn(?:ing)? (?:it )?off|disabl\\w*|enabl\\w*|"
@@ -29,7 +30,8 @@ final class BuiltInRules {
             + "message us|give us|tweet us|drop us|write to us)\\b";
 
     // "happy to dig into it for you", "we'll pass your feedback on": offers and passed-on feedback (SIGNALS.md)
-    private static final String OFFER = "\\b(?:happy|glad|pleased|more than happy) to\\b|\\b(?:feedback|suggestions?|comments)\\b"
+    private static final String OFFER = "\\b(?:happy|glad|pleased|more than happy) to\\b|\\b(?:feedback|suggestions?|comments|feature requests?)\\b|"
+            + "\\b(?:share|pass|forward) (?:it|this|that)(?: on)? (?:with|to) (?:the |our )?product\\b"
             + "|\\bfeed (?:this|it|that) back\\b";
     private static final String PAST_FIX = "rolled back|reverted|restarted|redeployed|re deployed|deployed|re ?provisioned|"
             + "bumped|raised (?:the|your)|increased|lifted|extended|cleared|flushed|purged|rotated|regenerated|re ?synced|"
@@ -39,13 +41,14 @@ final class BuiltInRules {
             + "re ?activated|reinstated|remapped|re ?mapped|re ?linked|re ?connected|re ?attached|merged the fix|"
             + "pushed (?:a|the) fix|applied (?:a|the)|removed (?:the|your|that|those|a)|granted|re ?added|moved (?:your|the)|"
             + "replaced|merged|voided|swapped|renewed|mapped|cleaned up|pushed (?:a|the) (?:config )?(?:change|update|patch)|"
-            + "drained|re ?generated|fixed up|sorted out|re ?imported";
+            + "drained|re ?generated|fixed up|sorted out|re ?imported|invalidated|killed|terminated|re ?queued|re ?verified|"
+            + "turned (?:the \\w+ |it )?off|updated (?:it|them|the|your)";
     private static final String DONE_PASSIVE = "reverted|replayed|re ?issued|voided|replaced|merged|re ?sent|cleared|issued|"
             + "applied|refunded|credited|restored|rolled back|redeployed|reprocessed|re ?processed|corrected|patched|"
             + "reset|unblocked|unlocked|lifted|increased|extended|re ?enabled|reactivated|removed|deleted|regenerated|"
             + "rotated|whitelisted|allowlisted|re ?synced|in place|re ?provisioned|re ?run|re ?triggered|released|renewed|"
             + "re ?mapped|mapped|fixed|updated|rebuilt|drained|delivered|cleaned up|purged|flushed|upgraded|migrated|filtered out|"
-            + "blocked|lifted";
+            + "blocked|lifted|re ?queued|re ?verified|invalidated|killed";
 
     static final List<Rule> RULES = List.of(
             // customer_confirmed
@@ -55,7 +58,7 @@ final class BuiltInRules {
                     "\\bnot (?:\\w+ )?(?:work|working|works)\\b", Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.is-working", Signal.CUSTOMER_CONFIRMED,
                     "\\b" + SUBJECT + " (?:is|are|seems|seem|now) (?:now |all |finally |back |to be )*"
-                            + "(?:working|up and running|running again|fine now|ok now|okay now)\\b",
+                            + "(?:working|up and running|running again|fine now|ok now|okay now|good now)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.that-worked", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:" + SUBJECT.substring(3, SUBJECT.length() - 1) + "|restarting|rebooting|reinstalling|"
@@ -117,6 +120,7 @@ final class BuiltInRules {
                             + "(?:is |are |has |have |seem |seems )?(?:all )?(?:gone|stopped|disappeared|went away|cleared)\\b|"
                             + "\\bno more (?:errors?|\\d{3}s?|timeouts?|duplicates|issues?|problems?|failures|crashes)\\b|"
                             + "\\bno (?:errors?|issues?|\\d{3}s?|timeouts?|failures|duplicates) (?:anymore|any more)\\b|"
+                            + "^nothing (?:since|so far)\\b|\\bno (?:complaints|issues|problems|errors|incidents) since\\b|"
                             + "\\b(?:have|has) not (?:seen|had|gotten|got|hit) (?:it|that|the \\w+|any \\w+|a single \\w+|one|an? "
                             + "\\w+)(?: \\w+){0,3}? since\\b|\\bkeine? (?:fehler|probleme|abbrüche|timeouts|duplikate) mehr\\b|"
                             + "\\bya no (?:falla|fallan|da error|hay errores|aparece el error|se duplica)\\b",
@@ -125,12 +129,17 @@ final class BuiltInRules {
             Rule.vetoed("builtin:confirm.runs-again", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:arriv\\w*|flow\\w*|load\\w*|render\\w*|sync\\w*|runs|running|ran|finish\\w*|go(?:es)? through|"
                             + "went through|connect\\w*|pass\\w*|succeed\\w*|deliver\\w*|show(?:s|ing)? up|post\\w*|"
-                            + "import\\w*|export\\w*|upload\\w*|log(?:ged|s)? in|sign(?:ed|s)? in|work\\w*|back) (?:\\w+ ){0,2}?"
+                            + "import\\w*|export\\w*|upload\\w*|log(?:ged|s)? in|sign(?:ed|s)? in|work\\w*|back|submit\\w*|come through|"
+                            + "comes through|coming through) (?:\\w+ ){0,2}?"
                             + "(?:again|now|smoothly|correctly|properly|perfectly|as expected|in \\d+ (?:seconds|minutes|s|min))\\b|"
-                            + "\\b(?:has |have |just |finally )?(?:arrived|landed|came through)\\b|\\blooks? (?:fixed|good now|"
+                            + "\\b(?:has |have |just |finally )?(?:arrived|landed|came through)\\b|\\b(?:fine|correctly|properly|"
+                            + "normally) (?:now|again)\\b|\\b(?:sees?|see|has|have) (?:the|our|my) (?:refund|credit note|"
+                            + "corrected \\w+|money)(?: too| now| as well)?$|\\bhave (?:our|my|the) \\w+ back\\b|^back to normal\\b|"
+                            + "\\blooks? (?:fixed|good now|"
                             + "correct now|right now|fine now)\\b|\\b(?:is|are) (?:correct|right|here) now\\b|"
                             + "^(?:\\w+ )?(?:can confirm|confirmed|confirming)$|^(?:the )?(?:\\w+ )?(?:sync|export|job|import|"
-                            + "upload|backup|deploy|run) (?:ran|finished|completed|went through)$",
+                            + "upload|backup|deploy|run) (?:ran|finished|completed|went through)$|^(?:the|our|my) \\w+ (?:load|loads|open|opens|"
+                            + "render|renders|sync|syncs|submit|submits)$",
                     "\\b(?:if|when|once|until|should|will|hope\\w*|not yet|supposed|ugh|(?:third|fourth|fifth) time)\\b|"
                             + "^(?:the|our|your) (?:\\w+ )?(?:sync|export|import|upload|post|job|api|dashboard|sso)\\w*(?: job)? again$",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
@@ -149,7 +158,7 @@ final class BuiltInRules {
                             + "persisting|remains?)\\b|\\bback to (?:\\d{3}|the same|square one|errors?|failing)\\b|"
                             + "\\b(?:broke|failed|stopped|died|crashed) again\\b|\\bnot for (?:me|us)\\b|"
                             + "\\b(?:\\w+ )?more (?:outages|errors|failures|timeouts|crashes)\\b|"
-                            + "\\bbut (?:the |our |my )?(?:\\w+ ){0,2}(?:is|are) (?:still )?(?:wrong|off|incorrect|missing|empty|"
+                            + "\\b(?:but|though|however|except|only) (?:the |our |my )?(?:\\w+ ){0,2}(?:is|are) (?:still )?(?:wrong|off|incorrect|missing|empty|"
                             + "broken|failing)\\b|"
                             + "\\bstill (?:spinning|empty|there|blank|misses|missing|timing out|erroring|returning|throwing|"
                             + "stuck|looping|bouncing|duplicat\\w*|wrong|off|down|the same)\\b",
@@ -164,7 +173,7 @@ final class BuiltInRules {
                             + "(?:did|have|has) not (?:receive|get) (?:any|a|the)|(?:told|said|promised|claimed) (?:\\S+ ){0,4}?"
                             + "(?:fixed|resolved|sorted|working) but|(?:link|email|code|page|steps?|key|token|url|button|command) "
                             + "(?:you (?:sent|gave me|generated|created) )?(?:just )?(?:gives|shows|returns|leads to|is|was|has) (?:me )?"
-                            + "(?:a |an |already )?(?:blank|error|http \\d{3}|\\d{3}|expired|broken|dead)|did not change (?:anything|a thing))\\b",
+                            + "(?:a |an |already )?(?:blank|error|http \\d{3}|\\d{3}s?|expired|broken|dead)|did not change (?:anything|a thing))\\b",
                     "\\b(?:and it|which|that) (?:worked|works|fixed|helped)\\b|\\bit worked\\b",
                     Rule.Guard.NOT_CONDITIONAL),
             Rule.vetoed("builtin:still.still-failing", Signal.STILL_BROKEN,
@@ -192,7 +201,8 @@ final class BuiltInRules {
             Rule.vetoed("builtin:still.no-luck", Signal.STILL_BROKEN,
                     "\\b(?:no luck|no dice|no change|no difference|no joy|no resolution|no fix|"
                             + "nothing (?:changed|works|worked|happened|has changed|is working)|"
-                            + "same (?:error|issue|problem|result|message|thing|behaviou?r|story)|(?:problem|issue|error) persists|"
+                            + "same (?:error|issue|problem|result|message|thing|behaviou?r|story|\\d{3}s?)|(?:problem|issue|error) persists|"
+                            + "(?:even )?worse now|every (?:request|call|run|sync|export|login) fails|"
                             + "(?:errors?|timeouts?|\\d{3}s?|others?|rest|retries|webhooks|notifications) (?:did|do|does|have|has) not$|"
                             + "but only (?:for )?(?:one|half|some|part)|"
                             + "keeps? (?:on )?(?:crash\\w*|happen\\w*|fail\\w*|freez\\w*|saying|telling|dropping|"
@@ -254,14 +264,14 @@ final class BuiltInRules {
                     GLAD + "|\\bsorry\\b|\\bstill\\b|\\b(?:get|getting|to be|to get) (?:this |it |that |your \\w+ )?"
                             + "(?:resolved|fixed|restored|sorted)\\b", Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:resolve.refund-issued", Signal.RESOLUTION_PROPOSED,
-                    "\\b(?:refund|credit|replacement|reimbursement|voucher|compensation|gift card) (?:has |have )?"
+                    "\\b(?:refund|credit note|credit|replacement|reimbursement|voucher|compensation|gift card) (?:has |have )?"
                             + "(?:now |just |already )?(?:been )?(?:issued|processed|applied|added|sent|credited|"
                             + "approved|arranged|initiated|refunded)\\b|"
                             + "\\b(?:we|i) (?:have |had )?(?:now |just |already |gone ahead and )*(?:issued|processed|"
                             + "applied|added|credited|refunded|arranged|reset|removed|corrected|waived|reversed|"
                             + "reissued|rebooked|re booked|unlocked|escalated and resolved) (?:a |the |your |you |that |"
                             + "this |it )",
-                    "\\b(?:dm|dms|direct message|private message|pm|comments?|feedback|suggestions?|notes?)\\b|" + GLAD, Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED,
+                    "\\b(?:dm|dms|direct message|private message|pm|comments?|feedback|suggestions?|(?<!credit )notes?)\\b|" + GLAD, Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED,
                     Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:resolve.should-work", Signal.RESOLUTION_PROPOSED,
                     "\\bshould (?:now )?(?:be )?(?:working|work|fixed|resolved|back|up|sorted|good to go|fine|"
@@ -317,7 +327,7 @@ final class BuiltInRules {
                             + "feed|share|forward|let you know|be back|arrange|process|refund|reissue|add|credit|"
                             + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig|respond|reply|get in touch|"
                             + "work on|be in contact|keep an eye|circle back|ping|loop|keep (?:this|the) (?:thread|channel|ticket|case)|"
-                            + "stay on (?:this|it|top of)|"
+                            + "stay on (?:this|it|top of)|confirm|"
                             + "have (?:an? |this |it |that |someone |more ))\\b",
                     REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b|" + OFFER,
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_AFTER_REQUEST),
@@ -328,7 +338,7 @@ final class BuiltInRules {
             Rule.of("builtin:promise.hear-back", Signal.PROMISE_MADE,
                     "\\byou (?:will|should) (?:hear|receive|get) (?:back|from us|from them|a call|an email|a reply|"
                             + "a response|an update)\\b|\\bexpect (?:a call|an email|a reply|a response|to hear)\\b|"
-                            + "\\b(?:will|shall) be in touch\\b|\\b(?:i am|we are|am|are|currently) (?:now |currently |already |actively )?"
+                            + "\\b(?:will|shall) be in touch\\b|\\b(?:i am|we are|am|are|team is|currently) (?:now |currently |already |actively )?"
                             + "(?:looking into|investigating|digging into|pulling|reproducing|reviewing|chasing|escalating|"
                             + "rolling (?:it|this|that|the \\w+) back|working on)\\b|^(?:on it|looking into (?:it|this)|"
                             + "investigating|taking a look|digging in)\\b|\\bback in \\d+|^will (?:check|look|dig|"
@@ -337,7 +347,7 @@ final class BuiltInRules {
                             + "this|that|the)|working on (?:it|this|that|a fix)|checking (?:on )?(?:it|this|that|the|your))\\b|"
                             + "\\b(?:i|we) (?:have |had )?asked (?:our|the|my) (?:\\w+ ){1,2}to\\b|\\b(?:is|are) (?:now |currently )?"
                             + "(?:deploying|rolling out|shipping|applying|preparing) (?:a |the )?(?:fix|patch|hotfix)\\b|"
-                            + "^working on (?:a fix|it|this)\\b|\\bas we speak\\b|\\bbeing worked on\\b|\\band will (?:keep|update|follow up|"
+                            + "^working on (?:a fix|it|this)\\b|\\bas we speak\\b|\\bpicked (?:this|it) up\\b|\\b(?:is|are) testing a fix\\b|\\bbeing worked on\\b|\\band will (?:keep|update|follow up|"
                             + "get back|report back|let you know|circle back|confirm)\\b|\\b(?:i am|we are) (?:now |currently )?"
                             + "(?:redeploying|restarting|rolling back|re running|rerunning|replaying|migrating|deploying|patching|"
                             + "re ?processing|re ?syncing)\\b",

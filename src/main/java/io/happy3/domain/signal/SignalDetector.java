@@ -34,7 +34,7 @@ public final class SignalDetector {
                     + "terrible|awful|horrible|pathetic|garbage|sarcasmcue|ignor\\w*|smh|wtf|canned|i guess)\\b|thanksfornothing|"
                     + "\\bthanks a lot\\b.*\\bnot\\b|\\b(?:danke|gracias) (?:für|por) (?:gar )?(?:nichts|nada)\\b|"
                     + "\\banother (?:\\S+ )?(?:we are|we will|canned|generic|copy)\\b|"
-                    + "\\bthanks? (?:you )?for the (?:\\S+ ){0,4}(?:wait|waiting|delay|silence|runaround|radio silence)\\b");
+                    + "\\b(?:thanks?|cheers) (?:you )?for the (?:\\S+ ){0,4}(?:wait|waiting|delay|silence|runaround|radio silence)\\b");
     // A thanks on an angry exit is pointed, not grateful: "we're moving to another vendor. thanks."
     private static final Pattern ANGRY_EXIT = Pattern.compile(
             "\\b(?:moving|switching|migrating|going) to (?:another|a different|a new|other|a competitor)\\b|"
