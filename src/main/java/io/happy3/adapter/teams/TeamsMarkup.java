@@ -58,4 +58,14 @@ public final class TeamsMarkup implements ChatMarkup {
     public boolean isChannelId(String bare) {
         return bare.startsWith("19:");
     }
+
+    @Override
+    public String administrators() {
+        return "this team's owners";
+    }
+
+    @Override
+    public String anAdministrator() {
+        return "a team owner";
+    }
 }

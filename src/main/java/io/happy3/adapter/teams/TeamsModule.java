@@ -2,6 +2,7 @@ package io.happy3.adapter.teams;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import io.happy3.app.EventRouter;
 import io.happy3.app.Telemetry;
@@ -36,29 +37,62 @@ public final class TeamsModule {
     private final Clock clock;
 
     private TeamsModule(AppConfig.Teams config, InboxStore inbox, ConversationAddressStore addressStore,
-                        InstallationStore installations, Clock clock, Optional<String> connectorUrlOverride) {
+                        InstallationStore installations, Clock clock, Endpoints endpoints) {
         this.clock = requireNonNull(clock, "clock == null");
         LocaleGuard locale = new LocaleGuard();
         TeamsBotAdapter adapter = TeamsBotAdapter.create(config);
         addresses = new TeamsAddresses(addressStore);
-        directory = new TeamsAgentDirectory(addresses);
         MicrosoftAppCredentials credentials = config.appId().isEmpty() ? MicrosoftAppCredentials.empty()
                 : new MicrosoftAppCredentials(config.appId().get(), config.appPassword().map(AppConfig.Secret::value)
                 .orElse(""), config.tenantId().orElse(null));
-        connector = new TeamsConnector(adapter, credentials, connectorUrlOverride, locale);
+        connector = new TeamsConnector(adapter, credentials, endpoints.connector(), locale);
+        TeamsRoster roster = new TeamsRoster(addresses, installations, connector, Ticker.systemTicker());
+        Optional<GraphTeamOwners.Credentials> graphCredentials = endpoints.graphApp().or(() -> config.appId()
+                .flatMap(id -> config.appPassword().map(secret -> new GraphTeamOwners.Credentials(id,
+                        secret.value()))));
+        directory = new TeamsAgentDirectory(addresses, roster, new GraphTeamOwners(graphCredentials,
+                endpoints.login(), endpoints.graph(), clock, Ticker.systemTicker()));
         gateway = new TeamsChatGateway(addresses, installations, connector, invokeResponses);
         bot = new TeamsBot(inbox, addresses, installations, directory, clock);
         servlet = new TeamsServlet(adapter, bot, locale, config.tenantId());
     }
 
+    /**
+     * Where the adapter reaches Microsoft: {@code connector} replaces every Bot Connector service URL (local
+     * fakes and emulators only); {@code login} and {@code graph} are the Entra token endpoint's and Microsoft
+     * Graph's base URLs; {@code graphApp} asks Graph as another app than the bot's own registration (local fakes
+     * only: with the bot's credentials the SDK would also authenticate every Bot Connector call).
+     */
+    public record Endpoints(Optional<String> connector, String login, String graph,
+                            Optional<GraphTeamOwners.Credentials> graphApp) {
+        public Endpoints {
+            requireNonNull(connector, "connector == null");
+            requireNonNull(login, "login == null");
+            requireNonNull(graph, "graph == null");
+            requireNonNull(graphApp, "graphApp == null");
+        }
+
+        /** Microsoft's own endpoints. */
+        public static Endpoints microsoft() {
+            return new Endpoints(Optional.empty(), GraphTeamOwners.LOGIN, GraphTeamOwners.GRAPH, Optional.empty());
+        }
+    }
+
     public static TeamsModule create(AppConfig.Teams config, InboxStore inbox, ConversationAddressStore addresses,
                                      InstallationStore installations, Clock clock,
                                      Optional<String> connectorUrlOverride) {
+        requireNonNull(connectorUrlOverride, "connectorUrlOverride == null");
+        return create(config, inbox, addresses, installations, clock, new Endpoints(connectorUrlOverride,
+                GraphTeamOwners.LOGIN, GraphTeamOwners.GRAPH, Optional.empty()));
+    }
+
+    public static TeamsModule create(AppConfig.Teams config, InboxStore inbox, ConversationAddressStore addresses,
+                                     InstallationStore installations, Clock clock, Endpoints endpoints) {
         requireNonNull(config, "config == null");
         requireNonNull(inbox, "inbox == null");
         requireNonNull(installations, "installations == null");
-        requireNonNull(connectorUrlOverride, "connectorUrlOverride == null");
-        return new TeamsModule(config, inbox, addresses, installations, clock, connectorUrlOverride);
+        requireNonNull(endpoints, "endpoints == null");
+        return new TeamsModule(config, inbox, addresses, installations, clock, endpoints);
     }
 
     /** Reports every Bot Connector call and its HTTP status to {@code telemetry}. */

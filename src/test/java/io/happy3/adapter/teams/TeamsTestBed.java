@@ -55,6 +55,8 @@ final class TeamsTestBed implements AutoCloseable {
     static final String CHANNEL = "19:support@thread.tacv2";
     static final String AGENT = "29:agent-aad-user";
     static final String CUSTOMER = "29:customer-aad-user";
+    static final String TEAM = "19:team@thread.tacv2";
+    static final String TEAM_GROUP = "00000000-0000-0000-0000-00000000team";
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
     final FakeBotConnector connector = new FakeBotConnector();
@@ -79,6 +81,10 @@ final class TeamsTestBed implements AutoCloseable {
 
     TeamsTestBed(AppConfig.Teams config) {
         this.config = config;
+        Map<String, String> channels = new java.util.LinkedHashMap<>();
+        channels.put(TEAM, null); // Teams gives the General channel no name
+        channels.put(CHANNEL, "Customer Support");
+        connector.team(TEAM, "Contoso Support", TEAM_GROUP, channels);
         start();
     }
 
