@@ -25,6 +25,10 @@ final class NudgeCards {
                     message.actions().stream().map(NudgeAction::wireName).toList(), message.late(), Optional.empty());
         }
 
+        Entry withText(String newText) {
+            return new Entry(nudgeId, newText, actions, late, outcome);
+        }
+
         Entry answered(String newText, String result) {
             return new Entry(nudgeId, newText, actions, late, Optional.of(result));
         }

@@ -52,7 +52,7 @@ public final class TeamsModule {
                         secret.value()))));
         directory = new TeamsAgentDirectory(addresses, roster, new GraphTeamOwners(graphCredentials,
                 endpoints.login(), endpoints.graph(), clock, Ticker.systemTicker()));
-        gateway = new TeamsChatGateway(addresses, installations, connector, invokeResponses);
+        gateway = new TeamsChatGateway(addresses, installations, connector, invokeResponses, directory);
         bot = new TeamsBot(inbox, addresses, installations, directory, clock);
         servlet = new TeamsServlet(adapter, bot, locale, config.tenantId());
     }

@@ -69,6 +69,7 @@ final class TeamsTestBed implements AutoCloseable {
             new InMemoryCustomerNoteStore(),
             new InMemoryDesiredResultStore(), new InMemoryCheckInStore());
     private final AppConfig.Teams config;
+    private final TeamsModule.Endpoints endpoints;
     private final HttpClient http = HttpClient.newHttpClient();
     TeamsModule module;
     Engine engine;
@@ -80,7 +81,19 @@ final class TeamsTestBed implements AutoCloseable {
     }
 
     TeamsTestBed(AppConfig.Teams config) {
+        this(config, TeamsModule.Endpoints.microsoft());
+    }
+
+    /** With Microsoft Graph at {@code graph}, asked as a test app (team owners are recognised). */
+    TeamsTestBed(FakeMicrosoftGraph graph) {
+        this(new AppConfig.Teams(Optional.empty(), Optional.empty(), Optional.empty(), true),
+                new TeamsModule.Endpoints(Optional.empty(), graph.login(), graph.graph(),
+                        Optional.of(new GraphTeamOwners.Credentials("test-app-id", "test-app-secret"))));
+    }
+
+    private TeamsTestBed(AppConfig.Teams config, TeamsModule.Endpoints endpoints) {
         this.config = config;
+        this.endpoints = endpoints;
         Map<String, String> channels = new java.util.LinkedHashMap<>();
         channels.put(TEAM, null); // Teams gives the General channel no name
         channels.put(CHANNEL, "Customer Support");
@@ -89,7 +102,7 @@ final class TeamsTestBed implements AutoCloseable {
     }
 
     private void start() {
-        module = TeamsModule.create(config, inbox, addresses, installations, clock, Optional.empty())
+        module = TeamsModule.create(config, inbox, addresses, installations, clock, endpoints)
                 .reportTo(apiCalls);
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),
                 clock, ZoneOffset.UTC, "test");
