@@ -120,8 +120,11 @@ public final class TeamsAgentDirectory implements AgentDirectory {
             return;
         }
         save(user, newName, newZone, newAad);
-        cache.put(user, new Known(new AgentProfile(user, newName.orElse(UNNAMED), newZone, Optional.empty()),
-                newAad));
+        if (newName.isEmpty()) {
+            cache.invalidate(user); // the next profile asks the roster for the name
+        } else {
+            cache.put(user, new Known(new AgentProfile(user, newName.get(), newZone, Optional.empty()), newAad));
+        }
     }
 
     private void save(UserRef user, Optional<String> name, Optional<ZoneId> zone, Optional<String> aad) {
