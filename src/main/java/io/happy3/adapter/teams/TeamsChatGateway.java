@@ -212,7 +212,7 @@ public final class TeamsChatGateway implements ChatGateway {
         return entries;
     }
 
-    private static String cardKey(String conversationId, String activityId) {
+    static String cardKey(String conversationId, String activityId) {
         return "card:" + conversationId + "|" + activityId;
     }
 

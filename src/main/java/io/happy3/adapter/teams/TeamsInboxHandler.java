@@ -37,10 +37,12 @@ public final class TeamsInboxHandler implements InboxHandler {
     private final ChatGateway gateway;
     private final InvokeResponses invokeResponses;
     private final Clock clock;
+    private final Optional<ResultSubmissions> results;
     private final Cache<String, Boolean> teamsWritten = Caffeine.newBuilder().maximumSize(10_000).build();
 
     TeamsInboxHandler(EventRouter router, TeamsAddresses addresses, ChatGateway gateway,
-                      InvokeResponses invokeResponses, Clock clock) {
+                      InvokeResponses invokeResponses, Clock clock, Optional<ResultSubmissions> results) {
+        this.results = requireNonNull(results, "results == null");
         this.router = requireNonNull(router, "router == null");
         this.addresses = requireNonNull(addresses, "addresses == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
@@ -68,6 +70,10 @@ public final class TeamsInboxHandler implements InboxHandler {
 
     /** Answers an {@code adaptiveCard/action} invoke now; returns the invoke response body. */
     ObjectNode answerNow(Activity activity) {
+        if (ResultSubmissions.isSubmission(activity)) {
+            return results.map(found -> found.answer(activity)).orElseGet(() -> InvokeResponses.messageBody(
+                    "Record the result with /happy3 result @customer <the result they need> [by 2026-12-04]."));
+        }
         for (ChatEvent event : mapper.map(activity, clock.instant())) {
             router.route(event);
         }

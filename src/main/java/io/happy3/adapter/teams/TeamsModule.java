@@ -10,6 +10,7 @@ import io.happy3.config.AppConfig;
 import io.happy3.domain.chat.ConversationAddressStore;
 import io.happy3.domain.chat.InstallationStore;
 import io.happy3.domain.inbox.InboxStore;
+import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.team.AgentDirectory;
 import jakarta.servlet.http.HttpServlet;
@@ -35,6 +36,7 @@ public final class TeamsModule {
     private final TeamsServlet servlet;
     private final TeamsConnector connector;
     private final Clock clock;
+    private volatile Optional<IssueStore> issues = Optional.empty();
 
     private TeamsModule(AppConfig.Teams config, InboxStore inbox, ConversationAddressStore addressStore,
                         InstallationStore installations, Clock clock, Endpoints endpoints) {
@@ -114,9 +116,21 @@ public final class TeamsModule {
         return directory;
     }
 
+    /**
+     * Lets nudge cards record the customer's desired result ({@link ResultForm}): a submission names its issue by
+     * thread, and {@code issues} tells whose it is. Without it a press answers how to record it by command.
+     */
+    public TeamsModule recordResultsOn(IssueStore issueStore) {
+        this.issues = Optional.of(requireNonNull(issueStore, "issueStore == null"));
+        return this;
+    }
+
     /** The handler for Teams inbox entries; also answers card buttons inline from now on. */
     public TeamsInboxHandler inboxHandler(EventRouter router) {
-        TeamsInboxHandler handler = new TeamsInboxHandler(router, addresses, gateway, invokeResponses, clock);
+        Optional<ResultSubmissions> results = issues.map(store -> new ResultSubmissions(addresses, store, router,
+                invokeResponses, clock));
+        TeamsInboxHandler handler = new TeamsInboxHandler(router, addresses, gateway, invokeResponses, clock,
+                results);
         bot.answerCardActionsWith(handler);
         return handler;
     }

@@ -103,6 +103,7 @@ final class TeamsTestBed implements AutoCloseable {
 
     private void start() {
         module = TeamsModule.create(config, inbox, addresses, installations, clock, endpoints)
+                .recordResultsOn(stores.issues())
                 .reportTo(apiCalls);
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),
                 clock, ZoneOffset.UTC, "test");
