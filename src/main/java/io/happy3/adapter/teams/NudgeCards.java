@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 final class NudgeCards {
     static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    private static final int BUTTONS_PER_ROW = 3;
+    private static final java.util.Set<NudgeAction> POSITIVE = java.util.EnumSet.of(NudgeAction.CUSTOMER_CONFIRMED,
+            NudgeAction.FOLLOWED_UP, NudgeAction.ON_IT);
 
     /**
      * One nudge on a card: {@code thread} is the issue's {@code channel|root}; {@code outcome} is set once it was
@@ -79,16 +82,30 @@ final class NudgeCards {
                 items.addObject().put("type", "TextBlock").put("text", "✔ " + entry.outcome().get())
                         .put("color", "Good").put("weight", "Bolder").put("wrap", true);
             } else if (!entry.actions().isEmpty()) {
-                ArrayNode actions = items.addObject().put("type", "ActionSet").putArray("actions");
-                for (String action : entry.actions()) {
-                    String title = NudgeAction.fromWireName(action).map(NudgeAction::label).orElse(action);
-                    ObjectNode button = actions.addObject().put("type", "Action.Execute").put("title", title)
-                            .put("verb", action);
-                    button.putObject("data").put("nudge", entry.nudgeId()).put("action", action);
-                }
+                addButtons(items, entry);
             }
         }
         return card;
+    }
+
+    /**
+     * The nudge's buttons, at most {@value #BUTTONS_PER_ROW} to a row: four in one row do not fit a Teams card (the
+     * last is cut off, as the browser check's screenshot showed). The action that records the good outcome is
+     * styled {@code positive}, as Slack's is {@code primary}.
+     */
+    private static void addButtons(ArrayNode items, Entry entry) {
+        ArrayNode actions = null;
+        for (int i = 0; i < entry.actions().size(); i++) {
+            if (i % BUTTONS_PER_ROW == 0) {
+                actions = items.addObject().put("type", "ActionSet").putArray("actions");
+            }
+            String action = entry.actions().get(i);
+            Optional<NudgeAction> known = NudgeAction.fromWireName(action);
+            ObjectNode button = actions.addObject().put("type", "Action.Execute")
+                    .put("title", known.map(NudgeAction::label).orElse(action)).put("verb", action);
+            known.filter(POSITIVE::contains).ifPresent(found -> button.put("style", "positive"));
+            button.putObject("data").put("nudge", entry.nudgeId()).put("action", action);
+        }
     }
 
     static ObjectNode state(List<Entry> entries) {
