@@ -141,6 +141,45 @@ class IssueStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void findActiveBetween_channel_returnsThatChannelsIssuesWithTheirHistoriesOldestFirst(Backend backend) {
+        IssueStore store = backend.issueStore();
+        ChannelRef other = new ChannelRef(Platform.SLACK, "T1", "C-OTHER");
+        Issue later = confirmedIssue();
+        Issue earlier = issue("m0", T0.minus(Duration.ofDays(1))).record(IssueEvent.of(IssueEventType.AGENT_REPLIED,
+                T0.plusSeconds(30), AGENT, "m0.1", "agent"), IssueState.ENGAGED);
+        Issue elsewhere = Issue.open(new MessageRef(other, "m1"), CUSTOMER, later.playbookId(), T0);
+        store.save(later);
+        store.save(elsewhere);
+        store.save(earlier);
+
+        assertThat(store.findActiveBetween(CHANNEL, T0, T0.plus(Duration.ofDays(7))))
+                .containsExactly(earlier.atVersion(1), later.atVersion(1));
+        assertThat(store.findActiveBetween(other, T0, T0.plus(Duration.ofDays(7)))).containsExactly(elsewhere.atVersion(1));
+        assertThat(store.findActiveBetween(new ChannelRef(Platform.TEAMS, "T1", "C-SUPPORT"), T0,
+                T0.plus(Duration.ofDays(7)))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findActiveBetween_moreIssuesThanOneHistoryQueryReads_returnsEveryIssueWithItsWholeHistory(Backend backend) {
+        IssueStore store = backend.issueStore();
+        java.util.List<Issue> saved = new java.util.ArrayList<>();
+        for (int index = 0; index < 1_201; index++) {
+            Instant opened = T0.plusSeconds(index);
+            Issue issue = issue("m" + index, opened)
+                    .record(IssueEvent.of(IssueEventType.AGENT_REPLIED, opened.plusSeconds(5), AGENT, "a" + index,
+                            "agent"), IssueState.ENGAGED)
+                    .record(IssueEvent.of(IssueEventType.CUSTOMER_REPLIED, opened.plusSeconds(9), CUSTOMER, "c" + index,
+                            "customer"), IssueState.ENGAGED);
+            store.save(issue);
+            saved.add(issue.atVersion(1));
+        }
+
+        assertThat(store.findActiveBetween("T1", T0, T0.plus(Duration.ofDays(1)))).containsExactlyElementsOf(saved);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void findActive_confirmedAndOpenIssues_returnsOnlyOpen(Backend backend) {
         IssueStore store = backend.issueStore();
         Issue open = issue("m9", T0);
