@@ -79,9 +79,8 @@ public final class JdbcIssueStore implements IssueStore {
         requireNonNull(issue, "issue == null");
         String context = "saving issue " + issue.id();
         if (jdbc.inUnitOfWork()) {
-            // The unit's transaction holds the entry's writes already; every conflict is found by a row count
-            // before anything is written, so no savepoint (two more round trips) is needed.
-            jdbc.withConnection(context, connection -> write(connection, issue, true));
+            // Every conflict is found by a row count before anything is written: no savepoint is needed.
+            jdbc.atomically(context, connection -> write(connection, issue, true));
         } else {
             try {
                 jdbc.inTransaction(context, connection -> write(connection, issue, false));
