@@ -148,6 +148,13 @@ final class Jdbc {
             if (execute(connection, updateSql, binder) > 0) {
                 return null;
             }
+            if (bound.get() == connection) {
+                // inside a unit of work: a conflict found by the row count instead of a savepoint's three round trips
+                if (execute(connection, insertSql + " on conflict do nothing", binder) == 0) {
+                    execute(connection, updateSql, binder);
+                }
+                return null;
+            }
             try {
                 guarded(connection, c -> execute(c, insertSql, binder));
             } catch (SQLException e) {
