@@ -27,11 +27,22 @@ import javax.sql.DataSource;
  */
 final class Jdbc {
     private final DataSource dataSource;
+    /** Connections that commit without waiting for the WAL flush (PostgreSQL), for asynchronous units; or null. */
+    private final Supplier<DataSource> asyncCommits;
     /** The connection of the unit of work the current thread runs, if any. */
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
     Jdbc(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * {@code asyncCommits}, when not null, gives the connections of asynchronously committed units of work: set up
+     * once with {@code synchronous_commit = off}, so a unit needs no {@code SET LOCAL} round trip of its own.
+     */
+    Jdbc(DataSource dataSource, Supplier<DataSource> asyncCommits) {
         this.dataSource = requireNonNull(dataSource, "dataSource == null");
+        this.asyncCommits = asyncCommits;
     }
 
     /**
@@ -44,8 +55,9 @@ final class Jdbc {
         if (bound.get() != null) {
             return work.get();
         }
-        return inTransaction(context, connection -> {
-            if (asyncCommit) {
+        boolean ownConnections = asyncCommit && asyncCommits != null;
+        return inTransaction(context, ownConnections ? asyncCommits.get() : dataSource, connection -> {
+            if (asyncCommit && !ownConnections) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("set local synchronous_commit = off");
                 }
@@ -89,7 +101,11 @@ final class Jdbc {
         if (bound.get() != null) {
             return withConnection(context, connection -> underSavepoint(connection, work));
         }
-        try (Connection connection = dataSource.getConnection()) {
+        return inTransaction(context, dataSource, work);
+    }
+
+    private static <T> T inTransaction(String context, DataSource source, SqlWork<T> work) {
+        try (Connection connection = source.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);

@@ -215,7 +215,8 @@ public final class JdbcIssueStore implements IssueStore {
                 return null;
             });
             List<Issue> found = issues.values().stream().map(IssueRows::toIssue).toList();
-            found.forEach(issue -> stored.put(issue.id(), new StoredHistory(issue.version(), issue.history())));
+            found.forEach(issue -> stored.put(issue.id(),
+                    new StoredHistory(issue.version(), issue.history())));
             return found;
         });
     }
@@ -263,7 +264,8 @@ public final class JdbcIssueStore implements IssueStore {
                 insert into issues (platform, tenant, channel, root_message_id, customer_platform, customer_tenant,
                   customer_id, playbook_id, state, opened_at, last_activity_at, agent_platform, agent_tenant,
                   agent_id, event_count, id, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""" + (unlessPresent ? " on conflict do nothing" : "");
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"""
+                + (unlessPresent ? " on conflict do nothing" : "");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bindIssue(statement, issue);
             statement.setString(16, issue.id().value());

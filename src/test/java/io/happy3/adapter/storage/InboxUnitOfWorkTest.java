@@ -173,4 +173,23 @@ class InboxUnitOfWorkTest {
         assertThat(rendered.find(replayed.id())).contains(second);
         assertThat(inbox.backlog()).isZero();
     }
+
+    private String synchronousCommit(Jdbc jdbc) {
+        return jdbc.queryOne("reading synchronous_commit", "show synchronous_commit", statement -> { },
+                rows -> rows.getString(1)).orElseThrow();
+    }
+
+    @Test
+    void process_entryCommitsWithoutWaitingForTheDisk_whileAcksAndEveryOtherWriteStayDurable() throws Exception {
+        Jdbc jdbc = database.database().jdbc();
+        InboxEntry entry = claim("w1");
+        String[] insideTheUnit = new String[1];
+
+        assertThat(inbox.process(entry, () -> insideTheUnit[0] = synchronousCommit(jdbc))).isTrue();
+
+        assertThat(insideTheUnit[0]).isEqualTo("off");
+        for (int i = 0; i < 20; i++) { // whichever pooled connection the next write gets
+            assertThat(synchronousCommit(jdbc)).as("outside a unit of work: acks, the scheduler").isEqualTo("on");
+        }
+    }
 }
