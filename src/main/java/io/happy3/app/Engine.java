@@ -51,6 +51,7 @@ public final class Engine {
     private final AnswerNudge answers;
     private final RunCommand commands;
     private final KeepCustomerNotes notes;
+    private final ListCheckIns checkIns;
     private final RecordDesiredResult results;
     private final EventRouter router;
     private final AnswerReview review;
@@ -86,8 +87,7 @@ public final class Engine {
                 stores.desiredResults(), stores.checkIns(), gateway, clock);
         notes = new KeepCustomerNotes(team, stores.customerNotes(), gateway, clock);
         results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults(), gateway);
-        ListCheckIns checkIns = new ListCheckIns(team, stores.issues(), stores.customerNotes(), stores.checkIns(),
-                gateway, clock);
+        checkIns = new ListCheckIns(team, stores.issues(), stores.customerNotes(), stores.checkIns(), gateway, clock);
         commands = new RunCommand(team, stores.channelSettings(), stores.preferences(), stores.nudges(),
                 stores.proudMoments(), gateway, review::answer, new RunCommand.Customers(notes, results,
                         checkIns), clock);
@@ -132,6 +132,10 @@ public final class Engine {
     /** What the router runs after each conversation event; for callers that use {@link #follow()} directly. */
     public RecordDesiredResult desiredResults() {
         return results;
+    }
+
+    public ListCheckIns checkIns() {
+        return checkIns;
     }
 
     public KeepCustomerNotes notes() {

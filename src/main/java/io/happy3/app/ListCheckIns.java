@@ -72,31 +72,57 @@ public final class ListCheckIns {
             return "No check-in rules: add `check_ins:` to the playbook (per_agent_per_week, quiet_after, "
                     + "after_confirmed, after_bounce_back).";
         }
+        Section section = section(command.user(), rules.get());
+        if (section.choices().isEmpty()) {
+            return "No check-ins due this week (" + section.progress() + ").";
+        }
+        gateway.replyWithChoices(command.replyTo(), command.user(), "Your check-ins this week (" + section.toDo()
+                + " to do, " + section.progress() + "):", section.choices());
+        return "";
+    }
+
+    /**
+     * This week's list as a section of the agent's home (Slack's App Home): the entries as choices with the three
+     * buttons, as {@code /happy3 checkins} sends them; empty when no playbook the agent works under has
+     * {@code check_ins:} rules.
+     */
+    public Optional<Section> homeSection(UserRef agent) {
+        Optional<CheckInRules> rules = team.followedChannels(agent.tenant()).stream()
+                .map(team::followed).flatMap(Optional::stream)
+                .filter(context -> context.isAgent(agent) || context.leads().contains(agent.user()))
+                .map(ChannelContext::playbook).map(Playbook::checkIns).flatMap(Optional::stream).findFirst()
+                .or(() -> team.defaultPlaybook().flatMap(Playbook::checkIns));
+        return rules.map(found -> section(agent, found));
+    }
+
+    /** A week's check-in list: {@code toDo} entries as their buttons, and the quota's {@code progress}. */
+    public record Section(int toDo, String progress, List<ChatGateway.Choice> choices) {
+        public Section {
+            requireNonNull(progress, "progress == null");
+            choices = List.copyOf(choices);
+        }
+    }
+
+    private Section section(UserRef agent, CheckInRules rules) {
         Instant now = clock.instant();
-        List<CheckIn> answered = checkIns.findBetween(command.tenant(), now.minus(WEEK), now.plusSeconds(1)).stream()
-                .filter(checkIn -> checkIn.agent().equals(command.user())).toList();
+        List<CheckIn> answered = checkIns.findBetween(agent.tenant(), now.minus(WEEK), now.plusSeconds(1)).stream()
+                .filter(checkIn -> checkIn.agent().equals(agent)).toList();
         Set<UserRef> done = answered.stream().map(CheckIn::customer).collect(Collectors.toSet());
-        List<CheckInList.Entry> entries = CheckInList.build(rules.get(),
-                        issues.findActiveBetween(command.tenant(), now.minus(LOOK_BACK), now), command.user(), now)
+        List<CheckInList.Entry> entries = CheckInList.build(rules,
+                        issues.findActiveBetween(agent.tenant(), now.minus(LOOK_BACK), now), agent, now)
                 .stream().filter(entry -> !done.contains(entry.customer())).toList();
         long checkedIn = answered.stream().filter(checkIn -> checkIn.kind() == CheckIn.Kind.CHECKED_IN).count();
-        String progress = "checked in " + checkedIn + " of your quota of " + rules.get().perAgentPerWeek();
-        if (entries.isEmpty()) {
-            return "No check-ins due this week (" + progress + ").";
-        }
-        ChatMarkup markup = gateway.markup(command.user().platform());
-        StringBuilder text = new StringBuilder("Your check-ins this week (" + entries.size() + " to do, " + progress
-                + "):");
+        ChatMarkup markup = gateway.markup(agent.platform());
         List<ChatGateway.Choice> choices = new ArrayList<>();
         for (CheckInList.Entry entry : entries) {
             // The entries travel as the choices: Slack, Teams and the console show each with its buttons.
-            String line = describe(command.tenant(), entry, markup);
+            String line = describe(agent.tenant(), entry, markup);
             String target = TARGET_PREFIX + entry.customer().user();
             BUTTONS.forEach((action, label) -> choices.add(new ChatGateway.Choice(target, action, label + ": " + line,
                     "/happy3 checkins")));
         }
-        gateway.replyWithChoices(command.replyTo(), command.user(), text.toString(), choices);
-        return "";
+        return new Section(entries.size(), "checked in " + checkedIn + " of your quota of " + rules.perAgentPerWeek(),
+                choices);
     }
 
     private String describe(String tenant, CheckInList.Entry entry, ChatMarkup markup) {

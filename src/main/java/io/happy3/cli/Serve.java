@@ -146,6 +146,7 @@ public final class Serve {
         ServePlatforms platforms = ServePlatforms.create(config, inboxStore, database, stores, clock, telemetry);
         Engine engine = new Engine(stores, playbooks, platforms.directory(), platforms.gateway(), clock,
                 config.timeZone(), owner, new Signals(model));
+        platforms.showCheckIns(engine.checkIns());
         observe(telemetry, engine, database, inboxStore, nudgeStore, clock);
         RunWeeklyRituals.Times ritualTimes = ritualTimes(config);
         Optional<SandboxModule> sandbox = config.sandbox().map(settings -> sandbox(settings, database, playbooks,

@@ -10,6 +10,7 @@ import io.happy3.adapter.storage.TokenCipher;
 import io.happy3.adapter.teams.TeamsModule;
 import io.happy3.app.Engine;
 import io.happy3.app.EventRouter;
+import io.happy3.app.ListCheckIns;
 import io.happy3.app.RoutingAgentDirectory;
 import io.happy3.app.RoutingChatGateway;
 import io.happy3.app.Telemetry;
@@ -91,6 +92,11 @@ final class ServePlatforms {
     /** Connects Slack's Socket Mode when configured (SLACK_APP_TOKEN); closing it disconnects. */
     AutoCloseable startSocketMode() {
         return slack.map(SlackModule::start).orElse(() -> { });
+    }
+
+    /** Lets Slack's App Home show each agent's check-in list for the week. */
+    void showCheckIns(ListCheckIns checkIns) {
+        slack.ifPresent(module -> module.showCheckIns(checkIns::homeSection));
     }
 
     /** One inbox handler per platform, routing into the engine. */

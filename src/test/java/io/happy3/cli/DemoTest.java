@@ -98,7 +98,10 @@ class DemoTest {
                 "• @Priya (Northwind) — confirmed the fix 14 days ago: is it still working?\n"
                         + "             Notes: migrating to SSO in Q1\n             [Checked in] [Snooze] [Not needed]");
         assertThat(output).as("the team section leads with consistency").contains(
-                "*Consistency — issues where every playbook step happened*", "Most often skipped: `still-waiting`");
+                "*Consistency — issues where every playbook step happened*", "• Team: *89%* (8/9)",
+                // Marco's follow-up (Ben) was not done; every still-waiting nudge was acted on, and a customer's
+                // "works now, thanks" is no message left waiting.
+                "Most often skipped: `follow-up` skipped 1 of 3");
         assertThat(output).doesNotContain("2026-W46 (Mon 9 Nov");
     }
 }

@@ -1,5 +1,6 @@
 package io.happy3.adapter.slack;
 
+import io.happy3.app.ListCheckIns;
 import io.happy3.domain.nudge.ChatGateway;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,6 +34,8 @@ final class SlackBlocks {
     private static final int HOME_LIST_LIMIT = 20;
     /** Three blocks a card: with the nudges and reminders above, the home stays under Slack's 100 blocks. */
     static final int HOME_CARD_LIMIT = 10;
+    /** With every list at its limit the home is 100 blocks, the most Slack accepts (SlackBlocksHomeTest). */
+    static final int HOME_CHECK_IN_LIMIT = 5;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -132,7 +135,7 @@ final class SlackBlocks {
      */
     static ObjectNode home(List<Nudge> inbox, Set<NudgeId> sendingNow, Function<Nudge, Optional<NudgeMessage>> rendered,
                            List<SlackCustomerCards.Card> openIssues, int openCount,
-                           Function<Issue, Optional<String>> link) {
+                           Function<Issue, Optional<String>> link, Optional<ListCheckIns.Section> checkIns) {
         ObjectNode view = SlackPayload.JSON.createObjectNode().put("type", "home");
         ArrayNode blocks = view.putArray("blocks");
         blocks.addObject().put("type", "header").set("text", plain("Your Happy3 inbox"));
@@ -166,7 +169,28 @@ final class SlackBlocks {
         if (openCount > HOME_CARD_LIMIT) {
             blocks.add(context("…and " + (openCount - HOME_CARD_LIMIT) + " more, quieter ones."));
         }
+        checkIns.ifPresent(section -> addCheckIns(blocks, section));
         return view;
+    }
+
+    /** This week's check-in list: each customer with why and the notes, and its three buttons. */
+    private static void addCheckIns(ArrayNode blocks, ListCheckIns.Section section) {
+        blocks.add(divider());
+        blocks.add(section("*Check-ins this week* (" + section.toDo() + " to do, " + section.progress() + ")"));
+        if (section.choices().isEmpty()) {
+            blocks.add(context("Nobody is due for a check-in this week. :tada:"));
+            return;
+        }
+        List<ChatGateway.Choice> shown = section.choices().stream().map(ChatGateway.Choice::target).distinct()
+                .limit(HOME_CHECK_IN_LIMIT).flatMap(target -> section.choices().stream()
+                        .filter(choice -> choice.target().equals(target))).toList();
+        ArrayNode entries = choices("", shown);
+        for (int index = 1; index < entries.size(); index++) {
+            blocks.add(entries.get(index));
+        }
+        if (section.toDo() > HOME_CHECK_IN_LIMIT) {
+            blocks.add(context("…and " + (section.toDo() - HOME_CHECK_IN_LIMIT) + " more: /happy3 checkins"));
+        }
     }
 
     /** One open issue as a customer card: who, the result they need, the latest notes, and the two forms. */

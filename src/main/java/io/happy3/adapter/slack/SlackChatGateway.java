@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.happy3.app.ListCheckIns;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.MessageRef;
@@ -13,6 +14,7 @@ import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeId;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +55,7 @@ public final class SlackChatGateway implements ChatGateway {
             .expireAfterWrite(java.time.Duration.ofDays(1)).build();
     private final RenderedNudgeStore rendered;
     private volatile SlackCustomerCards cards = SlackCustomerCards.NONE;
+    private volatile Function<UserRef, Optional<ListCheckIns.Section>> checkIns = agent -> Optional.empty();
 
     SlackChatGateway(SlackWebApi api, NudgeStore nudges, IssueStore issues, RenderedNudgeStore rendered) {
         this.api = requireNonNull(api, "api == null");
@@ -110,6 +114,11 @@ public final class SlackChatGateway implements ChatGateway {
         this.cards = requireNonNull(customerCards, "customerCards == null");
     }
 
+    /** Lets the App Home show the agent's check-in list for the week. */
+    void showCheckIns(Function<UserRef, Optional<ListCheckIns.Section>> checkInList) {
+        this.checkIns = requireNonNull(checkInList, "checkInList == null");
+    }
+
     /** Republishes the agent's App Home; a failure is logged, never thrown, since the nudge itself arrived. */
     void refreshHome(UserRef agent) {
         refreshHome(agent, Set.of());
@@ -133,12 +142,21 @@ public final class SlackChatGateway implements ChatGateway {
                 .sorted(java.util.Comparator.comparing(Issue::lastActivityAt).reversed())
                 .limit(SlackBlocks.HOME_CARD_LIMIT).map(customerCards::of).toList();
         ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> rendered.find(nudge.id()),
-                shown, open.size(), issue -> permalink(issue.root()));
+                shown, open.size(), issue -> permalink(issue.root()), checkInsOf(agent));
         try {
             api.call(agent.tenant(), "views.publish", methods -> methods.viewsPublish(request -> request
                     .userId(agent.user()).viewAsString(view.toString())));
         } catch (SlackApiError e) {
             throw SlackWebApi.translate(e);
+        }
+    }
+
+    private Optional<ListCheckIns.Section> checkInsOf(UserRef agent) {
+        try {
+            return checkIns.apply(agent);
+        } catch (RuntimeException e) {
+            log.warn("check-in list of {} not shown in the App Home: {}", agent.key(), e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -162,6 +180,9 @@ public final class SlackChatGateway implements ChatGateway {
                     .text(HINT)));
         } catch (SlackApiError e) {
             log.info("mention hint to {} not shown: {}", user.key(), e.error());
+        } catch (ChatDeliveryException e) {
+            // A courtesy reply: a Slack that times out or keeps answering 5xx must not fail (and retry) the event.
+            log.info("mention hint to {} not shown: {}", user.key(), e.getMessage());
         }
     }
 

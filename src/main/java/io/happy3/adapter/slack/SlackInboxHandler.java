@@ -174,6 +174,17 @@ public final class SlackInboxHandler implements InboxHandler {
             log.debug("ignored interaction {} of type {}", entry.eventId(), type);
             return;
         }
+        pressed(entry, payload, team);
+        if ("home".equals(payload.path("view").path("type").asText())) {
+            // A press in the App Home (a check-in answered, a nudge acted on) has no message to replace: the
+            // home itself shows the new state.
+            gateway.refreshHome(user(team, person.path("id").asText()));
+        }
+    }
+
+    /** Routes each button press or menu choice of a {@code block_actions} payload. */
+    private void pressed(InboxEntry entry, JsonNode payload, String team) {
+        JsonNode person = payload.path("user");
         JsonNode actions = payload.path("actions");
         for (int index = 0; index < actions.size(); index++) {
             JsonNode action = actions.get(index);

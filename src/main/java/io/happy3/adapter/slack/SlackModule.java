@@ -7,8 +7,10 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import io.happy3.app.EventRouter;
+import io.happy3.app.ListCheckIns;
 import io.happy3.app.Telemetry;
 import io.happy3.config.AppConfig;
+import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.chat.InstallationStore;
 import io.happy3.domain.customer.CustomerNoteStore;
 import io.happy3.domain.customer.DesiredResultStore;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The Slack adapter's one entry point for {@code Main}: builds the Web API client (pointed at
@@ -122,6 +125,12 @@ public final class SlackModule {
      */
     public SlackModule showCustomers(CustomerNoteStore notes, DesiredResultStore results) {
         gateway.showCustomers(new SlackCustomerCards(notes, results));
+        return this;
+    }
+
+    /** Lets the App Home show the agent's check-in list for the week (without, it has no check-in section). */
+    public SlackModule showCheckIns(Function<UserRef, Optional<ListCheckIns.Section>> checkIns) {
+        gateway.showCheckIns(checkIns);
         return this;
     }
 

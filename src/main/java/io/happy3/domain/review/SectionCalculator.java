@@ -120,7 +120,8 @@ final class SectionCalculator {
             }
             for (StepOccurrence occurrence : occurrences(issue)) {
                 if (StepOccurrence.goal(occurrence.step()).equals(Optional.of(IssueEventType.FOLLOWED_UP))
-                        && occurrence.step().when() != IssueEventType.PROMISE_MADE && window.contains(occurrence.dueAt())) {
+                        && occurrence.step().when() != IssueEventType.PROMISE_MADE && window.contains(occurrence.dueAt())
+                        && occurrence.settled(window.cutoff())) {
                     stepsDue++;
                     stepsDone += occurrence.happened() ? 1 : 0;
                 }
@@ -137,7 +138,8 @@ final class SectionCalculator {
         Map<String, int[]> bySteps = new LinkedHashMap<>();
         for (Issue issue : issues) {
             List<StepOccurrence> due = occurrences(issue).stream()
-                    .filter(occurrence -> window.contains(occurrence.dueAt())).toList();
+                    .filter(occurrence -> window.contains(occurrence.dueAt()) && occurrence.settled(window.cutoff()))
+                    .toList();
             if (due.isEmpty()) {
                 continue;
             }

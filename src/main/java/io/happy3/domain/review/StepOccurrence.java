@@ -3,6 +3,7 @@ package io.happy3.domain.review;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.issue.IssueTracker;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.playbook.NudgeAction;
@@ -16,16 +17,21 @@ import java.util.Optional;
 /**
  * One time a playbook step applied to an issue: its trigger event happened at {@code triggeredAt}
  * and its wait ran out at {@code dueAt}. {@code happened} tells whether what the step asks for was
- * done (see {@link #goal(Step)}) between the trigger and the review's cutoff.
+ * done (see {@link #goal(Step)}) between the trigger and the review's cutoff. A step that is not done
+ * yet counts as missed only once its nudge's life is over ({@code lapsesAt}: due plus the step's
+ * {@code expires}); until then the agent can still do it, so it is {@linkplain #settled(Instant) open}.
  */
-record StepOccurrence(Step step, Instant triggeredAt, Instant dueAt, boolean happened) {
+record StepOccurrence(Step step, Instant triggeredAt, Instant dueAt, Instant lapsesAt, boolean happened) {
 
-    /** Every occurrence of {@code playbook}'s steps on {@code issue} whose trigger is known by {@code cutoff}. */
+    /**
+     * Every occurrence of {@code playbook}'s steps on {@code issue} whose trigger is known by {@code cutoff},
+     * except those the planner never nudges for (see {@link #applies}).
+     */
     static List<StepOccurrence> of(Issue issue, Playbook playbook, Instant cutoff, List<Nudge> nudges) {
         List<StepOccurrence> occurrences = new ArrayList<>();
         for (Step step : playbook.steps()) {
             for (IssueEvent trigger : triggers(issue, step.when())) {
-                if (!trigger.at().isBefore(cutoff)) {
+                if (!trigger.at().isBefore(cutoff) || !applies(issue, step, trigger)) {
                     continue;
                 }
                 Instant base = step.when() == IssueEventType.PROMISE_MADE ? trigger.due().orElse(trigger.at())
@@ -36,11 +42,56 @@ record StepOccurrence(Step step, Instant triggeredAt, Instant dueAt, boolean hap
                 Instant inHours = playbook.workingHours()
                         .map(hours -> hours.nextWindow(due, playbook.timezone().orElse(java.time.ZoneOffset.UTC)))
                         .orElse(due);
-                occurrences.add(new StepOccurrence(step, trigger.at(), inHours,
-                        happened(issue, step, trigger.at(), cutoff, nudges)));
+                boolean happened = happened(issue, step, trigger.at(), cutoff, nudges);
+                if (happened || !movedOn(issue, step, trigger.at(), cutoff)) {
+                    occurrences.add(new StepOccurrence(step, trigger.at(), inHours, inHours.plus(step.expires()),
+                            happened));
+                }
             }
         }
         return occurrences;
+    }
+
+    /** True when the step counts by {@code cutoff}: done, or its nudge's life over without it being done. */
+    boolean settled(Instant cutoff) {
+        return happened || !lapsesAt.isAfter(cutoff);
+    }
+
+    /**
+     * False for a trigger the step does not apply to, as the planner sees it: a fix claim implied by the
+     * customer's own confirmation (there is nothing left to confirm), and a customer message in an issue that
+     * was confirmed at the time ("works now, thanks!" leaves nobody waiting).
+     */
+    private static boolean applies(Issue issue, Step step, IssueEvent trigger) {
+        if (IssueTracker.IMPLIED_BY_CONFIRMATION.equals(trigger.rule())) {
+            return false;
+        }
+        return step.when() != IssueEventType.CUSTOMER_REPLIED || !confirmedAt(issue, trigger.at());
+    }
+
+    /**
+     * True when the issue moved past the step before the cutoff, so a step not done by then no longer can be:
+     * a fix claim withdrawn or reopened (nothing to confirm), a confirmation undone by a reopen (no fix to
+     * follow up on). The planner cancels those nudges.
+     */
+    private static boolean movedOn(Issue issue, Step step, Instant triggeredAt, Instant cutoff) {
+        List<IssueEventType> moves = switch (step.when()) {
+            case RESOLUTION_PROPOSED -> List.of(IssueEventType.REOPENED, IssueEventType.RESOLUTION_WITHDRAWN);
+            case CUSTOMER_CONFIRMED -> List.of(IssueEventType.REOPENED);
+            default -> List.of();
+        };
+        return issue.history().stream().anyMatch(event -> moves.contains(event.type())
+                && event.at().isAfter(triggeredAt) && event.at().isBefore(cutoff));
+    }
+
+    /** True when the latest confirmation at or before {@code at} was not undone by a reopen before it. */
+    private static boolean confirmedAt(Issue issue, Instant at) {
+        Optional<IssueEvent> latest = issue.history().stream()
+                .filter(event -> !event.at().isAfter(at))
+                .filter(event -> event.type() == IssueEventType.CUSTOMER_CONFIRMED
+                        || event.type() == IssueEventType.REOPENED)
+                .reduce((first, second) -> second);
+        return latest.filter(event -> event.type() == IssueEventType.CUSTOMER_CONFIRMED).isPresent();
     }
 
     /**

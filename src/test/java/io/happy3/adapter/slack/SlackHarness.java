@@ -24,6 +24,7 @@ import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.inbox.InboxHandler;
 import io.happy3.domain.inbox.InboxStore;
 import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.playbook.CheckInRules;
 import io.happy3.domain.playbook.NudgeAction;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.PlaybookSource;
@@ -111,6 +112,7 @@ final class SlackHarness implements AutoCloseable {
         this.stores = stores;
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),
                 clock, ZoneOffset.UTC, "test");
+        module.showCheckIns(engine.checkIns()::homeSection);
         handler = module.inboxHandler(engine.router());
         server = new HttpServer("127.0.0.1", 0, module.servlets().entrySet().stream()
                 .map(entry -> new HttpServer.Mount(entry.getKey(), entry.getValue())).toList(), Optional::empty)
@@ -130,7 +132,8 @@ final class SlackHarness implements AutoCloseable {
                 List.of(NudgeAction.FOLLOWED_UP, NudgeAction.SKIP), 1, Step.DEFAULT_EXPIRY);
         return new Playbook(PlaybookId.DEFAULT, "test", List.of(CHANNEL), Set.of(AGENT), Set.of(), Optional.empty(),
                 Optional.empty(), Map.of(), List.of(confirm, followUp), Playbook.DEFAULT_RESPONSE_TARGET,
-                Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY, Optional.empty());
+                Playbook.DEFAULT_STALE_AFTER, Playbook.DEFAULT_MAX_NUDGES_PER_AGENT_PER_DAY,
+                Optional.of(new CheckInRules(25, Optional.empty(), List.of(Duration.ofDays(14)), true)));
     }
 
     /** The {@code /slack/events} URL of the running server. */

@@ -2,6 +2,7 @@ package io.happy3.adapter.slack;
 
 import static io.happy3.adapter.slack.SlackHarness.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.domain.chat.ChatEvent;
@@ -157,6 +158,16 @@ class SlackInboxHandlerTest {
         FakeSlackApi.Call hint = slack.fake.calls("chat.postEphemeral").get(0);
         assertThat(hint.param("user")).isEqualTo("U061F7AUR");
         assertThat(hint.param("text")).contains("/happy3 help");
+    }
+
+    @Test
+    void handle_appMentionWhileSlackAnswers500_isHandledWithoutTheHint() {
+        slack.fake.answerNextWith("chat.postEphemeral", 500);
+
+        assertThatCode(() -> handle(SlackHarness.fixture("app_mention.json")))
+                .as("the hint is a courtesy: a failing Slack must not fail (and redeliver) the event")
+                .doesNotThrowAnyException();
+        assertThat(routed).isEmpty();
     }
 
     @Test

@@ -9,7 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.issue.Evidence;
+import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.Playbook;
 import io.happy3.domain.playbook.PlaybookId;
+import io.happy3.domain.playbook.Recipient;
+import io.happy3.domain.playbook.Step;
+import io.happy3.domain.playbook.StepId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +194,54 @@ class ReviewCompilerTest {
 
         assertThat(scorecard.interaction().leftWaiting()).isZero();
         assertThat(scorecard.consistency().allStepsHappened()).isEqualTo(Rate.NONE);
+    }
+
+    @Test
+    void consistency_customersConfirmingReply_isNoStillWaitingStepToMiss() {
+        // The sandbox's Priya: "Works now, thank you!" is a customer reply and a confirmation; the planner plans no
+        // still-waiting nudge for it, so the review must not count a still-waiting step the agent skipped.
+        UserRef customer = WeekFixture.user("UC8");
+        var issue = WeekFixture.issue("s1", customer, at(16, "09:00")).agentReplied(ALICE, at(16, "09:05"))
+                .proposed(ALICE, at(16, "09:12")).customerReplied(at(16, "09:13"))
+                .confirmed(customer, at(16, "09:13"), Evidence.CUSTOMER_WORDS).build();
+
+        Scorecard scorecard = ReviewCompiler.compile(W47, List.of(issue), List.of(), withStillWaiting(), at(17, "12:00"));
+
+        assertThat(scorecard.consistency().bySteps()).extracting(Scorecard.StepRate::stepId)
+                .doesNotContain("still-waiting");
+        assertThat(scorecard.consistency().allStepsHappened()).isEqualTo(new Rate(1, 1));
+    }
+
+    @Test
+    void consistency_followUpJustFallenDue_isOpenUntilItsNudgeLapses() {
+        // Confirmed Mon 09:13: the follow-up falls due Thu 09:13 and its nudge lives one day (the default expiry).
+        UserRef customer = WeekFixture.user("UC8");
+        var issue = WeekFixture.issue("s2", customer, at(16, "09:00")).agentReplied(ALICE, at(16, "09:05"))
+                .proposed(ALICE, at(16, "09:12")).confirmed(customer, at(16, "09:13"), Evidence.CUSTOMER_WORDS).build();
+
+        Scorecard minuteLater = ReviewCompiler.compile(W47, List.of(issue), List.of(), WeekFixture.playbooks(),
+                at(19, "09:14"));
+        Scorecard dayLater = ReviewCompiler.compile(W47, List.of(issue), List.of(), WeekFixture.playbooks(),
+                at(20, "09:14"));
+
+        assertThat(minuteLater.after().followUps()).as("a minute after it fell due nobody skipped it yet")
+                .isEqualTo(Rate.NONE);
+        assertThat(minuteLater.consistency().allStepsHappened()).isEqualTo(new Rate(1, 1));
+        assertThat(dayLater.after().followUps()).as("once its nudge lapsed undone it was skipped")
+                .isEqualTo(new Rate(0, 1));
+        assertThat(dayLater.consistency().allStepsHappened()).isEqualTo(new Rate(0, 1));
+    }
+
+    private static Map<PlaybookId, Playbook> withStillWaiting() {
+        Playbook base = WeekFixture.playbooks().get(PlaybookId.DEFAULT);
+        Step stillWaiting = new Step(new StepId("still-waiting"), IssueEventType.CUSTOMER_REPLIED,
+                Optional.of(IssueEventType.AGENT_REPLIED), Duration.ofMinutes(15), Recipient.ISSUE_AGENT, "waiting",
+                List.of(NudgeAction.ON_IT), 1, Step.DEFAULT_EXPIRY);
+        List<Step> steps = new java.util.ArrayList<>(base.steps());
+        steps.add(stillWaiting);
+        return Map.of(PlaybookId.DEFAULT, new Playbook(base.id(), base.source(), base.channels(), base.agents(),
+                base.leads(), base.timezone(), base.workingHours(), base.signals(), steps, base.responseTarget(),
+                base.staleAfter(), base.maxNudgesPerAgentPerDay(), base.checkIns()));
     }
 
     private static double delta(ScorecardComparison comparison, String key) {
