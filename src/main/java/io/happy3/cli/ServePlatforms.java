@@ -74,7 +74,8 @@ final class ServePlatforms {
                 .showCustomers(stores.customerNotes(), stores.desiredResults())
                 .keepPermalinksIn(new JdbcPermalinkStore(database)).reportTo(telemetry));
         Optional<TeamsModule> teams = config.teams().map(settings -> TeamsModule.create(settings, inbox,
-                addresses, installations, clock, Optional.empty()).reportTo(telemetry));
+                addresses, installations, clock, Optional.empty()).recordResultsOn(stores.issues())
+                .reportTo(telemetry));
         return new ServePlatforms(slack, teams, telemetry);
     }
 

@@ -25,6 +25,8 @@ public final class RecordingChatGateway implements ChatGateway {
     public final List<String> directMessages = new ArrayList<>();
     public final List<Attachment> files = new ArrayList<>();
     public final List<String> answered = new ArrayList<>();
+    /** The messages whose permalink was asked for, in order. */
+    public final List<MessageRef> permalinksAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Whose persistent inbox was refreshed, in order. */
     public final List<UserRef> refreshedInboxes = new ArrayList<>();
     /** The buttons of each {@link #replyWithChoices}, in order (its text goes to {@link #replies} as well). */
@@ -96,6 +98,7 @@ public final class RecordingChatGateway implements ChatGateway {
 
     @Override
     public Optional<String> permalink(MessageRef message) {
+        permalinksAsked.add(message);
         return Optional.of("https://chat.example/" + message.channel().channel() + "/" + message.id());
     }
 

@@ -13,14 +13,16 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Desired results in the {@code desired_results} table, one row per issue. Thread-safe. */
 public final class JdbcDesiredResultStore implements DesiredResultStore {
+    /** Issues whose desired results one query reads. */
+    private static final int CHUNK = 1000;
+
     private final Jdbc jdbc;
 
     public JdbcDesiredResultStore(Database database) {
@@ -47,18 +49,18 @@ public final class JdbcDesiredResultStore implements DesiredResultStore {
                         issueId.value()), JdbcDesiredResultStore::read);
     }
 
-    /** One query per 500 issues. */
     @Override
     public Map<IssueId, DesiredResult> findAll(Collection<IssueId> issueIds) {
-        List<IssueId> distinct = List.copyOf(new LinkedHashSet<>(requireNonNull(issueIds, "issueIds == null")));
-        Map<IssueId, DesiredResult> found = new LinkedHashMap<>();
-        for (int from = 0; from < distinct.size(); from += 500) {
-            List<IssueId> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+        requireNonNull(issueIds, "issueIds == null");
+        List<String> ids = issueIds.stream().map(IssueId::value).distinct().toList();
+        Map<IssueId, DesiredResult> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             jdbc.query("finding the desired results of " + chunk.size() + " issues",
                     "select * from desired_results where issue_id in ("
                             + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", statement -> {
-                        for (int i = 0; i < chunk.size(); i++) {
-                            statement.setString(i + 1, chunk.get(i).value());
+                        for (int index = 0; index < chunk.size(); index++) {
+                            statement.setString(index + 1, chunk.get(index));
                         }
                     }, JdbcDesiredResultStore::read).forEach(result -> found.put(result.issueId(), result));
         }

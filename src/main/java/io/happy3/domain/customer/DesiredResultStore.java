@@ -3,7 +3,7 @@ package io.happy3.domain.customer;
 import io.happy3.domain.issue.IssueId;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +15,13 @@ public interface DesiredResultStore {
 
     Optional<DesiredResult> find(IssueId issueId);
 
-    /** The results of those of {@code issueIds} that have one (a scheduler round's nudges), by issue. */
+    /**
+     * The desired results of those of {@code issueIds} that have one. Stores with a query language read them in a
+     * few queries, not one per issue (a review over a busy week counts tens of thousands of issues).
+     */
     default Map<IssueId, DesiredResult> findAll(Collection<IssueId> issueIds) {
-        Map<IssueId, DesiredResult> found = new LinkedHashMap<>();
-        for (IssueId id : issueIds) {
-            find(id).ifPresent(result -> found.put(id, result));
-        }
+        Map<IssueId, DesiredResult> found = new HashMap<>();
+        issueIds.forEach(id -> find(id).ifPresent(result -> found.put(id, result)));
         return found;
     }
 
