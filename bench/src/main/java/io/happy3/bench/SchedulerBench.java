@@ -332,7 +332,8 @@ final class SchedulerBench {
         defaults.put("nudges", "1000000");
         defaults.put("due", "100000");
         defaults.put("limitedDue", "10000");
-        defaults.put("limits", "chat.postEphemeral:100,views.publish:100");
+        // chat.postMessage too: a backlog reaches each agent as one DM of several nudges, not as ephemerals
+        defaults.put("limits", "chat.postEphemeral:100,chat.postMessage:20,views.publish:100");
         defaults.put("steadyRate", "500");
         defaults.put("steadySeconds", "10");
         defaults.put("timeout", "300");
