@@ -131,10 +131,30 @@ public final class JdbcInboxStore implements InboxStore {
 
     private static List<InboxEntry> claimOnPostgres(Connection connection, Database.Lease lease)
             throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(WALK_THE_INDEX);
+        // The settings hold for a transaction: in auto-commit mode they would end with their own statement.
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
         }
-        List<InboxEntry> claimed = Jdbc.query(connection, POSTGRES_CLAIM, lease::bindPostgres, JdbcInboxStore::read);
+        List<InboxEntry> claimed;
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(WALK_THE_INDEX);
+            }
+            claimed = Jdbc.query(connection, POSTGRES_CLAIM, lease::bindPostgres, JdbcInboxStore::read);
+            if (autoCommit) {
+                connection.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (autoCommit) {
+                connection.rollback();
+            }
+            throw e;
+        } finally {
+            if (autoCommit) {
+                connection.setAutoCommit(true);
+            }
+        }
         List<InboxEntry> sorted = new ArrayList<>(claimed);
         sorted.sort(Comparator.comparingLong(InboxEntry::sequence));
         return sorted;
@@ -181,7 +201,7 @@ public final class JdbcInboxStore implements InboxStore {
      * H2 does not see that the index already delivers that order, and reads and sorts every pending row.
      */
     static final String H2_PENDING_PAGE = "select seq, ordering_key, available_at, lease_until from inbox "
-            + "where status = 'PENDING' and seq > ? order by status, seq limit " + H2_PAGE;
+            + "where status = 'PENDING' and seq > ? order by status, seq limit ?";
 
     private record Pending(long sequence, String orderingKey, Instant availableAt, Instant leaseUntil) {
     }
@@ -198,11 +218,17 @@ public final class JdbcInboxStore implements InboxStore {
         List<Long> found = new ArrayList<>();
         java.util.Set<String> seenKeys = new java.util.HashSet<>();
         long after = 0;
-        for (int scanned = 0; found.size() < limit && scanned < H2_MAX_SCAN; scanned += H2_PAGE) {
+        // The first page is sized for the claim: the rows ahead of the free ones are mostly this worker's own.
+        int pageSize = Math.min(H2_PAGE, Math.max(64, 4 * limit));
+        for (int scanned = 0; found.size() < limit && scanned < H2_MAX_SCAN; ) {
             long from = after;
-            List<Pending> page = Jdbc.query(connection, H2_PENDING_PAGE, statement -> statement.setLong(1, from),
-                    rows -> new Pending(rows.getLong("seq"), rows.getString("ordering_key"),
-                            Jdbc.getInstant(rows, "available_at"), Jdbc.getInstant(rows, "lease_until")));
+            int size = pageSize;
+            List<Pending> page = Jdbc.query(connection, H2_PENDING_PAGE, statement -> {
+                statement.setLong(1, from);
+                statement.setInt(2, size);
+            }, rows -> new Pending(rows.getLong("seq"), rows.getString("ordering_key"),
+                    Jdbc.getInstant(rows, "available_at"), Jdbc.getInstant(rows, "lease_until")));
+            scanned += page.size();
             for (Pending row : page) {
                 after = row.sequence();
                 boolean oldestOfKey = seenKeys.add(row.orderingKey());
@@ -212,9 +238,10 @@ public final class JdbcInboxStore implements InboxStore {
                     found.add(row.sequence());
                 }
             }
-            if (page.size() < H2_PAGE) {
+            if (page.size() < pageSize) {
                 break;
             }
+            pageSize = H2_PAGE;
         }
         return found;
     }

@@ -97,6 +97,7 @@ class InboxClaimPlanTest {
         try (Connection connection = h2.database().dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement(explain)) {
             statement.setLong(1, 0);
+            statement.setInt(2, 500);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 Matcher matcher = SCAN_COUNT.matcher(rows.getString(1));
