@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Serve {
     private static final Logger log = LoggerFactory.getLogger(Serve.class);
+    /** Inbox threads on PostgreSQL: an entry mostly waits on the database and the chat platform. */
+    private static final int POSTGRES_INBOX_THREADS = 8;
 
     private Serve() {
     }
@@ -183,12 +185,14 @@ public final class Serve {
 
     /**
      * Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md). On
-     * PostgreSQL each inbox thread holds a connection for the whole of an entry (one transaction), beside the
-     * ack path's writer, the scheduler's deliveries and the HTTP threads' reads.
+     * PostgreSQL each inbox thread holds a connection of the asynchronously committed pool for the whole of an
+     * entry (one transaction; one more for the claim), and the main pool serves the ack path's writer, the
+     * scheduler's deliveries, the heartbeats and the HTTP threads' reads.
      */
     private static Database openDatabase(AppConfig config) {
+        boolean h2 = config.dbUrl().startsWith("jdbc:h2:");
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
-                config.dbUrl().startsWith("jdbc:h2:") ? 2 : 16);
+                h2 ? 2 : 12, h2 ? 2 : POSTGRES_INBOX_THREADS + 1);
         int released = database.releaseLeasesOfDeadProcess();
         if (released > 0) {
             log.info("resuming {} inbox entries and nudges a previous process had claimed", released);
@@ -212,7 +216,8 @@ public final class Serve {
      * H2 writes one at a time through a pool of two, which more threads would only queue on, beside the acks.
      */
     private static InboxWorker.Settings inboxSettings(Database database) {
-        return InboxWorker.Settings.defaults().withThreads(database.dialect() == Dialect.H2 ? 4 : 8);
+        return InboxWorker.Settings.defaults()
+                .withThreads(database.dialect() == Dialect.H2 ? 4 : POSTGRES_INBOX_THREADS);
     }
 
     private static GuardedTicker inboxTicker(InboxWorker inbox) {
@@ -221,13 +226,17 @@ public final class Serve {
         return ticker;
     }
 
-    /** The once-a-second ticker: due nudges, weekly rituals, the stale sweep and retention. */
+    /** The scheduler ticker: due nudges every 250 ms; weekly rituals, the stale sweep and retention less often. */
     private static GuardedTicker scheduler(Engine engine, RunWeeklyRituals rituals, Database database,
                                            AppConfig config, Clock clock) {
-        GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofSeconds(1));
-        // Up to 8 recipients at once, and rounds of 1,000 while nudges are due (BENCHMARKS.md, scheduler); a
+        // Every 250 ms: a nudge falling due waits at most that long for its round (fire lag goal < 1 s, issue 17);
+        // an idle tick is one claim query on the due index. The other tasks run at their own periods (every).
+        GuardedTicker scheduler = new GuardedTicker("scheduler", Duration.ofMillis(250));
+        // Up to 8 recipients at once, and rounds of 2,000 while nudges are due (BENCHMARKS.md, scheduler); a
         // tick stops starting rounds after 2 s, so a shutdown waits for one round at most.
         engine.delivery().deliverWith(scheduler.pool("happy3-deliver", 8));
+        // App Homes are rebuilt beside the deliveries, at most every 30 s per agent (DeliverDueNudges.INBOX_REFRESH).
+        engine.delivery().refreshInboxesWith(scheduler.pool("happy3-inbox-refresh", 2));
         scheduler.register("nudges", () -> engine.delivery().tickWhileDue(Duration.ofSeconds(2)));
         scheduler.heartbeat("nudges", DeliverDueNudges.LEASE.dividedBy(4), engine.delivery()::renewLeases);
         scheduler.register("rituals", every(Duration.ofMinutes(1), clock, rituals::tick));

@@ -7,6 +7,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeDelivery;
 import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeInbox;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgePlan;
 import io.happy3.domain.nudge.NudgeStatus;
@@ -52,16 +53,45 @@ public final class JdbcNudgeStore implements NudgeStore {
         this.claimable = "(" + CLAIMABLE.strip() + ")" + scope.condition();
     }
 
+    private static final String INSERT = "insert into nudges (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     @Override
     public boolean schedule(Nudge nudge) {
         requireNonNull(nudge, "nudge == null");
-        String sql = "insert into nudges (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?)";
-        return jdbc.insertUnlessPresent("scheduling nudge " + nudge.key(), sql, statement -> {
-            statement.setString(1, nudge.id().value());
-            statement.setString(2, nudge.key().value());
-            bindState(statement, 3, nudge);
+        return jdbc.insertUnlessPresent("scheduling nudge " + nudge.key(), INSERT, statement -> bindNew(statement,
+                nudge));
+    }
+
+    /** One JDBC batch of inserts that skip a key already stored: one round trip for the nudges of one event. */
+    @Override
+    public List<Nudge> scheduleAll(List<Nudge> nudges) {
+        requireNonNull(nudges, "nudges == null");
+        if (nudges.size() < 2) {
+            return nudges.stream().filter(this::schedule).toList();
+        }
+        int[] counts = jdbc.withConnection("scheduling " + nudges.size() + " nudges", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT + " on conflict do nothing")) {
+                for (Nudge nudge : nudges) {
+                    bindNew(statement, nudge);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
         });
+        List<Nudge> stored = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                stored.add(nudges.get(i));
+            }
+        }
+        return stored;
+    }
+
+    private static void bindNew(PreparedStatement statement, Nudge nudge) throws SQLException {
+        statement.setString(1, nudge.id().value());
+        statement.setString(2, nudge.key().value());
+        bindState(statement, 3, nudge);
     }
 
     @Override
@@ -132,6 +162,31 @@ public final class JdbcNudgeStore implements NudgeStore {
         });
         if (updated == 0) {
             throw new StorageException("updating nudge " + nudge.id() + " failed: no such nudge", null);
+        }
+    }
+
+    /** One JDBC batch of updates in one transaction (the inbox unit of work's, when one runs): one round trip. */
+    @Override
+    public void updateAll(List<Nudge> nudges) {
+        requireNonNull(nudges, "nudges == null");
+        if (nudges.size() < 2) {
+            nudges.forEach(this::update);
+            return;
+        }
+        int[] counts = jdbc.atomically("updating " + nudges.size() + " nudges", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+                for (Nudge nudge : nudges) {
+                    bindState(statement, 1, nudge);
+                    statement.setString(22, nudge.id().value());
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new StorageException("updating nudge " + nudges.get(i).id() + " failed: no such nudge", null);
+            }
         }
     }
 
@@ -243,6 +298,34 @@ public final class JdbcNudgeStore implements NudgeStore {
             statement.setString(2, recipient.tenant());
             statement.setString(3, recipient.platform().name());
         }, JdbcNudgeStore::read);
+    }
+
+    /** A count per status and two limited reads on the recipient index, on one connection. */
+    @Override
+    public NudgeInbox findInbox(UserRef recipient, int limit) {
+        requireNonNull(recipient, "recipient == null");
+        String mine = " from nudges where recipient_id = ? and recipient_tenant = ? and recipient_platform = ? ";
+        Jdbc.Binder who = statement -> {
+            statement.setString(1, recipient.user());
+            statement.setString(2, recipient.tenant());
+            statement.setString(3, recipient.platform().name());
+        };
+        return jdbc.withConnection("finding the nudge inbox page of " + recipient.key(), connection -> {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            Jdbc.query(connection, "select status, count(*) as n" + mine + "and status in ('PENDING', "
+                    + "'WAITING_FOR_CUSTOMER', 'SENT') group by status", who,
+                    rows -> counts.put(rows.getString("status"), rows.getInt("n")));
+            Jdbc.Binder page = statement -> {
+                who.bind(statement);
+                statement.setInt(4, limit);
+            };
+            List<Nudge> waiting = Jdbc.query(connection, "select " + COLUMNS + mine + "and status = 'SENT' "
+                    + "order by due_at, id limit ?", page, JdbcNudgeStore::read);
+            List<Nudge> upcoming = Jdbc.query(connection, "select " + COLUMNS + mine + "and status in ('PENDING', "
+                    + "'WAITING_FOR_CUSTOMER') order by due_at, id limit ?", page, JdbcNudgeStore::read);
+            return new NudgeInbox(waiting, counts.getOrDefault("SENT", 0), upcoming,
+                    counts.getOrDefault("PENDING", 0) + counts.getOrDefault("WAITING_FOR_CUSTOMER", 0));
+        });
     }
 
     @Override

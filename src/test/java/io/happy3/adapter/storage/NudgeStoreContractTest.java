@@ -39,6 +39,36 @@ class NudgeStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void scheduleAll_oneKeyStoredBefore_storesTheOthersAndReturnsThem(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge before = nudge("k2", T0);
+        store.schedule(before);
+        Nudge first = nudge("k1", T0);
+        Nudge third = nudge("k3", T0.plusSeconds(1));
+
+        assertThat(store.scheduleAll(List.of(first, nudge("k2", T0.plusSeconds(60)), third)))
+                .containsExactly(first, third);
+
+        assertThat(List.of(first, before, third)).allSatisfy(nudge -> assertThat(store.find(nudge.id())).contains(nudge));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void updateAll_threeNudges_writesEachOnesNewState(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        List<Nudge> nudges = List.of(nudge("k1", T0), nudge("k2", T0), nudge("k3", T0));
+        store.scheduleAll(nudges);
+
+        store.updateAll(List.of(nudges.get(0).withStatus(NudgeStatus.CANCELLED),
+                nudges.get(2).answered("on_it", NudgeStatus.ACTED)));
+
+        assertThat(nudges).extracting(nudge -> store.find(nudge.id()).orElseThrow().status())
+                .containsExactly(NudgeStatus.CANCELLED, NudgeStatus.PENDING, NudgeStatus.ACTED);
+        assertThat(store.find(nudges.get(2).id()).orElseThrow().action()).contains("on_it");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void claimDue_dueAndFutureNudges_claimsDueOnesOldestFirstUpToLimit(Backend backend) {
         NudgeStore store = backend.nudgeStore();
         Nudge second = nudge("k2", T0.minusSeconds(10));
@@ -168,6 +198,33 @@ class NudgeStoreContractTest extends StoreContract {
 
         assertThat(store.findInbox(AGENT)).containsExactly(sentNow, pending);
         assertThat(store.findInbox(Fixtures.CUSTOMER)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findInboxPage_manyNudges_firstOfEachKindByDueTimeAndHowManyInAll(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        java.util.List<Nudge> open = new java.util.ArrayList<>();
+        java.util.List<Nudge> sentOnes = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            open.add(nudge("open-" + i, T0.plusSeconds(60 + i)));
+            store.schedule(open.get(i));
+            Nudge sent = nudge("sent-" + i, T0.minusSeconds(10 - i));
+            store.schedule(sent);
+            sentOnes.add(sent.sent(T0, false));
+            store.update(sentOnes.get(i));
+        }
+        Nudge acted = nudge("acted", T0.minusSeconds(60));
+        store.schedule(acted);
+        store.update(acted.sent(T0, false).answered("on_it", NudgeStatus.ACTED));
+
+        io.happy3.domain.nudge.NudgeInbox page = store.findInbox(AGENT, 2);
+
+        assertThat(page.waitingCount()).isEqualTo(5);
+        assertThat(page.upcomingCount()).isEqualTo(5);
+        assertThat(page.waiting()).containsExactly(sentOnes.get(0), sentOnes.get(1));
+        assertThat(page.upcoming()).containsExactly(open.get(0), open.get(1));
+        assertThat(store.findInbox(Fixtures.CUSTOMER, 2).waitingCount()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
