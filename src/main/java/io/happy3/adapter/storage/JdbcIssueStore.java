@@ -48,8 +48,8 @@ public final class JdbcIssueStore implements IssueStore {
             .map(state -> "'" + state.name() + "'")
             .collect(Collectors.joining(", ", "(", ")"));
 
-    /** Issues remembered with the history they were stored with ({@link StoredHistory}); a few thousand suffice. */
-    private static final int REMEMBERED_ISSUES = 4_096;
+    /** Issues remembered with their stored history: a save follows its read within milliseconds, so few suffice. */
+    private static final int REMEMBERED_ISSUES = 1_024;
 
     private final Jdbc jdbc;
     /**
