@@ -980,3 +980,431 @@ PROMISE_SUFFIX = [
 ]
 
 THANKS_SUFFIX = ["thanks!", "thank you!", "thx", "cheers", "ty 🙏", "danke!", "¡gracias!", "appreciate it"]
+
+# ---------------------------------------------------------------- issue 12, round 4 (session 4)
+# Appended to the pools (so every earlier fragment keeps its train/test side); written for Happy3 where the error
+# analysis of the train split's dev folds found the corpus thin: fix claims as past actions, passives, hedges and
+# partial fixes; confirmations as bare answers, colleagues, negated failures; work under way; German and Spanish.
+FIX += [
+    F("went ahead and re-issued the SAML metadata for your tenant, give it another go", "R", "past fix action + retry"),
+    F("purged the CDN cache for your subdomain", "R", "past fix action"),
+    F("ok, the webhook secret was regenerated, the new one is in the admin console", "R", "passive fix claim"),
+    F("we bumped your export quota to 50k rows", "R"),
+    F("the stuck invoice run was re-triggered and finished a minute ago", "R", "passive past fix"),
+    F("I think that was it: the IdP cert had expired, we swapped it", "R", "hedged, but a fix action done now"),
+    F("pretty sure this is fixed now, the bad node was taken out of the pool", "R", "hedged claim of a fix done now"),
+    F("sorted the seat count on your invoice, a corrected PDF is attached", "R"),
+    F("the 429s came from a misconfigured limit on our side, it's been corrected", "R", "passive fix claim"),
+    F("restored the deleted project from last night's backup", "R"),
+    F("we moved your workspace off the overloaded shard, {area} should be snappy again", "R"),
+    F("your SCIM token was rotated and the sync re-ran cleanly", "R", "passive fix claim"),
+    F("the partial fix is out: exports up to 100k rows work now, bigger ones are still being worked on", "R,P",
+      "a partial fix claimed now plus work under way"),
+    F("fixed the timezone bug in the report, today's numbers are recalculated", "R"),
+    F("done, the duplicate webhooks are filtered out on our side now", "R"),
+    F("we reverted yesterday's release, that was the culprit", "R", "past fix action"),
+    F("all the missed events have been replayed to your endpoint", "R", "passive fix claim"),
+    F("the expired card hold was lifted, your plan is active again", "R"),
+    F("hab das Token neu ausgestellt, bitte nochmal versuchen", "R", "German past fix action + retry"),
+    F("wir haben den fehlerhaften Knoten entfernt, {area} läuft wieder", "R", "German fix claim"),
+    F("ya cambiamos la configuración del SSO, prueba de nuevo por favor", "R", "Spanish past fix action + retry"),
+    F("listo, el cargo duplicado ya fue anulado", "R", "Spanish fix claim"),
+    F("the misrouted DNS record is fixed, propagation is done on our end", "R"),
+    F("your API key now has the billing scope, I added it a minute ago", "R"),
+    F("reprocessed last night's failed payouts, they're all marked paid", "R"),
+    F("we lifted the IP block that was catching your office range", "R"),
+    F("found it - a stale feature flag. flipped it back for your org", "R", "past fix action"),
+    F("this one's on us, we shipped a patch and {area} is healthy again", "R"),
+]
+
+NOT_RESOLUTION += [
+    F("we've opened a ticket with our upstream provider", "", "an escalation, not a fix"),
+    F("I've escalated this to our SRE on call", "", "an escalation"),
+    F("a fix is being tested and should go out Thursday", "", "a future fix, not a claim it is fixed now"),
+    F("in the meantime you can switch to the v1 endpoint", "", "a workaround offered as a workaround"),
+    F("nice, glad the export went through!", "", "after the customer confirmed"),
+    F("thanks for confirming, I'll close the ticket", "", "closing after the customer confirmed"),
+    F("that limit is by design, it's 10 requests per second per token", "", "answers an information question"),
+    F("I've noted your feature request with the product team", "", "passing on feedback"),
+    F("sent you the details by email", "", "moving channel is not a resolution"),
+    F("the root cause was a bad deploy on Tuesday, the postmortem is on the status page", "",
+      "explains the cause after the fact; no claim about this customer's case now"),
+]
+
+CONDITIONAL += [
+    F("paste the full error here and I'll take a look", "", "commitment after a request: waits for the customer"),
+    F("if it happens again, grab the request id and ping me", "", "conditional"),
+    F("can you share a HAR file? then we can dig in", "", "conditional: needs the customer first"),
+    F("we could hop on a quick call tomorrow if you like", "", "an offer"),
+    F("support hours are 8-18 CET, outside that we answer next morning", "", "policy answer"),
+    F("schick mir bitte die Workspace-ID, dann schaue ich es mir an", "", "conditional (German)"),
+    F("mándame una captura y lo miro", "", "conditional (Spanish)"),
+    F("the numbers should line up once the nightly job runs", "", "a prediction"),
+    F("once you've re-uploaded the file I can re-run the import", "", "conditional on the customer"),
+    F("always happy to help, just shout", "", "generic help"),
+]
+
+PROMISE += [
+    F("we're rolling the config back now, will confirm in ten minutes", "P", "work under way + update"),
+    F("I've pinged the billing team and will update you here before end of day", "P"),
+    F("our on-call engineer is looking at the 502s right now", "P", "work under way now"),
+    F("leave it with me, I'll have an answer for you by tomorrow morning", "P"),
+    F("we've reproduced it and a fix is in progress, next update at 3pm", "P", "work under way + update time"),
+    F("I'm raising this with the SSO team now and will report back", "P"),
+    F("bear with us, we're redeploying the webhook workers", "P", "work under way now"),
+    F("I'll chase finance for the credit note and get back to you today", "P"),
+    F("engineering is on it, I'll post here as soon as I hear more", "P"),
+    F("I've asked the data team to re-run your report, they'll ping me when it's done", "P",
+      "asked someone to act on this case (SIGNALS.md)"),
+    F("wir schauen uns das gleich an und melden uns in einer Stunde", "P", "German promise"),
+    F("estamos revisando los logs ahora mismo, te aviso en cuanto sepa algo", "P", "Spanish promise + work under way"),
+    F("checking your tenant's config now", "P", "work under way now"),
+    F("I'll keep an eye on the sync overnight and confirm in the morning", "P"),
+    F("a fix is being rolled out to your region as we speak", "P", "work under way now"),
+    F("give me 20 minutes, I'm pulling the delivery logs", "P", "work under way now"),
+]
+
+DIAG += [
+    F("which IdP are you on, Okta or Azure AD?", "", "a diagnostic question"),
+    F("does it happen for every user or only some?", "", "a diagnostic question"),
+    F("did anything change on your side around 9am?", "", "a diagnostic question"),
+    F("is the failing call a POST or a GET?", "", "a diagnostic question"),
+    F("are you on the EU or the US instance?", "", "a diagnostic question"),
+    F("did you create the key before or after the plan change?", "", "a diagnostic question"),
+]
+
+CONFIRM += [
+    F("that sorted it, the export finished in under a minute", "C"),
+    F("we're good now, webhooks are landing again", "C"),
+    F("can log in again :tada:", "C"),
+    F("confirmed, the credit note is in our billing portal", "C"),
+    F("the charts load again, no more spinner", "C"),
+    F("the 401s have stopped since your change", "C", "negation of the failure: a confirmation"),
+    F("haven't seen a single timeout since this morning", "C", "negation of the failure: a confirmation"),
+    F("not getting the duplicate emails anymore", "C", "negation of the failure: a confirmation"),
+    F("the sync isn't failing anymore", "C", "negation of the failure: a confirmation"),
+    F("zero errors in the last hour, looks fixed", "C"),
+    F("our admin re-saved the settings and now it's fine", "C", "solved, no matter who fixed it"),
+    F("all 3 tenants are syncing fine now", "C"),
+    F("payment went through this time", "C"),
+    F("the money is back on our card", "C", "a refund has arrived"),
+    F("yes! that was it", "C"),
+    F("the new hires can sign in now", "C"),
+    F("the report matches the invoice now", "C"),
+    F("funktioniert, vielen Dank!", "C,G", "German confirmation + thanks"),
+    F("jetzt kommen die Webhooks wieder an", "C", "German confirmation"),
+    F("listo, ya podemos exportar", "C", "Spanish confirmation"),
+    F("ya no sale el error 502", "C", "Spanish: the error no longer appears"),
+    F("ok that did it, cheers", "C,G"),
+    F("worked this time around", "C"),
+    F("back to normal here", "C"),
+]
+
+BARE_YES += [
+    F("yep, works", "C"),
+    F("yes :+1: looks fine here", "C"),
+    F("yup, all good", "C"),
+    F("jep, läuft", "C", "German bare yes to a check request"),
+    F("sí, todo bien", "C", "Spanish bare yes to a check request"),
+    F("👍👍", "C", "thumbs-up answering a check request"),
+    F("yes, looks good", "C"),
+    F("yeah, fine now", "C"),
+]
+
+BARE_NO += [
+    F("nope, still the same", "S"),
+    F("no, same 502", "S"),
+    F("nein, leider immer noch", "S"),
+    F("no, nada", "S", "Spanish no to a check request"),
+]
+
+PARTIAL += [
+    F("the login works now but the avatars are still missing", "C,S", "partial fix"),
+    F("exports finish now, though the dates are off by a day", "C,S", "partial: the original problem is answered"),
+    F("most webhooks arrive again, the retries still fail", "C,S", "partial fix"),
+    F("the EU tenant is fine, the US one still throws {err}", "C,S", "partial fix"),
+    F("SSO works for staff now, contractors still get 'invalid audience'", "C,S", "partial fix"),
+    F("invoice is corrected, the credit note is still missing though", "C,S", "partial fix"),
+    F("die Synchronisierung läuft wieder, aber die Zahlen stimmen noch nicht", "C,S", "partial (German)"),
+    F("ya carga el panel, pero los gráficos siguen vacíos", "C,S", "partial (Spanish)"),
+]
+
+STILL += [
+    F("tried that twice, still {err}", "S"),
+    F("cleared the cache as you said, nothing different", "S"),
+    F("still no webhooks since yesterday", "S"),
+    F("we redeployed on our side too, same result", "S"),
+    F("it's doing it again, {err} since lunch", "S", "relapse"),
+    F("the key you generated gives {err} as well", "S", "the suggested route does not work"),
+    F("the reset email never came", "S", "the suggested route does not work"),
+    F("followed every step, the page is still blank", "S"),
+    F("nope, the numbers are still wrong", "S"),
+    F("your fix didn't change anything for us", "S"),
+    F("it worked for ten minutes and then the 502s were back", "S", "relapse"),
+    F("still waiting for the refund, a week now", "S", "an earlier promise that did not hold"),
+    F("habe es neu gestartet, keine Änderung", "S", "German failed attempt"),
+    F("el enlace que me mandaste da error", "S", "the suggested route does not work (Spanish)"),
+    F("sigue igual después del reinicio", "S", "Spanish: still the same after the restart"),
+    F("we can't log in at all now, even the admins are locked out", "S", "the suggested route does not work"),
+]
+
+COLLEAGUE_CONFIRM += [
+    F("same on the Madrid side, all good", "C", "colleague confirming"),
+    F("confirming for support ops: tickets sync again", "C", "colleague confirming"),
+    F("yep, finance sees the refund too", "C", "colleague confirming"),
+    F("works for me in Firefox as well now", "C", "colleague confirming"),
+    F("bei mir auch alles gut jetzt", "C", "colleague confirming (German)"),
+    F("a mí también ya me llegan", "C", "colleague confirming (Spanish)"),
+    F("+1, my dashboards load now", "C", "colleague confirming"),
+    F("I can see the invoices now too", "C", "colleague confirming"),
+]
+
+COLLEAGUE_STILL += [
+    F("not on my account, still {err}", "S", "colleague: it persists"),
+    F("same error for me after the fix", "S", "colleague"),
+    F("for our team nothing changed, still locked out", "S", "colleague"),
+    F("bei uns im Lager geht es immer noch nicht", "S", "colleague (German)"),
+]
+
+THANKS += [
+    F("appreciate the quick turnaround", "G"),
+    F("thanks a million, you saved our launch", "G"),
+    F("cheers, great support as always", "G"),
+    F("thank you both!", "G"),
+    F("merci beaucoup :pray:", "G"),
+    F("tausend Dank", "G", "German thanks"),
+    F("muchísimas gracias por la ayuda", "G", "Spanish thanks"),
+    F("you folks are awesome", "G", "praise aimed at the team"),
+]
+
+SARCASM += [
+    F("thanks for the canned reply, very helpful", "", "sarcastic thanks"),
+    F("oh great, a third outage this week. thanks", "", "a pointed thanks on an angry exit"),
+    F("wow thanks for breaking our SSO on a Monday", "", "sarcastic thanks"),
+    F("cool cool, another 'we're investigating'. much appreciated 🙄", "", "sarcastic thanks"),
+    F("thanks, I guess. we'll sort it ourselves", "", "pointed thanks"),
+    F("appreciate nothing about this", "", "sarcasm"),
+    F("super, danke für gar nichts", "", "sarcastic thanks (German)"),
+    F("gracias por nada, otra vez caído", "S", "sarcastic thanks (Spanish); 'otra vez caído' reports a relapse"),
+]
+
+INFO += [
+    F("the request id is req_71ab2, happened at 10:04 UTC", "", "information for the agent"),
+    F("we're on the Enterprise plan, EU region", "", "information"),
+    F("attaching the HAR file now", "", "information"),
+    F("<@U04LMN8Q2> is our Okta admin, looping her in", "", "information"),
+    F("it started right after we enabled SCIM", "", "information"),
+    F("ok, will try that after lunch", "", "the customer will act later: no outcome yet"),
+    F("doing the restart now, give me a sec", "", "work in progress: no outcome yet"),
+    F("our IT is applying the change, I'll report back", "", "work in progress on the customer's side"),
+]
+
+ANSWER_DIAG += [
+    F("yes, only for the contractors group", "", "'yes' to a diagnostic question"),
+    F("no, nothing changed in the IdP", "", "'no' to a diagnostic question"),
+    F("both, POST and GET", "", "answers a diagnostic question"),
+    F("EU instance", "", "answers a diagnostic question"),
+    F("after, I think", "", "answers a diagnostic question"),
+    F("yep, all users", "", "'yep' to a diagnostic question"),
+]
+
+OPEN += [
+    F("hey, our exports have been stuck at 99% since the morning"),
+    F("Hallo, seit dem Update kommen keine Webhooks mehr an"),
+    F("hola, el panel de facturación no carga desde ayer"),
+    F("{area} keeps logging us out every few minutes", "", "a first complaint; 'keeps' is not a failed attempt"),
+    F("invoices for March show the old price, can you check? ty", "G", "a quick 'ty' closing a request counts"),
+    F("We get {err} from {area} on every deploy, blocking us"),
+]
+
+OPEN_STILL += [
+    F("restarted the connector three times this morning, {area} still returns {err}", "S",
+      "opening turn with a failed attempt and persistence"),
+    F("we already rotated our keys twice and still get 401s", "S", "opening turn with a failed attempt"),
+    F("opened two tickets last week, nobody got back to us and the sync is still broken", "S",
+      "an earlier support contact that did not help"),
+    F("ya borramos la caché y seguimos con el mismo error", "S", "opening turn with a failed attempt (Spanish)"),
+]
+
+RELAPSE += [
+    F("it's back: {err} again since 6am", "S", "relapse after the fix"),
+    F("sadly the duplicates are back this morning", "S", "relapse"),
+    F("seit heute Nacht wieder derselbe Fehler", "S", "relapse (German)"),
+]
+
+CHECKIN_FINE += [
+    F("all good since, thanks for checking", "C,G", "answers a check-in: it works + thanks"),
+    F("yes, nothing since Friday", "C", "answers a check-in: no more failures"),
+    F("still stable on our end", "C", "answers a check-in: it works"),
+]
+
+# issue 12, round 4b (session 4): a second batch in the same categories, written before any measurement of it.
+FIX += [
+    F("the webhook endpoint was re-verified on our side, deliveries resumed at 14:02", "R", "passive fix claim"),
+    F("we killed the runaway job that was hogging your queue", "R", "past fix action"),
+    F("ok so the sandbox tenant had the wrong redirect URI, I updated it - try logging in now", "R"),
+    F("the charge was reversed this morning, it can take 3-5 days to show on your statement", "R",
+      "the fix action is done now; only the bank's display is pending"),
+    F("all 212 failed exports were requeued and completed", "R", "passive fix claim"),
+    F("looks like a caching issue on our CDN, I've invalidated it, can you hard-refresh?", "R", "hedged + fix action"),
+    F("hab den Export-Job neu angestoßen, er ist durchgelaufen", "R", "German fix claim"),
+    F("ya reprocesamos los pagos fallidos", "R", "Spanish past fix action"),
+    F("turned the feature flag off for your workspace, the old editor is back", "R"),
+    F("I reset the MFA enrolment for both users, they can enrol again now", "R"),
+    F("your account is unblocked and the rate limit counter is reset", "R"),
+    F("we traced it to a bad index and rebuilt it overnight, search should be fast again", "R"),
+]
+
+NOT_RESOLUTION += [
+    F("we've logged this as a bug, engineering will prioritise it next sprint", "",
+      "a future fix on the team's schedule, not a claim it is fixed now or a commitment with an update"),
+    F("I'd suggest waiting for 4.3, which has the proper fix", "", "a future fix"),
+    F("we don't support SCIM on the Starter plan, sorry", "", "answers an information question"),
+    F("you can find the export limits in our docs under Settings > Data", "", "answers an information question"),
+    F("I'm handing this over to our billing specialist", "", "an escalation, not a fix"),
+    F("moving this to a private channel so we can share account details", "", "moving channel is not a resolution"),
+    F("super, thanks for letting us know it works!", "", "after the customer confirmed"),
+    F("as a stopgap, you can re-run the sync manually from the admin page", "", "a workaround offered as a workaround"),
+    F("we'll pass this on to the product team as a feature request", "", "passing on feedback"),
+    F("the outage earlier today affected all EU customers, details in the incident report", "",
+      "information about the cause, no claim about this case"),
+]
+
+CONDITIONAL += [
+    F("if you can reproduce it with debug logging on, send me the output and I'll escalate", "", "conditional"),
+    F("once your admin approves the app, I can finish the setup", "", "conditional on the customer"),
+    F("can you DM me the invoice number? I'll sort it from there", "", "commitment after a request: waits for the customer"),
+    F("let me know your preferred time and we can do a screen share", "", "an offer"),
+    F("it usually settles within an hour", "", "a prediction"),
+    F("wenn du mir die Rechnungsnummer schickst, prüfe ich das", "", "conditional (German)"),
+]
+
+PROMISE += [
+    F("I'm on it now, will update this thread within 30 minutes", "P"),
+    F("our payments team is reviewing the double charge and I'll confirm the outcome here", "P"),
+    F("we're investigating the dropped events, next update by 11:00 UTC", "P"),
+    F("I'll make sure the credit note reaches you by Friday", "P"),
+    F("let me pull the logs for your tenant, back shortly", "P"),
+    F("the SSO team has picked this up and is testing a fix now", "P", "work under way now"),
+    F("ich kümmere mich darum und gebe bis morgen Bescheid", "P", "German promise"),
+    F("lo escalé al equipo de facturación y te confirmo mañana", "P", "Spanish promise"),
+]
+
+DIAG += [
+    F("what does the error say exactly?", "", "a diagnostic question"),
+    F("is this on the web app or the desktop client?", "", "a diagnostic question"),
+    F("did the user accept the invite before the plan change?", "", "a diagnostic question"),
+]
+
+CONFIRM += [
+    F("yes, the webhooks come through now", "C"),
+    F("sorted, cheers", "C,G"),
+    F("the import went through without errors this time", "C"),
+    F("the contractors are in now", "C"),
+    F("that's fixed it, thanks a ton", "C,G"),
+    F("the invoice shows the right seat count now", "C"),
+    F("we finally have our data back", "C"),
+    F("not seeing the redirect loop anymore", "C", "negation of the failure: a confirmation"),
+    F("the 504s haven't come back", "C", "negation of the failure: a confirmation"),
+    F("our finance lead says the refund landed", "C", "a refund has arrived (reported by the customer's side)"),
+    F("klappt jetzt, danke dir", "C,G", "German confirmation + thanks"),
+    F("perfecto, ya funciona el SSO", "C", "Spanish confirmation"),
+]
+
+BARE_YES += [
+    F("yes, it's fine", "C"),
+    F("yep 🎉", "C"),
+    F("works 👍", "C"),
+    F("jupp", "C", "German bare yes to a check request"),
+]
+
+BARE_NO += [
+    F("no, still broken", "S"),
+    F("nope 😞", "S"),
+]
+
+PARTIAL += [
+    F("the dashboard loads again, only the export button is still greyed out", "C,S", "partial fix"),
+    F("half the users can log in now, the rest still get {err}", "C,S", "partial fix"),
+    F("refund arrived but it's 20 euros short", "C,S", "partial outcome"),
+    F("los webhooks llegan, pero duplicados", "C,S", "partial (Spanish)"),
+]
+
+STILL += [
+    F("did the hard refresh, still the old page", "S"),
+    F("the new key doesn't work either", "S", "the suggested route does not work"),
+    F("the problem is still there after the update", "S"),
+    F("it failed again at 03:00 last night", "S", "relapse"),
+    F("went through all the steps, {area} keeps timing out", "S"),
+    F("it's worse now, every request fails", "S"),
+    F("we're still being charged twice", "S"),
+    F("nach dem Neustart genau das gleiche", "S", "German: the same after the restart"),
+    F("ya lo intenté y nada", "S", "Spanish failed attempt"),
+    F("that didn't do it, {err} again", "S"),
+]
+
+COLLEAGUE_CONFIRM += [
+    F("confirming from marketing, the forms submit fine now", "C", "colleague confirming"),
+    F("same for me, loads instantly now", "C", "colleague confirming"),
+    F("funktioniert bei mir auch", "C", "colleague confirming (German)"),
+]
+
+COLLEAGUE_STILL += [
+    F("I still can't get in though", "S", "colleague: it persists"),
+    F("the Paris team still sees {err}", "S", "colleague"),
+]
+
+THANKS += [
+    F("many thanks for sorting this out", "G"),
+    F("thx a lot!", "G"),
+    F("great help, thank you", "G"),
+    F("danke euch!", "G", "German thanks"),
+    F("gracias, crack", "G", "Spanish thanks"),
+    F("brilliant support, really", "G", "praise aimed at the team"),
+]
+
+SARCASM += [
+    F("thanks for nothing, really", "", "sarcasm"),
+    F("lovely, a fourth outage this month. thanks a bunch", "", "sarcastic thanks"),
+    F("great job on that 'fix' 🙄", "", "sarcastic praise"),
+    F("thank you for wasting my afternoon", "", "sarcastic thanks"),
+    F("appreciate the copy-paste answer, super useful", "", "sarcastic thanks"),
+    F("cheers for the week of silence", "", "sarcastic thanks"),
+]
+
+INFO += [
+    F("ok, restarting it now", "", "work in progress: no outcome yet"),
+    F("we'll test it tomorrow when the team is back", "", "no outcome yet"),
+    F("the tenant id is 4f2c-9a1e", "", "information"),
+    F("sent you the logs in DM", "", "information"),
+    F("I'll check with our admin and come back to you", "", "the customer will act: no signal"),
+    F("it only happens on Safari btw", "", "information"),
+]
+
+ANSWER_DIAG += [
+    F("web app, Chrome 131", "", "answers a diagnostic question"),
+    F("no, only since yesterday", "", "answers a diagnostic question"),
+    F("yes, they accepted it on Monday", "", "'yes' to a diagnostic question"),
+]
+
+OPEN += [
+    F("hi all, the billing portal shows an empty invoice list for us"),
+    F("since the 2.0 rollout our webhooks arrive twice"),
+    F("{area} has been super slow all morning, pages take 20s"),
+]
+
+OPEN_STILL += [
+    F("we've cleared caches and rebooted twice, the dashboard still shows {err}", "S",
+      "opening turn with a failed attempt and persistence"),
+    F("third ticket about this, the invoice is still wrong", "S", "an earlier support contact that did not help"),
+]
+
+CHECKIN_FINE += [
+    F("rock solid since the fix, thanks", "C,G", "answers a check-in: it works + thanks"),
+    F("no complaints since then", "C", "answers a check-in: no recurrence"),
+]
+
+RELAPSE += [
+    F("unfortunately it's back since last night", "S", "relapse"),
+    F("{err} again today, same as before", "S", "relapse"),
+]

@@ -58,6 +58,11 @@ public final class SandboxPartition {
         }
 
         @Override
+        public java.util.Map<IssueId, Issue> findAll(java.util.Collection<IssueId> ids) {
+            return delegate.findAll(ids);
+        }
+
+        @Override
         public void save(Issue issue) {
             delegate.save(issue);
         }
@@ -75,6 +80,11 @@ public final class SandboxPartition {
         @Override
         public List<Issue> findActiveBetween(String tenant, Instant from, Instant to) {
             return delegate.findActiveBetween(tenant, from, to);
+        }
+
+        @Override
+        public List<Issue> findActiveBetween(ChannelRef channel, Instant from, Instant to) {
+            return delegate.findActiveBetween(channel, from, to);
         }
 
         @Override

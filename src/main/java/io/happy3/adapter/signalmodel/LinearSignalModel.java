@@ -54,6 +54,15 @@ public final class LinearSignalModel implements SignalModel {
                 .map(text -> new Example(text, Features.ofText(ModelText.tokens(text)))).toList()));
     }
 
+    /** This model with the claim thresholds of {@code thresholds} (the other signals keep theirs). */
+    public LinearSignalModel withThresholds(Map<Signal, Double> thresholds) {
+        Map<Signal, Double> merged = new EnumMap<>(this.thresholds);
+        merged.putAll(thresholds);
+        Map<Signal, List<String>> texts = new EnumMap<>(Signal.class);
+        examples.forEach((signal, list) -> texts.put(signal, list.stream().map(Example::text).toList()));
+        return new LinearSignalModel(weights, merged, texts, vocabulary);
+    }
+
     /** The model shipped in the jar; fails with a clear message when the resource is missing or damaged. */
     public static LinearSignalModel bundled() {
         try (InputStream in = LinearSignalModel.class.getResourceAsStream(BUNDLED)) {

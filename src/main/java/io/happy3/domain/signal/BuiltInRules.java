@@ -14,20 +14,24 @@ final class BuiltInRules {
             + "an issue|a problem|happening|fail\\w*|crash\\w*|stuck|locked|charg\\w*|says|showing|shows|getting|"
             + "having|coming up|slow|sl+o+w+|wrong|missing|off|gone|on hold|receiving|freez\\w*|frozen|no dice|"
             + "persist\\w*|remains|issues?|problems?|errors?|loading|buffering|lagging|dropping|disconnect\\w*|"
-            + "haven?t|hasnt|cant|doesnt|dont|wont|wasnt|isnt|without|pending|delayed|late|out of|useless)";
+            + "haven?t|hasnt|cant|doesnt|dont|wont|wasnt|isnt|without|pending|delayed|late|out of|useless|returns?|"
+            + "throws?|\\d{3}s|rejected|seeing (?:it|this|that|them|the)|pil\\w* up|expired|locked out|gets?|sees?|hits?|"
+            + "gr[ae]yed out|disabled)";
     private static final String FIX_STEP = "restart\\w*|reboot\\w*|reset\\w*|reinstall\\w*|re install\\w*|"
             + "uninstall\\w*|updat\\w*|clear\\w*|power cycl\\w*|power(?:ing)? down|log(?:ging)? out|"
             + "sign(?:ing)? out|unplug\\w*|delet\\w*|turn(?:ing)? (?:it )?off|disabl\\w*|enabl\\w*|"
             + "force (?:quit|clos\\w*)|back(?:ing)? ?up|hard reset|clean install|re ?add\\w*|remov\\w*|"
-            + "cancel+(?:ing)? the download|connect\\w* via";
+            + "cancel+(?:ing)? the download|connect\\w* via|regenerat\\w*|rotat\\w*|re ?sav\\w*|re ?authori[sz]\\w*|"
+            + "reconnect\\w*|re connect\\w*";
     private static final String GLAD =
             "\\b(?:glad|happy|great|good|pleased|nice|awesome) to (?:hear|see|know|learn)\\b|\\bglad\\b";
-    private static final String REQUEST_BEFORE = "\\b(?:if|once|when you|after you|dm|dms|send us|send me|reach out|"
+    private static final String REQUEST_BEFORE = "\\b(?:if|once|when you|after you|dm|dms|send us|send me|send over|send through|paste|attach|reach out|"
             + "contact us|let us know|let me know|follow us|follow and|provide|share|please|pls|via|through|call us|"
             + "message us|give us|tweet us|drop us|write to us)\\b";
 
     // "happy to dig into it for you", "we'll pass your feedback on": offers and passed-on feedback (SIGNALS.md)
-    private static final String OFFER = "\\b(?:happy|glad|pleased|more than happy) to\\b|\\b(?:feedback|suggestions?|comments)\\b"
+    private static final String OFFER = "\\b(?:happy|glad|pleased|more than happy) to\\b|\\b(?:feedback|suggestions?|comments|feature requests?)\\b|"
+            + "\\b(?:share|pass|forward) (?:it|this|that)(?: on)? (?:with|to) (?:the |our )?product\\b"
             + "|\\bfeed (?:this|it|that) back\\b";
     private static final String PAST_FIX = "rolled back|reverted|restarted|redeployed|re deployed|deployed|re ?provisioned|"
             + "bumped|raised (?:the|your)|increased|lifted|extended|cleared|flushed|purged|rotated|regenerated|re ?synced|"
@@ -36,11 +40,15 @@ final class BuiltInRules {
             + "credited|voided|re ?indexed|rebuilt|re ?created|re ?configured|reconfigured|toggled|unlocked|"
             + "re ?activated|reinstated|remapped|re ?mapped|re ?linked|re ?connected|re ?attached|merged the fix|"
             + "pushed (?:a|the) fix|applied (?:a|the)|removed (?:the|your|that|those|a)|granted|re ?added|moved (?:your|the)|"
-            + "replaced|merged|voided|swapped|renewed";
+            + "replaced|merged|voided|swapped|renewed|mapped|cleaned up|pushed (?:a|the) (?:config )?(?:change|update|patch)|"
+            + "drained|re ?generated|fixed up|sorted out|re ?imported|invalidated|killed|terminated|re ?queued|re ?verified|"
+            + "turned (?:the \\w+ |it )?off|updated (?:it|them|the|your)";
     private static final String DONE_PASSIVE = "reverted|replayed|re ?issued|voided|replaced|merged|re ?sent|cleared|issued|"
             + "applied|refunded|credited|restored|rolled back|redeployed|reprocessed|re ?processed|corrected|patched|"
             + "reset|unblocked|unlocked|lifted|increased|extended|re ?enabled|reactivated|removed|deleted|regenerated|"
-            + "rotated|whitelisted|allowlisted|re ?synced|in place|re ?provisioned|re ?run|re ?triggered|released";
+            + "rotated|whitelisted|allowlisted|re ?synced|in place|re ?provisioned|re ?run|re ?triggered|released|renewed|"
+            + "re ?mapped|mapped|fixed|updated|rebuilt|drained|delivered|cleaned up|purged|flushed|upgraded|migrated|filtered out|"
+            + "blocked|lifted|re ?queued|re ?verified|invalidated|killed";
 
     static final List<Rule> RULES = List.of(
             // customer_confirmed
@@ -50,7 +58,7 @@ final class BuiltInRules {
                     "\\bnot (?:\\w+ )?(?:work|working|works)\\b", Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.is-working", Signal.CUSTOMER_CONFIRMED,
                     "\\b" + SUBJECT + " (?:is|are|seems|seem|now) (?:now |all |finally |back |to be )*"
-                            + "(?:working|up and running|running again|fine now|ok now|okay now)\\b",
+                            + "(?:working|up and running|running again|fine now|ok now|okay now|good now)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.that-worked", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:" + SUBJECT.substring(3, SUBJECT.length() - 1) + "|restarting|rebooting|reinstalling|"
@@ -60,7 +68,8 @@ final class BuiltInRules {
                             + "\\b(?:restarting|rebooting|reinstalling|resetting|updating|deleting|unplugging|clearing)"
                             + "(?: \\w+){1,3} (?:worked|did the trick|fixed it|helped)\\b|"
                             + "^(?:it |that |this )?(?:worked|works)(?: perfectly| great| fine| a treat| now)?$|"
-                            + "\\b(?:that|this) did (?:it|the trick)\\b",
+                            + "\\b(?:that|this) did (?:it|the trick)\\b|\\bworked like a charm\\b|\\bthat was it$|\\bworked this time\\b|\\b(?:steps|instructions|"
+                            + "workaround|fix|suggestion|trick) (?:has |have |both )?(?:worked|helped|did it|did the trick)\\b",
                     "\\bworked (?:before|yesterday|earlier|fine until|until|last|previously|for an?|the first)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.fixed", Signal.CUSTOMER_CONFIRMED,
@@ -73,10 +82,12 @@ final class BuiltInRules {
                             + "(?:fixed|sorted|solved|resolved|figured out) "
                             + "(?:it|this|that|the (?:issue|problem)|it out|the problem out)\\b|"
                             + "\\bgot (?:it|this|that|everything) (?:to work|working|sorted|fixed|resolved)\\b|"
-                            + "\\bmanaged to (?:fix|sort|get it|get in|log ?in|sign in|check ?out|get through)\\b",
+                            + "\\bmanaged to (?:fix|sort|get it|get in|log ?in|sign in|check ?out|get through)\\b|"
+                            + "\\b(?:admin|colleague|it team|ops team|someone) (?:\\w+ )?(?:fixed|sorted|resolved|solved) (?:it|this|that)\\b|"
+                            + "\\bsorted it (?:out )?(?:via|through|with|over)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:confirm.received", Signal.CUSTOMER_CONFIRMED,
-                    "\\b(?:i|i have|just|finally|have) (?:just |finally |now |already )*(?:got|received|recieved|"
+                    "\\b(?:i|we|i have|we have|just|finally|have) (?:just |finally |now |already )*(?:got|received|recieved|"
                             + "gotten) (?:it|them|my (?:package|order|parcel|refund|money|delivery|item|card|code|"
                             + "replacement|bag|luggage|receipt|tickets?)|the (?:package|order|parcel|refund|money|email|"
                             + "code|replacement|bag|luggage))\\b|"
@@ -89,7 +100,13 @@ final class BuiltInRules {
                             + "\\b(?:it is|they are|is|are|everything|everything is) (?:now )?back(?: up| online| on| in|"
                             + " to normal| working)?(?: now| again)?(?=$| and| thanks| thank)|"
                             + "\\b(?:i )?(?:can )?see (?:it|them) now\\b|\\bshowing (?:up )?now\\b|"
-                            + "\\bproblem solved\\b|\\bissue resolved\\b|\\bback in business\\b",
+                            + "\\bproblem solved\\b|\\bissue resolved\\b|\\bback in business\\b|"
+                            + "\\bstill (?:working|works|running) (?:fine|great|well|perfectly|smoothly|as expected)\\b|"
+                            + "\\b(?:all|everything|it) (?:is )?still (?:good|fine|working)\\b|\\b(?:all )?there now\\b|"
+                            + "\\bstill (?:stable|healthy|green)\\b|\\b(?:green again|all green)\\b|"
+                            + "\\bsee (?:the|our|all (?:the )?) ?\\w+ now\\b|^got the (?:refund|credit|credit note|corrected \\w+|"
+                            + "replacement|money|email|code)\\b|\\bnow (?:it is|everything is|all is) (?:fine|good|ok|okay|working)\\b|"
+                            + "\\bseems? (?:to be )?(?:fixed|resolved|sorted)\\b|\\brefund(?:s| is) in (?:our|my) account\\b",
                     "\\b(?:\\d{3}s?|errors?|issues?|problems?|bugs?|outages?|crash\\w*|duplicates|timeouts?) (?:is |are )?back\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
 
@@ -99,22 +116,32 @@ final class BuiltInRules {
                             + "dropping|throwing|returning|locked|rate limit\\w*|throttl\\w*|bouncing|looping)|"
                             + "\\b(?:not|never) (?:\\w+ ){0,2}?(?:fail\\w*|crash\\w*|erroring|happening|timing out|dropping|"
                             + "throwing|getting (?:the|that|any|those))(?: \\w+){0,4}? (?:anymore|any more|since)\\b|"
-                            + "\\b(?:errors?|issue|problem|\\d{3}s?|timeouts?|duplicates|spinner|loop|warnings?|failures) "
+                            + "\\b(?:errors?|issue|problem|\\d{3}s?|timeouts?|duplicates|spinner|loop|warnings?|failures|alerts?|alarms?) "
                             + "(?:is |are |has |have |seem |seems )?(?:all )?(?:gone|stopped|disappeared|went away|cleared)\\b|"
                             + "\\bno more (?:errors?|\\d{3}s?|timeouts?|duplicates|issues?|problems?|failures|crashes)\\b|"
+                            + "\\bno (?:errors?|issues?|\\d{3}s?|timeouts?|failures|duplicates) (?:anymore|any more)\\b|"
+                            + "^nothing (?:since|so far)\\b|\\bno (?:complaints|issues|problems|errors|incidents) since\\b|"
                             + "\\b(?:have|has) not (?:seen|had|gotten|got|hit) (?:it|that|the \\w+|any \\w+|a single \\w+|one|an? "
-                            + "\\w+)(?: \\w+){0,3}? since\\b",
+                            + "\\w+)(?: \\w+){0,3}? since\\b|\\bkeine? (?:fehler|probleme|abbrüche|timeouts|duplikate) mehr\\b|"
+                            + "\\bya no (?:falla|fallan|da error|hay errores|aparece el error|se duplica)\\b",
                     "\\bif\\b|\\bwill\\b|\\bstill\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.runs-again", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:arriv\\w*|flow\\w*|load\\w*|render\\w*|sync\\w*|runs|running|ran|finish\\w*|go(?:es)? through|"
                             + "went through|connect\\w*|pass\\w*|succeed\\w*|deliver\\w*|show(?:s|ing)? up|post\\w*|"
-                            + "import\\w*|export\\w*|upload\\w*|log(?:ged|s)? in|sign(?:ed|s)? in|work\\w*|back) (?:\\w+ ){0,2}?"
+                            + "import\\w*|export\\w*|upload\\w*|log(?:ged|s)? in|sign(?:ed|s)? in|work\\w*|back|submit\\w*|come through|"
+                            + "comes through|coming through) (?:\\w+ ){0,2}?"
                             + "(?:again|now|smoothly|correctly|properly|perfectly|as expected|in \\d+ (?:seconds|minutes|s|min))\\b|"
-                            + "\\b(?:has |have |just |finally )?(?:arrived|landed|came through)\\b|\\blooks? (?:fixed|good now|"
+                            + "\\b(?:has |have |just |finally )?(?:arrived|landed|came through)\\b|\\b(?:fine|correctly|properly|"
+                            + "normally) (?:now|again)\\b|\\b(?:sees?|see|has|have) (?:the|our|my) (?:refund|credit note|"
+                            + "corrected \\w+|money)(?: too| now| as well)?$|\\bhave (?:our|my|the) \\w+ back\\b|^back to normal\\b|"
+                            + "\\blooks? (?:fixed|good now|"
                             + "correct now|right now|fine now)\\b|\\b(?:is|are) (?:correct|right|here) now\\b|"
-                            + "^(?:\\w+ )?(?:can confirm|confirmed|confirming)$",
-                    "\\b(?:if|when|once|until|should|will|hope\\w*|not yet|supposed)\\b",
+                            + "^(?:\\w+ )?(?:can confirm|confirmed|confirming)$|^(?:the )?(?:\\w+ )?(?:sync|export|job|import|"
+                            + "upload|backup|deploy|run) (?:ran|finished|completed|went through)$|^(?:the|our|my) \\w+ (?:load|loads|open|opens|"
+                            + "render|renders|sync|syncs|submit|submits)$",
+                    "\\b(?:if|when|once|until|should|will|hope\\w*|not yet|supposed|ugh|(?:third|fourth|fifth) time)\\b|"
+                            + "^(?:the|our|your) (?:\\w+ )?(?:sync|export|import|upload|post|job|api|dashboard|sso)\\w*(?: job)? again$",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.for-me-too", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:works?|working|worked|fine|fixed|resolved|sorted|good) (?:now |again |fine |too )*(?:for me|for us|"
@@ -131,7 +158,7 @@ final class BuiltInRules {
                             + "persisting|remains?)\\b|\\bback to (?:\\d{3}|the same|square one|errors?|failing)\\b|"
                             + "\\b(?:broke|failed|stopped|died|crashed) again\\b|\\bnot for (?:me|us)\\b|"
                             + "\\b(?:\\w+ )?more (?:outages|errors|failures|timeouts|crashes)\\b|"
-                            + "\\bbut (?:the |our |my )?(?:\\w+ ){0,2}(?:is|are) (?:still )?(?:wrong|off|incorrect|missing|empty|"
+                            + "\\b(?:but|though|however|except|only) (?:the |our |my )?(?:\\w+ ){0,2}(?:is|are) (?:still )?(?:wrong|off|incorrect|missing|empty|"
                             + "broken|failing)\\b|"
                             + "\\bstill (?:spinning|empty|there|blank|misses|missing|timing out|erroring|returning|throwing|"
                             + "stuck|looping|bouncing|duplicat\\w*|wrong|off|down|the same)\\b",
@@ -142,7 +169,11 @@ final class BuiltInRules {
                             + "one (?:answers|responds|responded|replied|has|is able|can|seems|picks))|nobody (?:answers|"
                             + "responds|responded|replied|helps|can|is able)|heard (?:nothing|zero|nothing back)|(?:did|have|"
                             + "has) not (?:heard|received|gotten|got) (?:anything|a thing|a reply|a response|an answer|any)|"
-                            + "nothing happened|(?:can not|unable to|not able to) (?:dm|reach|get through|get hold|contact))\\b",
+                            + "nothing happened|(?:can not|unable to|not able to) (?:dm|reach|get through|get hold|contact)|"
+                            + "(?:did|have|has) not (?:receive|get) (?:any|a|the)|(?:told|said|promised|claimed) (?:\\S+ ){0,4}?"
+                            + "(?:fixed|resolved|sorted|working) but|(?:link|email|code|page|steps?|key|token|url|button|command) "
+                            + "(?:you (?:sent|gave me|generated|created) )?(?:just )?(?:gives|shows|returns|leads to|is|was|has) (?:me )?"
+                            + "(?:a |an |already )?(?:blank|error|http \\d{3}|\\d{3}s?|expired|broken|dead)|did not change (?:anything|a thing))\\b",
                     "\\b(?:and it|which|that) (?:worked|works|fixed|helped)\\b|\\bit worked\\b",
                     Rule.Guard.NOT_CONDITIONAL),
             Rule.vetoed("builtin:still.still-failing", Signal.STILL_BROKEN,
@@ -167,10 +198,13 @@ final class BuiltInRules {
                             + "delivered|recei?ved|refunded|credited|log ?in|logging in|sign in|let me|allow\\w* me|turn on|"
                             + "start|starting|boot\\w*|play|playing|power on)\\b",
                     Rule.Guard.NOT_CONDITIONAL),
-            Rule.of("builtin:still.no-luck", Signal.STILL_BROKEN,
+            Rule.vetoed("builtin:still.no-luck", Signal.STILL_BROKEN,
                     "\\b(?:no luck|no dice|no change|no difference|no joy|no resolution|no fix|"
                             + "nothing (?:changed|works|worked|happened|has changed|is working)|"
-                            + "same (?:error|issue|problem|result|message)|(?:problem|issue|error) persists|"
+                            + "same (?:error|issue|problem|result|message|thing|behaviou?r|story|\\d{3}s?)|(?:problem|issue|error) persists|"
+                            + "(?:even )?worse now|every (?:request|call|run|sync|export|login) fails|"
+                            + "(?:errors?|timeouts?|\\d{3}s?|others?|rest|retries|webhooks|notifications) (?:did|do|does|have|has) not$|"
+                            + "but only (?:for )?(?:one|half|some|part)|"
                             + "keeps? (?:on )?(?:crash\\w*|happen\\w*|fail\\w*|freez\\w*|saying|telling|dropping|"
                             + "disconnect\\w*|logging me out|kicking|going down|cutting|buffering|restarting)|"
                             + "did not (?:help|work|fix|do anything)|that did not|"
@@ -179,6 +213,8 @@ final class BuiltInRules {
                             + "(?:can not|unable to|not able to) (?:\\w+ )?(?:access|log ?in|sign in|connect|use|open|"
                             + "load|play|download|update|pay|renew|watch|stream|receive)|"
                             + "not (?:\\w+ ){1,2}(?:work|working))\\b",
+                    "\\bnothing (?:has )?changed (?:on|in|at) (?:our|my) (?:side|end|config|setup)\\b|"
+                            + "^nothing (?:has )?changed (?:on|in|at|with) (?:our|my|the)\\b",
                     Rule.Guard.NOT_CONDITIONAL, Rule.Guard.NOT_QUESTION),
             Rule.of("builtin:still.outage", Signal.STILL_BROKEN,
                     "\\b(?:internet|wifi|wi fi|service|site|app|website|server|network|system|power|cable|tv|"
@@ -190,7 +226,8 @@ final class BuiltInRules {
 
             // gratitude
             Rule.vetoed("builtin:gratitude.thanks", Signal.GRATITUDE,
-                    "\\b(?:thanks|thank you|thank u|ty|tysm|tyvm|cheers|thankful|danke|dankeschön|vielen dank|gracias|"
+                    "\\b(?:thanks|thank you|thank u|ty|tysm|tyvm|cheers|thankful|danke|dankeschön|vielen dank|tausend dank|"
+                            + "herzlichen dank|besten dank|gracias|"
                             + "obrigad[oa]|merci|grazie)\\b",
                     "\\bthanks? (?:you )?(?:for nothing|anyway|a lot for nothing|for wasting|for ruining|"
                             + "for making me|for letting me down|for ignoring|for the (?:\\w+ ){0,3}late)\\b|"
@@ -199,7 +236,7 @@ final class BuiltInRules {
                     Rule.Guard.NOT_NEGATED),
             Rule.vetoed("builtin:gratitude.appreciate", Signal.GRATITUDE,
                     "\\b(?:appreciate (?:it|that|this|you|your|the|all|everything)|much appreciated|appreciated|"
-                            + "grateful|kudos|life ?saver|you (?:guys |all )?(?:are|were|rock|have been) "
+                            + "grateful|kudos|much obliged|life ?saver|you (?:guys |all )?(?:are|were|rock|have been) "
                             + "(?:the best|amazing|awesome|brilliant|fantastic|stars|legends|so helpful|very helpful|"
                             + "a star|a lifesaver|wonderful))\\b",
                     "\\b(?:would|d) appreciate|appreciate it if|appreciate (?:a|an) (?:reply|response|answer|update|"
@@ -219,18 +256,22 @@ final class BuiltInRules {
                             + "was |were )?(?:now |just |since |already |successfully |been )*(?:fixed|resolved|"
                             + "restored|corrected|patched|repaired|unlocked|reactivated|re enabled|reinstated|"
                             + "back up|up and running|deployed|released|rolled out|pushed out|live)\\b|"
-                            + "\\b(?:deployed|released|pushed|rolled out|applied) (?:a |the )?(?:fix|patch|update|hotfix)\\b",
+                            + "\\b(?:deployed|released|pushed|rolled out|applied) (?:a |the )?(?:fix|patch|update|hotfix)\\b|"
+                            + "\\b(?:is|are) back (?:up|online|to normal)\\b|\\ball sorted (?:on our (?:end|side)|now)\\b|"
+                            + "\\b(?:sorted|fixed) (?:on|from) our (?:end|side)\\b|\\bcorrected (?:\\w+ ){1,2}(?:is|are|has been|"
+                            + "was) (?:now )?(?:in|sent|uploaded|available|attached)\\b|\\b(?:backlog|queue) (?:has )?(?:drained|"
+                            + "cleared|caught up)\\b|\\bshould (?:stop|prevent|clear) (?:the|those|these)\\b",
                     GLAD + "|\\bsorry\\b|\\bstill\\b|\\b(?:get|getting|to be|to get) (?:this |it |that |your \\w+ )?"
                             + "(?:resolved|fixed|restored|sorted)\\b", Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:resolve.refund-issued", Signal.RESOLUTION_PROPOSED,
-                    "\\b(?:refund|credit|replacement|reimbursement|voucher|compensation|gift card) (?:has |have )?"
+                    "\\b(?:refund|credit note|credit|replacement|reimbursement|voucher|compensation|gift card) (?:has |have )?"
                             + "(?:now |just |already )?(?:been )?(?:issued|processed|applied|added|sent|credited|"
                             + "approved|arranged|initiated|refunded)\\b|"
                             + "\\b(?:we|i) (?:have |had )?(?:now |just |already |gone ahead and )*(?:issued|processed|"
                             + "applied|added|credited|refunded|arranged|reset|removed|corrected|waived|reversed|"
                             + "reissued|rebooked|re booked|unlocked|escalated and resolved) (?:a |the |your |you |that |"
                             + "this |it )",
-                    "\\b(?:dm|dms|direct message|private message|pm|comments?|feedback|suggestions?|notes?)\\b|" + GLAD, Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED,
+                    "\\b(?:dm|dms|direct message|private message|pm|comments?|feedback|suggestions?|(?<!credit )notes?)\\b|" + GLAD, Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED,
                     Rule.Guard.NOT_HYPOTHETICAL),
             Rule.of("builtin:resolve.should-work", Signal.RESOLUTION_PROPOSED,
                     "\\bshould (?:now )?(?:be )?(?:working|work|fixed|resolved|back|up|sorted|good to go|fine|"
@@ -259,7 +300,8 @@ final class BuiltInRules {
                     Rule.Guard.NOT_NEGATED),
 
             Rule.vetoed("builtin:resolve.done-action", Signal.RESOLUTION_PROPOSED,
-                    "\\b(?:we|i|team|the team|our team|engineering|ops|someone) (?:have |has |had )?(?:now |just |already "
+                    "\\band (?:" + PAST_FIX + ") (?:it|them|that|those)\\b|"
+                            + "\\b(?:we|i|team|the team|our team|engineering|ops|someone) (?:have |has |had )?(?:now |just |already "
                             + "|gone ahead and |since |finally |manually |quickly )*(?:" + PAST_FIX + ")\\b|"
                             + "^(?:ok |okay |so |alright |done |update |quick update |fyi |good news |just )*(?:"
                             + PAST_FIX + ")\\b|\\b(?:has been|have been|is|are|was|were|got) (?:now |just |already |"
@@ -284,7 +326,8 @@ final class BuiltInRules {
                             + "get this|get that|get it|sort|fix|review|email|ring|monitor|make sure|raise|chase|"
                             + "feed|share|forward|let you know|be back|arrange|process|refund|reissue|add|credit|"
                             + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig|respond|reply|get in touch|"
-                            + "work on|be in contact|keep an eye|circle back|ping|loop|"
+                            + "work on|be in contact|keep an eye|circle back|ping|loop|keep (?:this|the) (?:thread|channel|ticket|case)|"
+                            + "stay on (?:this|it|top of)|confirm|"
                             + "have (?:an? |this |it |that |someone |more ))\\b",
                     REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b|" + OFFER,
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_AFTER_REQUEST),
@@ -295,13 +338,19 @@ final class BuiltInRules {
             Rule.of("builtin:promise.hear-back", Signal.PROMISE_MADE,
                     "\\byou (?:will|should) (?:hear|receive|get) (?:back|from us|from them|a call|an email|a reply|"
                             + "a response|an update)\\b|\\bexpect (?:a call|an email|a reply|a response|to hear)\\b|"
-                            + "\\b(?:will|shall) be in touch\\b|\\b(?:i am|we are|am|are|currently) (?:now |currently |already |actively )?"
+                            + "\\b(?:will|shall) be in touch\\b|\\b(?:i am|we are|am|are|team is|currently) (?:now |currently |already |actively )?"
                             + "(?:looking into|investigating|digging into|pulling|reproducing|reviewing|chasing|escalating|"
                             + "rolling (?:it|this|that|the \\w+) back|working on)\\b|^(?:on it|looking into (?:it|this)|"
                             + "investigating|taking a look|digging in)\\b|\\bback in \\d+|^will (?:check|look|dig|"
                             + "investigate|keep|update|follow|come back|get back|circle back|report back|let you know)\\b|"
                             + "\\b(?:am|are|i am|we are) (?:on it|looking into (?:it|"
-                            + "this|that|the)|working on (?:it|this|that|a fix)|checking (?:on )?(?:it|this|that))\\b",
+                            + "this|that|the)|working on (?:it|this|that|a fix)|checking (?:on )?(?:it|this|that|the|your))\\b|"
+                            + "\\b(?:i|we) (?:have |had )?asked (?:our|the|my) (?:\\w+ ){1,2}to\\b|\\b(?:is|are) (?:now |currently )?"
+                            + "(?:deploying|rolling out|shipping|applying|preparing) (?:a |the )?(?:fix|patch|hotfix)\\b|"
+                            + "^working on (?:a fix|it|this)\\b|\\bas we speak\\b|\\bpicked (?:this|it) up\\b|\\b(?:is|are) testing a fix\\b|\\bbeing worked on\\b|\\band will (?:keep|update|follow up|"
+                            + "get back|report back|let you know|circle back|confirm)\\b|\\b(?:i am|we are) (?:now |currently )?"
+                            + "(?:redeploying|restarting|rolling back|re running|rerunning|replaying|migrating|deploying|patching|"
+                            + "re ?processing|re ?syncing)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED));
 
     private BuiltInRules() {

@@ -25,11 +25,11 @@ final class ContextRules {
     private static final Pattern THUMBS_DOWN = Pattern.compile("\uD83D\uDC4E|:-1:|:thumbsdown:|\u274C|:x:");
     private static final Pattern NOT_A_WORD = Pattern.compile(":[a-z0-9_+-]+:|[^\\p{L}\\p{N}]+");
     private static final Set<String> YES = Set.of("yes", "yep", "yup", "yeah", "yea", "ya", "yas", "ja", "jep", "jup",
-            "jo", "sí", "si", "confirmed", "confirmo", "correct", "affirmative", "works", "working", "perfect",
+            "jo", "jupp", "jap", "yess", "sí", "si", "confirmed", "confirmo", "correct", "affirmative", "works", "working", "perfect",
             "thumbsyes", "does", "funktioniert", "funciona", "klappt", "läuft", "geht");
     private static final Set<String> YES_FILLER = Set.of("thanks", "thank", "you", "thx", "ty", "danke", "gracias",
             "now", "it", "does", "is", "all", "good", "looks", "great", "so", "far", "again", "cheers", "merci", "that",
-            "did", "fine", "jetzt", "wieder", "ahora", "ya", "and", "we", "are");
+            "did", "fine", "jetzt", "wieder", "ahora", "ya", "and", "we", "are", "s", "its", "thats", "here", "too");
     private static final Set<String> NO = Set.of("no", "nope", "nah", "nein", "negative", "not", "thumbsno");
     private static final Set<String> NO_FILLER = Set.of("still", "same", "sadly", "unfortunately", "not", "yet", "it",
             "does", "is", "no", "leider", "todavía", "aún", "sorry", "afraid", "i", "am", "im", "change");
@@ -38,7 +38,12 @@ final class ContextRules {
                     + "power cycl\\w*|reset|rolled back|followed|complain\\w*|contacted|called|emailed|reported|raised|"
                     + "asked|ticket|spoke|talked|chatted|messaged|dealt|no avail|no response|no reply|nothing happened|"
                     + "nobody|no one|versucht|bereits|probiert|neu gestartet|geleert|intentado|intentamos|probado|probamos|"
-                    + "reiniciado|reiniciamos|borrado|borramos)\\b");
+                    + "reiniciado|reiniciamos|borrado|borramos|reinici\\S*|probé|intenté|borré|limpié|followed|reverted|redeployed|"
+                    + "rotated|regenerated|re ?created|re ?installed|re ?ran|re ?run|retried|redid|did that|done that|told me|told us|"
+                    + "was told|were told|promised|assured|(?:second|third|fourth|fifth) (?:time|ticket|request|email))(?![\\p{L}])");
+
+    private static final Pattern HOPE = Pattern.compile(
+            "\\b(?:hope|hoping|hopefully|fingers crossed|hoffentlich|hoffe|ojalá|ojala|espero|esperemos)\\b");
 
     private ContextRules() {
     }
@@ -61,6 +66,18 @@ final class ContextRules {
                 found.putIfAbsent(Signal.STILL_BROKEN, NO_TO_CHECK);
             }
         }
+    }
+
+    /**
+     * False for what SIGNALS.md excludes whatever the words, so the model may not claim it either: {@code still_broken}
+     * on the opening turn without a failed attempt ("the export is still failing"), and {@code customer_confirmed} in a
+     * message that hopes ("hopefully it's fine now", "hoffentlich läuft es jetzt").
+     */
+    static boolean modelMayClaim(Signal signal, List<TextNormalizer.Clause> clauses, ThreadContext context) {
+        if (signal == Signal.STILL_BROKEN) {
+            return context.last(Role.AGENT).isPresent() || namesAttempt(clauses);
+        }
+        return signal != Signal.CUSTOMER_CONFIRMED || clauses.stream().noneMatch(c -> HOPE.matcher(c.text()).find());
     }
 
     private static boolean namesAttempt(List<TextNormalizer.Clause> clauses) {

@@ -22,7 +22,7 @@ public final class SignalDetector {
             java.util.stream.Stream.concat(BuiltInRules.RULES.stream(), ForeignRules.RULES.stream()).toList(),
             Optional.empty());
     private static final Pattern REQUEST = Pattern.compile(
-            "\\b(?:dm|dms|direct message|private message|send (?:us|me)|provide|share (?:your|the)|(?:can|could|would) "
+            "\\b(?:dm|dms|direct message|private message|send (?:us|me|over|through)|paste|attach|provide|share (?:your|the)|(?:can|could|would) "
                     + "you (?:please )?(?:send|share|provide|tell|confirm|dm|let|give|post)|let (?:us|me) know (?:your|the|"
                     + "which|what|when|if|whether)|tell us|reach out|follow us|contact us|drop us|email us|pm us|"
                     + "message us)\\b");
@@ -32,13 +32,14 @@ public final class SignalDetector {
             "\\bthank(?:s| you| u)? for\\b.*\\b(?:nothing|not work\\w*|hours? late|late response|breaking|broke|"
                     + "never|not)\\b|\\bthank(?:s| you| u)?\\b.*\\b(?:ruin\\w*|wast\\w*|suck\\w*|useless|worst|"
                     + "terrible|awful|horrible|pathetic|garbage|sarcasmcue|ignor\\w*|smh|wtf|canned|i guess)\\b|thanksfornothing|"
-                    + "\\bthanks a lot\\b.*\\bnot\\b|\\b(?:danke|gracias) (?:für|por) (?:nichts|nada)\\b|"
-                    + "\\bthanks? (?:you )?for the (?:\\S+ ){0,2}(?:wait|delay|silence|runaround)\\b");
+                    + "\\bthanks a lot\\b.*\\bnot\\b|\\b(?:danke|gracias) (?:für|por) (?:gar )?(?:nichts|nada)\\b|"
+                    + "\\banother (?:\\S+ )?(?:we are|we will|canned|generic|copy)\\b|"
+                    + "\\b(?:thanks?|cheers) (?:you )?for the (?:\\S+ ){0,4}(?:wait|waiting|delay|silence|runaround|radio silence)\\b");
     // A thanks on an angry exit is pointed, not grateful: "we're moving to another vendor. thanks."
     private static final Pattern ANGRY_EXIT = Pattern.compile(
             "\\b(?:moving|switching|migrating|going) to (?:another|a different|a new|other|a competitor)\\b|"
                     + "\\bcancel+(?:ing|ed)? (?:at renewal|our|my|the) ?(?:subscription|contract|account|plan)?\\b|"
-                    + "\\b(?:another|yet another) (?:outage|incident|breakage)\\b");
+                    + "\\b(?:another|yet another|a second|a third|a fourth|the third|the fourth) (?:outage|incident|breakage)\\b");
 
     private final List<Rule> playbookRules;
     private final List<Rule> builtInRules;
@@ -112,7 +113,7 @@ public final class SignalDetector {
         Map<Signal, String> builtIn = matches(builtInRules, agent, clauses);
         ContextRules.apply(builtIn, text, role, clauses, context);
         Map<Signal, String> found = model.isEmpty() ? rulesAlone(playbook, builtIn)
-                : withModel(model.get(), playbook, builtIn, text, role, context);
+                : withModel(model.get(), playbook, builtIn, text, role, context, clauses);
         if (found.containsKey(Signal.GRATITUDE) && clauses.stream().anyMatch(c -> SARCASM.matcher(c.text()).find()
                 || ANGRY_EXIT.matcher(c.text()).find())) {
             found.remove(Signal.GRATITUDE);
@@ -132,17 +133,19 @@ public final class SignalDetector {
     /**
      * Playbook phrases first, then every built-in rule (the model never overrules one: on real threads the rules were
      * right more often than the model, whose training text is our own), then the model's claims for the signals
-     * neither found, explained by the model's score and nearest example.
+     * neither found, explained by the model's score and nearest example — except what SIGNALS.md rules out whatever the
+     * words: a still_broken opening turn that names no failed attempt, and a confirmation that is only hoped for.
      */
     private static Map<Signal, String> withModel(SignalModel model, Map<Signal, String> playbook,
                                                  Map<Signal, String> builtIn, String text, Role role,
-                                                 ThreadContext context) {
+                                                 ThreadContext context, List<TextNormalizer.Clause> clauses) {
         Map<Signal, String> found = new EnumMap<>(Signal.class);
         found.putAll(playbook);
         builtIn.forEach(found::putIfAbsent);
         boolean agent = role == Role.AGENT;
         for (SignalModel.Score score : model.score(text, role, context, builtIn.keySet())) {
-            if (score.signal().agentSignal() == agent && !found.containsKey(score.signal()) && score.claimed()) {
+            if (score.signal().agentSignal() == agent && !found.containsKey(score.signal()) && score.claimed()
+                    && ContextRules.modelMayClaim(score.signal(), clauses, context)) {
                 found.put(score.signal(), explain(score));
             }
         }

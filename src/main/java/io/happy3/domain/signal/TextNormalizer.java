@@ -35,7 +35,10 @@ final class TextNormalizer {
             Pattern.compile("^(?:and |but |so )?(?:if|once|when|unless|as soon as|after|in case)\\b");
     private static final Pattern QUESTION_START = Pattern.compile(
             "^(?:so |and |but |hi |hey |also )?(?:is|are|does|do|did|has|have|can|could|will|would|was|were|should|"
-                    + "any|how|why|when|what|where|which|who)\\b(?! not\\b)");
+                    + "any|how|why|when|what|where|which|who)\\b(?! not\\b)"
+                    // "did that and it's fine now", "did the hard refresh, still blank": a report of an action, not a question
+                    + "(?<!did(?= (?:that|this|it|so|both|all|everything|the \\w+(?: \\w+)?) (?:and|but|twice|already|again|too|"
+                    + "yesterday|this morning)\\b)|did(?= (?:that|this|it|so|both|all|everything|the \\w+(?: \\w+)?)$))");
 
     private TextNormalizer() {
     }

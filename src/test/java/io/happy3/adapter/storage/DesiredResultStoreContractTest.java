@@ -35,6 +35,21 @@ class DesiredResultStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void findAll_severalIssues_returnsTheResultOfEachIssueThatHasOne(Backend backend) {
+        DesiredResultStore store = backend.desiredResultStore();
+        IssueId second = IssueId.of(new MessageRef(CHANNEL, "m2"));
+        IssueId without = IssueId.of(new MessageRef(CHANNEL, "m3"));
+        DesiredResult recorded = DesiredResult.recorded(ISSUE, "T1", "export by 8:00", Optional.empty(), AGENT, T0);
+        DesiredResult suggested = DesiredResult.suggested(second, "T1", "we need it all", T0);
+        store.save(recorded);
+        store.save(suggested);
+
+        assertThat(store.findAll(java.util.List.of(ISSUE, second, without)))
+                .containsOnly(java.util.Map.entry(ISSUE, recorded), java.util.Map.entry(second, suggested));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void findRecordedBetween_week_returnsOnlyRecordedOfThatTenant(Backend backend) {
         DesiredResultStore store = backend.desiredResultStore();
         store.save(DesiredResult.recorded(ISSUE, "T1", "export by 8:00", Optional.empty(), AGENT, T0));
@@ -45,5 +60,27 @@ class DesiredResultStoreContractTest extends StoreContract {
         assertThat(store.findRecordedBetween("T1", T0, T0.plus(Duration.ofDays(7))))
                 .extracting(DesiredResult::issueId).containsExactly(ISSUE);
         assertThat(store.findRecordedBetween("T2", T0, T0.plus(Duration.ofDays(7)))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findAll_manyIssues_returnsTheResultOfEachIssueThatHasOne(Backend backend) {
+        DesiredResultStore store = backend.desiredResultStore();
+        java.util.List<IssueId> asked = new java.util.ArrayList<>();
+        java.util.Map<IssueId, DesiredResult> expected = new java.util.HashMap<>();
+        for (int index = 0; index < 2_500; index++) {
+            IssueId issue = IssueId.of(new MessageRef(CHANNEL, "m" + index));
+            asked.add(issue);
+            if (index % 400 == 7) {
+                DesiredResult result = DesiredResult.recorded(issue, "T1", "export " + index, Optional.empty(), AGENT, T0);
+                store.save(result);
+                expected.put(issue, result);
+            }
+        }
+        store.save(DesiredResult.recorded(IssueId.of(new MessageRef(CHANNEL, "not-asked")), "T1", "other",
+                Optional.empty(), AGENT, T0));
+
+        assertThat(store.findAll(asked)).isEqualTo(expected).hasSize(7);
+        assertThat(store.findAll(java.util.List.of())).isEmpty();
     }
 }

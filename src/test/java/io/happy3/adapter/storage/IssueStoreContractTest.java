@@ -49,6 +49,28 @@ class IssueStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void findAll_manyIdsSomeUnknown_returnsEachStoredIssueWithItsHistory(Backend backend) {
+        IssueStore store = backend.issueStore();
+        Issue confirmed = confirmedIssue();
+        store.save(confirmed);
+        java.util.List<io.happy3.domain.issue.IssueId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) { // more than one query's worth of ids
+            Issue opened = issue("n" + i, T0.plusSeconds(i));
+            store.save(opened);
+            ids.add(opened.id());
+        }
+        ids.add(confirmed.id());
+        ids.add(issue("never-stored", T0).id());
+
+        java.util.Map<io.happy3.domain.issue.IssueId, Issue> found = store.findAll(ids);
+
+        assertThat(found).hasSize(601).doesNotContainKey(issue("never-stored", T0).id());
+        assertThat(found.get(confirmed.id())).isEqualTo(confirmed.atVersion(1));
+        assertThat(found.get(ids.get(599))).isEqualTo(issue("n599", T0.plusSeconds(599)).atVersion(1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void save_sameIssueAgain_replacesStateAndHistory(Backend backend) {
         IssueStore store = backend.issueStore();
         Issue opened = issue("m1", T0);
@@ -184,6 +206,45 @@ class IssueStoreContractTest extends StoreContract {
 
         assertThat(store.findActiveBetween("T1", T0, T0.plus(Duration.ofDays(7)))).containsExactly(during.atVersion(1));
         assertThat(store.findActiveBetween("T2", T0, T0.plus(Duration.ofDays(7)))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findActiveBetween_channel_returnsThatChannelsIssuesWithTheirHistoriesOldestFirst(Backend backend) {
+        IssueStore store = backend.issueStore();
+        ChannelRef other = new ChannelRef(Platform.SLACK, "T1", "C-OTHER");
+        Issue later = confirmedIssue();
+        Issue earlier = issue("m0", T0.minus(Duration.ofDays(1))).record(IssueEvent.of(IssueEventType.AGENT_REPLIED,
+                T0.plusSeconds(30), AGENT, "m0.1", "agent"), IssueState.ENGAGED);
+        Issue elsewhere = Issue.open(new MessageRef(other, "m1"), CUSTOMER, later.playbookId(), T0);
+        store.save(later);
+        store.save(elsewhere);
+        store.save(earlier);
+
+        assertThat(store.findActiveBetween(CHANNEL, T0, T0.plus(Duration.ofDays(7))))
+                .containsExactly(earlier.atVersion(1), later.atVersion(1));
+        assertThat(store.findActiveBetween(other, T0, T0.plus(Duration.ofDays(7)))).containsExactly(elsewhere.atVersion(1));
+        assertThat(store.findActiveBetween(new ChannelRef(Platform.TEAMS, "T1", "C-SUPPORT"), T0,
+                T0.plus(Duration.ofDays(7)))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findActiveBetween_moreIssuesThanOneHistoryQueryReads_returnsEveryIssueWithItsWholeHistory(Backend backend) {
+        IssueStore store = backend.issueStore();
+        java.util.List<Issue> saved = new java.util.ArrayList<>();
+        for (int index = 0; index < 1_201; index++) {
+            Instant opened = T0.plusSeconds(index);
+            Issue issue = issue("m" + index, opened)
+                    .record(IssueEvent.of(IssueEventType.AGENT_REPLIED, opened.plusSeconds(5), AGENT, "a" + index,
+                            "agent"), IssueState.ENGAGED)
+                    .record(IssueEvent.of(IssueEventType.CUSTOMER_REPLIED, opened.plusSeconds(9), CUSTOMER, "c" + index,
+                            "customer"), IssueState.ENGAGED);
+            store.save(issue);
+            saved.add(issue.atVersion(1));
+        }
+
+        assertThat(store.findActiveBetween("T1", T0, T0.plus(Duration.ofDays(1)))).containsExactlyElementsOf(saved);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -50,6 +50,26 @@ class SignalDetectorModelTest {
     }
 
     @Test
+    void detect_modelClaimsStillBrokenOnPlainOpeningComplaint_notReported() {
+        FixedModel model = new FixedModel(Map.of(Signal.STILL_BROKEN, 0.9), Set.of());
+        SignalDetector detector = SignalDetector.builtIn().withModel(model);
+
+        assertThat(detector.detect("the billing page has been blank since this morning", Role.CUSTOMER, NOW)).isEmpty();
+        assertThat(detector.detect("cleared my cookies twice, the billing page is blank", Role.CUSTOMER, NOW))
+                .extracting(DetectedSignal::signal).containsExactly(Signal.STILL_BROKEN);
+    }
+
+    @Test
+    void detect_modelClaimsConfirmationOfAHope_notReported() {
+        FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.9), Set.of());
+        ThreadContext afterFix = ThreadContext.empty().then(new ThreadContext.Turn(Role.AGENT, NOW.toInstant(),
+                Set.of(Signal.RESOLUTION_PROPOSED), Set.of()));
+
+        assertThat(SignalDetector.builtIn().withModel(model)
+                .detect("fingers crossed the sync behaves tonight", Role.CUSTOMER, NOW, afterFix)).isEmpty();
+    }
+
+    @Test
     void detect_modelAgreesWithRule_namesTheRule() {
         FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.97), Set.of());
 
