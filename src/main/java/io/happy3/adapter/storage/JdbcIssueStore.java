@@ -55,8 +55,8 @@ public final class JdbcIssueStore implements IssueStore {
 
     /** Issues whose histories one query reads (bound parameters: well below every driver's limit). */
     private static final int HISTORY_CHUNK = 1000;
-    /** Issues remembered with the history they were stored with ({@link StoredHistory}); a few thousand suffice. */
-    private static final int REMEMBERED_ISSUES = 4_096;
+    /** Issues remembered with their stored history: a save follows its read within milliseconds, so few suffice. */
+    private static final int REMEMBERED_ISSUES = 1_024;
     /** Ids bound in one {@link #findAll} query: well under every driver's limit on parameters. */
     private static final int IDS_PER_QUERY = 500;
 
