@@ -104,7 +104,9 @@ public final class AnswerNudge {
         nudges.update(answered);
         String text = outcome(action.get(), answered);
         log.info("nudge {} answered {} by {}", nudge.id(), chosen.action(), chosen.user().key());
-        refresh(answered, issues.find(nudge.issueId()).orElse(issue.get()), playbook.get(), text, chosen.replyTo());
+        // Only an answer about the issue changed it: the others render the issue as read.
+        Issue now = changesTheIssue(action.get()) ? issues.find(nudge.issueId()).orElse(issue.get()) : issue.get();
+        refresh(answered, now, playbook.get(), text, chosen.replyTo());
         return text;
     }
 
@@ -123,6 +125,13 @@ public final class AnswerNudge {
                         .ifPresent(transition -> record.record(transition, context));
                 yield nudge.answered(chosen.action(), NudgeStatus.ACTED);
             }
+        };
+    }
+
+    private static boolean changesTheIssue(NudgeAction action) {
+        return switch (action) {
+            case SNOOZE, SKIP, DISMISS, ON_IT -> false;
+            case CUSTOMER_CONFIRMED, ASKED_NOW, NOT_RESOLVED, FOLLOWED_UP -> true;
         };
     }
 

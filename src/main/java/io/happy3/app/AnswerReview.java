@@ -6,8 +6,11 @@ import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatEvent;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueId;
+import io.happy3.domain.customer.CheckIn;
 import io.happy3.domain.customer.CheckInReport;
 import io.happy3.domain.customer.CheckInStore;
+import io.happy3.domain.customer.DesiredResult;
 import io.happy3.domain.customer.DesiredResultCounts;
 import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.IssueStore;
@@ -130,8 +133,8 @@ public final class AnswerReview {
 
     private Review compile(String tenant, ReviewPeriod period, Optional<ChannelRef> scope, Instant now) {
         Instant from = period.previous().start();
-        List<Issue> found = issues.findActiveBetween(tenant, from, period.end()).stream()
-                .filter(issue -> scope.map(channel -> channel.equals(issue.channel())).orElse(true)).toList();
+        List<Issue> found = scope.map(channel -> issues.findActiveBetween(channel, from, period.end()))
+                .orElseGet(() -> issues.findActiveBetween(tenant, from, period.end()));
         List<Nudge> sent = nudges.findDueBetween(tenant, from.minus(Duration.ofDays(7)),
                         period.end().plus(Duration.ofDays(7))).stream()
                 .filter(nudge -> scope.map(channel -> channel.equals(nudge.channel())).orElse(true)).toList();
@@ -166,7 +169,8 @@ public final class AnswerReview {
 
     /** The desired-result numbers: the team's, then each agent's for a lead (or the asker's own line). */
     private String results(Review review, UserRef user, boolean lead) {
-        DesiredResultCounts counts = DesiredResultCounts.of(review.issues(), desiredResults::find);
+        Map<IssueId, DesiredResult> known = desiredResults.findAll(review.issues().stream().map(Issue::id).toList());
+        DesiredResultCounts counts = DesiredResultCounts.of(review.issues(), id -> Optional.ofNullable(known.get(id)));
         StringBuilder text = new StringBuilder("\n\n*The customer's result:* ")
                 .append(DesiredResultCounts.line(counts.team()));
         counts.agents().entrySet().stream().filter(entry -> lead || entry.getKey().equals(user))
@@ -187,9 +191,11 @@ public final class AnswerReview {
             return "";
         }
         int quota = rules.get().perAgentPerWeek();
-        CheckInReport report = CheckInReport.of(quota, checkIns.findBetween(user.tenant(), period.start(),
-                period.end()), issues.findActiveBetween(user.tenant(), period.start(),
-                period.end().plus(CheckInReport.FINDS_WITHIN)));
+        List<CheckIn> week = checkIns.findBetween(user.tenant(), period.start(), period.end());
+        // What the check-ins found is read from the issues of the week and the days after: none to read without one.
+        List<Issue> after = week.isEmpty() ? List.of() : issues.findActiveBetween(user.tenant(), period.start(),
+                period.end().plus(CheckInReport.FINDS_WITHIN));
+        CheckInReport report = CheckInReport.of(quota, week, after);
         report.findings().stream().filter(found -> found.kind() != CheckInReport.Finding.Kind.NEW_ISSUE)
                 .forEach(this::nominate);
         StringBuilder text = new StringBuilder("\n\n*Check-ins* (quota " + quota + " per agent)");

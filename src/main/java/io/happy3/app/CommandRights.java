@@ -45,14 +45,15 @@ public final class CommandRights {
         Optional<String> installer = directory.installer(user);
         boolean open = leads.isEmpty() && installer.isEmpty() && !directory.knowsAdministrators(user);
         if (open || leads.contains(user.user()) || installer.filter(user.user()::equals).isPresent()
-                || directory.administers(user)) {
+                || directory.administers(user, command.channel())) {
             return Optional.empty();
         }
         Set<String> allowed = new TreeSet<>(leads);
         installer.ifPresent(allowed::add);
         String people = allowed.isEmpty() ? "" : " (" + allowed.stream().map(markup::mentionUser)
                 .collect(Collectors.joining(", ")) + ")";
-        return Optional.of("Only workspace admins and owners or this channel's leads" + people + " can run "
-                + "/happy3 " + verb + ". Ask one of them, or ask an admin to add you with /happy3 leads.");
+        return Optional.of("Only " + markup.administrators() + " or this channel's leads" + people + " can run "
+                + "/happy3 " + verb + ". Ask one of them, or ask " + markup.anAdministrator()
+                + " to add you with /happy3 leads.");
     }
 }

@@ -13,7 +13,9 @@ import io.happy3.domain.nudge.NudgeStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,38 +64,49 @@ public final class PlanNudges {
 
     /** Schedules the nudges {@code events} call for; returns those that were new. */
     private List<Nudge> schedule(Issue issue, List<IssueEvent> events, ChannelContext context, Instant now) {
-        return planner.plan(issue, events, context.playbook(), context.agents(), now).stream()
-                .filter(nudges::schedule).toList();
+        return nudges.scheduleAll(planner.plan(issue, events, context.playbook(), context.agents(), now));
     }
 
-    /** Cancels nudges whose guard now holds, and wakes nudges snoozed until the customer replied. */
+    /**
+     * Cancels nudges whose guard now holds, and wakes nudges snoozed until the customer replied; the changed
+     * nudges are written together.
+     */
     private void settleOpenNudges(Issue issue, boolean customerWrote, ChannelContext context, Instant now) {
+        List<Nudge> changed = new ArrayList<>();
         for (Nudge nudge : nudges.findByIssue(issue.id())) {
-            if (nudge.status() == NudgeStatus.SENT) {
-                markDoneByItsGoal(nudge, issue, context);
-                continue;
-            }
-            if (!nudge.status().open()) {
-                continue;
-            }
-            boolean guard = context.playbook().step(nudge.stepId())
-                    .map(step -> planner.guardHolds(step, issue, nudge.triggeredAt())).orElse(true);
-            if (guard) {
-                nudges.update(nudge.withStatus(NudgeStatus.CANCELLED));
-            } else if (customerWrote && nudge.status() == NudgeStatus.WAITING_FOR_CUSTOMER) {
-                Duration lifetime = Duration.between(nudge.dueAt(), nudge.expiresAt());
-                nudges.update(nudge.deferredTo(now, now.plus(lifetime)).withStatus(NudgeStatus.PENDING));
-            }
+            settled(nudge, issue, customerWrote, context, now).ifPresent(changed::add);
         }
+        nudges.updateAll(changed);
+    }
+
+    /** {@code nudge}'s new state now that {@code issue} moved on, if it changes. */
+    private Optional<Nudge> settled(Nudge nudge, Issue issue, boolean customerWrote, ChannelContext context,
+                                    Instant now) {
+        if (nudge.status() == NudgeStatus.SENT) {
+            return doneByItsGoal(nudge, issue, context);
+        }
+        if (!nudge.status().open()) {
+            return Optional.empty();
+        }
+        boolean guard = context.playbook().step(nudge.stepId())
+                .map(step -> planner.guardHolds(step, issue, nudge.triggeredAt())).orElse(true);
+        if (guard) {
+            return Optional.of(nudge.withStatus(NudgeStatus.CANCELLED));
+        }
+        if (customerWrote && nudge.status() == NudgeStatus.WAITING_FOR_CUSTOMER) {
+            Duration lifetime = Duration.between(nudge.dueAt(), nudge.expiresAt());
+            return Optional.of(nudge.deferredTo(now, now.plus(lifetime)).withStatus(NudgeStatus.PENDING));
+        }
+        return Optional.empty();
     }
 
     /**
      * A delivered nudge whose goal then happened (the agent replied, the customer confirmed) was acted upon,
      * even if nobody pressed its button.
      */
-    private void markDoneByItsGoal(Nudge nudge, Issue issue, ChannelContext context) {
-        context.playbook().step(nudge.stepId()).flatMap(step -> step.unless())
+    private static Optional<Nudge> doneByItsGoal(Nudge nudge, Issue issue, ChannelContext context) {
+        return context.playbook().step(nudge.stepId()).flatMap(step -> step.unless())
                 .filter(goal -> issue.happenedAfter(goal, nudge.sentAt().orElse(nudge.dueAt())))
-                .ifPresent(goal -> nudges.update(nudge.answered("goal:" + goal.wireName(), NudgeStatus.ACTED)));
+                .map(goal -> nudge.answered("goal:" + goal.wireName(), NudgeStatus.ACTED));
     }
 }

@@ -34,8 +34,11 @@ public final class RecordTransition {
         Issue issue = transition.issue();
         issues.save(issue);
         followed.ifPresent(context -> plan.afterTransition(transition, context));
-        Optional<String> link = gateway.permalink(issue.root());
-        ProudNominator.nominate(transition, link).forEach(proudMoments::add);
+        // The platform is asked for the thread's link only when a nomination carries it: most transitions earn
+        // none, and on Slack each link is a rate-limited Web API call on the processing path.
+        if (!ProudNominator.nominate(transition, Optional.empty()).isEmpty()) {
+            ProudNominator.nominate(transition, gateway.permalink(issue.root())).forEach(proudMoments::add);
+        }
         return transition;
     }
 }

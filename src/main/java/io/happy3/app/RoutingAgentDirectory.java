@@ -1,5 +1,6 @@
 package io.happy3.app;
 
+import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.team.AgentDirectory;
@@ -36,6 +37,18 @@ public final class RoutingAgentDirectory implements AgentDirectory {
     public boolean administers(UserRef user) {
         AgentDirectory directory = directories.get(user.platform());
         return directory != null && directory.administers(user);
+    }
+
+    @Override
+    public boolean administers(UserRef user, ChannelRef channel) {
+        AgentDirectory directory = directories.get(user.platform());
+        return directory != null && directory.administers(user, channel);
+    }
+
+    @Override
+    public Optional<String> channelName(ChannelRef channel) {
+        AgentDirectory directory = directories.get(channel.platform());
+        return directory == null ? Optional.empty() : directory.channelName(channel);
     }
 
     @Override

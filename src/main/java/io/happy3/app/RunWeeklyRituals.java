@@ -149,10 +149,7 @@ public final class RunWeeklyRituals {
 
     private void prompt(ChannelContext context, ReviewPeriod week, Instant now) {
         Set<UserRef> active = new TreeSet<>((a, b) -> a.user().compareTo(b.user()));
-        for (Issue issue : issues.findActiveBetween(context.channel().tenant(), week.start(), week.end())) {
-            if (!issue.channel().equals(context.channel())) {
-                continue;
-            }
+        for (Issue issue : issues.findActiveBetween(context.channel(), week.start(), week.end())) {
             for (IssueEvent event : issue.history()) {
                 if (event.type() == IssueEventType.AGENT_REPLIED && week.contains(event.at())
                         && !event.at().isAfter(now)) {
@@ -168,8 +165,7 @@ public final class RunWeeklyRituals {
     private void digest(ChannelContext context, ReviewPeriod week, Instant now) {
         ChannelRef channel = context.channel();
         ReviewPeriod first = week.weeksEndingHere(DigestComposer.TREND_WEEKS).get(0);
-        List<Issue> found = issues.findActiveBetween(channel.tenant(), first.start(), week.end()).stream()
-                .filter(issue -> issue.channel().equals(channel)).toList();
+        List<Issue> found = issues.findActiveBetween(channel, first.start(), week.end());
         List<Nudge> sent = nudges.findDueBetween(channel.tenant(), first.start().minus(Duration.ofDays(7)),
                 week.end().plus(Duration.ofDays(7))).stream().filter(nudge -> nudge.channel().equals(channel)).toList();
         Map<PlaybookId, Playbook> playbooks = team.playbooksById();

@@ -99,9 +99,9 @@ public final class TeamDirectory {
         return byId;
     }
 
-    /** The channel's name as last seen, when known. */
+    /** The channel's name as last seen, else as the platform shows it, when known. */
     public Optional<String> channelName(ChannelRef channel) {
-        return channelSettings.find(channel).flatMap(ChannelSettings::name);
+        return channelSettings.find(channel).flatMap(ChannelSettings::name).or(() -> directory.channelName(channel));
     }
 
     /** The channels of {@code tenant} followed by {@code /happy3 follow}. */

@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Serve {
     private static final Logger log = LoggerFactory.getLogger(Serve.class);
+    /** Inbox threads on PostgreSQL: an entry mostly waits on the database and the chat platform. */
+    private static final int POSTGRES_INBOX_THREADS = 8;
 
     private Serve() {
     }
@@ -183,12 +185,14 @@ public final class Serve {
 
     /**
      * Embedded H2 writes one at a time: a small pool avoids contention on the ack path (BENCHMARKS.md). On
-     * PostgreSQL each inbox thread holds a connection for the whole of an entry (one transaction), beside the
-     * ack path's writer, the scheduler's deliveries and the HTTP threads' reads.
+     * PostgreSQL each inbox thread holds a connection of the asynchronously committed pool for the whole of an
+     * entry (one transaction; one more for the claim), and the main pool serves the ack path's writer, the
+     * scheduler's deliveries, the heartbeats and the HTTP threads' reads.
      */
     private static Database openDatabase(AppConfig config) {
+        boolean h2 = config.dbUrl().startsWith("jdbc:h2:");
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
-                config.dbUrl().startsWith("jdbc:h2:") ? 2 : 16);
+                h2 ? 2 : 12, h2 ? 2 : POSTGRES_INBOX_THREADS + 1);
         int released = database.releaseLeasesOfDeadProcess();
         if (released > 0) {
             log.info("resuming {} inbox entries and nudges a previous process had claimed", released);
@@ -212,7 +216,8 @@ public final class Serve {
      * H2 writes one at a time through a pool of two, which more threads would only queue on, beside the acks.
      */
     private static InboxWorker.Settings inboxSettings(Database database) {
-        return InboxWorker.Settings.defaults().withThreads(database.dialect() == Dialect.H2 ? 4 : 8);
+        return InboxWorker.Settings.defaults()
+                .withThreads(database.dialect() == Dialect.H2 ? 4 : POSTGRES_INBOX_THREADS);
     }
 
     private static GuardedTicker inboxTicker(InboxWorker inbox) {

@@ -72,7 +72,8 @@ final class ServePlatforms {
                 installations, stores.issues(), stores.nudges(), new JdbcRenderedNudgeStore(database), clock)
                 .showCustomers(stores.customerNotes(), stores.desiredResults()).reportTo(telemetry));
         Optional<TeamsModule> teams = config.teams().map(settings -> TeamsModule.create(settings, inbox,
-                addresses, installations, clock, Optional.empty()).reportTo(telemetry));
+                addresses, installations, clock, Optional.empty()).recordResultsOn(stores.issues())
+                .reportTo(telemetry));
         return new ServePlatforms(slack, teams, telemetry);
     }
 

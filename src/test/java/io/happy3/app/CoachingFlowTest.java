@@ -321,4 +321,18 @@ class CoachingFlowTest {
                     assertThat(moment.link()).contains("https://chat.example/C1/m1");
                 });
     }
+
+    @Test
+    void conversationWithoutProudMoment_asksThePlatformForNoLink() {
+        // Each link is a rate-limited Slack Web API call on the processing path: only a nomination needs one.
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(ANNA, "m2", "m1", "Looking into it now.");
+        say(CUSTOMER, "m3", "m1", "It is still slow.");
+
+        assertThat(gateway.permalinksAsked).isEmpty();
+
+        say(CUSTOMER, "m4", "m1", "Thank you so much for the help!");
+
+        assertThat(gateway.permalinksAsked).containsExactly(new MessageRef(CHANNEL, "m1"));
+    }
 }

@@ -42,12 +42,15 @@ class InterruptedRunTest {
     private static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T1", "C1");
     private static final UserRef CUSTOMER = new UserRef(Platform.SLACK, "T1", "UCUST");
 
-    /** The store, except that its first {@code schedule} fails, as a database outage right after the issue save. */
+    /**
+     * The store, except that its first {@code schedule} or {@code scheduleAll} fails, as a database outage right
+     * after the issue save.
+     */
     private static NudgeStore failingFirstSchedule(NudgeStore store) {
         AtomicBoolean down = new AtomicBoolean(true);
         return (NudgeStore) Proxy.newProxyInstance(NudgeStore.class.getClassLoader(), new Class<?>[] {NudgeStore.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("schedule") && down.getAndSet(false)) {
+                    if (method.getName().startsWith("schedule") && down.getAndSet(false)) {
                         throw new IllegalStateException("database unavailable");
                     }
                     try {

@@ -23,6 +23,8 @@ public final class RecordingChatGateway implements ChatGateway {
     public final List<String> directMessages = new ArrayList<>();
     public final List<Attachment> files = new ArrayList<>();
     public final List<String> answered = new ArrayList<>();
+    /** The messages whose permalink was asked for, in order. */
+    public final List<MessageRef> permalinksAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The buttons of each {@link #replyWithChoices}, in order (its text goes to {@link #replies} as well). */
     public final List<List<Choice>> choices = new ArrayList<>();
     public final java.util.Map<ChannelRef, String> warnings = new java.util.concurrent.ConcurrentHashMap<>();
@@ -86,6 +88,7 @@ public final class RecordingChatGateway implements ChatGateway {
 
     @Override
     public Optional<String> permalink(MessageRef message) {
+        permalinksAsked.add(message);
         return Optional.of("https://chat.example/" + message.channel().channel() + "/" + message.id());
     }
 

@@ -72,7 +72,8 @@ final class Targets {
         Path dir = Files.createTempDirectory("happy3-bench-" + target.key() + "-");
         int port = ServerProcess.freePort();
         Map<String, String> env = new LinkedHashMap<>();
-        for (String keep : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "TMPDIR")) {
+        // MALLOC_ARENA_MAX passes through, as the image sets it (see the Dockerfile).
+        for (String keep : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "TMPDIR", "MALLOC_ARENA_MAX")) {
             String value = System.getenv(keep);
             if (value != null) {
                 env.put(keep, value);
@@ -160,6 +161,16 @@ final class Targets {
             statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IOException("PostgreSQL at " + settings.get("pg") + ": " + e.getMessage(), e);
+        }
+    }
+
+    boolean schemaExists(String schema) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(settings.get("pg"));
+             var statement = connection.prepareStatement("select 1 from information_schema.schemata where schema_name = ?")) {
+            statement.setString(1, schema);
+            try (var rows = statement.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 

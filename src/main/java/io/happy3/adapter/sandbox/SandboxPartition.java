@@ -78,6 +78,11 @@ public final class SandboxPartition {
         }
 
         @Override
+        public List<Issue> findActiveBetween(ChannelRef channel, Instant from, Instant to) {
+            return delegate.findActiveBetween(channel, from, to);
+        }
+
+        @Override
         public List<Issue> findActive() {
             return delegate.findActive().stream().filter(issue -> visible.test(issue.channel())).toList();
         }

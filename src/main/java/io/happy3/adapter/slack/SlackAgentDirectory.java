@@ -35,6 +35,9 @@ public final class SlackAgentDirectory implements AgentDirectory {
     /** Admin or owner per user, for a short while: a demoted admin loses the right within minutes. */
     private final Cache<UserRef, Boolean> admins = Caffeine.newBuilder().maximumSize(50_000)
             .expireAfterWrite(Duration.ofMinutes(5)).build();
+    /** Organisation names of Slack Connect teams, by team id: they rarely change. */
+    private final Cache<String, String> organisations = Caffeine.newBuilder().maximumSize(5_000)
+            .expireAfterWrite(Duration.ofDays(1)).build();
     private final InstallationStore installations;
 
     SlackAgentDirectory(SlackWebApi api, InstallationStore installations) {
@@ -81,9 +84,13 @@ public final class SlackAgentDirectory implements AgentDirectory {
         try {
             User found = api.call(user.tenant(), "users.info",
                     methods -> methods.usersInfo(request -> request.user(user.user()))).getUser();
-            AgentProfile profile = new AgentProfile(user, name(found).orElse(user.user()), zone(found.getTz()),
-                    Optional.empty());
-            profiles.put(user, profile);
+            String name = name(found).orElse(user.user());
+            Optional<String> organisation = organisation(user, found);
+            AgentProfile profile = new AgentProfile(user, organisation.map(org -> name + " (" + org + ")")
+                    .orElse(name), zone(found.getTz()), Optional.empty());
+            if (organisation.isPresent() || !external(user, found)) {
+                profiles.put(user, profile); // an organisation Slack could not name now is asked again next time
+            }
             return profile;
         } catch (RuntimeException e) {
             log.warn("users.info for {} failed: {}", user.key(), e.getMessage());
@@ -107,6 +114,37 @@ public final class SlackAgentDirectory implements AgentDirectory {
             log.warn("usergroups.users.list for {} failed: {}", key, e.getMessage());
             return Set.of();
         }
+    }
+
+    /**
+     * The organisation of a person from another Slack team (a Slack Connect customer): {@code team.info} of their
+     * team, once a day per team. Nothing for the workspace's own people, or when Slack cannot say.
+     */
+    private Optional<String> organisation(UserRef user, User found) {
+        if (!external(user, found)) {
+            return Optional.empty();
+        }
+        String team = found.getTeamId();
+        String cached = organisations.getIfPresent(team);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        try {
+            Optional<String> name = Optional.ofNullable(api.call(user.tenant(), "team.info",
+                    methods -> methods.teamInfo(request -> request.team(team))).getTeam())
+                    .map(info -> info.getName()).filter(org -> !org.isBlank());
+            name.ifPresent(org -> organisations.put(team, org));
+            return name;
+        } catch (RuntimeException e) {
+            log.info("team.info for {} failed, {} is named without an organisation: {}", team, user.key(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean external(UserRef user, User found) {
+        String team = found == null ? null : found.getTeamId();
+        return team != null && !team.isBlank() && !team.equals(user.tenant());
     }
 
     private static Optional<String> name(User user) {

@@ -27,7 +27,7 @@ final class SlackInstallFlow implements OAuthStateService, OAuthRedirectUriPageR
     /** The bot scopes the app asks for; deploy/slack/manifest*.yaml list the same. */
     static final String SCOPES = String.join(",", "app_mentions:read", "channels:history",
             "chat:write", "commands", "files:write", "groups:history", "im:history", "im:read",
-            "im:write", "reactions:read", "usergroups:read", "users:read");
+            "im:write", "reactions:read", "team:read", "usergroups:read", "users:read");
     private static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
 
     private final String clientId;

@@ -47,14 +47,26 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbc jdbc;
+    private final PoolSettings settings;
+    /** PostgreSQL: the pool of asynchronously committed units of work (the inbox worker's), opened on first use. */
+    private volatile HikariDataSource asyncCommits;
     private volatile InboxBatchWriter inboxWriter;
     private volatile boolean closed;
 
-    private Database(String url, Dialect dialect, HikariDataSource dataSource) {
+    private Database(String url, Dialect dialect, HikariDataSource dataSource, PoolSettings settings) {
         this.url = url;
         this.dialect = dialect;
         this.dataSource = dataSource;
-        this.jdbc = new Jdbc(dataSource);
+        this.settings = settings;
+        this.jdbc = dialect == Dialect.POSTGRESQL ? new Jdbc(dataSource, this::asyncCommits) : new Jdbc(dataSource);
+    }
+
+    /** How the pools are opened: the URL's credentials, and the sizes of the main and the processing pool. */
+    private record PoolSettings(String jdbcUrl, String user, String password, int asyncPoolSize) {
+        @Override
+        public String toString() {
+            return "PoolSettings[" + redact(jdbcUrl) + ", async pool " + asyncPoolSize + "]"; // never the password
+        }
     }
 
     /** Opens the database at {@code url} with a pool of five connections and migrates it. */
@@ -70,14 +82,27 @@ public final class Database implements AutoCloseable {
      * @throws StorageUnavailableException when the database cannot be reached
      */
     public static Database open(String url, String user, String password, int maxPoolSize) {
+        return open(url, user, password, maxPoolSize, maxPoolSize);
+    }
+
+    /**
+     * {@link #open(String, String, String, int)}, and on PostgreSQL a second pool of up to {@code asyncPoolSize}
+     * connections, opened when the first asynchronously committed unit of work (the inbox worker's claims and
+     * entries) needs one: its connections are set up once with {@code synchronous_commit = off}.
+     */
+    public static Database open(String url, String user, String password, int maxPoolSize, int asyncPoolSize) {
         requireNonNull(url, "url == null");
+        if (asyncPoolSize < 1) {
+            throw new IllegalArgumentException("asyncPoolSize < 1: " + asyncPoolSize);
+        }
         if (url.isBlank()) {
             throw new IllegalArgumentException("HAPPY3_DB_URL is blank");
         }
         Dialect dialect = Dialect.of(url.trim());
         String jdbcUrl = dialect == Dialect.H2 ? h2Url(url.trim()) : url.trim();
-        HikariDataSource dataSource = pool(jdbcUrl, dialect, user, password, maxPoolSize);
-        Database database = new Database(jdbcUrl, dialect, dataSource);
+        HikariDataSource dataSource = pool(jdbcUrl, dialect, user, password, maxPoolSize, null);
+        Database database = new Database(jdbcUrl, dialect, dataSource,
+                new PoolSettings(jdbcUrl, user, password, asyncPoolSize));
         try {
             database.migrate();
         } catch (RuntimeException e) {
@@ -88,8 +113,9 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
+    /** A pool; {@code initSql}, when not null, runs once on each new connection. */
     private static HikariDataSource pool(String jdbcUrl, Dialect dialect, String user, String password,
-                                         int maxPoolSize) {
+                                         int maxPoolSize, String initSql) {
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("maxPoolSize < 1: " + maxPoolSize);
         }
@@ -107,6 +133,10 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(1_000);
         config.setKeepaliveTime(60_000);
+        if (initSql != null) {
+            config.setPoolName(config.getPoolName() + "-async");
+            config.setConnectionInitSql(initSql);
+        }
         if (dialect == Dialect.POSTGRESQL) {
             // Fail fast on a dead host, and never hang forever on a half-open socket.
             config.addDataSourceProperty("connectTimeout", "2");
@@ -217,6 +247,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The PostgreSQL connections of asynchronously committed units of work, opened on first use. Safe because
+     * only such units take them: the ack path, the scheduler and every other write keep synchronous commits.
+     */
+    private javax.sql.DataSource asyncCommits() {
+        HikariDataSource pool = asyncCommits;
+        if (pool != null && !closed) {
+            return pool;
+        }
+        synchronized (this) {
+            return openAsyncCommits();
+        }
+    }
+
+    private HikariDataSource openAsyncCommits() {
+        if (closed) {
+            throw new StorageUnavailableException("the database " + redact(url) + " is closed", null);
+        }
+        if (asyncCommits == null) {
+            asyncCommits = pool(settings.jdbcUrl(), dialect, settings.user(), settings.password(),
+                    settings.asyncPoolSize(), "set synchronous_commit = off");
+        }
+        return asyncCommits;
+    }
+
     /** Acknowledgements waiting for their group commit right now (0 before the first append). */
     int acksWaiting() {
         InboxBatchWriter writer = inboxWriter;
@@ -312,6 +367,9 @@ public final class Database implements AutoCloseable {
             closed = true;
             if (inboxWriter != null) {
                 inboxWriter.close();
+            }
+            if (asyncCommits != null) {
+                asyncCommits.close();
             }
         }
         if (dialect == Dialect.H2 && url.toUpperCase(Locale.ROOT).startsWith("JDBC:H2:MEM:")) {

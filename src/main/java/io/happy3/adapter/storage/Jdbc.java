@@ -27,11 +27,22 @@ import javax.sql.DataSource;
  */
 final class Jdbc {
     private final DataSource dataSource;
+    /** Connections that commit without waiting for the WAL flush (PostgreSQL), for asynchronous units; or null. */
+    private final Supplier<DataSource> asyncCommits;
     /** The connection of the unit of work the current thread runs, if any. */
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
     Jdbc(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * {@code asyncCommits}, when not null, gives the connections of asynchronously committed units of work: set up
+     * once with {@code synchronous_commit = off}, so a unit needs no {@code SET LOCAL} round trip of its own.
+     */
+    Jdbc(DataSource dataSource, Supplier<DataSource> asyncCommits) {
         this.dataSource = requireNonNull(dataSource, "dataSource == null");
+        this.asyncCommits = asyncCommits;
     }
 
     /**
@@ -44,8 +55,9 @@ final class Jdbc {
         if (bound.get() != null) {
             return work.get();
         }
-        return inTransaction(context, connection -> {
-            if (asyncCommit) {
+        boolean ownConnections = asyncCommit && asyncCommits != null;
+        return inTransaction(context, ownConnections ? asyncCommits.get() : dataSource, connection -> {
+            if (asyncCommit && !ownConnections) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("set local synchronous_commit = off");
                 }
@@ -89,7 +101,11 @@ final class Jdbc {
         if (bound.get() != null) {
             return withConnection(context, connection -> underSavepoint(connection, work));
         }
-        try (Connection connection = dataSource.getConnection()) {
+        return inTransaction(context, dataSource, work);
+    }
+
+    private static <T> T inTransaction(String context, DataSource source, SqlWork<T> work) {
+        try (Connection connection = source.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -102,6 +118,15 @@ final class Jdbc {
         } catch (SQLException e) {
             throw SqlErrors.translate(context, e);
         }
+    }
+
+    /**
+     * Work that must be atomic but need not survive its own failure inside a unit of work: there it runs on the
+     * unit's transaction without a savepoint (two round trips fewer; a failure rolls the whole unit back), else in
+     * a transaction of its own ({@link #inTransaction}).
+     */
+    <T> T atomically(String context, SqlWork<T> work) {
+        return inUnitOfWork() ? withConnection(context, work) : inTransaction(context, work);
     }
 
     /**
@@ -137,6 +162,13 @@ final class Jdbc {
     void upsert(String context, String updateSql, String insertSql, Binder binder) {
         withConnection(context, connection -> {
             if (execute(connection, updateSql, binder) > 0) {
+                return null;
+            }
+            if (bound.get() == connection) {
+                // inside a unit of work: a conflict found by the row count instead of a savepoint's three round trips
+                if (execute(connection, insertSql + " on conflict do nothing", binder) == 0) {
+                    execute(connection, updateSql, binder);
+                }
                 return null;
             }
             try {

@@ -11,11 +11,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Desired results in the {@code desired_results} table, one row per issue. Thread-safe. */
 public final class JdbcDesiredResultStore implements DesiredResultStore {
+    /** Issues whose desired results one query reads. */
+    private static final int CHUNK = 1000;
+
     private final Jdbc jdbc;
 
     public JdbcDesiredResultStore(Database database) {
@@ -40,6 +47,24 @@ public final class JdbcDesiredResultStore implements DesiredResultStore {
         return jdbc.queryOne("finding the desired result of " + issueId.value(),
                 "select * from desired_results where issue_id = ?", statement -> statement.setString(1,
                         issueId.value()), JdbcDesiredResultStore::read);
+    }
+
+    @Override
+    public Map<IssueId, DesiredResult> findAll(Collection<IssueId> issueIds) {
+        requireNonNull(issueIds, "issueIds == null");
+        List<String> ids = issueIds.stream().map(IssueId::value).distinct().toList();
+        Map<IssueId, DesiredResult> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            jdbc.query("finding the desired results of " + chunk.size() + " issues",
+                    "select * from desired_results where issue_id in ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", statement -> {
+                        for (int index = 0; index < chunk.size(); index++) {
+                            statement.setString(index + 1, chunk.get(index));
+                        }
+                    }, JdbcDesiredResultStore::read).forEach(result -> found.put(result.issueId(), result));
+        }
+        return found;
     }
 
     @Override

@@ -52,16 +52,45 @@ public final class JdbcNudgeStore implements NudgeStore {
         this.claimable = "(" + CLAIMABLE.strip() + ")" + scope.condition();
     }
 
+    private static final String INSERT = "insert into nudges (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     @Override
     public boolean schedule(Nudge nudge) {
         requireNonNull(nudge, "nudge == null");
-        String sql = "insert into nudges (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?)";
-        return jdbc.insertUnlessPresent("scheduling nudge " + nudge.key(), sql, statement -> {
-            statement.setString(1, nudge.id().value());
-            statement.setString(2, nudge.key().value());
-            bindState(statement, 3, nudge);
+        return jdbc.insertUnlessPresent("scheduling nudge " + nudge.key(), INSERT, statement -> bindNew(statement,
+                nudge));
+    }
+
+    /** One JDBC batch of inserts that skip a key already stored: one round trip for the nudges of one event. */
+    @Override
+    public List<Nudge> scheduleAll(List<Nudge> nudges) {
+        requireNonNull(nudges, "nudges == null");
+        if (nudges.size() < 2) {
+            return nudges.stream().filter(this::schedule).toList();
+        }
+        int[] counts = jdbc.withConnection("scheduling " + nudges.size() + " nudges", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT + " on conflict do nothing")) {
+                for (Nudge nudge : nudges) {
+                    bindNew(statement, nudge);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
         });
+        List<Nudge> stored = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                stored.add(nudges.get(i));
+            }
+        }
+        return stored;
+    }
+
+    private static void bindNew(PreparedStatement statement, Nudge nudge) throws SQLException {
+        statement.setString(1, nudge.id().value());
+        statement.setString(2, nudge.key().value());
+        bindState(statement, 3, nudge);
     }
 
     @Override
@@ -132,6 +161,31 @@ public final class JdbcNudgeStore implements NudgeStore {
         });
         if (updated == 0) {
             throw new StorageException("updating nudge " + nudge.id() + " failed: no such nudge", null);
+        }
+    }
+
+    /** One JDBC batch of updates in one transaction (the inbox unit of work's, when one runs): one round trip. */
+    @Override
+    public void updateAll(List<Nudge> nudges) {
+        requireNonNull(nudges, "nudges == null");
+        if (nudges.size() < 2) {
+            nudges.forEach(this::update);
+            return;
+        }
+        int[] counts = jdbc.atomically("updating " + nudges.size() + " nudges", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+                for (Nudge nudge : nudges) {
+                    bindState(statement, 1, nudge);
+                    statement.setString(22, nudge.id().value());
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new StorageException("updating nudge " + nudges.get(i).id() + " failed: no such nudge", null);
+            }
         }
     }
 

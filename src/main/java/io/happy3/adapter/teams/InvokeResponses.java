@@ -32,6 +32,11 @@ final class InvokeResponses {
         return body(MESSAGE, Serialization.asNode("Already done: this button was answered before."));
     }
 
+    /** An invoke response that shows {@code text}. */
+    static ObjectNode messageBody(String text) {
+        return body(MESSAGE, Serialization.asNode(text));
+    }
+
     Optional<ObjectNode> take(String invokeId) {
         return Optional.ofNullable(pending.remove(invokeId));
     }

@@ -3,49 +3,73 @@ package io.happy3.adapter.teams;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.microsoft.bot.schema.Serialization;
+import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.team.AgentProfile;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@link AgentDirectory} for Teams: names and zones learnt from the activities people send (their
- * {@code from.name} and the {@code localTimezone} Teams reports), persisted so they survive a restart and
- * cached in memory. Teams has no user groups the bot can read, so {@link #groupMembers} is always empty.
- * Thread-safe.
+ * The {@link AgentDirectory} for Teams: names, zones and Entra object ids learnt from the activities people send
+ * ({@code from.name}, {@code from.aadObjectId}, the {@code localTimezone} Teams reports), persisted so they
+ * survive a restart; someone who never wrote is looked up on the team's roster ({@link TeamsRoster}), and a
+ * person Teams cannot name is "a Teams user", never a {@code 29:…} id. Team owners (per Microsoft Graph,
+ * {@link GraphTeamOwners}) administer their team's channels. Teams has no user groups the bot can read, so
+ * {@link #groupMembers} is always empty. Profiles are cached in a bounded Caffeine cache. Thread-safe.
  */
 public final class TeamsAgentDirectory implements AgentDirectory {
-    private static final int MAX_CACHED = 10_000;
+    /** What a person is called when neither their activities nor the roster tell. */
+    static final String UNNAMED = "a Teams user";
 
     private final TeamsAddresses addresses;
-    private final Map<UserRef, AgentProfile> cache = new ConcurrentHashMap<>();
+    private final TeamsRoster roster;
+    private final GraphTeamOwners owners;
+    private final Cache<UserRef, Known> cache = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    TeamsAgentDirectory(TeamsAddresses addresses) {
+    /** A profile and the person's Entra object id, when known. */
+    private record Known(AgentProfile profile, Optional<String> aadObjectId) {
+    }
+
+    TeamsAgentDirectory(TeamsAddresses addresses, TeamsRoster roster, GraphTeamOwners owners) {
         this.addresses = requireNonNull(addresses, "addresses == null");
+        this.roster = requireNonNull(roster, "roster == null");
+        this.owners = requireNonNull(owners, "owners == null");
     }
 
     @Override
     public AgentProfile profile(UserRef user) {
-        if (user.platform() != Platform.TEAMS) {
-            return AgentProfile.unknown(user);
+        return user.platform() != Platform.TEAMS ? AgentProfile.unknown(user) : known(user).profile();
+    }
+
+    private Known known(UserRef user) {
+        return cache.get(user, key -> load(key, true));
+    }
+
+    /** What is stored about {@code user}; asks the roster for what is missing when {@code askRoster}. */
+    private Known load(UserRef user, boolean askRoster) {
+        Optional<ObjectNode> stored = addresses.json(user.tenant(), key(user));
+        Optional<String> name = stored.flatMap(json -> TeamsActivities.text(json.path("name")))
+                .filter(found -> !found.equals(user.user()));
+        Optional<ZoneId> zone = stored.flatMap(json -> TeamsActivities.text(json.path("zone")))
+                .flatMap(TeamsAgentDirectory::zone);
+        Optional<String> aad = stored.flatMap(json -> TeamsActivities.text(json.path("aad")));
+        if (askRoster && (name.isEmpty() || aad.isEmpty())) {
+            Optional<TeamsRoster.Member> member = roster.member(user);
+            if (member.isPresent() && (name.isEmpty() && member.get().name().isPresent()
+                    || aad.isEmpty() && member.get().aadObjectId().isPresent())) {
+                name = name.or(() -> member.get().name());
+                aad = aad.or(() -> member.get().aadObjectId());
+                save(user, name, zone, aad);
+            }
         }
-        AgentProfile cached = cache.get(user);
-        if (cached != null) {
-            return cached;
-        }
-        AgentProfile stored = addresses.json(user.tenant(), key(user)).map(json -> new AgentProfile(user,
-                TeamsActivities.text(json.path("name")).orElse(user.user()),
-                TeamsActivities.text(json.path("zone")).flatMap(TeamsAgentDirectory::zone), Optional.empty()))
-                .orElse(AgentProfile.unknown(user));
-        remember(stored);
-        return stored;
+        return new Known(new AgentProfile(user, name.orElse(UNNAMED), zone, Optional.empty()), aad);
     }
 
     @Override
@@ -53,25 +77,62 @@ public final class TeamsAgentDirectory implements AgentDirectory {
         return Set.of();
     }
 
-    /** Records what an activity told us about its sender; writes only when something changed. */
-    void learn(UserRef user, Optional<String> name, Optional<ZoneId> zone) {
-        AgentProfile known = profile(user);
-        String newName = name.filter(text -> !text.isBlank()).orElse(known.displayName());
-        Optional<ZoneId> newZone = zone.or(known::zone);
-        if (newName.equals(known.displayName()) && newZone.equals(known.zone())) {
-            return;
-        }
-        ObjectNode json = Serialization.createObjectNode().put("name", newName);
-        newZone.ifPresent(found -> json.put("zone", found.getId()));
-        addresses.saveJson(user.tenant(), key(user), json);
-        remember(new AgentProfile(user, newName, newZone, Optional.empty()));
+    /** Teams has no tenant-wide admin the bot can see: owners are per team, {@link #administers(UserRef, ChannelRef)}. */
+    @Override
+    public boolean administers(UserRef user) {
+        return false;
     }
 
-    private void remember(AgentProfile profile) {
-        if (cache.size() > MAX_CACHED) {
-            cache.clear();
+    /** An owner of the team {@code channel} belongs to, per Microsoft Graph; false outside teams or when unknown. */
+    @Override
+    public boolean administers(UserRef user, ChannelRef channel) {
+        if (user.platform() != Platform.TEAMS || !owners.enabled()) {
+            return false;
         }
-        cache.put(profile.user(), profile);
+        Optional<String> aad = known(user).aadObjectId()
+                .or(() -> roster.member(user).flatMap(TeamsRoster.Member::aadObjectId));
+        Optional<String> group = roster.teamOf(channel).flatMap(TeamsRoster.Team::aadGroupId);
+        return aad.isPresent() && group.isPresent() && owners.owns(user.tenant(), group.get(), aad.get());
+    }
+
+    @Override
+    public boolean knowsAdministrators(UserRef user) {
+        return user.platform() == Platform.TEAMS && owners.enabled();
+    }
+
+    @Override
+    public Optional<String> channelName(ChannelRef channel) {
+        return channel.platform() == Platform.TEAMS ? roster.channelName(channel) : Optional.empty();
+    }
+
+    /**
+     * Records what an activity told us about its sender; writes only when something changed. Never asks the
+     * roster: this runs while Teams waits for the acknowledgement.
+     */
+    void learn(UserRef user, Optional<String> name, Optional<ZoneId> zone, Optional<String> aadObjectId) {
+        Known known = Optional.ofNullable(cache.getIfPresent(user)).orElseGet(() -> load(user, false));
+        Optional<String> newName = name.filter(text -> !text.isBlank())
+                .or(() -> Optional.of(known.profile().displayName()).filter(found -> !UNNAMED.equals(found)));
+        Optional<ZoneId> newZone = zone.or(known.profile()::zone);
+        Optional<String> newAad = aadObjectId.filter(text -> !text.isBlank()).or(known::aadObjectId);
+        if (newName.orElse(UNNAMED).equals(known.profile().displayName()) && newZone.equals(known.profile().zone())
+                && newAad.equals(known.aadObjectId())) {
+            return;
+        }
+        save(user, newName, newZone, newAad);
+        if (newName.isEmpty()) {
+            cache.invalidate(user); // the next profile asks the roster for the name
+        } else {
+            cache.put(user, new Known(new AgentProfile(user, newName.get(), newZone, Optional.empty()), newAad));
+        }
+    }
+
+    private void save(UserRef user, Optional<String> name, Optional<ZoneId> zone, Optional<String> aad) {
+        ObjectNode json = Serialization.createObjectNode();
+        name.ifPresent(found -> json.put("name", found));
+        zone.ifPresent(found -> json.put("zone", found.getId()));
+        aad.ifPresent(found -> json.put("aad", found));
+        addresses.saveJson(user.tenant(), key(user), json);
     }
 
     private static String key(UserRef user) {

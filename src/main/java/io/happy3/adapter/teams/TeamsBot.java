@@ -132,7 +132,7 @@ final class TeamsBot {
         }
         if (user != null && !user.equals(ActivityMapper.botId(activity).orElse(""))) {
             directory.learn(ActivityMapper.user(activity), Optional.ofNullable(activity.getFrom().getName()),
-                    TeamsActivities.zone(activity));
+                    TeamsActivities.zone(activity), Optional.ofNullable(activity.getFrom().getAadObjectId()));
         }
         recordInstallation(activity, tenant);
     }

@@ -40,9 +40,11 @@ public final class TeamsChatGateway implements ChatGateway {
     private final InstallationStore installations;
     private final TeamsConnector connector;
     private final InvokeResponses invokeResponses;
+    private final TeamsAgentDirectory directory;
 
     TeamsChatGateway(TeamsAddresses addresses, InstallationStore installations, TeamsConnector connector,
-                     InvokeResponses invokeResponses) {
+                     InvokeResponses invokeResponses, TeamsAgentDirectory directory) {
+        this.directory = requireNonNull(directory, "directory == null");
         this.addresses = requireNonNull(addresses, "addresses == null");
         this.installations = requireNonNull(installations, "installations == null");
         this.connector = requireNonNull(connector, "connector == null");
@@ -54,7 +56,8 @@ public final class TeamsChatGateway implements ChatGateway {
         if (nudges.isEmpty()) {
             return;
         }
-        List<NudgeCards.Entry> entries = nudges.stream().map(NudgeCards.Entry::of).toList();
+        List<NudgeCards.Entry> entries = nudges.stream().map(NudgeCards.Entry::of)
+                .map(entry -> entry.withText(named(recipient.tenant(), entry.text()))).toList();
         Sent sent = toPerson(recipient, cardActivity(entries));
         addresses.saveJson(recipient.tenant(), cardKey(sent.conversationId(), sent.activityId()),
                 NudgeCards.state(entries));
@@ -62,8 +65,12 @@ public final class TeamsChatGateway implements ChatGateway {
     }
 
     @Override
-    public void nudgeAnswered(NudgeMessage nudge, String outcome, String replyTo) {
-        String tenant = nudge.recipient().tenant();
+    public void nudgeAnswered(NudgeMessage answeredNudge, String answer, String replyTo) {
+        String tenant = answeredNudge.recipient().tenant();
+        NudgeMessage nudge = new NudgeMessage(answeredNudge.nudgeId(), answeredNudge.recipient(),
+                answeredNudge.thread(), answeredNudge.stepId(), named(tenant, answeredNudge.text()),
+                answeredNudge.actions(), answeredNudge.late());
+        String outcome = named(tenant, answer);
         ReplyTarget target = ReplyTarget.parse(replyTo);
         if (target instanceof ReplyTarget.Invoke invoke) {
             List<NudgeCards.Entry> entries = answered(tenant, invoke.conversationId(), invoke.cardActivityId(),
@@ -79,7 +86,8 @@ public final class TeamsChatGateway implements ChatGateway {
     }
 
     @Override
-    public void reply(String replyTo, UserRef user, String text) {
+    public void reply(String replyTo, UserRef user, String reply) {
+        String text = named(user.tenant(), reply);
         ReplyTarget target = ReplyTarget.parse(replyTo);
         if (target instanceof ReplyTarget.Invoke invoke) {
             invokeResponses.message(invoke.activityId(), ChoiceCards.markdown(text));
@@ -92,7 +100,10 @@ public final class TeamsChatGateway implements ChatGateway {
 
     /** The text and one card of buttons (Action.Execute), so a lead curates proud moments with a press, as on Slack. */
     @Override
-    public void replyWithChoices(String replyTo, UserRef user, String text, List<Choice> choices) {
+    public void replyWithChoices(String replyTo, UserRef user, String reply, List<Choice> offered) {
+        String text = named(user.tenant(), reply);
+        List<Choice> choices = offered.stream().map(choice -> new Choice(choice.target(), choice.action(),
+                named(user.tenant(), choice.label()), choice.typedCommand())).toList();
         ObjectNode card = ChoiceCards.card(text, choices);
         ReplyTarget target = ReplyTarget.parse(replyTo);
         if (target instanceof ReplyTarget.Invoke invoke) {
@@ -112,7 +123,7 @@ public final class TeamsChatGateway implements ChatGateway {
 
     @Override
     public void post(ChannelRef channel, String text, Optional<Attachment> image) {
-        Activity message = text(text);
+        Activity message = text(named(channel.tenant(), text));
         image.ifPresent(file -> {
             com.microsoft.bot.schema.Attachment inline = new com.microsoft.bot.schema.Attachment();
             inline.setContentType(file.mimeType());
@@ -126,7 +137,7 @@ public final class TeamsChatGateway implements ChatGateway {
 
     @Override
     public void directMessage(UserRef user, String text) {
-        toPerson(user, text(text));
+        toPerson(user, text(named(user.tenant(), text)));
     }
 
     /** A Teams deep link to the message (opens the channel thread in the Teams client). */
@@ -201,7 +212,7 @@ public final class TeamsChatGateway implements ChatGateway {
         return entries;
     }
 
-    private static String cardKey(String conversationId, String activityId) {
+    static String cardKey(String conversationId, String activityId) {
         return "card:" + conversationId + "|" + activityId;
     }
 
@@ -213,6 +224,12 @@ public final class TeamsChatGateway implements ChatGateway {
         activity.setSummary(entries.get(0).text());
         activity.setAttachments(List.of(card));
         return activity;
+    }
+
+    /** The text with each person the core mentioned ({@link TeamsMarkup#mentionUser}) named as Teams shows them. */
+    private String named(String tenant, String text) {
+        return TeamsMarkup.named(text, id -> directory.profile(new UserRef(Platform.TEAMS, tenant, id))
+                .displayName());
     }
 
     private static Activity text(String text) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.Conversations;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
@@ -14,6 +15,9 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.ChannelInfo;
+import com.microsoft.bot.schema.teams.TeamDetails;
+import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import io.happy3.app.Telemetry;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.nudge.ChatDeliveryException;
@@ -95,6 +99,31 @@ final class TeamsConnector {
         copy.setRecipient(reference.getUser());
         copy.setReplyToId(null);
         return copy;
+    }
+
+    /** The member {@code userId} as the conversation's roster has them ({@code TeamsInfo.getMember}). */
+    TeamsChannelAccount member(ConversationReference reference, String userId) {
+        AtomicReference<TeamsChannelAccount> found = new AtomicReference<>();
+        ConversationReference target = prepared(reference);
+        run("teams.member", "look up member " + userId, () -> adapter.continueConversation(adapter.appId(), target,
+                turn -> TeamsInfo.getMember(turn, userId).thenAccept(found::set)));
+        return found.get();
+    }
+
+    /** The team's name, Entra group id and channels ({@code TeamsInfo.getTeamDetails}, {@code getTeamChannels}). */
+    TeamRoster team(ConversationReference reference, String teamId) {
+        AtomicReference<TeamDetails> details = new AtomicReference<>();
+        AtomicReference<List<ChannelInfo>> channels = new AtomicReference<>(List.of());
+        ConversationReference target = prepared(reference);
+        run("teams.team", "look up team " + teamId, () -> adapter.continueConversation(adapter.appId(), target,
+                turn -> TeamsInfo.getTeamDetails(turn, teamId).thenAccept(details::set)
+                        .thenCompose(done -> TeamsInfo.getTeamChannels(turn, teamId))
+                        .thenAccept(found -> channels.set(found == null ? List.of() : found))));
+        return new TeamRoster(details.get(), channels.get());
+    }
+
+    /** What {@link #team} found; {@code details} may be null when Teams answered with nothing. */
+    record TeamRoster(TeamDetails details, List<ChannelInfo> channels) {
     }
 
     /** Creates the bot's 1:1 chat with {@code userId} and sends {@code first} into it. */

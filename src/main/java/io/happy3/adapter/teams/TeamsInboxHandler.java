@@ -2,7 +2,10 @@ package io.happy3.adapter.teams;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Serialization;
@@ -34,9 +37,12 @@ public final class TeamsInboxHandler implements InboxHandler {
     private final ChatGateway gateway;
     private final InvokeResponses invokeResponses;
     private final Clock clock;
+    private final Optional<ResultSubmissions> results;
+    private final Cache<String, Boolean> teamsWritten = Caffeine.newBuilder().maximumSize(10_000).build();
 
     TeamsInboxHandler(EventRouter router, TeamsAddresses addresses, ChatGateway gateway,
-                      InvokeResponses invokeResponses, Clock clock) {
+                      InvokeResponses invokeResponses, Clock clock, Optional<ResultSubmissions> results) {
+        this.results = requireNonNull(results, "results == null");
         this.router = requireNonNull(router, "router == null");
         this.addresses = requireNonNull(addresses, "addresses == null");
         this.gateway = requireNonNull(gateway, "gateway == null");
@@ -55,6 +61,7 @@ public final class TeamsInboxHandler implements InboxHandler {
             return; // answered inline when it arrived; kept in the inbox only so a redelivery is recognised
         }
         Activity activity = TeamsActivities.parse(entry.payload().get());
+        rememberTeam(activity);
         for (ChatEvent event : mapper.map(activity, entry.receivedAt())) {
             router.route(event);
         }
@@ -63,6 +70,10 @@ public final class TeamsInboxHandler implements InboxHandler {
 
     /** Answers an {@code adaptiveCard/action} invoke now; returns the invoke response body. */
     ObjectNode answerNow(Activity activity) {
+        if (ResultSubmissions.isSubmission(activity)) {
+            return results.map(found -> found.answer(activity)).orElseGet(() -> InvokeResponses.messageBody(
+                    "Record the result with /happy3 result @customer <the result they need> [by 2026-12-04]."));
+        }
         for (ChatEvent event : mapper.map(activity, clock.instant())) {
             router.route(event);
         }
@@ -73,6 +84,36 @@ public final class TeamsInboxHandler implements InboxHandler {
             body.put("value", "Done.");
             return body;
         });
+    }
+
+    /**
+     * Which team a channel belongs to ({@code team:}), and the team's name and Entra group id when the activity
+     * says ({@code team-info:}, on installs and channel events): what {@link TeamsRoster} needs to name the channel
+     * and to ask Microsoft Graph who owns the team. Written only when it changed since this process last wrote it.
+     */
+    private void rememberTeam(Activity activity) {
+        JsonNode team = TeamsActivities.channelData(activity).path("team");
+        Optional<String> teamId = TeamsActivities.text(team.path("id"));
+        if (teamId.isEmpty() || activity.getConversation() == null) {
+            return;
+        }
+        String tenant = TeamsActivities.tenant(activity);
+        writeOnce(tenant, "team:" + TeamsActivities.channel(activity),
+                Serialization.createObjectNode().put("team", teamId.get()));
+        if (team.hasNonNull("name") || team.hasNonNull("aadGroupId")) {
+            ObjectNode info = Serialization.createObjectNode();
+            TeamsActivities.text(team.path("name")).ifPresent(name -> info.put("name", name));
+            TeamsActivities.text(team.path("aadGroupId")).ifPresent(group -> info.put("aadGroupId", group));
+            writeOnce(tenant, "team-info:" + teamId.get(), info);
+        }
+    }
+
+    private void writeOnce(String tenant, String key, ObjectNode json) {
+        String written = tenant + "|" + key + "|" + json;
+        if (teamsWritten.getIfPresent(written) == null) {
+            addresses.saveJson(tenant, key, json);
+            teamsWritten.put(written, Boolean.TRUE);
+        }
     }
 
     private void checkConsent(Activity activity) {

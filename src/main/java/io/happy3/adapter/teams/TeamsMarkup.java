@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Mentions in Teams command text. Teams writes a mention as {@code <at>Name</at>} and names the person in
  * the activity's entities; {@link TeamsActivities#commandText} folds the two into one token
- * {@code <at id="29:…"/>} (no spaces, so a command's words stay words), which this class reads. Teams has
- * no user groups, and a bot's plain-text reply cannot carry a mention entity, so people are named by id.
+ * {@code <at id="29:…"/>} (no spaces, so a command's words stay words), which this class reads and writes.
+ * Before anything is sent, the gateway replaces each such token by the person's name ({@link #named}), so
+ * replies and cards say "Alex Agent", never {@code 29:…}. Teams has no user groups.
  */
 public final class TeamsMarkup implements ChatMarkup {
     private static final Pattern USER = Pattern.compile("<at id=\"([^\"<>\\s]+)\"/>");
@@ -28,7 +29,12 @@ public final class TeamsMarkup implements ChatMarkup {
 
     @Override
     public String mentionUser(String userId) {
-        return userId;
+        return token(userId);
+    }
+
+    /** {@code text} with every mention token replaced by {@code name} of its id. */
+    static String named(String text, java.util.function.Function<String, String> name) {
+        return USER.matcher(text).replaceAll(match -> Matcher.quoteReplacement(name.apply(match.group(1))));
     }
 
     @Override
@@ -57,5 +63,15 @@ public final class TeamsMarkup implements ChatMarkup {
     @Override
     public boolean isChannelId(String bare) {
         return bare.startsWith("19:");
+    }
+
+    @Override
+    public String administrators() {
+        return "this team's owners";
+    }
+
+    @Override
+    public String anAdministrator() {
+        return "a team owner";
     }
 }

@@ -42,6 +42,16 @@ public interface ChatMarkup {
     /** True when {@code bare} (typed after "@") is shaped like this platform's user id rather than a name. */
     boolean isUserId(String bare);
 
+    /** Who administers where a command runs, as people on this platform call them (a refusal names them). */
+    default String administrators() {
+        return "workspace admins and owners";
+    }
+
+    /** One of {@link #administrators}, with its article. */
+    default String anAdministrator() {
+        return "an admin";
+    }
+
     /** True when {@code bare} (typed after "#") is shaped like this platform's channel id rather than a name. */
     default boolean isChannelId(String bare) {
         return false;

@@ -9,6 +9,7 @@ import io.happy3.domain.playbook.PlaybookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,17 +76,37 @@ public record Issue(IssueId id, MessageRef root, UserRef customer, PlaybookId pl
         };
     }
 
+    // The three below are plain loops, not streams: a review over a busy fortnight calls them for every
+    // issue many times (bench/: the review over a year).
     public List<IssueEvent> events(IssueEventType type) {
-        return history.stream().filter(event -> event.type() == type).toList();
+        List<IssueEvent> matching = null;
+        for (IssueEvent event : history) {
+            if (event.type() == type) {
+                if (matching == null) {
+                    matching = new ArrayList<>(4);
+                }
+                matching.add(event);
+            }
+        }
+        return matching == null ? List.of() : Collections.unmodifiableList(matching);
     }
 
     public Optional<IssueEvent> first(IssueEventType type) {
-        return history.stream().filter(event -> event.type() == type).findFirst();
+        for (IssueEvent event : history) {
+            if (event.type() == type) {
+                return Optional.of(event);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<IssueEvent> last(IssueEventType type) {
-        List<IssueEvent> matching = events(type);
-        return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(matching.size() - 1));
+        for (int index = history.size() - 1; index >= 0; index--) {
+            if (history.get(index).type() == type) {
+                return Optional.of(history.get(index));
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when an event of {@code type} happened strictly after {@code since}. */
@@ -94,7 +115,12 @@ public record Issue(IssueId id, MessageRef root, UserRef customer, PlaybookId pl
     }
 
     public boolean has(IssueEventType type) {
-        return history.stream().anyMatch(event -> event.type() == type);
+        for (IssueEvent event : history) {
+            if (event.type() == type) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

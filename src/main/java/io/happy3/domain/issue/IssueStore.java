@@ -28,6 +28,16 @@ public interface IssueStore {
     /** Issues of {@code tenant} with any activity in [from, to): opened before {@code to}, active after {@code from}. */
     List<Issue> findActiveBetween(String tenant, Instant from, Instant to);
 
+    /**
+     * The issues of one channel with any activity in [from, to), as {@link #findActiveBetween(String, Instant,
+     * Instant)} filtered to {@code channel}. Stores with a query language answer it without reading the tenant's
+     * other channels (the weekly digest: one per channel, over weeks of a busy tenant).
+     */
+    default List<Issue> findActiveBetween(ChannelRef channel, Instant from, Instant to) {
+        return findActiveBetween(channel.tenant(), from, to).stream().filter(issue -> issue.channel().equals(channel))
+                .toList();
+    }
+
     /** Every issue still in an active state, across tenants. */
     List<Issue> findActive();
 

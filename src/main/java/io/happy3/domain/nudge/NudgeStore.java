@@ -17,6 +17,14 @@ public interface NudgeStore {
     boolean schedule(Nudge nudge);
 
     /**
+     * {@link #schedule} for several nudges at once (one round trip where the adapter can); returns those that were
+     * stored, in order.
+     */
+    default List<Nudge> scheduleAll(List<Nudge> nudges) {
+        return nudges.stream().filter(this::schedule).toList();
+    }
+
+    /**
      * Claims up to {@code limit} {@link NudgeStatus#PENDING} nudges with {@code dueAt <= now} whose lease
      * is free or expired, leasing them to {@code owner} until {@code now + lease}. A claimed nudge is not
      * returned to another owner until its lease expires or {@link #update} releases it.
@@ -28,6 +36,11 @@ public interface NudgeStore {
 
     /** Writes the nudge's new state and releases any lease on it (answers, cancellations outside a claim). */
     void update(Nudge nudge);
+
+    /** {@link #update} for several nudges at once (one round trip where the adapter can). */
+    default void updateAll(List<Nudge> nudges) {
+        nudges.forEach(this::update);
+    }
 
     /**
      * Writes the new state of a nudge that {@code owner} claimed and releases the lease. Fenced: false, and

@@ -12,6 +12,7 @@ import io.happy3.domain.playbook.PlaybookId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,10 +128,11 @@ public final class ReviewCompiler {
             }
         }
         SectionCalculator.sentNudges(nudges).forEach(nudge -> agents.put(nudge.recipient().key(), nudge.recipient()));
+        Map<UserRef, List<Nudge>> nudgesByRecipient = new HashMap<>();
+        nudges.forEach(nudge -> nudgesByRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(nudge));
         List<AgentScore> scores = new ArrayList<>();
         for (Map.Entry<String, UserRef> agent : agents.entrySet()) {
-            List<Nudge> theirNudges = nudges.stream()
-                    .filter(nudge -> nudge.recipient().equals(agent.getValue())).toList();
+            List<Nudge> theirNudges = nudgesByRecipient.getOrDefault(agent.getValue(), List.of());
             SectionCalculator part = new SectionCalculator(window,
                     issuesByAgent.getOrDefault(agent.getKey(), List.of()), theirNudges, playbooksById);
             scores.add(new AgentScore(agent.getValue(), part.activeIssues(), part.interaction(), part.result(),

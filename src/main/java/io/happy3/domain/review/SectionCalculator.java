@@ -5,6 +5,7 @@ import io.happy3.domain.issue.Evidence;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueEvent;
 import io.happy3.domain.issue.IssueEventType;
+import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.playbook.Playbook;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +34,28 @@ final class SectionCalculator {
     private final List<Issue> issues;
     private final List<Nudge> nudges;
     private final Map<PlaybookId, Playbook> playbooks;
+    /** The nudges of each issue, and each issue's step occurrences once computed (two sections read them). */
+    private final Map<IssueId, List<Nudge>> nudgesByIssue = new HashMap<>();
+    private final Map<IssueId, List<StepOccurrence>> occurrences = new HashMap<>();
 
     SectionCalculator(ReviewWindow window, List<Issue> issues, List<Nudge> nudges, Map<PlaybookId, Playbook> playbooks) {
         this.window = window;
         this.issues = issues;
         this.nudges = nudges;
         this.playbooks = playbooks;
+        nudges.forEach(nudge -> nudgesByIssue.computeIfAbsent(nudge.issueId(), id -> new ArrayList<>()).add(nudge));
     }
 
     static boolean active(Issue issue, ReviewWindow window) {
-        return window.contains(issue.openedAt()) || issue.history().stream().anyMatch(e -> window.contains(e.at()));
+        if (window.contains(issue.openedAt())) {
+            return true;
+        }
+        for (IssueEvent event : issue.history()) {
+            if (window.contains(event.at())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<Nudge> sentNudges(List<Nudge> nudges) {
@@ -180,16 +194,29 @@ final class SectionCalculator {
     }
 
     private List<StepOccurrence> occurrences(Issue issue) {
-        return playbook(issue).map(playbook -> StepOccurrence.of(issue, playbook, window.cutoff(), nudges))
-                .orElse(List.of());
+        return occurrences.computeIfAbsent(issue.id(), id -> playbook(issue)
+                .map(playbook -> StepOccurrence.of(issue, playbook, window.cutoff(),
+                        nudgesByIssue.getOrDefault(id, List.of())))
+                .orElse(List.of()));
     }
 
     private boolean hasInWindow(Issue issue, IssueEventType type) {
-        return !inWindow(issue, type).isEmpty();
+        for (IssueEvent event : issue.history()) {
+            if (event.type() == type && window.contains(event.at())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<IssueEvent> inWindow(Issue issue, IssueEventType type) {
-        return issue.events(type).stream().filter(event -> window.contains(event.at())).toList();
+        List<IssueEvent> found = new ArrayList<>(2);
+        for (IssueEvent event : issue.history()) {
+            if (event.type() == type && window.contains(event.at())) {
+                found.add(event);
+            }
+        }
+        return found;
     }
 
     /**
@@ -219,7 +246,12 @@ final class SectionCalculator {
     }
 
     private static boolean sameInstant(Issue issue, IssueEvent message, IssueEventType type) {
-        return issue.events(type).stream().anyMatch(event -> event.at().equals(message.at()));
+        for (IssueEvent event : issue.history()) {
+            if (event.type() == type && event.at().equals(message.at())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean leftWaiting(Issue issue, Instant message, Duration target) {

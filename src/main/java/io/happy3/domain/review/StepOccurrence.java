@@ -25,7 +25,8 @@ record StepOccurrence(Step step, Instant triggeredAt, Instant dueAt, Instant lap
 
     /**
      * Every occurrence of {@code playbook}'s steps on {@code issue} whose trigger is known by {@code cutoff},
-     * except those the planner never nudges for (see {@link #applies}).
+     * except those the planner never nudges for (see {@link #applies}); {@code nudges} may be all the review's
+     * nudges or only the issue's (only those are looked at).
      */
     static List<StepOccurrence> of(Issue issue, Playbook playbook, Instant cutoff, List<Nudge> nudges) {
         List<StepOccurrence> occurrences = new ArrayList<>();
@@ -123,8 +124,12 @@ record StepOccurrence(Step step, Instant triggeredAt, Instant dueAt, Instant lap
     private static boolean happened(Issue issue, Step step, Instant triggeredAt, Instant cutoff, List<Nudge> nudges) {
         Optional<IssueEventType> goal = goal(step);
         if (goal.isPresent()) {
-            return issue.history().stream().anyMatch(event -> event.type() == goal.get()
-                    && !event.at().isBefore(triggeredAt) && event.at().isBefore(cutoff));
+            for (IssueEvent event : issue.history()) {
+                if (event.type() == goal.get() && !event.at().isBefore(triggeredAt) && event.at().isBefore(cutoff)) {
+                    return true;
+                }
+            }
+            return false;
         }
         return nudges.stream().anyMatch(nudge -> nudge.issueId().equals(issue.id())
                 && nudge.stepId().equals(step.id()) && nudge.status() == NudgeStatus.ACTED

@@ -1,5 +1,6 @@
 package io.happy3.domain.team;
 
+import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.UserRef;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,19 @@ public interface AgentDirectory {
      */
     default boolean administers(UserRef user) {
         return false;
+    }
+
+    /**
+     * True for someone who administers where {@code channel} lives: on Teams the owners of the channel's team (a
+     * workspace-wide admin elsewhere, {@link #administers(UserRef)}). False when unknown or the lookup fails.
+     */
+    default boolean administers(UserRef user, ChannelRef channel) {
+        return administers(user);
+    }
+
+    /** The channel's name as the platform shows it, when the platform can tell. */
+    default Optional<String> channelName(ChannelRef channel) {
+        return Optional.empty();
     }
 
     /** Whether this platform can tell administrators at all ({@link #administers} is meaningful). */

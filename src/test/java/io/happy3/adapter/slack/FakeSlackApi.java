@@ -162,7 +162,9 @@ final class FakeSlackApi implements AutoCloseable {
                     .put("user", "happy3").put("team_id", "T123ABC456").put("user_id", "U0HAPPY3")
                     .put("bot_id", "B0HAPPY3");
             case "users.info" -> {
-                ObjectNode user = ok.putObject("user").put("id", params.get("user")).put("team_id", "T123ABC456")
+                // U0EXT… are Slack Connect customers from Northwind's own Slack (team T0NORTHWIND).
+                ObjectNode user = ok.putObject("user").put("id", params.get("user"))
+                        .put("team_id", params.get("user").startsWith("U0EXT") ? "T0NORTHWIND" : "T123ABC456")
                         .put("name", params.get("user").toLowerCase()).put("real_name", "Real " + params.get("user"))
                         .put("tz", "Europe/Berlin").put("tz_offset", 3600)
                         // In the fake workspace U0AGENT1 (the harness's command user) and U0ADMIN… are admins.
@@ -171,6 +173,12 @@ final class FakeSlackApi implements AutoCloseable {
                 user.putObject("profile").put("display_name", "Name " + params.get("user"));
             }
             case "apps.connections.open" -> ok.put("url", socketModeUrl);
+            case "team.info" -> {
+                if (!"T0NORTHWIND".equals(params.get("team"))) {
+                    return JSON.createObjectNode().put("ok", false).put("error", "team_not_found").toString();
+                }
+                ok.putObject("team").put("id", "T0NORTHWIND").put("name", "Northwind").put("domain", "northwind");
+            }
             case "chat.getPermalink" -> ok.put("channel", params.get("channel")).put("permalink",
                     "https://example.slack.com/archives/" + params.get("channel") + "/p"
                             + params.getOrDefault("message_ts", "").replace(".", ""));

@@ -133,6 +133,30 @@ class SlackChatGatewayTest {
     }
 
     @Test
+    void directory_slackConnectCustomer_isNamedWithTheirOrganisation_askedOncePerTeam() {
+        UserRef priya = new UserRef(Platform.SLACK, TEAM, "U0EXTPRIYA");
+        UserRef omar = new UserRef(Platform.SLACK, TEAM, "U0EXTOMAR");
+
+        assertThat(slack.module.directory().profile(priya).displayName()).isEqualTo("Name U0EXTPRIYA (Northwind)");
+        assertThat(slack.module.directory().profile(omar).displayName()).isEqualTo("Name U0EXTOMAR (Northwind)");
+        assertThat(slack.module.directory().profile(AGENT).displayName())
+                .as("the workspace's own people carry no organisation").isEqualTo("Name U0AGENT1");
+        assertThat(slack.fake.calls("team.info")).hasSize(1);
+        assertThat(slack.fake.calls("team.info").get(0).param("team")).isEqualTo("T0NORTHWIND");
+    }
+
+    @Test
+    void directory_organisationUnknownToSlack_namesThePersonAlone() {
+        slack.fake.failNext("team.info", "team_not_found");
+
+        UserRef kenji = new UserRef(Platform.SLACK, TEAM, "U0EXTKENJI");
+
+        assertThat(slack.module.directory().profile(kenji).displayName()).isEqualTo("Name U0EXTKENJI");
+        assertThat(slack.module.directory().profile(kenji).displayName()).as("asked again, not cached without it")
+                .isEqualTo("Name U0EXTKENJI (Northwind)");
+    }
+
+    @Test
     void directory_groupMembers_readsTheUserGroup() {
         assertThat(slack.module.directory().groupMembers(TEAM, "S0AGENTS")).containsExactlyInAnyOrder("U0AGENT1",
                 "U0AGENT2");

@@ -46,4 +46,26 @@ class DesiredResultStoreContractTest extends StoreContract {
                 .extracting(DesiredResult::issueId).containsExactly(ISSUE);
         assertThat(store.findRecordedBetween("T2", T0, T0.plus(Duration.ofDays(7)))).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findAll_manyIssues_returnsTheResultOfEachIssueThatHasOne(Backend backend) {
+        DesiredResultStore store = backend.desiredResultStore();
+        java.util.List<IssueId> asked = new java.util.ArrayList<>();
+        java.util.Map<IssueId, DesiredResult> expected = new java.util.HashMap<>();
+        for (int index = 0; index < 2_500; index++) {
+            IssueId issue = IssueId.of(new MessageRef(CHANNEL, "m" + index));
+            asked.add(issue);
+            if (index % 400 == 7) {
+                DesiredResult result = DesiredResult.recorded(issue, "T1", "export " + index, Optional.empty(), AGENT, T0);
+                store.save(result);
+                expected.put(issue, result);
+            }
+        }
+        store.save(DesiredResult.recorded(IssueId.of(new MessageRef(CHANNEL, "not-asked")), "T1", "other",
+                Optional.empty(), AGENT, T0));
+
+        assertThat(store.findAll(asked)).isEqualTo(expected).hasSize(7);
+        assertThat(store.findAll(java.util.List.of())).isEmpty();
+    }
 }

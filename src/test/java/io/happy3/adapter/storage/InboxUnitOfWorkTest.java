@@ -10,7 +10,11 @@ import io.happy3.adapter.storage.TestDatabases.TestDatabase;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.inbox.InboxEntry;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.nudge.Nudge;
+import io.happy3.domain.nudge.NudgeMessage;
+import io.happy3.domain.nudge.NudgeStatus;
+import io.happy3.domain.playbook.NudgeAction;
 import io.happy3.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -121,5 +125,71 @@ class InboxUnitOfWorkTest {
         assertThat(inbox.process(takenOver, () -> nudges.schedule(planned))).isTrue();
         assertThat(nudges.find(planned.id())).contains(planned);
         assertThat(inbox.backlog()).isZero();
+    }
+
+    @Test
+    void process_newIssueAnotherWriterSavedFirst_refusedAndTheRestOfTheEntryStillCommits() {
+        Issue first = issue("m1", T0);
+        new JdbcIssueStore(database.database()).save(first); // another replica, committed
+        Nudge planned = nudge("m1", T0.plusSeconds(60));
+        InboxEntry entry = claim("w1");
+
+        boolean done = inbox.process(entry, () -> {
+            assertThatThrownBy(() -> issues.save(issue("m1", T0.plusSeconds(1))))
+                    .isInstanceOf(io.happy3.domain.issue.IssueChangedConcurrentlyException.class);
+            nudges.scheduleAll(List.of(planned, nudge("m3", T0)));
+        });
+
+        assertThat(done).isTrue();
+        assertThat(issues.find(first.id())).contains(first.atVersion(1));
+        assertThat(nudges.find(planned.id())).contains(planned);
+        assertThat(inbox.backlog()).isZero();
+    }
+
+    @Test
+    void process_batchedNudgeWritesAndARenderingSavedTwice_allCommitWithTheEntry() {
+        Nudge replayed = nudge("m1", T0.plusSeconds(60));
+        nudges.schedule(replayed);
+        List<Nudge> fresh = List.of(nudge("m2", T0), nudge("m3", T0));
+        JdbcRenderedNudgeStore rendered = new JdbcRenderedNudgeStore(database.database());
+        NudgeMessage first = new NudgeMessage(replayed.id(), Fixtures.AGENT, new MessageRef(Fixtures.CHANNEL, "m1"),
+                replayed.stepId(), "Chris has waited 10m.", List.of(NudgeAction.ON_IT), false);
+        NudgeMessage second = new NudgeMessage(replayed.id(), Fixtures.AGENT, new MessageRef(Fixtures.CHANNEL, "m1"),
+                replayed.stepId(), "Chris has waited 20m.", List.of(NudgeAction.ON_IT), true);
+        InboxEntry entry = claim("w1");
+
+        boolean done = inbox.process(entry, () -> {
+            assertThat(nudges.scheduleAll(List.of(fresh.get(0), replayed, fresh.get(1)))).isEqualTo(fresh);
+            nudges.updateAll(List.of(replayed.withStatus(NudgeStatus.CANCELLED), fresh.get(1).withStatus(
+                    NudgeStatus.CANCELLED)));
+            rendered.save(first);
+            rendered.save(second);
+        });
+
+        assertThat(done).isTrue();
+        assertThat(nudges.find(fresh.get(0).id())).contains(fresh.get(0));
+        assertThat(nudges.find(replayed.id()).orElseThrow().status()).isEqualTo(NudgeStatus.CANCELLED);
+        assertThat(nudges.find(fresh.get(1).id()).orElseThrow().status()).isEqualTo(NudgeStatus.CANCELLED);
+        assertThat(rendered.find(replayed.id())).contains(second);
+        assertThat(inbox.backlog()).isZero();
+    }
+
+    private String synchronousCommit(Jdbc jdbc) {
+        return jdbc.queryOne("reading synchronous_commit", "show synchronous_commit", statement -> { },
+                rows -> rows.getString(1)).orElseThrow();
+    }
+
+    @Test
+    void process_entryCommitsWithoutWaitingForTheDisk_whileAcksAndEveryOtherWriteStayDurable() throws Exception {
+        Jdbc jdbc = database.database().jdbc();
+        InboxEntry entry = claim("w1");
+        String[] insideTheUnit = new String[1];
+
+        assertThat(inbox.process(entry, () -> insideTheUnit[0] = synchronousCommit(jdbc))).isTrue();
+
+        assertThat(insideTheUnit[0]).isEqualTo("off");
+        for (int i = 0; i < 20; i++) { // whichever pooled connection the next write gets
+            assertThat(synchronousCommit(jdbc)).as("outside a unit of work: acks, the scheduler").isEqualTo("on");
+        }
     }
 }

@@ -21,6 +21,7 @@ import io.happy3.domain.issue.IssueState;
 import io.happy3.domain.issue.IssueStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -82,6 +83,52 @@ class IssueStoreContractTest extends StoreContract {
         assertThat(store.find(confirmed.id())).contains(confirmed.atVersion(2));
     }
 
+    Stream<Backend> databases() {
+        return backends().filter(backend -> backend.database() != null);
+    }
+
+    /** The issue after {@code replies} agent replies m2, m3, …, each at one more second. */
+    private static Issue replied(Issue issue, int from, int replies) {
+        Issue result = issue;
+        for (int i = from; i < from + replies; i++) {
+            result = result.record(IssueEvent.of(IssueEventType.AGENT_REPLIED, T0.plusSeconds(i), AGENT, "m" + i,
+                    "agent"), IssueState.ENGAGED);
+        }
+        return result;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void save_twoReplicasTakingTurns_keepEveryEventOnceInOrder(Backend backend) {
+        IssueStore first = backend.issueStore();
+        IssueStore second = backend.issueStore();
+        first.save(issue("m1", T0));
+        for (int turn = 0; turn < 4; turn++) {
+            IssueStore writer = turn % 2 == 0 ? first : second;
+            writer.save(replied(writer.find(issue("m1", T0).id()).orElseThrow(), 2 + 2 * turn, 2));
+        }
+
+        Issue stored = second.find(issue("m1", T0).id()).orElseThrow();
+        assertThat(stored.history()).isEqualTo(replied(issue("m1", T0), 2, 8).history());
+        assertThat(first.find(stored.id())).contains(stored);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void save_issueStoredBeforeEventsWereCounted_keepsItsWholeHistory(Backend backend) throws Exception {
+        IssueStore store = backend.issueStore();
+        store.save(replied(issue("m1", T0), 2, 3));
+        try (var connection = backend.database().database().dataSource().getConnection();
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("update issues set event_count = null"); // a row written before V22
+        }
+
+        store.save(replied(store.find(issue("m1", T0).id()).orElseThrow(), 5, 1));
+
+        assertThat(store.find(issue("m1", T0).id()).orElseThrow().history())
+                .isEqualTo(replied(issue("m1", T0), 2, 4).history());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void save_newIssueThatAnotherWriterCreatedFirst_isRefused(Backend backend) {
@@ -137,6 +184,45 @@ class IssueStoreContractTest extends StoreContract {
 
         assertThat(store.findActiveBetween("T1", T0, T0.plus(Duration.ofDays(7)))).containsExactly(during.atVersion(1));
         assertThat(store.findActiveBetween("T2", T0, T0.plus(Duration.ofDays(7)))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findActiveBetween_channel_returnsThatChannelsIssuesWithTheirHistoriesOldestFirst(Backend backend) {
+        IssueStore store = backend.issueStore();
+        ChannelRef other = new ChannelRef(Platform.SLACK, "T1", "C-OTHER");
+        Issue later = confirmedIssue();
+        Issue earlier = issue("m0", T0.minus(Duration.ofDays(1))).record(IssueEvent.of(IssueEventType.AGENT_REPLIED,
+                T0.plusSeconds(30), AGENT, "m0.1", "agent"), IssueState.ENGAGED);
+        Issue elsewhere = Issue.open(new MessageRef(other, "m1"), CUSTOMER, later.playbookId(), T0);
+        store.save(later);
+        store.save(elsewhere);
+        store.save(earlier);
+
+        assertThat(store.findActiveBetween(CHANNEL, T0, T0.plus(Duration.ofDays(7))))
+                .containsExactly(earlier.atVersion(1), later.atVersion(1));
+        assertThat(store.findActiveBetween(other, T0, T0.plus(Duration.ofDays(7)))).containsExactly(elsewhere.atVersion(1));
+        assertThat(store.findActiveBetween(new ChannelRef(Platform.TEAMS, "T1", "C-SUPPORT"), T0,
+                T0.plus(Duration.ofDays(7)))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findActiveBetween_moreIssuesThanOneHistoryQueryReads_returnsEveryIssueWithItsWholeHistory(Backend backend) {
+        IssueStore store = backend.issueStore();
+        java.util.List<Issue> saved = new java.util.ArrayList<>();
+        for (int index = 0; index < 1_201; index++) {
+            Instant opened = T0.plusSeconds(index);
+            Issue issue = issue("m" + index, opened)
+                    .record(IssueEvent.of(IssueEventType.AGENT_REPLIED, opened.plusSeconds(5), AGENT, "a" + index,
+                            "agent"), IssueState.ENGAGED)
+                    .record(IssueEvent.of(IssueEventType.CUSTOMER_REPLIED, opened.plusSeconds(9), CUSTOMER, "c" + index,
+                            "customer"), IssueState.ENGAGED);
+            store.save(issue);
+            saved.add(issue.atVersion(1));
+        }
+
+        assertThat(store.findActiveBetween("T1", T0, T0.plus(Duration.ofDays(1)))).containsExactlyElementsOf(saved);
     }
 
     @ParameterizedTest(name = "{0}")

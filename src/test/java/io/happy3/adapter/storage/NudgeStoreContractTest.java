@@ -39,6 +39,36 @@ class NudgeStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void scheduleAll_oneKeyStoredBefore_storesTheOthersAndReturnsThem(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        Nudge before = nudge("k2", T0);
+        store.schedule(before);
+        Nudge first = nudge("k1", T0);
+        Nudge third = nudge("k3", T0.plusSeconds(1));
+
+        assertThat(store.scheduleAll(List.of(first, nudge("k2", T0.plusSeconds(60)), third)))
+                .containsExactly(first, third);
+
+        assertThat(List.of(first, before, third)).allSatisfy(nudge -> assertThat(store.find(nudge.id())).contains(nudge));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void updateAll_threeNudges_writesEachOnesNewState(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        List<Nudge> nudges = List.of(nudge("k1", T0), nudge("k2", T0), nudge("k3", T0));
+        store.scheduleAll(nudges);
+
+        store.updateAll(List.of(nudges.get(0).withStatus(NudgeStatus.CANCELLED),
+                nudges.get(2).answered("on_it", NudgeStatus.ACTED)));
+
+        assertThat(nudges).extracting(nudge -> store.find(nudge.id()).orElseThrow().status())
+                .containsExactly(NudgeStatus.CANCELLED, NudgeStatus.PENDING, NudgeStatus.ACTED);
+        assertThat(store.find(nudges.get(2).id()).orElseThrow().action()).contains("on_it");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void claimDue_dueAndFutureNudges_claimsDueOnesOldestFirstUpToLimit(Backend backend) {
         NudgeStore store = backend.nudgeStore();
         Nudge second = nudge("k2", T0.minusSeconds(10));

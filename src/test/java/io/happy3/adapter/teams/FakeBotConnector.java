@@ -23,6 +23,7 @@ final class FakeBotConnector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACTIVITY = Pattern.compile("/v3/conversations/([^/]+)/activities(?:/([^/]+))?");
     private static final Pattern MEMBER = Pattern.compile("/v3/conversations/([^/]+)/members/([^/]+)");
+    private static final Pattern TEAM = Pattern.compile("/v3/teams/([^/]+)(/conversations)?");
 
     /** One request the bot made. */
     record Call(String method, String path, JsonNode body) {
@@ -36,6 +37,9 @@ final class FakeBotConnector implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final AtomicInteger conversations = new AtomicInteger();
     private final AtomicInteger activities = new AtomicInteger();
+    private final java.util.Map<String, String> members = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> teams = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> teamChannels = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int failWith;
     private volatile int failuresLeft;
 
@@ -66,6 +70,23 @@ final class FakeBotConnector implements AutoCloseable {
         calls.clear();
     }
 
+    /** The roster answer for {@code GET /v3/conversations/…/members/{id}} (TeamsInfo.getMember). */
+    void member(String id, String name, String aadObjectId) {
+        members.put(id, "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"aadObjectId\":\"" + aadObjectId
+                + "\",\"userRole\":\"user\",\"tenantId\":\"" + TeamsTestBed.TENANT + "\"}");
+    }
+
+    /** The answers for {@code GET /v3/teams/{id}} and {@code /v3/teams/{id}/conversations} (team details, channels). */
+    void team(String id, String name, String aadGroupId, java.util.Map<String, String> channels) {
+        teams.put(id, "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"aadGroupId\":\"" + aadGroupId + "\"}");
+        StringBuilder list = new StringBuilder("{\"conversations\":[");
+        channels.forEach((channel, channelName) -> list.append(list.charAt(list.length() - 1) == '[' ? "" : ",")
+                .append("{\"id\":\"").append(channel).append("\"").append(channelName == null ? ""
+                        : ",\"name\":\"" + channelName + "\"").append("}"));
+        teamChannels.put(id, list.append("]}").toString());
+    }
+
+    /** The next {@code times} Bot Connector conversation calls (sends, creates, updates) fail with {@code status}. */
     void failNext(int status, int times) {
         failWith = status;
         failuresLeft = times;
@@ -78,7 +99,7 @@ final class FakeBotConnector implements AutoCloseable {
         synchronized (this) {
             calls.add(new Call(method, path, body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body)));
         }
-        if (failuresLeft > 0) {
+        if (failuresLeft > 0 && path.startsWith("/v3/conversations")) {
             failuresLeft--;
             exchange.getResponseHeaders().add("Retry-After", "7");
             answer(exchange, failWith, "{\"error\":{\"code\":\"Throttled\",\"message\":\"slow down\"}}");
@@ -86,6 +107,7 @@ final class FakeBotConnector implements AutoCloseable {
         }
         Matcher activity = ACTIVITY.matcher(path);
         Matcher member = MEMBER.matcher(path);
+        Matcher team = TEAM.matcher(path);
         if (method.equals("POST") && path.equals("/v3/conversations")) {
             int number = conversations.incrementAndGet();
             answer(exchange, 201, "{\"id\":\"a:created-" + number + "\",\"activityId\":\"created-activity-" + number
@@ -96,7 +118,17 @@ final class FakeBotConnector implements AutoCloseable {
             answer(exchange, 201, "{\"id\":\"fake-activity-" + activities.incrementAndGet() + "\"}");
         } else if (member.matches() && method.equals("GET")) {
             String user = java.net.URLDecoder.decode(member.group(2), StandardCharsets.UTF_8);
-            answer(exchange, 200, "{\"id\":\"" + user + "\",\"name\":\"Member " + user + "\"}");
+            String known = members.get(user);
+            if (known == null) {
+                answer(exchange, 404, "{\"error\":{\"code\":\"MemberNotFoundInConversation\"}}");
+            } else {
+                answer(exchange, 200, known);
+            }
+        } else if (team.matches() && method.equals("GET")) {
+            String id = java.net.URLDecoder.decode(team.group(1), StandardCharsets.UTF_8);
+            String found = team.group(2) == null ? teams.get(id) : teamChannels.get(id);
+            answer(exchange, found == null ? 404 : 200, found == null
+                    ? "{\"error\":{\"code\":\"NotFound\",\"message\":\"no such team\"}}" : found);
         } else {
             answer(exchange, 404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"no such route\"}}");
         }

@@ -34,7 +34,8 @@ class TeamsAppPackageTest {
         assertThat(bot.path("scopes").toString()).contains("team", "personal", "groupChat");
         assertThat(bot.path("commandLists").toString()).contains("\"follow\"", "\"review\"", "\"inbox\"");
         assertThat(manifest.path("authorization").path("permissions").path("resourceSpecific").toString())
-                .contains("ChannelMessage.Read.Group", "ChatMessage.Read.Chat");
+                .contains("ChannelMessage.Read.Group", "ChatMessage.Read.Chat")
+                .as("Graph's team members, to tell team owners").contains(GraphTeamOwners.PERMISSION);
         assertThat(manifest.path("webApplicationInfo").path("id").asText())
                 .isEqualTo(TeamsAppPackage.BOT_ID_PLACEHOLDER);
     }

@@ -81,7 +81,9 @@ class TeamsConversationTest {
         assertThat(updates).hasSize(1);
         assertThat(updates.get(0).path()).endsWith("/activities/" + cardId);
         JsonNode card = updates.get(0).body().path("attachments").get(0).path("content");
-        assertThat(card.toString()).contains("You're on it.").doesNotContain("Action.Execute");
+        // The answered nudge's buttons are gone; the desired-result form stays until a result is recorded.
+        assertThat(card.toString()).contains("You're on it.").doesNotContain("\"verb\":\"on_it\"")
+                .doesNotContain("\"verb\":\"snooze\"");
         assertThat(bed.stores.nudges().find(new io.happy3.domain.nudge.NudgeId(nudgeId)).orElseThrow().status())
                 .isEqualTo(NudgeStatus.ACTED);
     }

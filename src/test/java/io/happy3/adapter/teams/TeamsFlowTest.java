@@ -53,7 +53,7 @@ class TeamsFlowTest {
         assertThat(bed.cardsSent()).as("nudge cards that reached Teams").hasSize(1);
         // The SDK's own HTTP client retries the 500s inside one call; the metric counts calls as Happy3 makes them.
         assertThat(bed.apiCalls.calls()).as("every Bot Connector call is in the API-call metric")
-                .containsExactly("teams conversations.create 429", "teams conversations.create 200",
+                .containsExactly("teams teams.team 200", "teams conversations.create 429", "teams conversations.create 200",
                         "teams conversations.send 200");
     }
 
@@ -144,6 +144,7 @@ class TeamsFlowTest {
         bed.clock.set(Instant.parse("2026-11-23T12:11:00Z"));
         assertThat(bed.engine.delivery().tick()).isEqualTo(1);
         assertThat(bed.connector.calls()).extracting(FakeBotConnector.Call::path)
+                .filteredOn(path -> path.startsWith("/v3/conversations"))
                 .containsExactly("/v3/conversations/a:created-1/activities");
         assertThat(bed.cardsSent().get(0).toString()).contains("Casey Customer has waited");
     }

@@ -55,6 +55,8 @@ final class TeamsTestBed implements AutoCloseable {
     static final String CHANNEL = "19:support@thread.tacv2";
     static final String AGENT = "29:agent-aad-user";
     static final String CUSTOMER = "29:customer-aad-user";
+    static final String TEAM = "19:team@thread.tacv2";
+    static final String TEAM_GROUP = "00000000-0000-0000-0000-00000000team";
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
     final FakeBotConnector connector = new FakeBotConnector();
@@ -67,6 +69,7 @@ final class TeamsTestBed implements AutoCloseable {
             new InMemoryCustomerNoteStore(),
             new InMemoryDesiredResultStore(), new InMemoryCheckInStore());
     private final AppConfig.Teams config;
+    private final TeamsModule.Endpoints endpoints;
     private final HttpClient http = HttpClient.newHttpClient();
     TeamsModule module;
     Engine engine;
@@ -78,12 +81,29 @@ final class TeamsTestBed implements AutoCloseable {
     }
 
     TeamsTestBed(AppConfig.Teams config) {
+        this(config, TeamsModule.Endpoints.microsoft());
+    }
+
+    /** With Microsoft Graph at {@code graph}, asked as a test app (team owners are recognised). */
+    TeamsTestBed(FakeMicrosoftGraph graph) {
+        this(new AppConfig.Teams(Optional.empty(), Optional.empty(), Optional.empty(), true),
+                new TeamsModule.Endpoints(Optional.empty(), graph.login(), graph.graph(),
+                        Optional.of(new GraphTeamOwners.Credentials("test-app-id", "test-app-secret"))));
+    }
+
+    private TeamsTestBed(AppConfig.Teams config, TeamsModule.Endpoints endpoints) {
         this.config = config;
+        this.endpoints = endpoints;
+        Map<String, String> channels = new java.util.LinkedHashMap<>();
+        channels.put(TEAM, null); // Teams gives the General channel no name
+        channels.put(CHANNEL, "Customer Support");
+        connector.team(TEAM, "Contoso Support", TEAM_GROUP, channels);
         start();
     }
 
     private void start() {
-        module = TeamsModule.create(config, inbox, addresses, installations, clock, Optional.empty())
+        module = TeamsModule.create(config, inbox, addresses, installations, clock, endpoints)
+                .recordResultsOn(stores.issues())
                 .reportTo(apiCalls);
         engine = new Engine(stores, PlaybookSource.of(List.of(playbook())), module.directory(), module.gateway(),
                 clock, ZoneOffset.UTC, "test");
