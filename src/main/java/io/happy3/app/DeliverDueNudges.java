@@ -2,8 +2,10 @@ package io.happy3.app;
 
 import static java.util.Objects.requireNonNull;
 
+import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
+import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.ChatGateway;
@@ -51,6 +53,17 @@ public final class DeliverDueNudges {
     public static final int MAX_ATTEMPTS = 8;
     /** Short, and renewed every quarter while a tick runs: a dead replica's claims pass on within ~20 s. */
     public static final Duration LEASE = Duration.ofSeconds(20);
+    /**
+     * An agent's inbox (the Slack App Home) is refreshed at most this often while nudges keep reaching them, and
+     * within a tick once this has passed since the last refresh: rebuilding it costs more than a delivery, and
+     * Slack allows {@code views.publish} about 100 times a minute per workspace (Tier 4), 50 agents' worth.
+     */
+    public static final Duration INBOX_REFRESH = Duration.ofSeconds(30);
+    /**
+     * The most nudges coalesced into one message: a Slack message holds 50 blocks, four per nudge. A recipient with
+     * more gets several messages, each recorded on its own, so a failed one never re-sends the others.
+     */
+    public static final int MAX_PER_MESSAGE = 12;
     /** 5 s after the first failure, doubling up to 10 min; a longer Retry-After wins. */
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
@@ -69,6 +82,14 @@ public final class DeliverDueNudges {
     private volatile Claim current;
     /** Delivers to several recipients at once when set ({@link #deliverWith}); null: on the ticking thread. */
     private Executor deliverers;
+    /** Refreshes inboxes beside the deliveries when set ({@link #refreshInboxesWith}); null: after each round. */
+    private Executor refreshers;
+    /** Agents who received nudges since their inbox was last refreshed. */
+    private final Set<UserRef> staleInboxes = ConcurrentHashMap.newKeySet();
+    /** When each agent's inbox was last refreshed, kept for {@link #INBOX_REFRESH} only. */
+    private final Map<UserRef, Instant> refreshedAt = new ConcurrentHashMap<>();
+    /** Agents whose refresh is queued on {@link #refreshers} and not yet started. */
+    private final Set<UserRef> refreshQueued = ConcurrentHashMap.newKeySet();
 
     public DeliverDueNudges(TeamDirectory team, NudgePlanner planner, NudgeRenderer renderer, IssueStore issues,
                             NudgeStore nudges, ChatGateway gateway, Clock clock, String owner, int batchSize) {
@@ -151,7 +172,20 @@ public final class DeliverDueNudges {
         deliverers = requireNonNull(pool, "pool == null");
     }
 
+    /**
+     * Refreshes inboxes on {@code pool}, beside the deliveries, instead of on the ticking thread after each round.
+     * The pool is the caller's to own and stop. Call before the first tick.
+     */
+    public synchronized void refreshInboxesWith(Executor pool) {
+        refreshers = requireNonNull(pool, "pool == null");
+    }
+
     private record Round(int claimed, int delivered) {
+    }
+
+    /** What a round reads once for all its nudges: their issues, and the links to the issues' threads. */
+    private record RoundContext(Map<IssueId, Issue> issues, Map<MessageRef, String> links,
+                                RecallCustomer.Known recall) {
     }
 
     private Round round() {
@@ -161,28 +195,69 @@ public final class DeliverDueNudges {
         Set<NudgeId> held = ConcurrentHashMap.newKeySet();
         claimed.forEach(nudge -> held.add(nudge.id()));
         current = new Claim(claimOwner, held);
+        Round round;
         try {
-            return new Round(claimed.size(), deliverClaimed(claimed, now));
+            round = new Round(claimed.size(), claimed.isEmpty() ? 0 : deliverClaimed(claimed, now, context(claimed)));
         } finally {
             current = null;
+        }
+        refreshInboxes(now);
+        return round;
+    }
+
+    /** One query each for the round's issues, their links and their recall, instead of one of each per nudge. */
+    private RoundContext context(List<Nudge> claimed) {
+        Map<IssueId, Issue> found = issues.findAll(claimed.stream().map(Nudge::issueId).distinct().toList());
+        return new RoundContext(found, gateway.permalinks(found.values().stream().map(Issue::root).toList()),
+                renderer.recallAbout(found.values()));
+    }
+
+    /**
+     * Refreshes the inbox of each agent who received nudges, unless it was refreshed within {@link #INBOX_REFRESH}:
+     * then a later round or tick does, so the inbox is at most that much (and a tick) behind.
+     */
+    private void refreshInboxes(Instant now) {
+        refreshedAt.values().removeIf(at -> !at.plus(INBOX_REFRESH).isAfter(now));
+        for (UserRef agent : List.copyOf(staleInboxes)) {
+            if (refreshedAt.putIfAbsent(agent, now) != null) {
+                continue;
+            }
+            staleInboxes.remove(agent);
+            Executor pool = refreshers;
+            if (pool == null) {
+                refreshInbox(agent);
+            } else if (refreshQueued.add(agent)) {
+                pool.execute(() -> {
+                    refreshQueued.remove(agent);
+                    refreshInbox(agent);
+                });
+            }
+        }
+    }
+
+    private void refreshInbox(UserRef agent) {
+        try {
+            gateway.refreshInbox(agent);
+        } catch (RuntimeException e) {
+            log.warn("inbox of {} not refreshed: {}", agent.key(), e.toString());
         }
     }
 
     /** Groups the claimed nudges by recipient and delivers each group, in parallel when so configured. */
-    private int deliverClaimed(List<Nudge> claimed, Instant now) {
+    private int deliverClaimed(List<Nudge> claimed, Instant now, RoundContext context) {
         Map<UserRef, List<Nudge>> byRecipient = new LinkedHashMap<>();
         claimed.forEach(nudge -> byRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(nudge));
         Executor pool = deliverers;
         if (pool == null || byRecipient.size() < 2) {
             int delivered = 0;
             for (Map.Entry<UserRef, List<Nudge>> group : byRecipient.entrySet()) {
-                delivered += deliverTo(group.getKey(), group.getValue(), now);
+                delivered += deliverTo(group.getKey(), group.getValue(), now, context);
             }
             return delivered;
         }
         List<Future<Integer>> results = new ArrayList<>();
         byRecipient.forEach((recipient, group) -> results.add(
-                CompletableFuture.supplyAsync(() -> deliverTo(recipient, group, now), pool)));
+                CompletableFuture.supplyAsync(() -> deliverTo(recipient, group, now, context), pool)));
         int delivered = 0;
         for (Future<Integer> result : results) {
             delivered += join(result);
@@ -206,18 +281,23 @@ public final class DeliverDueNudges {
      * Prepares one recipient's claimed nudges (each re-checked at send time, the day's sends counted once for
      * the group and then per nudge prepared), then delivers them together.
      */
-    private int deliverTo(UserRef recipient, List<Nudge> claimed, Instant now) {
+    private int deliverTo(UserRef recipient, List<Nudge> claimed, Instant now, RoundContext context) {
         List<Prepared> prepared = new ArrayList<>();
         Map<Instant, Integer> sentSince = new HashMap<>();
         for (Nudge nudge : claimed) {
             try {
-                prepare(nudge, now, sentSince, prepared.size()).ifPresent(prepared::add);
+                prepare(nudge, now, sentSince, prepared.size(), context).ifPresent(prepared::add);
             } catch (RuntimeException e) {
                 log.warn("nudge {} could not be prepared: {}", nudge.id(), e.toString(), e);
                 retryOrFail(List.of(nudge), e.toString(), Optional.empty(), false, now);
             }
         }
-        return prepared.isEmpty() ? 0 : deliver(recipient, prepared, now);
+        int delivered = 0;
+        for (int from = 0; from < prepared.size(); from += MAX_PER_MESSAGE) {
+            delivered += deliver(recipient, prepared.subList(from, Math.min(prepared.size(), from + MAX_PER_MESSAGE)),
+                    now);
+        }
+        return delivered;
     }
 
     private record Prepared(Nudge nudge, Issue issue, Playbook playbook, NudgeMessage message) {
@@ -228,8 +308,8 @@ public final class DeliverDueNudges {
      * round; {@code alreadyInThisTick} adds the group's sends prepared so far (they count against the cap too).
      */
     private Optional<Prepared> prepare(Nudge nudge, Instant now, Map<Instant, Integer> sentSince,
-                                       int alreadyInThisTick) {
-        Optional<Issue> issue = issues.find(nudge.issueId());
+                                       int alreadyInThisTick, RoundContext context) {
+        Optional<Issue> issue = Optional.ofNullable(context.issues().get(nudge.issueId()));
         Optional<Playbook> playbook = team.playbook(nudge.playbookId());
         if (issue.isEmpty() || playbook.isEmpty()) {
             settle(nudge.withStatus(NudgeStatus.CANCELLED), DeliveryOutcome.of(Kind.CANCELLED,
@@ -258,8 +338,9 @@ public final class DeliverDueNudges {
         }
         boolean late = ((Decision.Send) decision).late();
         Step step = playbook.get().step(nudge.stepId()).orElseThrow();
+        Optional<String> link = Optional.ofNullable(context.links().get(issue.get().root()));
         return Optional.of(new Prepared(nudge, issue.get(), playbook.get(),
-                renderer.render(nudge, issue.get(), step, zone, late, now)));
+                renderer.render(nudge, issue.get(), step, zone, late, now, link, context.recall())));
     }
 
     private int deliver(UserRef recipient, List<Prepared> candidates, Instant now) {
@@ -284,6 +365,7 @@ public final class DeliverDueNudges {
         List<Nudge> sent = batch.stream().map(prepared -> prepared.nudge().sent(now, prepared.message().late()))
                 .toList();
         Set<NudgeId> written = Set.copyOf(nudges.updateClaimed(sent, current.owner()));
+        staleInboxes.add(recipient);
         for (int i = 0; i < batch.size(); i++) {
             Prepared prepared = batch.get(i);
             DeliveryOutcome outcome = DeliveryOutcome.of(prepared.message().late() ? Kind.SENT_LATE : Kind.SENT, "");

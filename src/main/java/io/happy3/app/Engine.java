@@ -79,8 +79,9 @@ public final class Engine {
         RecordTransition record = new RecordTransition(stores.issues(), plan, stores.proudMoments(), gateway);
         follow = new FollowConversation(team, stores.issues(), record, plan, locks, stores.proudMoments(), gateway,
                 signals);
+        // Rounds of 2,000: with 200 agents due at once, ten nudges share each agent's message (at most 12 fit).
         delivery = new DeliverDueNudges(team, planner, renderer, stores.issues(), stores.nudges(), gateway, clock,
-                owner, 1000);
+                owner, 2000);
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway,
                 new AnswerNudge.Parts(record, locks, planner, renderer), clock);
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(),

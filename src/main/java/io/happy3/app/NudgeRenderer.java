@@ -10,6 +10,7 @@ import io.happy3.domain.nudge.NudgeText;
 import io.happy3.domain.playbook.Step;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,13 +33,24 @@ public final class NudgeRenderer {
 
     /** The message for {@code nudge} of {@code step}, with times shown in {@code zone}. */
     public NudgeMessage render(Nudge nudge, Issue issue, Step step, ZoneId zone, boolean late, Instant now) {
+        return render(nudge, issue, step, zone, late, now, gateway.permalink(issue.root()),
+                recall.about(List.of(issue)));
+    }
+
+    /** {@link #render} with the issue's link and recall already read, once for a scheduler round. */
+    NudgeMessage render(Nudge nudge, Issue issue, Step step, ZoneId zone, boolean late, Instant now,
+                        Optional<String> link, RecallCustomer.Known known) {
         String customer = team.profile(issue.customer()).displayName();
         String agent = team.profile(nudge.recipient()).displayName();
         String channel = "#" + team.channelName(issue.channel()).orElse(issue.channel().channel());
-        Optional<String> link = gateway.permalink(issue.root());
         Map<String, String> values = NudgeText.values(nudge, issue, customer, agent, channel, link, zone, now);
         return new NudgeMessage(nudge.id(), nudge.recipient(), issue.root(), step.id(),
-                recall.withRecall(NudgeText.render(step.nudge(), values), issue, step, customer), step.actions(),
+                known.withRecall(NudgeText.render(step.nudge(), values), issue, step, customer), step.actions(),
                 late);
+    }
+
+    /** What the nudges of {@code issues} recall about their customers, read at once. */
+    RecallCustomer.Known recallAbout(java.util.Collection<Issue> issues) {
+        return recall.about(issues);
     }
 }

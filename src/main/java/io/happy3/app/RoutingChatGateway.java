@@ -8,6 +8,7 @@ import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgeMessage;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,29 @@ public final class RoutingChatGateway implements ChatGateway {
     @Override
     public ChatMarkup markup(Platform platform) {
         return of(platform).markup(platform);
+    }
+
+    @Override
+    public Map<MessageRef, String> permalinks(Collection<MessageRef> messages) {
+        Map<Platform, List<MessageRef>> byPlatform = new EnumMap<>(Platform.class);
+        messages.forEach(message -> byPlatform.computeIfAbsent(message.channel().platform(),
+                platform -> new java.util.ArrayList<>()).add(message));
+        Map<MessageRef, String> links = new java.util.HashMap<>();
+        byPlatform.forEach((platform, ofPlatform) -> {
+            ChatGateway gateway = gateways.get(platform);
+            if (gateway != null) {
+                links.putAll(gateway.permalinks(ofPlatform));
+            }
+        });
+        return links;
+    }
+
+    @Override
+    public void refreshInbox(UserRef agent) {
+        ChatGateway gateway = gateways.get(agent.platform());
+        if (gateway != null) {
+            gateway.refreshInbox(agent);
+        }
     }
 
     @Override

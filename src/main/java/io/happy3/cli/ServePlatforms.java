@@ -5,6 +5,7 @@ import io.happy3.adapter.slack.SlackModule;
 import io.happy3.adapter.storage.Database;
 import io.happy3.adapter.storage.JdbcConversationAddressStore;
 import io.happy3.adapter.storage.JdbcInstallationStore;
+import io.happy3.adapter.storage.JdbcPermalinkStore;
 import io.happy3.adapter.storage.JdbcRenderedNudgeStore;
 import io.happy3.adapter.storage.TokenCipher;
 import io.happy3.adapter.teams.TeamsModule;
@@ -70,7 +71,8 @@ final class ServePlatforms {
         JdbcConversationAddressStore addresses = new JdbcConversationAddressStore(database);
         Optional<SlackModule> slack = config.slack().map(settings -> SlackModule.create(settings, inbox,
                 installations, stores.issues(), stores.nudges(), new JdbcRenderedNudgeStore(database), clock)
-                .showCustomers(stores.customerNotes(), stores.desiredResults()).reportTo(telemetry));
+                .showCustomers(stores.customerNotes(), stores.desiredResults())
+                .keepPermalinksIn(new JdbcPermalinkStore(database)).reportTo(telemetry));
         Optional<TeamsModule> teams = config.teams().map(settings -> TeamsModule.create(settings, inbox,
                 addresses, installations, clock, Optional.empty()).recordResultsOn(stores.issues())
                 .reportTo(telemetry));

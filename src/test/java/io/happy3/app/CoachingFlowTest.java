@@ -90,6 +90,31 @@ class CoachingFlowTest {
     }
 
     @Test
+    void nudgesReachAnAgentInRoundsSecondsApart_inboxRefreshedOnceThenOnceMoreAfterTheInterval() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        clock.advance(Duration.ofSeconds(2));
+        say(new UserRef(Platform.SLACK, "T1", "UCUST2"), "m9", null, "Invoices show the wrong VAT rate.");
+        clock.advance(Duration.ofMinutes(10).minusSeconds(1));
+
+        assertThat(engine.delivery().tick()).as("the first issue's nudges").isEqualTo(2);
+        assertThat(gateway.refreshedInboxes).containsExactlyInAnyOrder(ANNA, BEN);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(engine.delivery().tick()).as("the second issue's nudges, 2 s later").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(2));
+        engine.delivery().tick();
+        assertThat(gateway.refreshedInboxes).as("within the interval: no second rebuild").hasSize(2);
+
+        clock.advance(DeliverDueNudges.INBOX_REFRESH.minusSeconds(4));
+        engine.delivery().tick();
+
+        assertThat(gateway.refreshedInboxes).as("a tick after the interval shows the second nudges too")
+                .containsExactlyInAnyOrder(ANNA, BEN, ANNA, BEN);
+        clock.advance(DeliverDueNudges.INBOX_REFRESH);
+        engine.delivery().tick();
+        assertThat(gateway.refreshedInboxes).as("nothing new, no rebuild").hasSize(4);
+    }
+
+    @Test
     void agentAnswersInTime_firstResponseNudgeIsCancelledNotSent() {
         say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
         after(Duration.ofMinutes(4));
@@ -199,6 +224,28 @@ class CoachingFlowTest {
         assertThat(gateway.deliveredSteps()).filteredOn("first-response->UBEN"::equals).hasSize(5);
         assertThat(gateway.delivered).extracting(NudgeMessage::nudgeId).doesNotHaveDuplicates();
         pool.shutdown();
+    }
+
+    @Test
+    void thirtyNudgesDueAtOnceToOneAgent_arriveInMessagesOfAtMostTwelve_eachSentOnce() {
+        Engine busy = new Engine(new Engine.Stores(issues, nudges, moments,
+                new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
+                new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
+                PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA"), 100))),
+                AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
+        for (int i = 1; i <= 30; i++) {
+            busy.router().route(new ChatEvent.MessagePosted("ev-" + i, new MessageRef(CHANNEL, "q" + i),
+                    new UserRef(Platform.SLACK, "T1", "UCUST" + i), false, Optional.empty(),
+                    "Our export fails, case " + i + ".", clock.instant()));
+        }
+        clock.advance(Duration.ofMinutes(11));
+
+        assertThat(busy.delivery().tick()).isEqualTo(30);
+
+        assertThat(gateway.deliverySizes).containsExactly(12, 12, 6);
+        assertThat(gateway.delivered).extracting(NudgeMessage::nudgeId).doesNotHaveDuplicates().hasSize(30);
+        assertThat(nudges.findDueBetween("T1", clock.instant().minus(Duration.ofDays(1)), clock.instant())
+                .stream().filter(nudge -> nudge.status() == NudgeStatus.SENT)).hasSize(30);
     }
 
     @Test

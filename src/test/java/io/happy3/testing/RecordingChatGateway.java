@@ -18,6 +18,8 @@ import java.util.Optional;
 /** A hand-written fake of the chat gateway: records everything said, and can fail deliveries on demand. */
 public final class RecordingChatGateway implements ChatGateway {
     public final List<NudgeMessage> delivered = new ArrayList<>();
+    /** How many nudges each delivery carried, in order. */
+    public final List<Integer> deliverySizes = new ArrayList<>();
     public final List<String> replies = new ArrayList<>();
     public final List<String> posts = new ArrayList<>();
     public final List<String> directMessages = new ArrayList<>();
@@ -25,6 +27,8 @@ public final class RecordingChatGateway implements ChatGateway {
     public final List<String> answered = new ArrayList<>();
     /** The messages whose permalink was asked for, in order. */
     public final List<MessageRef> permalinksAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Whose persistent inbox was refreshed, in order. */
+    public final List<UserRef> refreshedInboxes = new ArrayList<>();
     /** The buttons of each {@link #replyWithChoices}, in order (its text goes to {@link #replies} as well). */
     public final List<List<Choice>> choices = new ArrayList<>();
     public final java.util.Map<ChannelRef, String> warnings = new java.util.concurrent.ConcurrentHashMap<>();
@@ -47,6 +51,12 @@ public final class RecordingChatGateway implements ChatGateway {
             throw failures.poll();
         }
         delivered.addAll(nudges);
+        deliverySizes.add(nudges.size());
+    }
+
+    @Override
+    public synchronized void refreshInbox(UserRef agent) {
+        refreshedInboxes.add(agent);
     }
 
     @Override

@@ -53,20 +53,25 @@ public final class TestPlaybooks {
 
     /** The Happy 3 steps, nudging any time (no working hours), following {@code channels}. */
     public static Playbook anyTime(List<String> channels, Set<String> agents) {
-        return playbook(channels, agents, Optional.empty(), Optional.empty());
+        return playbook(channels, agents, Optional.empty(), Optional.empty(), 5);
+    }
+
+    /** {@link #anyTime} with at most {@code perAgentPerDay} nudges to an agent a day. */
+    public static Playbook anyTime(List<String> channels, Set<String> agents, int perAgentPerDay) {
+        return playbook(channels, agents, Optional.empty(), Optional.empty(), perAgentPerDay);
     }
 
     /** The Happy 3 steps with Mon–Fri 09:00–18:00 working hours in {@code zone}. */
     public static Playbook officeHours(List<String> channels, Set<String> agents, ZoneId zone) {
         WorkingHours hours = new WorkingHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0),
                 LocalTime.of(18, 0));
-        return playbook(channels, agents, Optional.of(zone), Optional.of(hours));
+        return playbook(channels, agents, Optional.of(zone), Optional.of(hours), 5);
     }
 
     private static Playbook playbook(List<String> channels, Set<String> agents, Optional<ZoneId> zone,
-                                     Optional<WorkingHours> hours) {
+                                     Optional<WorkingHours> hours, int perAgentPerDay) {
         return new Playbook(PlaybookId.DEFAULT, "test", channels, agents, Set.of(), zone, hours, Map.of(),
                 List.of(firstResponse(), confirmResult(), followUp(), promiseDue()),
-                Playbook.DEFAULT_RESPONSE_TARGET, Playbook.DEFAULT_STALE_AFTER, 5, Optional.empty());
+                Playbook.DEFAULT_RESPONSE_TARGET, Playbook.DEFAULT_STALE_AFTER, perAgentPerDay, Optional.empty());
     }
 }

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * rate limits at the fake (HTTP 429 with Retry-After).
  */
 final class SchedulerBench {
+    /** HikariCP's count of connection checkouts (Micrometer), on Happy3's /metrics. */
+    private static final String CONNECTION_USES = "hikaricp_connections_usage_seconds_count";
     private static final Pattern NUDGE_BLOCK = Pattern.compile("\"block_id\":\"nudge:([^:\"]+):text\"");
     /** The playbook of the seeded issues: no working hours, a cap above the nudges per agent. */
     static final String PLAYBOOK = """
@@ -45,7 +47,23 @@ final class SchedulerBench {
     /** One pass: what the fake counted and what the database says afterwards. */
     record Pass(String label, int due, int delivered, int duplicates, double seconds, double rate, long[] lagsMillis,
                 Map<String, Long> calls, Map<String, Long> rateLimited, Map<String, Integer> statuses,
-                double rssMiB, double cpuSeconds) {
+                double rssMiB, double cpuSeconds, double connectionUses) {
+        /** Server CPU per nudge delivered, in milliseconds. */
+        double cpuMillisPerDelivery() {
+            return delivered == 0 ? Double.NaN : cpuSeconds * 1000 / delivered;
+        }
+
+        /** Database connection checkouts (one statement or one transaction each) per nudge delivered. */
+        double connectionUsesPerDelivery() {
+            return delivered == 0 ? Double.NaN : connectionUses / delivered;
+        }
+
+        /** Fake Slack Web API calls per nudge delivered. */
+        double callsPerDelivery() {
+            return delivered == 0 ? Double.NaN : calls.values().stream().mapToLong(Long::longValue).sum()
+                    / (double) delivered;
+        }
+
         double lag(double p) {
             if (lagsMillis.length == 0) {
                 return Double.NaN;
@@ -85,6 +103,7 @@ final class SchedulerBench {
             System.out.printf("seeded %,d issues and %,d pending nudges in %.0f s%n", issues, nudges, seedSeconds);
             Pass free;
             Pass limited = null;
+            Pass steady = null;
             double ready;
             double idleRss;
             try (Targets.Started started = targets.start(Targets.POSTGRES, env, playbooks)) {
@@ -94,7 +113,13 @@ final class SchedulerBench {
                 idleRss = server.rssMiB();
                 System.out.printf("restarted on the seeded schema: ready after %.2f s, RSS %.0f MiB (pid %d, log %s)%n",
                         ready, idleRss, server.pid(), server.log());
-                free = pass("no rate limit", url, server, 0, due, timeout);
+                free = pass("no rate limit", url, server, 0, due, timeout, 0);
+                int steadyRate = settings.integer("steadyRate");
+                if (steadyRate > 0) {
+                    int steadyCount = Math.min(issues, steadyRate * settings.integer("steadySeconds"));
+                    steady = pass(String.format(Locale.ROOT, "steady: %,d/s falling due for %d s", steadyRate,
+                            steadyCount / steadyRate), url, server, 2, steadyCount, timeout, steadyRate);
+                }
                 String limits = settings.get("limits");
                 if (!limits.isBlank()) {
                     for (String limit : limits.split(",")) {
@@ -102,24 +127,29 @@ final class SchedulerBench {
                         slack.limit(parts[0], Integer.parseInt(parts[1]));
                     }
                     limited = pass("rate limits " + limits.replace(",", ", ") + " per second", url, server, 1,
-                            Math.min(due, settings.integer("limitedDue")), timeout);
+                            Math.min(due, settings.integer("limitedDue")), timeout, 0);
                     slack.clearLimits();
                 }
             }
-            return markdown(issues, nudges, seedSeconds, loadBefore, ready, idleRss, free, limited);
+            return markdown(issues, nudges, seedSeconds, loadBefore, ready, idleRss, free, steady, limited);
         } finally {
             targets.dropSchema(schema);
         }
     }
 
-    /** Makes {@code count} nudges of occurrence {@code occurrence} due now and counts their deliveries. */
-    private Pass pass(String label, String url, ServerProcess server, int occurrence, int count, Duration timeout)
-            throws Exception {
+    /**
+     * Makes {@code count} nudges of occurrence {@code occurrence} due two seconds from now, all at once (rate 0) or
+     * {@code rate} per second one after another, and counts their deliveries; a delivery's lag runs from its own
+     * nudge's due time.
+     */
+    private Pass pass(String label, String url, ServerProcess server, int occurrence, int count, Duration timeout,
+                      int rate) throws Exception {
         int issues = settings.integer("issues");
         Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
         long[] lags = new long[count * 2 + 16];
         AtomicInteger received = new AtomicInteger();
         AtomicInteger duplicates = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong lastArrival = new java.util.concurrent.atomic.AtomicLong();
         Instant dueAt = Instant.now().plusSeconds(2);
         long dueMillis = dueAt.toEpochMilli();
         slack.resetCounts();
@@ -129,6 +159,7 @@ final class SchedulerBench {
             }
             Matcher matcher = NUDGE_BLOCK.matcher(call.params().getOrDefault("blocks", ""));
             long now = System.currentTimeMillis();
+            lastArrival.accumulateAndGet(now - dueMillis, Math::max);
             while (matcher.find()) {
                 if (!ofPass(matcher.group(1), occurrence, issues)) {
                     continue; // a nudge of an earlier pass, still going out
@@ -138,14 +169,19 @@ final class SchedulerBench {
                 }
                 int index = received.getAndIncrement();
                 if (index < lags.length) {
-                    lags[index] = now - dueMillis;
+                    lags[index] = now - dueMillis - offsetMillis(matcher.group(1), issues, rate);
                 }
             }
         });
         double cpuBefore = server.cpuSeconds();
+        double usesBefore = server.metric(CONNECTION_USES).orElse(Double.NaN);
+        // Nudge bench-g is the (g % issues)-th of its occurrence: spread, it falls due that many 1/rate s later.
+        String spread = rate == 0 ? "" : " + ((cast(substring(id from 7) as bigint) % " + issues + ") * 1000 / "
+                + rate + ") * interval '1 millisecond'";
         try (Connection connection = DriverManager.getConnection(url);
-             PreparedStatement statement = connection.prepareStatement("update nudges set due_at = ?, "
-                     + "expires_at = ? where idempotency_key like ? and status = 'PENDING'")) {
+             PreparedStatement statement = connection.prepareStatement("update nudges set due_at = ?" + spread
+                     + ", expires_at = ? where idempotency_key like ? and status = 'PENDING'"
+                     + (rate == 0 ? "" : " and cast(substring(id from 7) as bigint) % " + issues + " < " + count))) {
             statement.setTimestamp(1, Timestamp.from(dueAt));
             statement.setTimestamp(2, Timestamp.from(dueAt.plus(Duration.ofDays(1))));
             statement.setString(3, "%/first-response/" + occurrence + "/0/%");
@@ -171,15 +207,23 @@ final class SchedulerBench {
         int n = Math.min(received.get(), lags.length);
         long[] sorted = Arrays.copyOf(lags, n);
         Arrays.sort(sorted);
-        double seconds = n == 0 ? 0 : Math.max(0.001, sorted[n - 1] / 1000.0);
+        // from the (first) due instant to the last arrival: the pass's length
+        double seconds = n == 0 ? 0 : Math.max(0.001, lastArrival.get() / 1000.0);
         Map<String, Integer> statuses = statuses(url, occurrence);
         Pass pass = new Pass(label, count, delivered.size(), duplicates.get(), seconds,
                 n == 0 ? 0 : delivered.size() / seconds, sorted, slack.calls(), slack.rateLimited(), statuses,
-                server.rssMiB(), server.cpuSeconds() - cpuBefore);
+                server.rssMiB(), server.cpuSeconds() - cpuBefore,
+                server.metric(CONNECTION_USES).orElse(Double.NaN) - usesBefore);
         System.out.printf("%s: %,d of %,d delivered (%d twice) in %.1f s = %.0f/s, lag p50 %.0f ms p99 %.0f ms;"
-                        + " statuses %s%n", label, pass.delivered(), count, pass.duplicates(), seconds, pass.rate(),
-                pass.lag(0.5), pass.lag(0.99), statuses);
+                        + " statuses %s; per delivery: %.2f ms CPU, %.2f connection uses, %.2f Slack calls%n", label,
+                pass.delivered(), count, pass.duplicates(), seconds, pass.rate(), pass.lag(0.5), pass.lag(0.99),
+                statuses, pass.cpuMillisPerDelivery(), pass.connectionUsesPerDelivery(), pass.callsPerDelivery());
         return pass;
+    }
+
+    /** How long after the pass's due instant nudge {@code id} fell due: 0 when all fell due at once. */
+    private static long offsetMillis(String id, int issues, int rate) {
+        return rate == 0 ? 0 : (Long.parseLong(id.substring(6)) % issues) * 1000 / rate;
     }
 
     /** Seeded nudge {@code bench-g} has occurrence {@code g / issues}. */
@@ -226,6 +270,12 @@ final class SchedulerBench {
                       'ISSUE_OPENED', now() - interval '1 hour', 'SLACK', 'T0BENCH01', 'U0CUST' || (g %% 1000),
                       '1790000000.' || lpad(g::text, 6, '0'), 'bench:seed'
                     from generate_series(1, %d) g""".formatted(issues));
+            // Each issue's link, as serve keeps it (V19) when the issue's first transition asks chat.getPermalink.
+            statement.execute("""
+                    insert into permalinks (platform, tenant, channel, message_id, url)
+                    select 'SLACK', 'T0BENCH01', 'C0BENCH' || (g %% 50), '1790000000.' || lpad(g::text, 6, '0'),
+                      'https://bench.slack.com/archives/C0BENCH' || (g %% 50) || '/p1790000000' || lpad(g::text, 6, '0')
+                    from generate_series(1, %d) g""".formatted(issues));
             // Nudge g belongs to issue (g % issues) + 1, occurrence g / issues: occurrence 0 is one per issue.
             statement.execute("""
                     insert into nudges (id, idempotency_key, issue_id, platform, tenant, channel, playbook_id, step_id,
@@ -246,7 +296,7 @@ final class SchedulerBench {
     }
 
     private String markdown(int issues, int nudges, double seedSeconds, String loadBefore, double ready,
-                            double idleRss, Pass free, Pass limited) {
+                            double idleRss, Pass free, Pass steady, Pass limited) {
         Report report = new Report();
         report.line("### Scheduler at scale, " + Report.now() + " (commit " + Machine.run(settings.root(), "git",
                 "rev-parse", "--short", "HEAD") + ")");
@@ -260,14 +310,18 @@ final class SchedulerBench {
                 issues, nudges, seedSeconds, ready, idleRss));
         report.line("");
         report.line("| pass | due at once | delivered (counted at the fake) | delivered twice | deliveries/s | "
-                + "fire lag p50 | p99 | max | database afterwards | fake Slack calls | 429s | server CPU | RSS |");
-        report.line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: |");
-        for (Pass pass : limited == null ? new Pass[] {free} : new Pass[] {free, limited}) {
+                + "fire lag p50 | p99 | max | database afterwards | fake Slack calls | 429s | server CPU | RSS | "
+                + "per delivery: CPU, connection uses, Slack calls |");
+        report.line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | --- |");
+        for (Pass pass : java.util.stream.Stream.of(free, steady, limited).filter(java.util.Objects::nonNull)
+                .toList()) {
             report.line(String.format(Locale.ROOT, "| %s | %,d | %,d | %d | %,.0f | %s | %s | %s | %s | %s | %s | %.0f s | "
-                            + "%.0f MiB |", pass.label(), pass.due(), pass.delivered(), pass.duplicates(), pass.rate(),
+                            + "%.0f MiB | %.2f ms, %.2f, %.2f |", pass.label(), pass.due(), pass.delivered(),
+                    pass.duplicates(), pass.rate(),
                     Report.millis(pass.lag(0.5)), Report.millis(pass.lag(0.99)), Report.millis(pass.lag(1.0)),
                     pass.statuses(), pass.calls(), pass.rateLimited().isEmpty() ? "none" : pass.rateLimited(),
-                    pass.cpuSeconds(), pass.rssMiB()));
+                    pass.cpuSeconds(), pass.rssMiB(), pass.cpuMillisPerDelivery(), pass.connectionUsesPerDelivery(),
+                    pass.callsPerDelivery()));
         }
         return report.toString();
     }
@@ -279,6 +333,8 @@ final class SchedulerBench {
         defaults.put("due", "100000");
         defaults.put("limitedDue", "10000");
         defaults.put("limits", "chat.postEphemeral:100,views.publish:100");
+        defaults.put("steadyRate", "500");
+        defaults.put("steadySeconds", "10");
         defaults.put("timeout", "300");
         return defaults;
     }

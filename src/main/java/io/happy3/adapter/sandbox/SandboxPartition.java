@@ -58,6 +58,11 @@ public final class SandboxPartition {
         }
 
         @Override
+        public java.util.Map<IssueId, Issue> findAll(java.util.Collection<IssueId> ids) {
+            return delegate.findAll(ids);
+        }
+
+        @Override
         public void save(Issue issue) {
             delegate.save(issue);
         }

@@ -9,6 +9,7 @@ import io.happy3.domain.customer.CustomerRecall;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeInbox;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.SnoozeChoice;
 import io.happy3.domain.playbook.NudgeAction;
@@ -32,6 +33,8 @@ import java.util.function.Function;
 final class SlackBlocks {
     private static final int HOME_NUDGE_LIMIT = 15;
     private static final int HOME_LIST_LIMIT = 20;
+    /** The most nudges of each kind the App Home shows. */
+    static final int HOME_PAGE = Math.max(HOME_NUDGE_LIMIT, HOME_LIST_LIMIT);
     /** Three blocks a card: with the nudges and reminders above, the home stays under Slack's 100 blocks. */
     static final int HOME_CARD_LIMIT = 10;
     /** With every list at its limit the home is 100 blocks, the most Slack accepts (SlackBlocksHomeTest). */
@@ -127,23 +130,25 @@ final class SlackBlocks {
         return blocks;
     }
 
+    /** The nudges whose renderings {@link #home} shows ("waiting on you"), so they can be read at once. */
+    static List<NudgeId> shownRenderings(NudgeInbox inbox) {
+        return inbox.waiting().stream().limit(HOME_NUDGE_LIMIT).map(Nudge::id).toList();
+    }
+
     /**
      * The agent's App Home: nudges waiting for an answer (with their buttons), reminders coming up, and
      * a customer card for each of the open issues the agent is working on (the most recently active first;
-     * {@code openCount} of them in all). {@code sendingNow} are nudges being delivered with this
-     * refresh, still pending in the store until the scheduler records them as sent.
+     * {@code openCount} of them in all). {@code inbox} needs at most {@link #HOME_PAGE} of each kind.
      */
-    static ObjectNode home(List<Nudge> inbox, Set<NudgeId> sendingNow, Function<Nudge, Optional<NudgeMessage>> rendered,
+    static ObjectNode home(NudgeInbox inbox, Function<Nudge, Optional<NudgeMessage>> rendered,
                            List<SlackCustomerCards.Card> openIssues, int openCount,
                            Function<Issue, Optional<String>> link, Optional<ListCheckIns.Section> checkIns) {
         ObjectNode view = SlackPayload.JSON.createObjectNode().put("type", "home");
         ArrayNode blocks = view.putArray("blocks");
         blocks.addObject().put("type", "header").set("text", plain("Your Happy3 inbox"));
-        List<Nudge> waiting = inbox.stream()
-                .filter(nudge -> nudge.status().delivered() || sendingNow.contains(nudge.id())).toList();
-        List<Nudge> upcoming = inbox.stream()
-                .filter(nudge -> nudge.status().open() && !sendingNow.contains(nudge.id())).toList();
-        blocks.add(section("*Waiting on you* (" + waiting.size() + ")"));
+        List<Nudge> waiting = inbox.waiting();
+        List<Nudge> upcoming = inbox.upcoming();
+        blocks.add(section("*Waiting on you* (" + inbox.waitingCount() + ")"));
         if (waiting.isEmpty()) {
             blocks.add(context("Nothing is waiting on you. :sparkles:"));
         }
@@ -156,7 +161,7 @@ final class SlackBlocks {
             }
         }
         blocks.add(divider());
-        blocks.add(section("*Follow-ups and reminders coming up* (" + upcoming.size() + ")"));
+        blocks.add(section("*Follow-ups and reminders coming up* (" + inbox.upcomingCount() + ")"));
         for (Nudge nudge : upcoming.stream().limit(HOME_LIST_LIMIT).toList()) {
             blocks.add(context("• " + nudge.stepId() + " in <#" + nudge.channel().channel() + "> — due "
                     + DUE.format(nudge.dueAt())));

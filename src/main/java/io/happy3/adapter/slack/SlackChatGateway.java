@@ -10,6 +10,7 @@ import io.happy3.app.ListCheckIns;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.MessageRef;
+import io.happy3.domain.chat.PermalinkStore;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
@@ -18,22 +19,27 @@ import io.happy3.domain.nudge.ChatDeliveryException;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeInbox;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.nudge.RenderedNudgeStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything Happy3 says on Slack. A single nudge arrives as an ephemeral message in its issue's thread;
- * several at once, or one for an agent who is not in the channel, arrive as one direct message. Either
- * way the agent's App Home is refreshed, because ephemeral messages vanish on reload. Thread-safe.
+ * several at once, or one for an agent who is not in the channel, arrive as one direct message. The agent's
+ * App Home follows when the scheduler asks ({@link #refreshInbox}), because ephemeral messages vanish on
+ * reload. Thread-safe.
  */
 public final class SlackChatGateway implements ChatGateway {
     private static final ChatMarkup MARKUP = new SlackMarkup();
@@ -49,11 +55,18 @@ public final class SlackChatGateway implements ChatGateway {
     private final NudgeStore nudges;
     private final IssueStore issues;
     private final SlackFiles files;
-    /** The last rendering of each nudge, so the App Home can show its text and buttons again. */
     /** A message's permalink never changes: asked of Slack ({@code chat.getPermalink}) once per message. */
-    private final Cache<String, String> permalinks = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(java.time.Duration.ofDays(1)).build();
+    private final Cache<MessageRef, String> permalinks = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofDays(1)).build();
+    /**
+     * Each person's direct-message channel with the bot: {@code conversations.open} answers the same channel every
+     * time, so it is asked once per person (again after a failed post), not once per message.
+     */
+    private final Cache<UserRef, String> dmChannels = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofDays(1)).build();
+    /** The last rendering of each nudge, so the App Home can show its text and buttons again. */
     private final RenderedNudgeStore rendered;
+    private volatile PermalinkStore kept = PermalinkStore.none();
     private volatile SlackCustomerCards cards = SlackCustomerCards.NONE;
     private volatile Function<UserRef, Optional<ListCheckIns.Section>> checkIns = agent -> Optional.empty();
 
@@ -70,7 +83,7 @@ public final class SlackChatGateway implements ChatGateway {
         if (messages.isEmpty()) {
             return;
         }
-        messages.forEach(rendered::save);
+        rendered.saveAll(messages);
         try {
             if (messages.size() == 1) {
                 deliverInThread(recipient, messages.get(0));
@@ -81,15 +94,24 @@ public final class SlackChatGateway implements ChatGateway {
         } catch (SlackApiError e) {
             throw SlackWebApi.translate(e);
         }
-        refreshHome(recipient, messages.stream().map(NudgeMessage::nudgeId).collect(Collectors.toSet()));
+    }
+
+    /** The App Home follows a delivery when the scheduler asks, at most every half minute per agent. */
+    @Override
+    public void refreshInbox(UserRef agent) {
+        refreshHome(agent);
     }
 
     private void deliverInThread(UserRef recipient, NudgeMessage message) {
         ArrayNode blocks = SlackBlocks.nudge(message);
         try {
-            api.call(recipient.tenant(), "chat.postEphemeral", methods -> methods.chatPostEphemeral(request -> request
-                    .channel(message.channel().channel()).user(recipient.user()).threadTs(message.thread().id())
-                    .text(message.text()).blocksAsString(blocks.toString())));
+            api.post(recipient.tenant(), "chat.postEphemeral", form -> {
+                form.add("channel", message.channel().channel());
+                form.add("user", recipient.user());
+                form.add("thread_ts", message.thread().id());
+                form.add("text", message.text());
+                form.add("blocks", blocks.toString());
+            });
         } catch (SlackApiError e) {
             if (!NOT_IN_CHANNEL.contains(e.error())) {
                 throw e;
@@ -102,11 +124,23 @@ public final class SlackChatGateway implements ChatGateway {
     }
 
     private void directMessage(UserRef user, String text, ArrayNode blocks) {
-        String channel = api.call(user.tenant(), "conversations.open",
-                methods -> methods.conversationsOpen(request -> request.users(List.of(user.user())))).getChannel()
-                .getId();
-        api.call(user.tenant(), "chat.postMessage", methods -> methods.chatPostMessage(request -> request
-                .channel(channel).text(text).blocksAsString(blocks == null ? null : blocks.toString())));
+        String channel = dmChannels.get(user, person -> api.post(person.tenant(), "conversations.open",
+                form -> form.add("users", person.user())).path("channel").path("id").asText());
+        try {
+            api.post(user.tenant(), "chat.postMessage", form -> {
+                form.add("channel", channel);
+                form.add("text", text);
+                form.add("blocks", blocks == null ? null : blocks.toString());
+            });
+        } catch (SlackApiError e) {
+            dmChannels.invalidate(user); // the next message opens the conversation again
+            throw e;
+        }
+    }
+
+    /** Keeps every link Slack gives in {@code store}, and looks there before asking Slack. */
+    void keepPermalinksIn(PermalinkStore store) {
+        this.kept = requireNonNull(store, "store == null");
     }
 
     /** Lets the App Home's open issues show their customer cards. */
@@ -121,31 +155,31 @@ public final class SlackChatGateway implements ChatGateway {
 
     /** Republishes the agent's App Home; a failure is logged, never thrown, since the nudge itself arrived. */
     void refreshHome(UserRef agent) {
-        refreshHome(agent, Set.of());
-    }
-
-    private void refreshHome(UserRef agent, Set<NudgeId> sendingNow) {
         try {
-            publishHome(agent, sendingNow);
+            publishHome(agent);
         } catch (RuntimeException e) {
             log.warn("App Home of {} not refreshed: {}", agent.key(), e.getMessage());
         }
     }
 
     /** Publishes the agent's App Home (pending nudges, reminders coming up, open issues). */
-    void publishHome(UserRef agent, Set<NudgeId> sendingNow) {
-        List<Nudge> inbox = nudges.findInbox(agent);
+    void publishHome(UserRef agent) {
+        NudgeInbox inbox = nudges.findInbox(agent, SlackBlocks.HOME_PAGE);
         List<Issue> open = issues.findActiveOfAgent(agent).stream()
                 .filter(issue -> issue.channel().tenant().equals(agent.tenant())).toList();
         SlackCustomerCards customerCards = cards;
-        List<SlackCustomerCards.Card> shown = open.stream()
+        List<SlackCustomerCards.Card> shown = customerCards.of(open.stream()
                 .sorted(java.util.Comparator.comparing(Issue::lastActivityAt).reversed())
-                .limit(SlackBlocks.HOME_CARD_LIMIT).map(customerCards::of).toList();
-        ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> rendered.find(nudge.id()),
-                shown, open.size(), issue -> permalink(issue.root()), checkInsOf(agent));
+                .limit(SlackBlocks.HOME_CARD_LIMIT).toList());
+        Map<MessageRef, String> links = permalinks(shown.stream().map(card -> card.issue().root()).toList());
+        Map<NudgeId, NudgeMessage> renderings = rendered.findAll(SlackBlocks.shownRenderings(inbox));
+        ObjectNode view = SlackBlocks.home(inbox, nudge -> Optional.ofNullable(renderings.get(nudge.id())),
+                shown, open.size(), issue -> Optional.ofNullable(links.get(issue.root())), checkInsOf(agent));
         try {
-            api.call(agent.tenant(), "views.publish", methods -> methods.viewsPublish(request -> request
-                    .userId(agent.user()).viewAsString(view.toString())));
+            api.post(agent.tenant(), "views.publish", form -> {
+                form.add("user_id", agent.user());
+                form.add("view", view.toString());
+            });
         } catch (SlackApiError e) {
             throw SlackWebApi.translate(e);
         }
@@ -249,11 +283,7 @@ public final class SlackChatGateway implements ChatGateway {
         }
     }
 
-    /**
-     * Built locally rather than with {@code chat.getPermalink}: the core asks for links on every message
-     * it records, and a Web API call each time would spend rate limit and add latency to the worker.
-     * The {@code app.slack.com} thread link opens the thread in the browser and the desktop app.
-     */
+    /** Slack's mrkdwn: {@code <@U1>} mentions and {@code <url|label>} links. */
     @Override
     public ChatMarkup markup(Platform platform) {
         return MARKUP;
@@ -261,26 +291,55 @@ public final class SlackChatGateway implements ChatGateway {
 
     @Override
     public Optional<String> permalink(MessageRef message) {
+        return Optional.ofNullable(permalinks(List.of(message)).get(message));
+    }
+
+    /**
+     * From memory, else from the store (one query for all the messages), else asked of Slack once and kept: a
+     * message's link never changes, so a restart or another replica never asks again.
+     */
+    @Override
+    public Map<MessageRef, String> permalinks(Collection<MessageRef> messages) {
+        Map<MessageRef, String> links = new HashMap<>();
+        List<MessageRef> missing = new ArrayList<>();
+        for (MessageRef message : messages) {
+            if (message.channel().tenant().isEmpty() || message.id().isEmpty()) {
+                continue;
+            }
+            String cached = permalinks.getIfPresent(message);
+            if (cached == null) {
+                missing.add(message);
+            } else {
+                links.put(message, cached);
+            }
+        }
+        if (missing.isEmpty()) {
+            return links;
+        }
+        Map<MessageRef, String> stored = kept.findAll(missing);
+        permalinks.putAll(stored);
+        links.putAll(stored);
+        for (MessageRef message : missing) {
+            if (!stored.containsKey(message)) {
+                askSlack(message).ifPresent(link -> links.put(message, link));
+            }
+        }
+        return links;
+    }
+
+    private Optional<String> askSlack(MessageRef message) {
         ChannelRef channel = message.channel();
-        String messageId = message.id();
-        if (channel.tenant().isEmpty() || messageId.isEmpty()) {
-            return Optional.empty();
-        }
-        String key = channel.key() + "/" + messageId;
-        String cached = permalinks.getIfPresent(key);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
         try {
             String link = api.call(channel.tenant(), "chat.getPermalink", methods -> methods.chatGetPermalink(
-                    request -> request.channel(channel.channel()).messageTs(messageId))).getPermalink();
+                    request -> request.channel(channel.channel()).messageTs(message.id()))).getPermalink();
             if (link == null || link.isBlank()) {
                 return Optional.empty();
             }
-            permalinks.put(key, link);
+            permalinks.put(message, link);
+            kept.save(message, link);
             return Optional.of(link);
         } catch (RuntimeException e) {
-            log.info("chat.getPermalink for {} failed, no link: {}", key, e.getMessage());
+            log.info("chat.getPermalink for {}/{} failed, no link: {}", channel.key(), message.id(), e.getMessage());
             return Optional.empty();
         }
     }

@@ -37,6 +37,26 @@ final class SlackCustomerCards {
         }
     }
 
+    /** The cards of several issues, with two queries for all of them (the App Home's open issues). */
+    List<Card> of(List<Issue> issues) {
+        if (issues.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<io.happy3.domain.issue.IssueId, DesiredResult> found = results == null ? java.util.Map.of()
+                : results.findAll(issues.stream().map(Issue::id).toList());
+        java.util.Map<String, java.util.Map<io.happy3.domain.chat.UserRef, List<CustomerNote>>> byTenant =
+                new java.util.HashMap<>();
+        if (notes != null) {
+            issues.stream().collect(java.util.stream.Collectors.groupingBy(issue -> issue.channel().tenant(),
+                    java.util.LinkedHashMap::new, java.util.stream.Collectors.mapping(Issue::customer,
+                            java.util.stream.Collectors.toList())))
+                    .forEach((tenant, customers) -> byTenant.put(tenant, notes.findAbout(tenant, customers)));
+        }
+        return issues.stream().map(issue -> new Card(issue, Optional.ofNullable(found.get(issue.id())),
+                byTenant.getOrDefault(issue.channel().tenant(), java.util.Map.of())
+                        .getOrDefault(issue.customer(), List.of()).stream().limit(NOTES_SHOWN).toList())).toList();
+    }
+
     Card of(Issue issue) {
         Optional<DesiredResult> result = results == null ? Optional.empty() : results.find(issue.id());
         List<CustomerNote> latest = notes == null ? List.of()

@@ -12,6 +12,7 @@ import io.happy3.app.Telemetry;
 import io.happy3.config.AppConfig;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.chat.PermalinkStore;
 import io.happy3.domain.customer.CustomerNoteStore;
 import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.inbox.InboxHandler;
@@ -125,6 +126,12 @@ public final class SlackModule {
      */
     public SlackModule showCustomers(CustomerNoteStore notes, DesiredResultStore results) {
         gateway.showCustomers(new SlackCustomerCards(notes, results));
+        return this;
+    }
+
+    /** Keeps the links {@code chat.getPermalink} gives in {@code store}: asked once per message, on any replica. */
+    public SlackModule keepPermalinksIn(PermalinkStore store) {
+        gateway.keepPermalinksIn(store);
         return this;
     }
 

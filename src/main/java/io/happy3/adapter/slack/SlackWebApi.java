@@ -106,20 +106,51 @@ final class SlackWebApi {
         log.info("Slack workspace {} uninstalled Happy3 or revoked its bot token: installation deleted", team);
     }
 
+    /** One Web API call that needs the token itself (a form posted with {@link SlackAnswer}). */
+    private interface TokenCall<T extends SlackApiTextResponse> {
+        T call(MethodsClient methods, String token) throws IOException, SlackApiException;
+    }
+
     /** Calls {@code method} for {@code team}; an {@code ok:false} answer throws {@link SlackApiError}. */
     <T extends SlackApiTextResponse> T call(String team, String method, ApiCall<T> call) {
+        return callWithToken(team, method, (methods, token) -> call.call(methods));
+    }
+
+    /**
+     * {@link #call} for the scheduler's hot methods: posts the fields {@code form} adds (null values left out)
+     * and reads the answer with {@link SlackAnswer}, not with the SDK's per-response Gson.
+     */
+    SlackAnswer post(String team, String method, java.util.function.Consumer<Form> form) {
+        return callWithToken(team, method, (methods, token) -> {
+            okhttp3.FormBody.Builder body = new okhttp3.FormBody.Builder();
+            form.accept((name, value) -> {
+                if (value != null) {
+                    body.add(name, value);
+                }
+            });
+            return SlackAnswer.post(methods, method, token, body);
+        });
+    }
+
+    /** The fields of a {@link #post}. */
+    interface Form {
+        void add(String name, String value);
+    }
+
+    private <T extends SlackApiTextResponse> T callWithToken(String team, String method, TokenCall<T> call) {
         String token = tokenFor(team);
         MethodsClient methods = slack.methods(token);
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                T response = call.call(methods);
+                T response = call.call(methods, token);
                 telemetry.apiCall(Platform.SLACK, method, 200);
                 if (!refreshed && "token_expired".equals(response.getError()) && botToken.isEmpty()
                         && rotation.rotates(team)) {
                     // expired earlier than we knew (a clock skew, a restored backup): refresh once and call again
                     refreshed = true;
-                    methods = slack.methods(rotation.refresh(team, token));
+                    token = rotation.refresh(team, token);
+                    methods = slack.methods(token);
                     continue;
                 }
                 if (!response.isOk()) {

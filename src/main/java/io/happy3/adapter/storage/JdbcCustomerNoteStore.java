@@ -8,7 +8,13 @@ import io.happy3.domain.customer.CustomerNoteStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Customer notes in the {@code customer_notes} table, unique per tenant and id. Thread-safe. */
@@ -80,6 +86,28 @@ public final class JdbcCustomerNoteStore implements CustomerNoteStore {
                     statement.setString(1, tenant);
                     Refs.setUser(statement, 2, Optional.of(customer));
                 }, JdbcCustomerNoteStore::read);
+    }
+
+    /** One query per 300 customers, newest first as {@link #findAbout}. */
+    @Override
+    public Map<UserRef, List<CustomerNote>> findAbout(String tenant, Collection<UserRef> customers) {
+        requireNonNull(tenant, "tenant == null");
+        List<UserRef> distinct = List.copyOf(new LinkedHashSet<>(requireNonNull(customers, "customers == null")));
+        Map<UserRef, List<CustomerNote>> found = new LinkedHashMap<>();
+        for (int from = 0; from < distinct.size(); from += 300) {
+            List<UserRef> chunk = distinct.subList(from, Math.min(distinct.size(), from + 300));
+            String sql = "select * from customer_notes where tenant = ? and (customer_platform, customer_tenant, "
+                    + "customer_id) in (" + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?)"))
+                    + ") order by updated_at desc, id desc";
+            jdbc.query("finding notes on " + chunk.size() + " customers", sql, statement -> {
+                statement.setString(1, tenant);
+                for (int i = 0; i < chunk.size(); i++) {
+                    Refs.setUser(statement, 3 * i + 2, Optional.of(chunk.get(i)));
+                }
+            }, JdbcCustomerNoteStore::read).forEach(note -> found.computeIfAbsent(note.customer(),
+                    customer -> new ArrayList<>()).add(note));
+        }
+        return found;
     }
 
     @Override

@@ -23,10 +23,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,8 @@ public final class JdbcIssueStore implements IssueStore {
     private static final int HISTORY_CHUNK = 1000;
     /** Issues remembered with the history they were stored with ({@link StoredHistory}); a few thousand suffice. */
     private static final int REMEMBERED_ISSUES = 4_096;
+    /** Ids bound in one {@link #findAll} query: well under every driver's limit on parameters. */
+    private static final int IDS_PER_QUERY = 500;
 
     private final Jdbc jdbc;
     /**
@@ -77,6 +81,24 @@ public final class JdbcIssueStore implements IssueStore {
         List<Issue> issues = select("finding issue " + id, "where i.id = ?", statement -> statement.setString(1,
                 id.value()));
         return issues.stream().findFirst();
+    }
+
+    /** One query per {@link #IDS_PER_QUERY} ids, each issue with its history. */
+    @Override
+    public Map<IssueId, Issue> findAll(Collection<IssueId> ids) {
+        requireNonNull(ids, "ids == null");
+        List<IssueId> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Map<IssueId, Issue> found = new LinkedHashMap<>();
+        for (int from = 0; from < distinct.size(); from += IDS_PER_QUERY) {
+            List<IssueId> chunk = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_QUERY));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            select("finding " + chunk.size() + " issues", "where i.id in (" + marks + ")", statement -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 1, chunk.get(i).value());
+                }
+            }).forEach(issue -> found.put(issue.id(), issue));
+        }
+        return found;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.happy3.domain.issue.IssueId;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeDelivery;
 import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeInbox;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgePlan;
 import io.happy3.domain.nudge.NudgeStatus;
@@ -297,6 +298,34 @@ public final class JdbcNudgeStore implements NudgeStore {
             statement.setString(2, recipient.tenant());
             statement.setString(3, recipient.platform().name());
         }, JdbcNudgeStore::read);
+    }
+
+    /** A count per status and two limited reads on the recipient index, on one connection. */
+    @Override
+    public NudgeInbox findInbox(UserRef recipient, int limit) {
+        requireNonNull(recipient, "recipient == null");
+        String mine = " from nudges where recipient_id = ? and recipient_tenant = ? and recipient_platform = ? ";
+        Jdbc.Binder who = statement -> {
+            statement.setString(1, recipient.user());
+            statement.setString(2, recipient.tenant());
+            statement.setString(3, recipient.platform().name());
+        };
+        return jdbc.withConnection("finding the nudge inbox page of " + recipient.key(), connection -> {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            Jdbc.query(connection, "select status, count(*) as n" + mine + "and status in ('PENDING', "
+                    + "'WAITING_FOR_CUSTOMER', 'SENT') group by status", who,
+                    rows -> counts.put(rows.getString("status"), rows.getInt("n")));
+            Jdbc.Binder page = statement -> {
+                who.bind(statement);
+                statement.setInt(4, limit);
+            };
+            List<Nudge> waiting = Jdbc.query(connection, "select " + COLUMNS + mine + "and status = 'SENT' "
+                    + "order by due_at, id limit ?", page, JdbcNudgeStore::read);
+            List<Nudge> upcoming = Jdbc.query(connection, "select " + COLUMNS + mine + "and status in ('PENDING', "
+                    + "'WAITING_FOR_CUSTOMER') order by due_at, id limit ?", page, JdbcNudgeStore::read);
+            return new NudgeInbox(waiting, counts.getOrDefault("SENT", 0), upcoming,
+                    counts.getOrDefault("PENDING", 0) + counts.getOrDefault("WAITING_FOR_CUSTOMER", 0));
+        });
     }
 
     @Override

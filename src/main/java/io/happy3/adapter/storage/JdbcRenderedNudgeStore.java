@@ -11,10 +11,17 @@ import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.nudge.RenderedNudgeStore;
 import io.happy3.domain.playbook.NudgeAction;
 import io.happy3.domain.playbook.StepId;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,30 +37,95 @@ public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
         this.jdbc = requireNonNull(database, "database == null").jdbc();
     }
 
+    private static final String UPDATE = """
+            update rendered_nudges set recipient_platform = ?, recipient_tenant = ?, recipient_user = ?,
+            channel_id = ?, thread_root = ?, step_id = ?, text = ?, actions = ?, late = ? where nudge_id = ?
+            """;
+    private static final String INSERT = """
+            insert into rendered_nudges (recipient_platform, recipient_tenant, recipient_user, channel_id,
+            thread_root, step_id, text, actions, late, nudge_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
     @Override
     public void save(NudgeMessage message) {
         requireNonNull(message, "message == null");
-        String update = """
-                update rendered_nudges set recipient_platform = ?, recipient_tenant = ?, recipient_user = ?,
-                channel_id = ?, thread_root = ?, step_id = ?, text = ?, actions = ?, late = ? where nudge_id = ?
-                """;
-        String insert = """
-                insert into rendered_nudges (recipient_platform, recipient_tenant, recipient_user, channel_id,
-                thread_root, step_id, text, actions, late, nudge_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """;
-        jdbc.upsert("saving the rendering of nudge " + message.nudgeId().value(), update, insert, statement -> {
-            statement.setString(1, message.recipient().platform().name());
-            statement.setString(2, message.recipient().tenant());
-            statement.setString(3, message.recipient().user());
-            statement.setString(4, message.channel().channel());
-            statement.setString(5, message.thread().id());
-            statement.setString(6, message.stepId().value());
-            statement.setString(7, message.text());
-            statement.setString(8, message.actions().stream().map(NudgeAction::wireName)
-                    .collect(Collectors.joining(",")));
-            statement.setBoolean(9, message.late());
-            statement.setString(10, message.nudgeId().value());
-        });
+        jdbc.upsert("saving the rendering of nudge " + message.nudgeId().value(), UPDATE, INSERT,
+                statement -> bind(statement, message));
+    }
+
+    /**
+     * One transaction: the updates batched, then the inserts of the renderings that had no row. Should another
+     * writer insert one of them meanwhile, each is saved on its own instead.
+     */
+    @Override
+    public void saveAll(List<NudgeMessage> messages) {
+        requireNonNull(messages, "messages == null");
+        if (messages.size() < 2) {
+            messages.forEach(this::save);
+            return;
+        }
+        try {
+            jdbc.inTransaction("saving the renderings of " + messages.size() + " nudges", connection -> {
+                List<NudgeMessage> missing = new ArrayList<>();
+                try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+                    for (NudgeMessage message : messages) {
+                        bind(update, message);
+                        update.addBatch();
+                    }
+                    int[] counts = update.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] == 0) {
+                            missing.add(messages.get(i));
+                        }
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (NudgeMessage message : missing) {
+                        bind(insert, message);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return null;
+            });
+        } catch (StorageException e) {
+            if (!(e.getCause() instanceof SQLException sql && SqlErrors.uniqueViolation(sql))) {
+                throw e;
+            }
+            messages.forEach(this::save);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, NudgeMessage message) throws SQLException {
+        statement.setString(1, message.recipient().platform().name());
+        statement.setString(2, message.recipient().tenant());
+        statement.setString(3, message.recipient().user());
+        statement.setString(4, message.channel().channel());
+        statement.setString(5, message.thread().id());
+        statement.setString(6, message.stepId().value());
+        statement.setString(7, message.text());
+        statement.setString(8, message.actions().stream().map(NudgeAction::wireName)
+                .collect(Collectors.joining(",")));
+        statement.setBoolean(9, message.late());
+        statement.setString(10, message.nudgeId().value());
+    }
+
+    /** One query per 500 nudges. */
+    @Override
+    public Map<NudgeId, NudgeMessage> findAll(Collection<NudgeId> nudges) {
+        List<NudgeId> distinct = List.copyOf(new LinkedHashSet<>(requireNonNull(nudges, "nudges == null")));
+        Map<NudgeId, NudgeMessage> found = new LinkedHashMap<>();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            List<NudgeId> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            jdbc.query("finding the renderings of " + chunk.size() + " nudges",
+                    "select * from rendered_nudges where nudge_id in ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", statement -> {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            statement.setString(i + 1, chunk.get(i).value());
+                        }
+                    }, JdbcRenderedNudgeStore::read).forEach(message -> found.put(message.nudgeId(), message));
+        }
+        return found;
     }
 
     @Override

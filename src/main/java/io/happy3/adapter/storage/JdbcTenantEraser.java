@@ -28,6 +28,7 @@ public final class JdbcTenantEraser {
                 "delete from issues where platform = ? and tenant = ?",
                 "delete from nudges where platform = ? and tenant = ?",
                 "delete from rendered_nudges where recipient_platform = ? and recipient_tenant = ?",
+                "delete from permalinks where platform = ? and tenant = ?",
                 "delete from channel_settings where platform = ? and tenant = ?",
                 "delete from agent_preferences where platform = ? and tenant = ?",
                 "delete from proud_moments where (channel_platform = ? or channel_platform is null) and tenant = ?",

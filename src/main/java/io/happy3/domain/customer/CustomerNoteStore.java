@@ -2,7 +2,10 @@ package io.happy3.domain.customer;
 
 import io.happy3.domain.chat.UserRef;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Port: durable customer notes. Every read is scoped to one tenant, so one workspace never sees another's. */
@@ -20,6 +23,18 @@ public interface CustomerNoteStore {
 
     /** {@code tenant}'s notes on {@code customer}, newest first (by last update). */
     List<CustomerNote> findAbout(String tenant, UserRef customer);
+
+    /** {@link #findAbout} for several customers of {@code tenant} at once; a customer without notes is left out. */
+    default Map<UserRef, List<CustomerNote>> findAbout(String tenant, Collection<UserRef> customers) {
+        Map<UserRef, List<CustomerNote>> found = new LinkedHashMap<>();
+        for (UserRef customer : customers) {
+            List<CustomerNote> notes = findAbout(tenant, customer);
+            if (!notes.isEmpty()) {
+                found.put(customer, notes);
+            }
+        }
+        return found;
+    }
 
     /** Every note on {@code customer}, in any tenant, oldest first: for a data export on request. */
     List<CustomerNote> findAllAbout(UserRef customer);

@@ -4,12 +4,27 @@ import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.UserRef;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Port: durable issues with their history. Implementations are thread-safe. */
 public interface IssueStore {
     Optional<Issue> find(IssueId id);
+
+    /**
+     * The issues among {@code ids} that exist, by id (the scheduler reads a round's issues at once). Stores with a
+     * query language answer it in one query per few hundred ids.
+     */
+    default Map<IssueId, Issue> findAll(Collection<IssueId> ids) {
+        Map<IssueId, Issue> found = new LinkedHashMap<>();
+        for (IssueId id : ids) {
+            find(id).ifPresent(issue -> found.put(id, issue));
+        }
+        return found;
+    }
 
     /**
      * Inserts or replaces the issue (and its whole history), if the stored issue is still at

@@ -5,7 +5,10 @@ import io.happy3.domain.chat.ChatMarkup;
 import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.chat.UserRef;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +17,8 @@ import java.util.Optional;
  */
 public interface ChatGateway {
     /**
-     * Delivers nudges to one agent. One nudge appears in its issue's thread (and the agent's
-     * persistent inbox); several due at once may be coalesced into one message.
+     * Delivers nudges to one agent. One nudge appears in its issue's thread; several due at once may be
+     * coalesced into one message. The agent's persistent inbox follows with {@link #refreshInbox}.
      */
     void deliver(UserRef recipient, List<NudgeMessage> nudges);
 
@@ -36,6 +39,26 @@ public interface ChatGateway {
 
     /** A link to a message that people can click, when the platform can build one. */
     Optional<String> permalink(MessageRef message);
+
+    /**
+     * {@link #permalink} for several messages at once (the scheduler's round of nudges): the links found, by
+     * message. Platforms that keep links look them all up together.
+     */
+    default Map<MessageRef, String> permalinks(Collection<MessageRef> messages) {
+        Map<MessageRef, String> links = new LinkedHashMap<>();
+        for (MessageRef message : messages) {
+            permalink(message).ifPresent(link -> links.put(message, link));
+        }
+        return links;
+    }
+
+    /**
+     * Refreshes the agent's persistent inbox (the Slack App Home) after nudges reached them; the scheduler calls
+     * it at most every half minute per agent while nudges keep arriving, and once after the last. Platforms
+     * without such an inbox do nothing. Failures are logged, never thrown.
+     */
+    default void refreshInbox(UserRef agent) {
+    }
 
     /**
      * Answers privately with choices the person can click (a lead accepting a proud moment). Platforms

@@ -73,6 +73,14 @@ public interface NudgeStore {
     /** Nudges to {@code recipient} that are open or sent and not yet answered (the agent's inbox). */
     List<Nudge> findInbox(UserRef recipient);
 
+    /**
+     * The first {@code limit} waiting and upcoming nudges of {@code recipient}'s inbox, with how many of each (the
+     * App Home); stores with a query language read no more rows than that.
+     */
+    default NudgeInbox findInbox(UserRef recipient, int limit) {
+        return NudgeInbox.of(findInbox(recipient), limit);
+    }
+
     /** Nudges of {@code tenant} due in [from, to), any status (for nudge analytics). */
     List<Nudge> findDueBetween(String tenant, Instant from, Instant to);
 

@@ -195,7 +195,7 @@ final class SectionCalculator {
 
     private List<StepOccurrence> occurrences(Issue issue) {
         return occurrences.computeIfAbsent(issue.id(), id -> playbook(issue)
-                .map(playbook -> StepOccurrence.of(issue, playbook, window.cutoff(),
+                .map(playbook -> StepOccurrence.of(issue, playbook, window,
                         nudgesByIssue.getOrDefault(id, List.of())))
                 .orElse(List.of()));
     }

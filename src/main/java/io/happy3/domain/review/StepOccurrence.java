@@ -26,9 +26,11 @@ record StepOccurrence(Step step, Instant triggeredAt, Instant dueAt, Instant lap
     /**
      * Every occurrence of {@code playbook}'s steps on {@code issue} whose trigger is known by {@code cutoff},
      * except those the planner never nudges for (see {@link #applies}); {@code nudges} may be all the review's
-     * nudges or only the issue's (only those are looked at).
+     * nudges or only the issue's (only those are looked at). Only the occurrences due in {@code window} are
+     * returned (the only ones a scorecard counts): the others are not looked at further.
      */
-    static List<StepOccurrence> of(Issue issue, Playbook playbook, Instant cutoff, List<Nudge> nudges) {
+    static List<StepOccurrence> of(Issue issue, Playbook playbook, ReviewWindow window, List<Nudge> nudges) {
+        Instant cutoff = window.cutoff();
         List<StepOccurrence> occurrences = new ArrayList<>();
         for (Step step : playbook.steps()) {
             for (IssueEvent trigger : triggers(issue, step.when())) {
@@ -43,6 +45,9 @@ record StepOccurrence(Step step, Instant triggeredAt, Instant dueAt, Instant lap
                 Instant inHours = playbook.workingHours()
                         .map(hours -> hours.nextWindow(due, playbook.timezone().orElse(java.time.ZoneOffset.UTC)))
                         .orElse(due);
+                if (!window.contains(inHours)) {
+                    continue;
+                }
                 boolean happened = happened(issue, step, trigger.at(), cutoff, nudges);
                 if (happened || !movedOn(issue, step, trigger.at(), cutoff)) {
                     occurrences.add(new StepOccurrence(step, trigger.at(), inHours, inHours.plus(step.expires()),

@@ -12,7 +12,7 @@ import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.issue.Issue;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.Nudge;
-import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeInbox;
 import io.happy3.domain.nudge.NudgeKey;
 import io.happy3.domain.nudge.NudgeMessage;
 import io.happy3.domain.playbook.NudgeAction;
@@ -23,8 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The App Home of the busiest agent stays a view Slack accepts: at most 100 blocks, every list at its limit. */
@@ -39,7 +37,7 @@ class SlackBlocksHomeTest {
         for (int index = 0; index < 40; index++) {
             inbox.add(nudge(index));
         }
-        Set<NudgeId> sendingNow = inbox.stream().limit(15).map(Nudge::id).collect(Collectors.toSet());
+        NudgeInbox page = new NudgeInbox(inbox.subList(0, 15), 15, inbox.subList(15, 35), inbox.size() - 15);
         List<SlackCustomerCards.Card> cards = new ArrayList<>();
         for (int index = 0; index < 12; index++) {
             cards.add(new SlackCustomerCards.Card(issue(index), Optional.empty(), List.of()));
@@ -52,7 +50,7 @@ class SlackBlocksHomeTest {
             }
         }
 
-        ObjectNode view = SlackBlocks.home(inbox, sendingNow, nudge -> Optional.of(message(nudge)), cards, 12,
+        ObjectNode view = SlackBlocks.home(page, nudge -> Optional.of(message(nudge)), cards, 12,
                 issue -> Optional.empty(), Optional.of(new ListCheckIns.Section(8, "checked in 0 of 25", choices)));
 
         JsonNode blocks = view.path("blocks");

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.happy3.adapter.memory.InMemoryInstallationStore;
 import io.happy3.adapter.memory.InMemoryIssueStore;
 import io.happy3.adapter.memory.InMemoryNudgeStore;
+import io.happy3.adapter.memory.InMemoryPermalinkStore;
+import io.happy3.adapter.memory.InMemoryRenderedNudgeStore;
 import io.happy3.config.AppConfig;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.Installation;
@@ -26,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,14 +58,17 @@ class SlackChatGatewayTest {
     }
 
     @Test
-    void deliver_severalNudgesAtOnce_coalesceIntoOneDirectMessageAndOneHomeUpdate() {
+    void deliver_severalNudgesAtOnce_coalesceIntoOneDirectMessage_homeWhenTheSchedulerAsks() {
         gateway.deliver(AGENT, List.of(nudge("n1", "1.1"), nudge("n2", "2.2"), nudge("n3", "3.3")));
 
         assertThat(slack.fake.calls("chat.postEphemeral")).isEmpty();
         assertThat(slack.fake.calls("chat.postMessage")).hasSize(1);
         assertThat(slack.fake.calls("chat.postMessage").get(0).param("blocks")).contains("You have 3 nudges")
                 .contains("\"value\":\"n1\"").contains("\"value\":\"n3\"");
+        assertThat(slack.fake.calls("views.publish")).isEmpty();
+        gateway.refreshInbox(AGENT);
         assertThat(slack.fake.calls("views.publish")).hasSize(1);
+        assertThat(slack.fake.calls("views.publish").get(0).param("user_id")).isEqualTo(AGENT.user());
     }
 
     @Test
@@ -95,6 +101,22 @@ class SlackChatGatewayTest {
     }
 
     @Test
+    void directMessage_severalToOnePerson_opensTheImChannelOnceAndAgainAfterAFailedPost() {
+        gateway.deliver(AGENT, List.of(nudge("n1", "1.1"), nudge("n2", "2.2")));
+        gateway.directMessage(AGENT, "What's one thing you're proud of this week?");
+        assertThat(slack.fake.calls("conversations.open")).hasSize(1);
+        assertThat(slack.fake.calls("chat.postMessage")).hasSize(2)
+                .allSatisfy(call -> assertThat(call.param("channel")).isEqualTo("DU0AGENT1"));
+
+        slack.fake.failNext("chat.postMessage", "channel_not_found");
+        assertThatThrownBy(() -> gateway.directMessage(AGENT, "lost")).isInstanceOf(ChatDeliveryException.class);
+        gateway.directMessage(AGENT, "arrives");
+
+        assertThat(slack.fake.calls("conversations.open")).hasSize(2);
+        assertThat(slack.fake.calls("chat.postMessage").get(3).param("text")).isEqualTo("arrives");
+    }
+
+    @Test
     void directMessage_opensTheImChannelThenPosts() {
         gateway.directMessage(AGENT, "What's one thing you're proud of this week?");
 
@@ -112,6 +134,31 @@ class SlackChatGatewayTest {
         assertThat(slack.fake.calls("chat.getPermalink").get(0).param("message_ts")).isEqualTo("1355517523.000005");
         slack.fake.failNext("chat.getPermalink", "message_not_found");
         assertThat(gateway.permalink(new MessageRef(SUPPORT, "1355517599.000001"))).isEmpty();
+    }
+
+    @Test
+    void permalinks_keptInTheStore_aRestartedOrOtherReplicaNeverAsksSlackAgain() {
+        InMemoryPermalinkStore store = new InMemoryPermalinkStore();
+        slack.module.keepPermalinksIn(store);
+        MessageRef first = new MessageRef(SUPPORT, "1355517523.000005");
+        MessageRef second = new MessageRef(SUPPORT, "1355517523.000006");
+        assertThat(gateway.permalinks(List.of(first, second))).hasSize(2);
+        assertThat(slack.fake.calls("chat.getPermalink")).hasSize(2);
+
+        AppConfig.Slack config = new AppConfig.Slack(new AppConfig.Secret(SlackHarness.SECRET),
+                Optional.of(new AppConfig.Secret("xoxb-test")), Optional.empty(), Optional.empty(),
+                slack.fake.apiUrl());
+        SlackModule restarted = SlackModule.create(config, slack.memoryInbox, new InMemoryInstallationStore(),
+                new InMemoryIssueStore(), new InMemoryNudgeStore(), new InMemoryRenderedNudgeStore(), slack.clock)
+                .keepPermalinksIn(store);
+        slack.fake.reset();
+        MessageRef third = new MessageRef(SUPPORT, "1355517523.000007");
+        Map<MessageRef, String> links = restarted.gateway().permalinks(List.of(first, second, third));
+
+        assertThat(links.get(first)).isEqualTo("https://example.slack.com/archives/C123ABC456/p1355517523000005");
+        assertThat(links).containsKeys(second, third);
+        assertThat(slack.fake.calls("chat.getPermalink")).hasSize(1);
+        assertThat(slack.fake.calls("chat.getPermalink").get(0).param("message_ts")).isEqualTo("1355517523.000007");
     }
 
     @Test

@@ -85,6 +85,16 @@ record Backend(String name, TestDatabase database) {
                 : new JdbcConversationAddressStore(database.database());
     }
 
+    io.happy3.domain.chat.PermalinkStore permalinkStore() {
+        return database == null ? new io.happy3.adapter.memory.InMemoryPermalinkStore()
+                : new JdbcPermalinkStore(database.database());
+    }
+
+    io.happy3.domain.nudge.RenderedNudgeStore renderedNudgeStore() {
+        return database == null ? new io.happy3.adapter.memory.InMemoryRenderedNudgeStore()
+                : new JdbcRenderedNudgeStore(database.database());
+    }
+
     RitualLedger ritualLedger(Clock clock) {
         return database == null ? new InMemoryRitualLedger() : new JdbcRitualLedger(database.database(), clock);
     }

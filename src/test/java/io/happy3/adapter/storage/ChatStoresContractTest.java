@@ -4,11 +4,23 @@ import io.happy3.testing.MutableClock;
 import static io.happy3.adapter.storage.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.ConversationAddressStore;
 import io.happy3.domain.chat.Installation;
 import io.happy3.domain.chat.InstallationStore;
+import io.happy3.domain.chat.MessageRef;
+import io.happy3.domain.chat.PermalinkStore;
 import io.happy3.domain.chat.Platform;
+import io.happy3.domain.chat.UserRef;
+import io.happy3.domain.nudge.NudgeId;
+import io.happy3.domain.nudge.NudgeMessage;
+import io.happy3.domain.nudge.RenderedNudgeStore;
+import io.happy3.domain.playbook.NudgeAction;
+import io.happy3.domain.playbook.StepId;
 import io.happy3.domain.review.RitualLedger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +60,49 @@ class ChatStoresContractTest extends StoreContract {
 
         assertThat(store.find(Platform.TEAMS, "tenant-1", "user:29:abc")).contains("{\"v\":2}");
         assertThat(store.find(Platform.TEAMS, "tenant-2", "user:29:abc")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void permalinkSave_thenFindAll_returnsEachKeptLinkAndTheFirstLinkStays(Backend backend) {
+        PermalinkStore store = backend.permalinkStore();
+        ChannelRef support = new ChannelRef(Platform.SLACK, "T1", "C1");
+        List<MessageRef> messages = new ArrayList<>();
+        for (int i = 0; i < 300; i++) { // more than one query's worth
+            MessageRef message = new MessageRef(support, "1700000000." + i);
+            store.save(message, "https://x.slack.com/archives/C1/p" + i);
+            messages.add(message);
+        }
+        store.save(messages.get(0), "https://elsewhere.example/again");
+        MessageRef otherTenant = new MessageRef(new ChannelRef(Platform.SLACK, "T2", "C1"), "1700000000.0");
+        messages.add(otherTenant);
+
+        Map<MessageRef, String> found = store.findAll(messages);
+
+        assertThat(found).hasSize(300).doesNotContainKey(otherTenant);
+        assertThat(found.get(messages.get(0))).isEqualTo("https://x.slack.com/archives/C1/p0");
+        assertThat(found.get(messages.get(299))).isEqualTo("https://x.slack.com/archives/C1/p299");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void renderedSaveAll_oneRenderedBefore_findAllShowsEachLatestRendering(Backend backend) {
+        RenderedNudgeStore store = backend.renderedNudgeStore();
+        UserRef agent = new UserRef(Platform.SLACK, "T1", "U1");
+        MessageRef thread = new MessageRef(new ChannelRef(Platform.SLACK, "T1", "C1"), "1700000000.1");
+        java.util.function.BiFunction<String, String, NudgeMessage> rendering = (id, text) -> new NudgeMessage(
+                new NudgeId(id), agent, thread, new StepId("confirm-result"), text,
+                List.of(NudgeAction.CUSTOMER_CONFIRMED, NudgeAction.SNOOZE), false);
+        store.save(rendering.apply("n1", "first text"));
+
+        store.saveAll(List.of(rendering.apply("n1", "rendered again"), rendering.apply("n2", "second"),
+                rendering.apply("n3", "third")));
+
+        Map<NudgeId, NudgeMessage> found = store.findAll(List.of(new NudgeId("n1"), new NudgeId("n2"),
+                new NudgeId("n3"), new NudgeId("n4")));
+        assertThat(found).containsOnlyKeys(new NudgeId("n1"), new NudgeId("n2"), new NudgeId("n3"));
+        assertThat(found.get(new NudgeId("n1"))).isEqualTo(rendering.apply("n1", "rendered again"));
+        assertThat(found.get(new NudgeId("n3"))).isEqualTo(rendering.apply("n3", "third"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -47,6 +47,25 @@ class CustomerNoteStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void findAboutSeveral_customersOfOneTenant_eachGetsTheirOwnNotesNewestFirst(Backend backend) {
+        CustomerNoteStore store = backend.customerNoteStore();
+        UserRef other = new UserRef(Platform.SLACK, "T1", "U-OTHER");
+        UserRef quiet = new UserRef(Platform.SLACK, "T1", "U-QUIET");
+        store.add(note("a", "T1", CUSTOMER, "her team ships on Thursdays", T0));
+        store.add(note("b", "T1", CUSTOMER, "migrating to SSO in Q1", T0.plusSeconds(60)));
+        store.add(note("c", "T1", other, "prefers email", T0));
+        store.add(note("d", "T2", other, "another workspace's note", T0));
+
+        var found = store.findAbout("T1", java.util.List.of(CUSTOMER, other, quiet));
+
+        assertThat(found).containsOnlyKeys(CUSTOMER, other);
+        assertThat(found.get(CUSTOMER)).extracting(CustomerNote::text)
+                .containsExactly("migrating to SSO in Q1", "her team ships on Thursdays");
+        assertThat(found.get(other)).extracting(CustomerNote::text).containsExactly("prefers email");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void findAbout_severalNotes_newestEditFirst(Backend backend) {
         CustomerNoteStore store = backend.customerNoteStore();
         CustomerNote old = note("a", "T1", CUSTOMER, "her team ships on Thursdays", T0);

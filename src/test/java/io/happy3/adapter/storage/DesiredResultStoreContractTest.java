@@ -35,6 +35,21 @@ class DesiredResultStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void findAll_severalIssues_returnsTheResultOfEachIssueThatHasOne(Backend backend) {
+        DesiredResultStore store = backend.desiredResultStore();
+        IssueId second = IssueId.of(new MessageRef(CHANNEL, "m2"));
+        IssueId without = IssueId.of(new MessageRef(CHANNEL, "m3"));
+        DesiredResult recorded = DesiredResult.recorded(ISSUE, "T1", "export by 8:00", Optional.empty(), AGENT, T0);
+        DesiredResult suggested = DesiredResult.suggested(second, "T1", "we need it all", T0);
+        store.save(recorded);
+        store.save(suggested);
+
+        assertThat(store.findAll(java.util.List.of(ISSUE, second, without)))
+                .containsOnly(java.util.Map.entry(ISSUE, recorded), java.util.Map.entry(second, suggested));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void findRecordedBetween_week_returnsOnlyRecordedOfThatTenant(Backend backend) {
         DesiredResultStore store = backend.desiredResultStore();
         store.save(DesiredResult.recorded(ISSUE, "T1", "export by 8:00", Optional.empty(), AGENT, T0));

@@ -49,6 +49,28 @@ class IssueStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void findAll_manyIdsSomeUnknown_returnsEachStoredIssueWithItsHistory(Backend backend) {
+        IssueStore store = backend.issueStore();
+        Issue confirmed = confirmedIssue();
+        store.save(confirmed);
+        java.util.List<io.happy3.domain.issue.IssueId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) { // more than one query's worth of ids
+            Issue opened = issue("n" + i, T0.plusSeconds(i));
+            store.save(opened);
+            ids.add(opened.id());
+        }
+        ids.add(confirmed.id());
+        ids.add(issue("never-stored", T0).id());
+
+        java.util.Map<io.happy3.domain.issue.IssueId, Issue> found = store.findAll(ids);
+
+        assertThat(found).hasSize(601).doesNotContainKey(issue("never-stored", T0).id());
+        assertThat(found.get(confirmed.id())).isEqualTo(confirmed.atVersion(1));
+        assertThat(found.get(ids.get(599))).isEqualTo(issue("n599", T0.plusSeconds(599)).atVersion(1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void save_sameIssueAgain_replacesStateAndHistory(Backend backend) {
         IssueStore store = backend.issueStore();
         Issue opened = issue("m1", T0);

@@ -202,6 +202,33 @@ class NudgeStoreContractTest extends StoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void findInboxPage_manyNudges_firstOfEachKindByDueTimeAndHowManyInAll(Backend backend) {
+        NudgeStore store = backend.nudgeStore();
+        java.util.List<Nudge> open = new java.util.ArrayList<>();
+        java.util.List<Nudge> sentOnes = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            open.add(nudge("open-" + i, T0.plusSeconds(60 + i)));
+            store.schedule(open.get(i));
+            Nudge sent = nudge("sent-" + i, T0.minusSeconds(10 - i));
+            store.schedule(sent);
+            sentOnes.add(sent.sent(T0, false));
+            store.update(sentOnes.get(i));
+        }
+        Nudge acted = nudge("acted", T0.minusSeconds(60));
+        store.schedule(acted);
+        store.update(acted.sent(T0, false).answered("on_it", NudgeStatus.ACTED));
+
+        io.happy3.domain.nudge.NudgeInbox page = store.findInbox(AGENT, 2);
+
+        assertThat(page.waitingCount()).isEqualTo(5);
+        assertThat(page.upcomingCount()).isEqualTo(5);
+        assertThat(page.waiting()).containsExactly(sentOnes.get(0), sentOnes.get(1));
+        assertThat(page.upcoming()).containsExactly(open.get(0), open.get(1));
+        assertThat(store.findInbox(Fixtures.CUSTOMER, 2).waitingCount()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void countSent_andFindDueBetween_countOnlyTheWindow(Backend backend) {
         NudgeStore store = backend.nudgeStore();
         Nudge early = nudge("early", T0.minusSeconds(3600));

@@ -22,7 +22,7 @@ final class TestDatabases {
     /** Every table, children first, for cleaning between tests. */
     private static final List<String> TABLES = List.of("issue_events", "issues", "nudges", "channel_settings",
             "agent_preferences", "proud_moments", "inbox", "installations", "conversation_addresses",
-            "rituals_sent", "customer_notes", "desired_results");
+            "rituals_sent", "customer_notes", "desired_results", "permalinks", "rendered_nudges");
 
     private TestDatabases() {
     }
