@@ -20,6 +20,8 @@ final class ResultForm {
     static final String VERB = "record_result";
     static final String TEXT = "result_text";
     static final String BY = "result_by";
+    private static final java.util.regex.Pattern OFFERED = java.util.regex.Pattern.compile(
+            " wrote: \"(.+)\" — is that the result they need\\?");
 
     /** What the form shows: the draft typed so far, the error of the last submission, or the recorded answer. */
     record State(Optional<String> draft, Optional<String> draftBy, Optional<String> error, Optional<String> recorded) {
@@ -64,7 +66,7 @@ final class ResultForm {
                 .put("label", "What result do they need?").put("placeholder", "the nightly export in finance by 8:00")
                 .put("maxLength", DesiredResult.MAX_LENGTH).put("isMultiline", false).put("isRequired", true)
                 .put("errorMessage", "Write the result the customer needs, in their words.");
-        state.draft().ifPresent(value -> text.put("value", value));
+        state.draft().or(() -> suggestion(entry.text())).ifPresent(value -> text.put("value", value));
         ObjectNode date = fields.addObject().put("type", "Input.Date").put("id", BY).put("label", "By when (optional)");
         state.draftBy().ifPresent(value -> date.put("value", value));
         state.error().ifPresent(error -> fields.addObject().put("type", "TextBlock").put("text", error)
@@ -95,6 +97,15 @@ final class ResultForm {
         } catch (DateTimeParseException e) {
             return Optional.of("`" + by + "` is not a date; pick one from the calendar.");
         }
+    }
+
+    /**
+     * The customer's own sentence the nudge offers as their result ({@code Casey wrote: "…" — is that the result
+     * they need?}), so the form starts with it and one press records it.
+     */
+    static Optional<String> suggestion(String nudgeText) {
+        java.util.regex.Matcher offered = OFFERED.matcher(nudgeText);
+        return offered.find() ? nonBlank(offered.group(1)) : Optional.empty();
     }
 
     private static Optional<String> nonBlank(String text) {

@@ -100,6 +100,12 @@ public final class TeamsAgentDirectory implements AgentDirectory {
         return user.platform() == Platform.TEAMS && owners.enabled();
     }
 
+    /** Whoever added the app to a team in {@code user}'s tenant: its first lead. */
+    @Override
+    public Optional<String> installer(UserRef user) {
+        return user.platform() == Platform.TEAMS ? roster.installer(user.tenant()) : Optional.empty();
+    }
+
     @Override
     public Optional<String> channelName(ChannelRef channel) {
         return channel.platform() == Platform.TEAMS ? roster.channelName(channel) : Optional.empty();

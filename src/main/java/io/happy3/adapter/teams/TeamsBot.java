@@ -163,6 +163,10 @@ final class TeamsBot {
         }
         ObjectNode details = Serialization.createObjectNode().put("serviceUrl", serviceUrl);
         Optional.ofNullable(activity.teamsGetTeamId()).ifPresent(team -> details.put("teamId", team));
+        // Whoever added the app is its first lead, as on Slack; kept when only the service URL changed.
+        Optional<String> installer = added ? Optional.ofNullable(activity.getFrom().getId())
+                : known.flatMap(found -> TeamsActivities.text(TeamsAddresses.parse(found.details()).path("installer")));
+        installer.filter(id -> !id.isBlank() && !id.equals(botId)).ifPresent(id -> details.put("installer", id));
         installations.save(new Installation(Platform.TEAMS, tenant, Optional.of(botId).filter(id -> !id.isBlank()),
                 Optional.empty(), details.toString(), known.filter(found -> !added).map(Installation::installedAt)
                 .orElse(clock.instant())));

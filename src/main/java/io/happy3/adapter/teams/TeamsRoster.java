@@ -145,6 +145,12 @@ final class TeamsRoster {
                         .or(() -> fromActivities.flatMap(Team::aadGroupId)), Map.copyOf(channels)));
     }
 
+    /** Who added the app in {@code tenant}, as recorded with its installation. */
+    Optional<String> installer(String tenant) {
+        return installations.find(Platform.TEAMS, tenant).flatMap(found -> TeamsActivities.text(
+                TeamsAddresses.parse(found.details()).path("installer")));
+    }
+
     /** The team the app was installed in, as recorded with the tenant's installation. */
     private Optional<String> installed(String tenant) {
         return installations.find(Platform.TEAMS, tenant).flatMap(found -> TeamsActivities.text(

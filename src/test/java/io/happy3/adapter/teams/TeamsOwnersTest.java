@@ -34,7 +34,7 @@ class TeamsOwnersTest {
     @Test
     void teamOwner_setsAgents_memberWhoOwnsNothingIsRefusedWithWhoMay() {
         graph.owner(LEAD_AAD);
-        bed.post("members-added.json");
+        installedBy("29:installer-aad-user", "Ida Installer");
 
         command("1700000000103", "agents <at>Alex Agent</at>", activity -> { });
         command("1700000000104", "leads <at>Alex Agent</at>", activity -> {
@@ -49,8 +49,8 @@ class TeamsOwnersTest {
         assertThat(replies()).hasSize(2);
         assertThat(replies().get(0)).as("people named as Teams shows them").isEqualTo("Agents of this channel: "
                 + "Alex Agent.");
-        assertThat(replies().get(1)).contains("Only this team's owners or this channel's leads can run "
-                + "/happy3 leads").contains("ask a team owner");
+        assertThat(replies().get(1)).contains("Only this team's owners or this channel's leads (Ida Installer) can "
+                + "run /happy3 leads").contains("ask a team owner");
         List<FakeMicrosoftGraph.Call> asked = graph.calls().stream().filter(call -> call.method().equals("GET"))
                 .toList();
         assertThat(asked).extracting(FakeMicrosoftGraph.Call::path)
@@ -70,7 +70,7 @@ class TeamsOwnersTest {
     void graphRefuses_withoutTheConsent_nobodyIsTakenForAnOwner() {
         graph.owner(LEAD_AAD);
         graph.membersAnswer(403);
-        bed.post("members-added.json");
+        installedBy("29:installer-aad-user", "Ida Installer");
 
         command("1700000000103", "agents <at>Alex Agent</at>", activity -> { });
         bed.drainInbox();
@@ -90,6 +90,23 @@ class TeamsOwnersTest {
         bed.drainInbox();
 
         assertThat(bed.stores.channelSettings().find(channel).orElseThrow().agents()).containsExactly(AGENT);
+    }
+
+    @Test
+    void whoeverAddedTheApp_isItsFirstLead() {
+        installedBy("29:lead-aad-user", "Lee Lead");
+
+        command("1700000000103", "agents <at>Alex Agent</at>", activity -> { });
+        bed.drainInbox();
+
+        assertThat(bed.stores.channelSettings().find(channel).orElseThrow().agents()).containsExactly(AGENT);
+        assertThat(graph.calls()).as("the installer needs no ownership").isEmpty();
+    }
+
+    private void installedBy(String id, String name) {
+        bed.post("members-added.json", activity -> activity.withObjectProperty("from").put("id", id)
+                .put("name", name).put("aadObjectId", "00000000-0000-0000-0000-0000000000ii"));
+        bed.drainInbox();
     }
 
     private void command(String id, String text, java.util.function.Consumer<com.fasterxml.jackson.databind.node

@@ -89,6 +89,24 @@ class TeamsResultFormTest {
                 .map(node -> node.path("text").asText()).findFirst().orElse("");
     }
 
+    @Test
+    void customerStatedTheResult_formStartsWithTheirSentence() {
+        bed.clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+        bed.post("channel-message.json", activity -> {
+            activity.put("id", "1700000000401");
+            activity.withObjectProperty("conversation").put("id", TeamsTestBed.CHANNEL + ";messageid=1700000000401");
+            activity.put("timestamp", "2026-11-23T10:00:00.000Z");
+            activity.put("text", "<p>The export fails again. We need the invoices export in finance by 8am.</p>");
+        });
+        bed.drainInbox();
+        bed.clock.set(Instant.parse("2026-11-23T10:11:00Z"));
+        assertThat(bed.engine.delivery().tick()).isEqualTo(1);
+
+        JsonNode field = bed.cardsSent().get(1).findParents("id").stream()
+                .filter(node -> node.path("id").asText().equals(ResultForm.TEXT)).findFirst().orElseThrow();
+        assertThat(field.path("value").asText()).contains("invoices export in finance by 8am");
+    }
+
     private JsonNode press(String id, String text, String by) throws Exception {
         HttpResponse<String> response = bed.post("action-execute.json", activity -> {
             activity.put("id", id);
