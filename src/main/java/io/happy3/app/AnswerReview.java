@@ -125,7 +125,7 @@ public final class AnswerReview {
                 new ChatGateway.Attachment("happy3-" + request.period().label() + ".csv", "text/csv",
                         csv.getBytes(StandardCharsets.UTF_8)));
         return reply(command, "Sent you the CSV of " + request.period().label() + " (" + review.issues().size()
-                + " issues).");
+                + (review.issues().size() == 1 ? " issue)." : " issues)."));
     }
 
     private record Review(List<Issue> issues, ScorecardComparison comparison) {

@@ -224,10 +224,13 @@ public final class RunCommand {
         if (pending.isEmpty()) {
             return "Your inbox is empty. Nothing is waiting on you.";
         }
+        // The threads' links looked up together: one read of the kept links instead of one per listed nudge.
+        java.util.Map<MessageRef, String> links = gateway.permalinks(pending.stream().map(RunCommand::rootOf)
+                .distinct().toList());
         StringBuilder text = new StringBuilder("Your pending nudges:");
         for (Nudge nudge : pending) {
             text.append("\n• ").append(nudge.stepId()).append(" — ").append(nudge.status().name().toLowerCase(
-                    java.util.Locale.ROOT)).append(gateway.permalink(rootOf(nudge))
+                    java.util.Locale.ROOT)).append(Optional.ofNullable(links.get(rootOf(nudge)))
                     .map(link -> " " + link).orElse(""));
         }
         return text.toString();

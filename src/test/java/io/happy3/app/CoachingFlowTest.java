@@ -382,4 +382,16 @@ class CoachingFlowTest {
 
         assertThat(gateway.permalinksAsked).containsExactly(new MessageRef(CHANNEL, "m1"));
     }
+
+    @Test
+    void inboxCommand_pendingNudges_listsEachWithItsThreadsLink() {
+        say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
+        say(CUSTOMER, "m9", null, "And the import is slow.");
+
+        engine.router().route(new ChatEvent.CommandInvoked("c1", CHANNEL, ANNA, "happy3", "inbox", "reply-url",
+                clock.instant()));
+
+        assertThat(gateway.lastReply()).contains("first-response — pending https://chat.example/C1/m1")
+                .contains("first-response — pending https://chat.example/C1/m9");
+    }
 }

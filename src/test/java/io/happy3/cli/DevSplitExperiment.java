@@ -3,16 +3,21 @@ package io.happy3.cli;
 import io.happy3.adapter.signalmodel.LabelledCorpus;
 import io.happy3.adapter.signalmodel.LinearSignalModel;
 import io.happy3.adapter.signalmodel.SignalModelTrainer;
+import io.happy3.domain.signal.Signal;
 import io.happy3.domain.signal.SignalDetector;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Error analysis without the held-out split: trains the linear model in memory on one labelled set (e.g. the
  * devtrain part that {@code eval/signals/generate.py --dev} writes) and prints the evaluation of the rules alone and
  * of rules + that model on each further set, with their confused turns. A program, not a test:
- * {@code java -cp … io.happy3.cli.DevSplitExperiment eval/signals/devtrain eval/signals/dev [CONFUSED]}.
+ * {@code java -cp … io.happy3.cli.DevSplitExperiment eval/signals/devtrain eval/signals/dev [CONFUSED]}; with
+ * {@code -Dh3.sweep=true} it prints F1 per signal at claim thresholds 0.2–0.8 instead (how the trainer's was chosen).
  */
 public final class DevSplitExperiment {
     private DevSplitExperiment() {
@@ -40,16 +45,15 @@ public final class DevSplitExperiment {
     /** F1 per signal of rules + model at each claim threshold (all signals at once; they interact only a little). */
     private static void sweep(LinearSignalModel model, List<LabelledCorpus.Thread> threads) {
         for (double t : new double[] {0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
-            java.util.Map<io.happy3.domain.signal.Signal, Double> all = new java.util.EnumMap<>(
-                    io.happy3.domain.signal.Signal.class);
-            for (io.happy3.domain.signal.Signal s : io.happy3.domain.signal.Signal.values()) {
-                all.put(s, t);
+            Map<Signal, Double> all = new EnumMap<>(Signal.class);
+            for (Signal signal : Signal.values()) {
+                all.put(signal, t);
             }
             SignalEvaluation.Result r = SignalEvaluation.run(SignalDetector.builtIn().withModel(model.withThresholds(all)),
                     threads);
-            StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "t=%.1f", t));
-            r.counts().forEach((s, c) -> line.append(String.format(java.util.Locale.ROOT, " %s %.3f", s.wireName(), c.f1())));
-            System.out.println(line.append(String.format(java.util.Locale.ROOT, " macro %.3f", r.macroF1())));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "t=%.1f", t));
+            r.counts().forEach((signal, c) -> line.append(String.format(Locale.ROOT, " %s %.3f", signal.wireName(), c.f1())));
+            System.out.println(line.append(String.format(Locale.ROOT, " macro %.3f", r.macroF1())));
         }
     }
 

@@ -59,12 +59,13 @@ final class SustainedBench {
     /** What one target did. */
     record Result(Target target, String loadBefore, String loadAfter, double ready, List<Step> steps, Step hold,
                   boolean holdBounded, double processedPerSecond, long[] endToEndMillis, long unprocessed,
-                  double rssMiB, double peakRssMiB, Map<String, Long> rows) {
+                  double rssMiB, double peakRssMiB, Map<String, Long> rows, Map<String, Long> slackCalls) {
     }
 
     private final Settings settings;
     private final Targets targets;
     private final SlackRequests requests;
+    private final FakeSlack slack;
     private final LoadGenerator generator;
     private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 
@@ -72,6 +73,7 @@ final class SustainedBench {
         this.settings = settings;
         this.targets = targets;
         this.requests = new SlackRequests(slack);
+        this.slack = slack;
         this.generator = new LoadGenerator(Targets.SECRET, settings.integer("connections"));
     }
 
@@ -107,7 +109,16 @@ final class SustainedBench {
             int holdRate = best.map(Step::rate).orElse(rates.get(0));
             traffic.phase("H");
             double backlogBefore = server.metric("happy3_inbox_backlog").orElse(0.0);
+            Map<String, Long> callsBefore = slack.calls();
             Step hold = step(server, traffic, "hold " + holdRate + "/s", holdRate, settings.seconds("hold"));
+            Map<String, Long> slackCalls = new java.util.TreeMap<>();
+            slack.calls().forEach((method, count) -> {
+                long during = count - callsBefore.getOrDefault(method, 0L);
+                if (during > 0) {
+                    // each command's response_url is a path of its own: counted as one kind of call
+                    slackCalls.merge(method.startsWith("/commands/") ? "response_url" : method, during, Long::sum);
+                }
+            });
             double processed = (hold.acks().requests() + backlogBefore - hold.last()) / hold.acks().seconds();
             String loadAfter = Machine.load();
             drain(server);
@@ -116,7 +127,7 @@ final class SustainedBench {
             Map<String, Long> rows = rows(databaseUrl(started));
             nudges.close();
             return new Result(target, loadBefore, loadAfter, server.readySeconds(), steps, hold, best.isPresent(),
-                    processed, latencies, unprocessed, server.rssMiB(), server.peakRssMiB(), rows);
+                    processed, latencies, unprocessed, server.rssMiB(), server.peakRssMiB(), rows, slackCalls);
         }
     }
 

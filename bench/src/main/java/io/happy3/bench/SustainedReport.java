@@ -38,6 +38,10 @@ final class SustainedReport {
         report.line("");
         for (Result r : results) {
             report.line("- " + r.target().label() + ", rows afterwards: " + r.rows() + ".");
+            long events = r.hold().acks().requests();
+            report.line("- " + r.target().label() + ", Slack Web API calls during the hold (the fake counted them): "
+                    + r.slackCalls() + String.format(Locale.ROOT, ", %.2f per request.",
+                    r.slackCalls().values().stream().mapToLong(Long::longValue).sum() / (double) Math.max(1, events)));
         }
         return report.toString();
     }

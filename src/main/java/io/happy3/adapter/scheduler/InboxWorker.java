@@ -39,10 +39,6 @@ public final class InboxWorker implements AutoCloseable {
     static final int ACK_PRESSURE = 8;
     /** The longest a worker thread yields to the ack path before it claims its next entry anyway. */
     static final Duration MAX_YIELD = Duration.ofMillis(100);
-    /** An entry received longer ago than this means the worker is behind: a backlog drains ({@link #makeRoom}). */
-    static final Duration BEHIND = Duration.ofSeconds(1);
-    /** Acknowledgements count as flowing until this long after the last one was seen waiting for its commit. */
-    static final long ACKS_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final InboxStore store;
     private final Map<Platform, InboxHandler> handlers = new EnumMap<>(Platform.class);
@@ -57,11 +53,6 @@ public final class InboxWorker implements AutoCloseable {
     private final Deque<InboxEntry> claimedWaiting = new ArrayDeque<>();
     private final Heartbeat heartbeat;
     private final Duration maxYield;
-    /** Entries that may run at once while a backlog drains beside flowing acks ({@link #makeRoom}). */
-    private final Semaphore drainSlots;
-    private final int drainThreads;
-    /** {@link System#nanoTime} when an acknowledgement was last seen waiting for its commit. */
-    private volatile long lastAckSeen = System.nanoTime() - ACKS_QUIET_NANOS;
     private volatile boolean draining;
 
     public InboxWorker(InboxStore store, Collection<InboxHandler> handlers, Clock clock, String owner,
@@ -89,8 +80,6 @@ public final class InboxWorker implements AutoCloseable {
             return thread;
         });
         this.freeThreads = new Semaphore(settings.threads());
-        this.drainThreads = Math.max(1, settings.threads() / 4);
-        this.drainSlots = new Semaphore(drainThreads);
         this.heartbeat = Heartbeat.every(settings.lease().dividedBy(4), "inbox", this::renewLeases);
     }
 
@@ -154,14 +143,10 @@ public final class InboxWorker implements AutoCloseable {
         executor.execute(() -> {
             try {
                 for (InboxEntry current = first; current != null; current = next()) {
-                    boolean slot = makeRoom(current);
                     try {
                         process(current);
                     } finally {
                         inProgress.remove(current.sequence());
-                        if (slot) {
-                            drainSlots.release();
-                        }
                     }
                     yieldToAcks();
                 }
@@ -188,39 +173,6 @@ public final class InboxWorker implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    /**
-     * Acks first while a backlog drains: when {@code entry} was received more than {@link #BEHIND} ago and
-     * acknowledgements are flowing, at most a quarter of the threads (at least one) process at once, so the rest of
-     * the CPU answers the platform; the others wait for a slot, or until the acks stop. A worker that keeps up (its
-     * entries are fresh) runs every thread, and a backlog always drains (one slot at least is always working).
-     * Returns whether the caller took a slot, which it releases after the entry.
-     */
-    private boolean makeRoom(InboxEntry entry) {
-        if (!clock.instant().minus(BEHIND).isAfter(entry.receivedAt())) {
-            return false;
-        }
-        try {
-            while (!draining && acksFlowing()) {
-                if (drainSlots.tryAcquire(5, TimeUnit.MILLISECONDS)) {
-                    return true;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return false;
-    }
-
-    /** Whether an acknowledgement waits for its commit now, or did within the last {@link #ACKS_QUIET_NANOS}. */
-    private boolean acksFlowing() {
-        long now = System.nanoTime();
-        if (store.acksWaiting() > 0) {
-            lastAckSeen = now;
-            return true;
-        }
-        return now - lastAckSeen < ACKS_QUIET_NANOS;
     }
 
     /**

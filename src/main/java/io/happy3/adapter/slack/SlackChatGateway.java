@@ -69,6 +69,12 @@ public final class SlackChatGateway implements ChatGateway {
     private volatile PermalinkStore kept = PermalinkStore.none();
     private volatile SlackCustomerCards cards = SlackCustomerCards.NONE;
     private volatile Function<UserRef, Optional<ListCheckIns.Section>> checkIns = agent -> Optional.empty();
+    /**
+     * Each agent's check-in list as last built: it reads the tenant's issues of four months, so it is built when the
+     * agent opens the home or presses in it, and a delivery's refresh shows the list as it was (a weekly list).
+     */
+    private final Cache<UserRef, ListCheckIns.Section> checkInSections = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
 
     SlackChatGateway(SlackWebApi api, NudgeStore nudges, IssueStore issues, RenderedNudgeStore rendered) {
         this.api = requireNonNull(api, "api == null");
@@ -153,17 +159,29 @@ public final class SlackChatGateway implements ChatGateway {
         this.checkIns = requireNonNull(checkInList, "checkInList == null");
     }
 
-    /** Republishes the agent's App Home; a failure is logged, never thrown, since the nudge itself arrived. */
+    /**
+     * Republishes the agent's App Home, its check-in list as last built; a failure is logged, never thrown, since
+     * the nudge itself arrived.
+     */
     void refreshHome(UserRef agent) {
+        refreshHome(agent, false);
+    }
+
+    /** Republishes the App Home the agent is looking at (opened it, pressed in it): the check-in list built anew. */
+    void showHome(UserRef agent) {
+        refreshHome(agent, false);
+    }
+
+    private void refreshHome(UserRef agent, boolean buildCheckIns) {
         try {
-            publishHome(agent);
+            publishHome(agent, buildCheckIns);
         } catch (RuntimeException e) {
             log.warn("App Home of {} not refreshed: {}", agent.key(), e.getMessage());
         }
     }
 
-    /** Publishes the agent's App Home (pending nudges, reminders coming up, open issues). */
-    void publishHome(UserRef agent) {
+    /** Publishes the agent's App Home (pending nudges, reminders coming up, open issues, check-ins). */
+    void publishHome(UserRef agent, boolean buildCheckIns) {
         NudgeInbox inbox = nudges.findInbox(agent, SlackBlocks.HOME_PAGE);
         List<Issue> open = issues.findActiveOfAgent(agent).stream()
                 .filter(issue -> issue.channel().tenant().equals(agent.tenant())).toList();
@@ -174,7 +192,8 @@ public final class SlackChatGateway implements ChatGateway {
         Map<MessageRef, String> links = permalinks(shown.stream().map(card -> card.issue().root()).toList());
         Map<NudgeId, NudgeMessage> renderings = rendered.findAll(SlackBlocks.shownRenderings(inbox));
         ObjectNode view = SlackBlocks.home(inbox, nudge -> Optional.ofNullable(renderings.get(nudge.id())),
-                shown, open.size(), issue -> Optional.ofNullable(links.get(issue.root())), checkInsOf(agent));
+                shown, open.size(), issue -> Optional.ofNullable(links.get(issue.root())),
+                buildCheckIns ? checkInsOf(agent) : Optional.ofNullable(checkInSections.getIfPresent(agent)));
         try {
             api.post(agent.tenant(), "views.publish", form -> {
                 form.add("user_id", agent.user());
@@ -187,7 +206,10 @@ public final class SlackChatGateway implements ChatGateway {
 
     private Optional<ListCheckIns.Section> checkInsOf(UserRef agent) {
         try {
-            return checkIns.apply(agent);
+            Optional<ListCheckIns.Section> section = checkIns.apply(agent);
+            section.ifPresentOrElse(built -> checkInSections.put(agent, built),
+                    () -> checkInSections.invalidate(agent));
+            return section;
         } catch (RuntimeException e) {
             log.warn("check-in list of {} not shown in the App Home: {}", agent.key(), e.getMessage());
             return Optional.empty();

@@ -75,7 +75,7 @@ public final class SlackInboxHandler implements InboxHandler {
             case "reaction_added" -> reaction(eventId, team, event);
             case "app_home_opened" -> {
                 if ("home".equals(event.path("tab").asText("home"))) {
-                    gateway.refreshHome(user(team, event.path("user").asText()));
+                    gateway.showHome(user(team, event.path("user").asText()));
                 }
             }
             case "app_uninstalled" -> bot.forget(team);
@@ -178,7 +178,7 @@ public final class SlackInboxHandler implements InboxHandler {
         if ("home".equals(payload.path("view").path("type").asText())) {
             // A press in the App Home (a check-in answered, a nudge acted on) has no message to replace: the
             // home itself shows the new state.
-            gateway.refreshHome(user(team, person.path("id").asText()));
+            gateway.showHome(user(team, person.path("id").asText()));
         }
     }
 

@@ -160,6 +160,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    .javaMigrations(new V23__InboxKeyIndexOnlyOnPostgresql())
                     .load()
                     .migrate();
         } catch (FlywayException e) {

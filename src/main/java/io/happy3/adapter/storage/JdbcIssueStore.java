@@ -55,8 +55,8 @@ public final class JdbcIssueStore implements IssueStore {
 
     /** Issues whose histories one query reads (bound parameters: well below every driver's limit). */
     private static final int HISTORY_CHUNK = 1000;
-    /** Issues remembered with the history they were stored with ({@link StoredHistory}); a few thousand suffice. */
-    private static final int REMEMBERED_ISSUES = 4_096;
+    /** Issues remembered with their stored history: a save follows its read within milliseconds, so few suffice. */
+    private static final int REMEMBERED_ISSUES = 1_024;
     /** Ids bound in one {@link #findAll} query: well under every driver's limit on parameters. */
     private static final int IDS_PER_QUERY = 500;
 
@@ -258,14 +258,14 @@ public final class JdbcIssueStore implements IssueStore {
 
     @Override
     public List<Issue> findActive() {
-        return selectMany("finding active issues", "where i.state in " + ACTIVE_STATES, statement -> { });
+        return selectMany("finding active issues", "where i.state in " + ACTIVE_STATES, statement -> { }, true);
     }
 
     @Override
     public List<Issue> findActiveQuietSince(Instant quietSince) {
         requireNonNull(quietSince, "quietSince == null");
         return selectMany("finding active issues quiet since " + quietSince, "where i.state in " + ACTIVE_STATES
-                + " and i.last_activity_at <= ?", statement -> Jdbc.setInstant(statement, 1, quietSince));
+                + " and i.last_activity_at <= ?", statement -> Jdbc.setInstant(statement, 1, quietSince), true);
     }
 
     @Override
@@ -276,7 +276,7 @@ public final class JdbcIssueStore implements IssueStore {
                     statement.setString(1, agent.user());
                     statement.setString(2, agent.tenant());
                     statement.setString(3, agent.platform().name());
-                });
+                }, true);
     }
 
     private List<Issue> select(String context, String where, Jdbc.Binder binder) {
@@ -310,6 +310,15 @@ public final class JdbcIssueStore implements IssueStore {
      * version check.
      */
     private List<Issue> selectMany(String context, String where, Jdbc.Binder binder) {
+        return selectMany(context, where, binder, false);
+    }
+
+    /**
+     * {@code remember}: the issues go into the saves' hint ({@link StoredHistory}) as a {@link #select} does, for
+     * the reads whose issues are then changed (the stale sweep, an agent's App Home); a report's tens of thousands
+     * would only push the hot ones out.
+     */
+    private List<Issue> selectMany(String context, String where, Jdbc.Binder binder, boolean remember) {
         return jdbc.withConnection(context, connection -> {
             Map<String, IssueRows> issues = new LinkedHashMap<>();
             Jdbc.query(connection, "select i.* from issues i " + where + " order by i.opened_at, i.id", binder, rows -> {
@@ -322,7 +331,11 @@ public final class JdbcIssueStore implements IssueStore {
             for (int from = 0; from < ids.size(); from += HISTORY_CHUNK) {
                 readHistories(connection, ids.subList(from, Math.min(ids.size(), from + HISTORY_CHUNK)), issues);
             }
-            return issues.values().stream().map(IssueRows::toIssue).toList();
+            List<Issue> found = issues.values().stream().map(IssueRows::toIssue).toList();
+            if (remember) {
+                found.forEach(issue -> stored.put(issue.id(), new StoredHistory(issue.version(), issue.history())));
+            }
+            return found;
         });
     }
 
@@ -332,7 +345,7 @@ public final class JdbcIssueStore implements IssueStore {
                 + " rule_name, evidence, due_at from issue_events where issue_id in ("
                 + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
         // A fortnight's histories repeat a few hundred actors and rule names: one shared value each, not one per
-        // event (at 40,000 issues, ~70 MB of heap less).
+        // event (tens of MB of heap at 40,000 issues).
         Map<Object, Object> shared = new HashMap<>();
         Jdbc.query(connection, sql, statement -> {
             for (int index = 0; index < ids.size(); index++) {

@@ -119,15 +119,20 @@ public record Scorecard(ReviewPeriod period, Instant asOf, int issues, Interacti
         return metricsOf(issues, interaction, result, after, consistency, nudges);
     }
 
+    /** "1 issue", "2 issues". */
+    static String counted(int count, String noun) {
+        return count + " " + (count == 1 ? noun : noun + "s");
+    }
+
     static List<Metric> metricsOf(int issues, Interaction interaction, Result result, After after,
                                   Consistency consistency, NudgeAnalytics nudges) {
         List<Metric> metrics = new ArrayList<>();
         metrics.add(Metric.count("issues", "Issues active", issues));
         metrics.add(Metric.count("interaction.issues_opened", "Issues opened", interaction.issuesOpened()));
         metrics.add(Metric.duration("interaction.median_first_response", "Median first response",
-                interaction.medianFirstResponse(), "over " + interaction.firstResponses() + " issues"));
+                interaction.medianFirstResponse(), "over " + counted(interaction.firstResponses(), "issue")));
         metrics.add(Metric.count("interaction.left_waiting", "Customer messages left waiting past target",
-                interaction.leftWaiting(), "of " + interaction.customerMessages() + " messages"));
+                interaction.leftWaiting(), "of " + counted(interaction.customerMessages(), "message")));
         metrics.add(Metric.rate("result.verified_resolution", "Verified-resolution rate", result.verifiedResolution()));
         metrics.add(Metric.count("result.agent_attested", "Agent-attested confirmations (not counted above)",
                 result.agentAttested()));

@@ -96,7 +96,7 @@ public final class ScorecardFormatter {
         }
         for (AgentScore score : comparison.current().agents()) {
             Map<String, MetricChange> changes = byKey(comparison.agentChanges(score.agent()));
-            text.append("• ").append(names.apply(score.agent())).append(": ").append(score.issues()).append(" issues")
+            text.append("• ").append(names.apply(score.agent())).append(": ").append(Scorecard.counted(score.issues(), "issue"))
                     .append(" · first response ").append(brief(changes, "interaction.median_first_response"))
                     .append(" · verified ").append(brief(changes, "result.verified_resolution"))
                     .append(" · follow-ups ").append(brief(changes, "after.follow_ups"))

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -21,8 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ack path goes first: while a surge keeps acknowledgements waiting for their commit, the inbox worker does
- * not claim its next entry (the CPU answers the platform), and it still drains the backlog when the surge lasts;
- * while a backlog drains beside flowing acks, a quarter of its threads work at once.
+ * not claim its next entry (the CPU answers the platform), and it still drains the backlog when the surge lasts.
  */
 class InboxWorkerYieldTest {
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
@@ -82,85 +80,6 @@ class InboxWorkerYieldTest {
 
         await(() -> handled.size() == 3);
         assertThat(store.backlog()).isZero();
-    }
-
-    @Test
-    void backlogDrainingWhileAcksFlow_oneThreadOfFourProcessesAtATime_andTheBacklogStillDrains() throws Exception {
-        ConcurrencyProbe probe = startFour(T0.minus(Duration.ofMinutes(5)), false);
-        store.acksWaiting.set(1);
-
-        worker.poll();
-
-        await(() -> probe.done.get() == 8);
-        assertThat(probe.most.get()).isEqualTo(1);
-    }
-
-    @Test
-    void backlogDrainingWhenNoAcksFlow_runsOnEveryThread() throws Exception {
-        ConcurrencyProbe probe = startFour(T0.minus(Duration.ofMinutes(5)), true);
-
-        worker.poll();
-
-        await(() -> probe.done.get() == 8);
-        assertThat(probe.most.get()).isEqualTo(4);
-    }
-
-    @Test
-    void workerKeepingUpWhileAcksFlow_freshEntriesRunOnEveryThread() throws Exception {
-        ConcurrencyProbe probe = startFour(T0, true);
-        store.acksWaiting.set(1);
-
-        worker.poll();
-
-        await(() -> probe.done.get() == 8);
-        assertThat(probe.most.get()).isEqualTo(4);
-    }
-
-    /** Four threads, eight entries received at {@code receivedAt}, and a probe counting how many run at once. */
-    private ConcurrencyProbe startFour(Instant receivedAt, boolean expectFour) {
-        ConcurrencyProbe probe = new ConcurrencyProbe(expectFour);
-        worker = new InboxWorker(store, List.of(probe), clock, "worker-1", new InboxWorker.Settings(4, 8,
-                Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(8), 10), Duration.ofMillis(20));
-        for (int i = 1; i <= 8; i++) {
-            store.append(InboxEntry.received(Platform.SLACK, "Ev" + i, "T1", "C1:" + i, "event", "{}", receivedAt));
-        }
-        return probe;
-    }
-
-    /**
-     * A Slack handler that records the most entries it had in hand at once. Each entry takes 30 ms; when four are
-     * expected, each of the first four also waits (up to 10 s) until four are in hand, so four threads that may run
-     * do, however slow the machine is to start them.
-     */
-    private static final class ConcurrencyProbe implements InboxHandler {
-        final CountDownLatch four;
-        final AtomicInteger running = new AtomicInteger();
-        final AtomicInteger most = new AtomicInteger();
-        final AtomicInteger done = new AtomicInteger();
-
-        ConcurrencyProbe(boolean expectFour) {
-            four = new CountDownLatch(expectFour ? 4 : 0);
-        }
-
-        @Override
-        public Platform platform() {
-            return Platform.SLACK;
-        }
-
-        @Override
-        public void handle(InboxEntry entry) {
-            most.accumulateAndGet(running.incrementAndGet(), Math::max);
-            try {
-                four.countDown();
-                four.await(10, TimeUnit.SECONDS);
-                Thread.sleep(30);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                running.decrementAndGet();
-                done.incrementAndGet();
-            }
-        }
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

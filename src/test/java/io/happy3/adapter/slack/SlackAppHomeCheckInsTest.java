@@ -86,6 +86,26 @@ class SlackAppHomeCheckInsTest {
         assertThat(buttons(home)).isEmpty();
     }
 
+    @Test
+    void deliveryRefreshes_showTheListAsLastBuilt_withoutRebuildingIt() {
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        slack.module.showCheckIns(agent -> {
+            builds.incrementAndGet();
+            return slack.engine.checkIns().homeSection(agent);
+        });
+        openHome("Ev0HOME3");
+
+        UserRef agent = new UserRef(Platform.SLACK, TEAM, AGENT);
+        for (int refresh = 0; refresh < 3; refresh++) {
+            slack.module.slackGateway().refreshHome(agent);
+        }
+
+        assertThat(builds).as("the list reads four months of issues: built when the agent looks, not per delivery")
+                .hasValue(1);
+        assertThat(lastHome().path("blocks").toString())
+                .contains("*Check-ins this week* (1 to do, checked in 0 of your quota of 25)");
+    }
+
     private JsonNode openHome(String eventId) {
         ObjectNode opened = SlackHarness.json("app_mention.json").put("event_id", eventId);
         opened.putObject("event").put("type", "app_home_opened").put("user", AGENT).put("channel", "D0HOME")

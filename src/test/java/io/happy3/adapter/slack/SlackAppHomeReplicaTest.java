@@ -64,7 +64,7 @@ class SlackAppHomeReplicaTest {
                 slack.issues, slack.nudges, slack.rendered, slack.clock, SlackModule.MAX_BODY_BYTES, d -> { },
                 Duration.ofSeconds(2));
         slack.fake.reset();
-        replica.slackGateway().publishHome(new UserRef(Platform.SLACK, TEAM, AGENT));
+        replica.slackGateway().publishHome(new UserRef(Platform.SLACK, TEAM, AGENT), false);
 
         String again = slack.fake.calls("views.publish").get(0).param("view");
         assertThat(again).contains("*Waiting on you* (1)").contains(nudgeBlock).contains("customer_confirmed")
@@ -88,7 +88,7 @@ class SlackAppHomeReplicaTest {
                 slack.issues, slack.nudges, new InMemoryRenderedNudgeStore(), slack.clock, SlackModule.MAX_BODY_BYTES,
                 d -> { }, Duration.ofSeconds(2));
         slack.fake.reset();
-        emptyStore.slackGateway().publishHome(new UserRef(Platform.SLACK, TEAM, AGENT));
+        emptyStore.slackGateway().publishHome(new UserRef(Platform.SLACK, TEAM, AGENT), false);
 
         assertThat(slack.fake.calls("views.publish").get(0).param("view")).doesNotContain("Has Name U0CUSTOMER");
     }

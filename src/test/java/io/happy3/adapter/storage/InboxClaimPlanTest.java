@@ -73,6 +73,38 @@ class InboxClaimPlanTest {
         }
     }
 
+    @Test
+    void schema_h2_keepsNoInboxIndexByOrderingKey() throws SQLException {
+        try (TestDatabase h2 = TestDatabases.h2Memory()) {
+            assertThat(inboxIndexColumns(h2)).contains("status,seq").doesNotContain("status,ordering_key,seq");
+        }
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+")
+    void schema_postgres_keepsTheIndexItsClaimSubqueryReads() throws SQLException {
+        try (TestDatabase postgres = TestDatabases.postgres()) {
+            assertThat(inboxIndexColumns(postgres)).contains("status,seq", "status,ordering_key,seq");
+        }
+    }
+
+    /** Each index of the inbox table as its comma-separated columns. */
+    private static java.util.Set<String> inboxIndexColumns(TestDatabase database) throws SQLException {
+        java.util.Map<String, java.util.TreeMap<Integer, String>> byIndex = new java.util.HashMap<>();
+        try (Connection connection = database.database().dataSource().getConnection();
+             ResultSet rows = connection.getMetaData().getIndexInfo(null, null, "inbox", false, false)) {
+            while (rows.next()) {
+                if (rows.getString("INDEX_NAME") != null && rows.getString("COLUMN_NAME") != null) {
+                    byIndex.computeIfAbsent(rows.getString("INDEX_NAME"), name -> new java.util.TreeMap<>())
+                            .put(rows.getInt("ORDINAL_POSITION"), rows.getString("COLUMN_NAME").toLowerCase());
+                }
+            }
+        }
+        java.util.Set<String> columns = new java.util.HashSet<>();
+        byIndex.values().forEach(index -> columns.add(String.join(",", index.values())));
+        return columns;
+    }
+
     private static JsonNode explain(Connection connection, String sql) throws Exception {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             new Database.Lease("w1", 32, java.time.Instant.now(), Duration.ofSeconds(20)).bindPostgres(statement);

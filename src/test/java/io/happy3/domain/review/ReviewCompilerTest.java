@@ -232,6 +232,39 @@ class ReviewCompilerTest {
         assertThat(dayLater.consistency().allStepsHappened()).isEqualTo(new Rate(0, 1));
     }
 
+    @Test
+    void consistency_stepWithoutGoalEvent_happenedOnlyWhereItsNudgeWasActedOn() {
+        // "check-back" asks for nothing the history shows: it happened when the agent acted on its nudge.
+        UserRef customer = WeekFixture.user("UC9");
+        var actedOn = WeekFixture.issue("g1", customer, at(16, "09:00")).agentReplied(ALICE, at(16, "09:05")).build();
+        var ignored = WeekFixture.issue("g2", customer, at(16, "11:00")).agentReplied(ALICE, at(16, "11:05")).build();
+        var nudge = io.happy3.domain.nudge.Nudge.planned(new io.happy3.domain.nudge.NudgeKey(actedOn.id(),
+                        new StepId("check-back"), 0, 0, ALICE), WeekFixture.CHANNEL, PlaybookId.DEFAULT,
+                at(16, "09:05"), at(16, "10:05"), at(17, "10:05"), at(16, "09:05")).sent(at(16, "10:05"), false)
+                .answered("on_it", io.happy3.domain.nudge.NudgeStatus.ACTED);
+
+        Scorecard scorecard = ReviewCompiler.compile(W47, List.of(actedOn, ignored), List.of(nudge), withCheckBack(),
+                at(19, "12:00"));
+
+        assertThat(scorecard.consistency().bySteps()).filteredOn(step -> step.stepId().equals("check-back"))
+                .extracting(Scorecard.StepRate::happened).containsExactly(new Rate(1, 2));
+        assertThat(scorecard.agent(ALICE).orElseThrow().consistency().bySteps())
+                .filteredOn(step -> step.stepId().equals("check-back"))
+                .extracting(Scorecard.StepRate::happened).containsExactly(new Rate(1, 2));
+    }
+
+    private static Map<PlaybookId, Playbook> withCheckBack() {
+        Playbook base = WeekFixture.playbooks().get(PlaybookId.DEFAULT);
+        Step checkBack = new Step(new StepId("check-back"), IssueEventType.AGENT_REPLIED, Optional.empty(),
+                Duration.ofHours(1), Recipient.ISSUE_AGENT, "check back", List.of(NudgeAction.ON_IT), 1,
+                Step.DEFAULT_EXPIRY);
+        List<Step> steps = new java.util.ArrayList<>(base.steps());
+        steps.add(checkBack);
+        return Map.of(PlaybookId.DEFAULT, new Playbook(base.id(), base.source(), base.channels(), base.agents(),
+                base.leads(), base.timezone(), base.workingHours(), base.signals(), steps, base.responseTarget(),
+                base.staleAfter(), base.maxNudgesPerAgentPerDay(), base.checkIns()));
+    }
+
     private static Map<PlaybookId, Playbook> withStillWaiting() {
         Playbook base = WeekFixture.playbooks().get(PlaybookId.DEFAULT);
         Step stillWaiting = new Step(new StepId("still-waiting"), IssueEventType.CUSTOMER_REPLIED,

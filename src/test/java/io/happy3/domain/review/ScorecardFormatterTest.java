@@ -17,6 +17,19 @@ class ScorecardFormatterTest {
     private final ScorecardFormatter formatter = new ScorecardFormatter(user -> "<@" + user.user() + ">");
 
     @Test
+    void format_oneIssueOneMessage_singular() {
+        // The sandbox's week: one issue, answered once, one customer message.
+        var issue = WeekFixture.issue("o1", WeekFixture.user("UC1"), WeekFixture.at(16, "09:00"))
+                .agentReplied(WeekFixture.ALICE, WeekFixture.at(16, "09:12")).build();
+
+        String text = formatter.format(ReviewCompiler.compileWithPrevious(W47, java.util.List.of(issue),
+                java.util.List.of(), WeekFixture.playbooks(), W47.end()));
+
+        assertThat(text).contains("(over 1 issue)", "(of 1 message)")
+                .doesNotContain("1 issues", "1 messages");
+    }
+
+    @Test
     void format_fixtureWeek_numbersWithArrowsAndDeltas() {
         String text = formatter.format(comparison);
 
