@@ -10,6 +10,7 @@ import io.happy3.domain.customer.CheckInList;
 import io.happy3.domain.customer.CheckInStore;
 import io.happy3.domain.customer.CustomerNote;
 import io.happy3.domain.customer.CustomerNoteStore;
+import io.happy3.domain.issue.Issue;
 import io.happy3.domain.issue.IssueStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.playbook.CheckInRules;
@@ -108,8 +109,12 @@ public final class ListCheckIns {
         List<CheckIn> answered = checkIns.findBetween(agent.tenant(), now.minus(WEEK), now.plusSeconds(1)).stream()
                 .filter(checkIn -> checkIn.agent().equals(agent)).toList();
         Set<UserRef> done = answered.stream().map(CheckIn::customer).collect(Collectors.toSet());
-        List<CheckInList.Entry> entries = CheckInList.build(rules,
-                        issues.findActiveBetween(agent.tenant(), now.minus(LOOK_BACK), now), agent, now)
+        // The agent's own issues, and their customers' latest activity with anyone: not every issue of the workspace
+        // (an App Home is rebuilt from this; at 100,000 issues the whole workspace was 1.8 GB of heap).
+        List<Issue> theirs = issues.findActiveBetween(agent.tenant(), now.minus(LOOK_BACK), now, agent);
+        Map<UserRef, Instant> latest = issues.findLatestActivity(agent.tenant(),
+                theirs.stream().map(Issue::customer).distinct().toList(), now);
+        List<CheckInList.Entry> entries = CheckInList.build(rules, theirs, latest, now)
                 .stream().filter(entry -> !done.contains(entry.customer())).toList();
         long checkedIn = answered.stream().filter(checkIn -> checkIn.kind() == CheckIn.Kind.CHECKED_IN).count();
         ChatMarkup markup = gateway.markup(agent.platform());

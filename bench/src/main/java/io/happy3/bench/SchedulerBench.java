@@ -179,7 +179,7 @@ final class SchedulerBench {
         String spread = rate == 0 ? "" : " + ((cast(substring(id from 7) as bigint) % " + issues + ") * 1000 / "
                 + rate + ") * interval '1 millisecond'";
         try (Connection connection = DriverManager.getConnection(url);
-             PreparedStatement statement = connection.prepareStatement("update nudges set due_at = ?" + spread
+             PreparedStatement statement = connection.prepareStatement("update nudges set due_at = cast(? as timestamp with time zone)" + spread
                      + ", expires_at = ? where idempotency_key like ? and status = 'PENDING'"
                      + (rate == 0 ? "" : " and cast(substring(id from 7) as bigint) % " + issues + " < " + count))) {
             statement.setTimestamp(1, Timestamp.from(dueAt));
@@ -332,7 +332,8 @@ final class SchedulerBench {
         defaults.put("nudges", "1000000");
         defaults.put("due", "100000");
         defaults.put("limitedDue", "10000");
-        defaults.put("limits", "chat.postEphemeral:100,views.publish:100");
+        // chat.postMessage too: a backlog reaches each agent as one DM of several nudges, not as ephemerals
+        defaults.put("limits", "chat.postEphemeral:100,chat.postMessage:20,views.publish:100");
         defaults.put("steadyRate", "500");
         defaults.put("steadySeconds", "10");
         defaults.put("timeout", "300");

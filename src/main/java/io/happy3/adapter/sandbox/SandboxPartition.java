@@ -63,6 +63,17 @@ public final class SandboxPartition {
         }
 
         @Override
+        public List<Issue> findActiveBetween(String tenant, Instant from, Instant to, UserRef agent) {
+            return delegate.findActiveBetween(tenant, from, to, agent);
+        }
+
+        @Override
+        public java.util.Map<UserRef, Instant> findLatestActivity(String tenant, java.util.Collection<UserRef> customers,
+                                                                 Instant before) {
+            return delegate.findLatestActivity(tenant, customers, before);
+        }
+
+        @Override
         public void save(Issue issue) {
             delegate.save(issue);
         }

@@ -169,7 +169,7 @@ public final class SlackChatGateway implements ChatGateway {
 
     /** Republishes the App Home the agent is looking at (opened it, pressed in it): the check-in list built anew. */
     void showHome(UserRef agent) {
-        refreshHome(agent, false);
+        refreshHome(agent, true);
     }
 
     private void refreshHome(UserRef agent, boolean buildCheckIns) {

@@ -205,6 +205,44 @@ public final class JdbcIssueStore implements IssueStore {
     }
 
     @Override
+    public List<Issue> findActiveBetween(String tenant, Instant from, Instant to, UserRef agent) {
+        requireNonNull(tenant, "tenant == null");
+        requireNonNull(agent, "agent == null");
+        return select("finding issues of " + agent.key() + " active in [" + from + ", " + to + ")",
+                "where i.tenant = ? and i.opened_at < ? and i.last_activity_at >= ? and i.agent_platform = ? "
+                        + "and i.agent_tenant = ? and i.agent_id = ?", statement -> {
+                    statement.setString(1, tenant);
+                    Jdbc.setInstant(statement, 2, requireNonNull(to, "to == null"));
+                    Jdbc.setInstant(statement, 3, requireNonNull(from, "from == null"));
+                    Refs.setUser(statement, 4, Optional.of(agent));
+                });
+    }
+
+    /** One grouped query per 300 customers (no index by customer across channels yet: it scans the tenant's rows). */
+    @Override
+    public Map<UserRef, Instant> findLatestActivity(String tenant, Collection<UserRef> customers, Instant before) {
+        requireNonNull(tenant, "tenant == null");
+        requireNonNull(before, "before == null");
+        List<UserRef> distinct = List.copyOf(new LinkedHashSet<>(requireNonNull(customers, "customers == null")));
+        Map<UserRef, Instant> latest = new LinkedHashMap<>();
+        for (int from = 0; from < distinct.size(); from += 300) {
+            List<UserRef> chunk = distinct.subList(from, Math.min(distinct.size(), from + 300));
+            String sql = "select customer_platform, customer_tenant, customer_id, max(last_activity_at) as latest "
+                    + "from issues where tenant = ? and opened_at < ? and (customer_platform, customer_tenant, "
+                    + "customer_id) in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)"))
+                    + ") group by customer_platform, customer_tenant, customer_id";
+            jdbc.query("finding the latest activity of " + chunk.size() + " customers", sql, statement -> {
+                statement.setString(1, tenant);
+                Jdbc.setInstant(statement, 2, before);
+                for (int i = 0; i < chunk.size(); i++) {
+                    Refs.setUser(statement, 3 * i + 3, Optional.of(chunk.get(i)));
+                }
+            }, rows -> latest.put(Refs.user(rows, "customer"), Jdbc.getInstant(rows, "latest")));
+        }
+        return latest;
+    }
+
+    @Override
     public List<Issue> findActiveBetween(ChannelRef channel, Instant from, Instant to) {
         requireNonNull(channel, "channel == null");
         requireNonNull(from, "from == null");

@@ -35,9 +35,21 @@ public final class CheckInList {
     }
 
     public static List<Entry> build(CheckInRules rules, List<Issue> issues, UserRef agent, Instant now) {
+        List<Issue> theirs = issues.stream().filter(issue -> issue.agent().filter(agent::equals).isPresent()).toList();
+        Map<UserRef, Instant> latest = new LinkedHashMap<>();
+        issues.forEach(issue -> latest.merge(issue.customer(), issue.lastActivityAt(),
+                (a, b) -> a.isAfter(b) ? a : b));
+        return build(rules, theirs, latest, now);
+    }
+
+    /**
+     * {@link #build} from the agent's own issues ({@code theirs}) and each of their customers' latest activity in
+     * any issue ({@code latest}), which a store answers without reading every issue of the workspace.
+     */
+    public static List<Entry> build(CheckInRules rules, List<Issue> theirsInAnyOrder, Map<UserRef, Instant> latest,
+                                    Instant now) {
         Map<UserRef, List<String>> reasons = new LinkedHashMap<>();
-        List<Issue> theirs = issues.stream().filter(issue -> issue.agent().filter(agent::equals).isPresent())
-                .sorted(Comparator.comparing(Issue::lastActivityAt)).toList();
+        List<Issue> theirs = theirsInAnyOrder.stream().sorted(Comparator.comparing(Issue::lastActivityAt)).toList();
         for (Issue issue : theirs) {
             confirmedReason(rules, issue, now).ifPresent(reason -> add(reasons, issue.customer(), reason));
             if (rules.afterBounceBack() && issue.last(IssueEventType.BOUNCE_BACK)
@@ -45,7 +57,7 @@ public final class CheckInList {
                 add(reasons, issue.customer(), "their issue bounced back: make sure this time it holds");
             }
         }
-        rules.quietAfter().ifPresent(quiet -> quietCustomers(theirs, issues, quiet, now)
+        rules.quietAfter().ifPresent(quiet -> quietCustomers(theirs, latest, quiet, now)
                 .forEach(customer -> add(reasons, customer, "no conversation for " + quiet.toDays() + " days")));
         List<Entry> entries = new ArrayList<>();
         reasons.forEach((customer, why) -> entries.add(new Entry(customer, why)));
@@ -67,13 +79,13 @@ public final class CheckInList {
     }
 
     /** Customers of {@code theirs} whose latest conversation (in any issue) went quiet {@code quiet} ago. */
-    private static List<UserRef> quietCustomers(List<Issue> theirs, List<Issue> all, Duration quiet, Instant now) {
-        Map<UserRef, Instant> latest = new LinkedHashMap<>();
-        all.forEach(issue -> latest.merge(issue.customer(), issue.lastActivityAt(),
-                (a, b) -> a.isAfter(b) ? a : b));
+    private static List<UserRef> quietCustomers(List<Issue> theirs, Map<UserRef, Instant> latest, Duration quiet,
+                                                Instant now) {
+        Map<UserRef, Instant> known = new LinkedHashMap<>(latest);
+        theirs.forEach(issue -> known.merge(issue.customer(), issue.lastActivityAt(), (a, b) -> a.isAfter(b) ? a : b));
         Instant quietSince = now.minus(quiet);
         return theirs.stream().map(Issue::customer).distinct().filter(customer -> {
-            Instant last = latest.get(customer);
+            Instant last = known.get(customer);
             return !last.isAfter(quietSince) && last.isAfter(quietSince.minus(QUIET_WINDOW));
         }).toList();
     }

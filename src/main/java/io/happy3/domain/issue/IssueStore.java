@@ -44,6 +44,27 @@ public interface IssueStore {
     List<Issue> findActiveBetween(String tenant, Instant from, Instant to);
 
     /**
+     * {@link #findActiveBetween} for the issues whose agent is {@code agent} (an agent's check-ins). Stores with a
+     * query language answer it without reading the workspace's other issues.
+     */
+    default List<Issue> findActiveBetween(String tenant, Instant from, Instant to, UserRef agent) {
+        return findActiveBetween(tenant, from, to).stream().filter(issue -> issue.agent().filter(agent::equals)
+                .isPresent()).toList();
+    }
+
+    /**
+     * The latest activity of each of {@code customers} in any of {@code tenant}'s issues opened before
+     * {@code before}; a customer without one is left out.
+     */
+    default Map<UserRef, Instant> findLatestActivity(String tenant, Collection<UserRef> customers, Instant before) {
+        Map<UserRef, Instant> latest = new LinkedHashMap<>();
+        findActiveBetween(tenant, Instant.EPOCH, before).stream().filter(issue -> customers.contains(issue.customer()))
+                .forEach(issue -> latest.merge(issue.customer(), issue.lastActivityAt(),
+                        (a, b) -> a.isAfter(b) ? a : b));
+        return latest;
+    }
+
+    /**
      * The issues of one channel with any activity in [from, to), as {@link #findActiveBetween(String, Instant,
      * Instant)} filtered to {@code channel}. Stores with a query language answer it without reading the tenant's
      * other channels (the weekly digest: one per channel, over weeks of a busy tenant).

@@ -293,6 +293,28 @@ class IssueStoreContractTest extends StoreContract {
         assertThat(store.findActiveOfAgent(new UserRef(Platform.TEAMS, "T1", "U-AGENT"))).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findActiveBetweenOfAgent_andLatestActivity_readOnlyTheAgentsIssuesAndEachCustomersLatestAnywhere(
+            Backend backend) {
+        IssueStore store = backend.issueStore();
+        UserRef otherAgent = new UserRef(Platform.SLACK, "T1", "U-OTHER");
+        UserRef quiet = new UserRef(Platform.SLACK, "T1", "U-QUIET");
+        Issue mine = engagedBy(issue("m5", T0), AGENT);
+        Issue withOther = engagedBy(issue("m6", T0.plusSeconds(3600)), otherAgent); // the same customer, later
+        Issue oldMine = engagedBy(issue("m7", T0.minus(Duration.ofDays(200))), AGENT);
+        store.save(mine);
+        store.save(withOther);
+        store.save(oldMine);
+
+        assertThat(store.findActiveBetween("T1", T0.minus(Duration.ofDays(120)), T0.plus(Duration.ofDays(1)), AGENT))
+                .containsExactly(mine.atVersion(1));
+        assertThat(store.findLatestActivity("T1", java.util.List.of(CUSTOMER, quiet), T0.plus(Duration.ofDays(1))))
+                .containsOnly(java.util.Map.entry(CUSTOMER, withOther.lastActivityAt()));
+        assertThat(store.findLatestActivity("T2", java.util.List.of(CUSTOMER), T0.plus(Duration.ofDays(1))))
+                .isEmpty();
+    }
+
     private static Issue engagedBy(Issue issue, UserRef agent) {
         return issue.record(IssueEvent.of(IssueEventType.AGENT_REPLIED, issue.openedAt().plusSeconds(30), agent,
                 issue.root().id() + "-reply", "agent"), IssueState.ENGAGED);
