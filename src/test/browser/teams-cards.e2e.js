@@ -15,6 +15,14 @@ const CARDS = path.join(ROOT, 'target', 'teams-cards');
 const SHOTS = path.join(ROOT, 'target', 'teams-card-screenshots');
 const BROWSER = process.env.CHROMIUM || '/usr/bin/chromium';
 
+// Teams' text colours, the same on white and on the grey of an emphasised container.
+const FOREGROUND = {
+  default: { default: '#242424', subtle: '#616161' },
+  accent: { default: '#5B5FC7', subtle: '#7579EB' },
+  good: { default: '#0E700E', subtle: '#107C10' },
+  attention: { default: '#C4314B', subtle: '#D13438' },
+  warning: { default: '#835B00', subtle: '#986F0B' }
+};
 // Close to Teams' light theme: Segoe UI (or the nearest sans-serif), Teams' purple accent and its sizes.
 const HOST_CONFIG = {
   fontFamily: "'Segoe UI', 'Helvetica Neue', 'Noto Sans', 'DejaVu Sans', sans-serif",
@@ -24,23 +32,11 @@ const HOST_CONFIG = {
   containerStyles: {
     default: {
       backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        accent: { default: '#5B5FC7', subtle: '#7579EB' },
-        good: { default: '#0E700E', subtle: '#107C10' },
-        attention: { default: '#C4314B', subtle: '#D13438' },
-        warning: { default: '#835B00', subtle: '#986F0B' }
-      }
+      foregroundColors: FOREGROUND
     },
     emphasis: {
       backgroundColor: '#F5F5F5',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        accent: { default: '#5B5FC7', subtle: '#7579EB' },
-        good: { default: '#0E700E', subtle: '#107C10' },
-        attention: { default: '#C4314B', subtle: '#D13438' },
-        warning: { default: '#835B00', subtle: '#986F0B' }
-      }
+      foregroundColors: FOREGROUND
     }
   },
   actions: { maxActions: 6, buttonSpacing: 8, actionsOrientation: 'horizontal', actionAlignment: 'left',
