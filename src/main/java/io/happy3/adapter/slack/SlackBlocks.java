@@ -186,13 +186,7 @@ final class SlackBlocks {
             blocks.add(context("Nobody is due for a check-in this week. :tada:"));
             return;
         }
-        List<ChatGateway.Choice> shown = section.choices().stream().map(ChatGateway.Choice::target).distinct()
-                .limit(HOME_CHECK_IN_LIMIT).flatMap(target -> section.choices().stream()
-                        .filter(choice -> choice.target().equals(target))).toList();
-        ArrayNode entries = choices("", shown);
-        for (int index = 1; index < entries.size(); index++) {
-            blocks.add(entries.get(index));
-        }
+        addChoiceGroups(blocks, section.choices(), HOME_CHECK_IN_LIMIT);
         if (section.toDo() > HOME_CHECK_IN_LIMIT) {
             blocks.add(context("…and " + (section.toDo() - HOME_CHECK_IN_LIMIT) + " more: /happy3 checkins"));
         }
@@ -228,13 +222,15 @@ final class SlackBlocks {
     static ArrayNode choices(String text, List<ChatGateway.Choice> choices) {
         ArrayNode blocks = SlackPayload.JSON.createArrayNode();
         blocks.add(section(text.length() > 2900 ? text.substring(0, 2900) + "…" : text));
+        addChoiceGroups(blocks, choices, HOME_LIST_LIMIT);
+        return blocks;
+    }
+
+    /** The first {@code limit} targets of {@code choices}, each as a line and an actions block of its buttons. */
+    private static void addChoiceGroups(ArrayNode blocks, List<ChatGateway.Choice> choices, int limit) {
         Map<String, List<ChatGateway.Choice>> byTarget = new LinkedHashMap<>();
         choices.forEach(choice -> byTarget.computeIfAbsent(choice.target(), key -> new ArrayList<>()).add(choice));
-        int shown = 0;
-        for (List<ChatGateway.Choice> group : byTarget.values()) {
-            if (++shown > HOME_LIST_LIMIT) {
-                break;
-            }
+        for (List<ChatGateway.Choice> group : byTarget.values().stream().limit(limit).toList()) {
             String label = group.get(0).label();
             blocks.add(section("• " + label.substring(label.indexOf(':') + 1).strip()));
             ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
@@ -248,7 +244,6 @@ final class SlackBlocks {
                 }
             }
         }
-        return blocks;
     }
 
     static ObjectNode section(String mrkdwn) {
