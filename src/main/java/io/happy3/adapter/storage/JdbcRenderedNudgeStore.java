@@ -80,7 +80,7 @@ public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
             return;
         }
         String context = "saving the renderings of " + messages.size() + " nudges";
-        if (postgres && !jdbc.inUnitOfWork()) {
+        if (postgres) { // joins the unit of work already running on this thread, if any
             jdbc.inUnitOfWork(context, true, () -> {
                 batch(context, messages);
                 return null;
