@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * histories: every number, the step order, the medians and the per-agent lines, for past weeks and for a week
  * in progress at several instants; and a tally computed at one cutoff still holds until its {@code validUntil}.
  */
-class IssueTallyTest {
-    private static final ReviewPeriod WEEK = WeekFixture.W47;
+public class IssueTallyTest {
+    public static final ReviewPeriod WEEK = WeekFixture.W47;
     private static final List<UserRef> AGENTS = List.of(WeekFixture.ALICE, WeekFixture.BOB, WeekFixture.user("UCARA"));
 
     @Test
@@ -95,7 +95,7 @@ class IssueTallyTest {
     }
 
     /** The fixture's playbook, with a step that has no goal event (done when its nudge is acted on) if asked. */
-    static Map<PlaybookId, Playbook> playbooks(boolean withGoallessStep) {
+    public static Map<PlaybookId, Playbook> playbooks(boolean withGoallessStep) {
         Playbook base = WeekFixture.playbooks().get(PlaybookId.DEFAULT);
         List<Step> steps = new ArrayList<>(base.steps());
         steps.add(new Step(new StepId("promise-due"), IssueEventType.PROMISE_MADE,
@@ -113,7 +113,7 @@ class IssueTallyTest {
     }
 
     /** Issues opened over three weeks before the end of {@link #WEEK}, each with a random conversation. */
-    static List<Issue> issues(Random random, int count) {
+    public static List<Issue> issues(Random random, int count) {
         List<Issue> issues = new ArrayList<>();
         Instant from = WEEK.start().minus(Duration.ofDays(14));
         for (int n = 0; n < count; n++) {
@@ -149,7 +149,7 @@ class IssueTallyTest {
         return issues;
     }
 
-    private static List<Nudge> nudges(Random random, List<Issue> issues) {
+    public static List<Nudge> nudges(Random random, List<Issue> issues) {
         List<Nudge> nudges = new ArrayList<>();
         List<String> steps = List.of("first-response", "confirm-result", "follow-up", "say-thanks");
         for (Issue issue : issues) {
