@@ -87,25 +87,22 @@ public final class ReviewTallies {
                 advance(stored.get(), period.getValue(), books, inHand);
             }
         }
-        if (!fresh.isEmpty()) {
-            Instant from = fresh.stream().map(period -> period.previous().start()).min(Comparator.naturalOrder())
-                    .orElseThrow();
-            Instant to = fresh.stream().map(ReviewPeriod::end).max(Comparator.naturalOrder()).orElseThrow();
-            List<Issue> read = issues.findActiveBetween(tenant, from, to);
+        // One week's issues at a time (the digest tallies eight weeks at once: their histories together would not
+        // fit the image's heap); the latest week last, so that its issues, the likeliest pending, stay in hand.
+        fresh.sort(Comparator.comparing(ReviewPeriod::start));
+        for (ReviewPeriod period : fresh) {
+            Instant asOf = periods.get(period);
+            List<Issue> read = issues.findActiveBetween(tenant, period.previous().start(), period.end());
+            inHand.clear();
             read.forEach(issue -> inHand.put(issue.id(), issue));
-            for (ReviewPeriod period : fresh) {
-                Instant asOf = periods.get(period);
-                List<IssueTally> tallies = new ArrayList<>();
-                for (Issue issue : read) {
-                    if (member(issue, period)) {
-                        IssueTally tally = IssueTally.of(issue, books, period, asOf);
-                        if (!tally.negligible()) {
-                            tallies.add(tally);
-                        }
-                    }
+            List<IssueTally> tallies = new ArrayList<>();
+            for (Issue issue : read) {
+                IssueTally tally = IssueTally.of(issue, books, period, asOf);
+                if (!tally.negligible()) {
+                    tallies.add(tally);
                 }
-                store.replace(TallyStore.Week.of(tenant, period), fingerprint, asOf, tallies);
             }
+            store.replace(TallyStore.Week.of(tenant, period), fingerprint, asOf, tallies);
         }
         Instant before = periods.keySet().stream().map(ReviewPeriod::end).max(Comparator.naturalOrder()).orElseThrow();
         Instant activeSince = periods.keySet().stream().map(period -> period.previous().start())
