@@ -40,7 +40,10 @@ final class ContextRules {
                     + "nobody|no one|versucht|bereits|probiert|neu gestartet|geleert|intentado|intentamos|probado|probamos|"
                     + "reiniciado|reiniciamos|borrado|borramos|reinici\\S*|probé|intenté|borré|limpié|followed|reverted|redeployed|"
                     + "rotated|regenerated|re ?created|re ?installed|re ?ran|re ?run|retried|redid|did that|done that|told me|told us|"
-                    + "was told|were told|promised|assured|(?:second|third|fourth|fifth) (?:time|ticket|request|email))(?![\\p{L}])");
+                    + "was told|were told|promised|assured|(?:second|third|fourth|fifth) (?:time|ticket|request|email)|phoned|rang|"
+                    + "mailed|messaged|spoke to|spoken to|talked to|no help|no assistance|no progress|"
+                    + "(?:\\d+|two|three|four|five|six|several|multiple|many) (?:tweets|emails|calls|messages|dms|chats|visits)|"
+                    + "nothing (?:has |is )?(?:come|came|coming) (?:of|from))(?![\\p{L}])");
 
     private static final Pattern HOPE = Pattern.compile(
             "\\b(?:hope|hoping|hopefully|fingers crossed|hoffentlich|hoffe|ojalá|ojala|espero|esperemos)\\b");
