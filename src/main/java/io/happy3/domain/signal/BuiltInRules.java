@@ -207,7 +207,11 @@ final class BuiltInRules {
                             + "(?: later)? (?:and |but |with |yet )?(?:still )?(?:no|nothing|not)\\b|"
                             + "\\b(?:with|but|and|got) no (?:assistance|help|result|results|progress|outcome|answers?)\\b|"
                             + "\\b(?:not|no|never) (?:got |gotten |made |seen |had )?(?:any )?progress\\b|"
-                            + "\\bnothing (?:has |is |ever )?(?:come|came|coming) (?:of|from)\\b|\\bnothing (?:has )?been done\\b",
+                            + "\\bnothing (?:has |is |ever )?(?:come|came|coming) (?:of|from)\\b|\\bnothing (?:has )?been done\\b|"
+                            + "\\b(?:responded|replied|sent (?:it|you|them|that|this|the \\w+|my \\w+|a dm|a message|an email)|dm\\w*|"
+                            + "messaged|emailed|called|rang|phoned|wrote|reached out|submitted|filed) (?:\\w+ ){0,3}?(?:\\d+ ?|an? |two |"
+                            + "three |four |five |several |a few |few |a couple of |couple of )(?:mins?|minutes|hours?|hrs?|days?|"
+                            + "weeks?) ago\\b",
                     "\\b(?:worked|works|working|fixed|helped|sorted|resolved)\\b|\\b(?:and|which) (?:it )?did the trick\\b",
                     Rule.Guard.NOT_CONDITIONAL, Rule.Guard.NOT_QUESTION),
             Rule.vetoed("builtin:still.no-sign", Signal.STILL_BROKEN,

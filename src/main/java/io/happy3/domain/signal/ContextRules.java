@@ -73,12 +73,18 @@ final class ContextRules {
 
     /**
      * False for what SIGNALS.md excludes whatever the words, so the model may not claim it either: {@code still_broken}
-     * on the opening turn without a failed attempt ("the export is still failing"), and {@code customer_confirmed} in a
-     * message that hopes ("hopefully it's fine now", "hoffentlich läuft es jetzt").
+     * on the opening turn without a failed attempt ("the export is still failing"), {@code customer_confirmed} in a
+     * message that hopes ("hopefully it's fine now", "hoffentlich läuft es jetzt"), and {@code promise_made} in a
+     * message that opens by asking the customer for something (a conditional commitment).
      */
     static boolean modelMayClaim(Signal signal, List<TextNormalizer.Clause> clauses, ThreadContext context) {
         if (signal == Signal.STILL_BROKEN) {
             return context.last(Role.AGENT).isPresent() || namesAttempt(clauses);
+        }
+        if (signal == Signal.PROMISE_MADE) {
+            // a message that opens by asking the customer ("please share your details here and I'll get back to you",
+            // "which store? I'll sort it") makes a conditional commitment, not a promise (real sample E)
+            return clauses.isEmpty() || !SignalDetector.askedBefore(clauses, 1);
         }
         return signal != Signal.CUSTOMER_CONFIRMED || clauses.stream().noneMatch(c -> HOPE.matcher(c.text()).find());
     }

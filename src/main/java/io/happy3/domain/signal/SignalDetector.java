@@ -183,7 +183,7 @@ public final class SignalDetector {
     }
 
     /** True when a clause before {@code index} asks the customer a question or for something (details, a DM). */
-    private static boolean askedBefore(List<TextNormalizer.Clause> clauses, int index) {
+    static boolean askedBefore(List<TextNormalizer.Clause> clauses, int index) {
         for (int earlier = 0; earlier < index; earlier++) {
             TextNormalizer.Clause clause = clauses.get(earlier);
             if (clause.question() || REQUEST.matcher(clause.text()).find()) {
