@@ -187,8 +187,8 @@ final class BuiltInRules {
                     "\\b(?:and it|which|that) (?:worked|works|fixed|helped)\\b|\\bit worked\\b|\\b(?:anymore|any more)\\b",
                     Rule.Guard.NOT_CONDITIONAL),
             // An earlier attempt or support contact that got nowhere (real sample E): "already did that, they said
-            // to wait", "spoke to six people so far", "talked to a manager with no help", "yes I did, but the bank is
-            // not releasing it", "nothing has come of it".
+            // to wait", "spoke to six people so far", "went to a manager and got no help", "yes I did, but the bank
+            // is not releasing the money", "nothing has come of it".
             Rule.vetoed("builtin:still.went-nowhere", Signal.STILL_BROKEN,
                     "(?:^|\\b(?:i|we|i have|we have|i had|we had|have|had) )already (?:" + CONTACTED + "|did|done|do|tried|"
                             + "sent|replied|responded|submitted|filled|asked|been|went|gone|raised|opened|followed)\\b|"
@@ -292,7 +292,7 @@ final class BuiltInRules {
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_HYPOTHETICAL),
 
             // Praise and delight aimed at the team or product without a thanks word (real sample E): "your staff were
-            // brilliant", "had a wonderful stay", "really love the new seats", "the hotel really stepped up".
+            // brilliant", "had a wonderful stay", "really love the new seats", "the team has stepped up massively".
             Rule.vetoed("builtin:gratitude.praise-team", Signal.GRATITUDE,
                     "\\b(?:staff|team|crew|employees|people|agents?|reps?|guys|driver|cashier|manager|lady|gentleman|"
                             + "folks|colleagues?) (?:\\w+ )?(?:are|were|is|was|have been|has been) (?:so |really |very |absolutely |"

@@ -82,7 +82,7 @@ final class ContextRules {
             return context.last(Role.AGENT).isPresent() || namesAttempt(clauses);
         }
         if (signal == Signal.PROMISE_MADE) {
-            // a message that opens by asking the customer ("please share your details here and I'll get back to you",
+            // a message that opens by asking the customer ("send us the order number and I'll check it",
             // "which store? I'll sort it") makes a conditional commitment, not a promise (real sample E)
             return clauses.isEmpty() || !SignalDetector.askedBefore(clauses, 1);
         }
