@@ -32,10 +32,12 @@ import java.util.stream.Collectors;
 public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
     private final Jdbc jdbc;
     private final String upsert;
+    private final boolean postgres;
 
     public JdbcRenderedNudgeStore(Database database) {
         this.jdbc = requireNonNull(database, "database == null").jdbc();
-        this.upsert = database.dialect() == Dialect.POSTGRESQL ? POSTGRES_UPSERT : H2_UPSERT;
+        this.postgres = database.dialect() == Dialect.POSTGRESQL;
+        this.upsert = postgres ? POSTGRES_UPSERT : H2_UPSERT;
     }
 
     private static final String COLUMNS = "recipient_platform, recipient_tenant, recipient_user, channel_id, "
@@ -65,7 +67,11 @@ public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
         }
     }
 
-    /** One batch of upserts in one transaction (one round trip where the driver batches). */
+    /**
+     * One batch of upserts in one transaction (one round trip where the driver batches). On PostgreSQL it is
+     * committed asynchronously: a rendering only redraws the App Home, and one a database crash loses shows there
+     * as the nudge's plain line until the nudge is rendered again (no fsync wait per delivery, BENCHMARKS.md).
+     */
     @Override
     public void saveAll(List<NudgeMessage> messages) {
         requireNonNull(messages, "messages == null");
@@ -73,8 +79,20 @@ public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
             messages.forEach(this::save);
             return;
         }
+        String context = "saving the renderings of " + messages.size() + " nudges";
+        if (postgres) { // joins the unit of work already running on this thread, if any
+            jdbc.inUnitOfWork(context, true, () -> {
+                batch(context, messages);
+                return null;
+            });
+            return;
+        }
+        batch(context, messages);
+    }
+
+    private void batch(String context, List<NudgeMessage> messages) {
         try {
-            jdbc.atomically("saving the renderings of " + messages.size() + " nudges", connection -> {
+            jdbc.atomically(context, connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(upsert)) {
                     for (NudgeMessage message : messages) {
                         bind(statement, message);
