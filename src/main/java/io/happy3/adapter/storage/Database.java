@@ -168,7 +168,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    .javaMigrations(new V23__InboxKeyIndexOnlyOnPostgresql())
+                    .javaMigrations(new V23__InboxKeyIndexOnlyOnPostgresql(), new V24__InboxDoneIndexOnlyOnPostgresql())
                     .load()
                     .migrate();
         } catch (FlywayException e) {
