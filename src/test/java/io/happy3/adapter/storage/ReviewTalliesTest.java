@@ -42,10 +42,20 @@ class ReviewTalliesTest extends StoreContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void talliedScorecardsEqualTheScorecardsOfTheStoredIssues(Backend backend) {
+        scenario(backend, IssueTallyTest.playbooks(false));
+    }
+
+    /** With a step that has no goal event, every tally is live: recomputed with the week's nudges, never kept. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void talliedScorecardsWithLiveTalliesEqualTheScorecardsOfTheStoredIssues(Backend backend) {
+        scenario(backend, IssueTallyTest.playbooks(true));
+    }
+
+    private void scenario(Backend backend, Map<PlaybookId, Playbook> playbooks) {
         Database database = backend.database().database();
         JdbcIssueStore issues = new JdbcIssueStore(database);
         JdbcReviewTallyStore store = new JdbcReviewTallyStore(database);
-        Map<PlaybookId, Playbook> playbooks = IssueTallyTest.playbooks(true);
         Random random = new Random(7);
         List<Issue> generated = IssueTallyTest.issues(random, 80);
         generated.forEach(issues::save);
