@@ -1408,3 +1408,97 @@ RELAPSE += [
     F("unfortunately it's back since last night", "S", "relapse"),
     F("{err} again today, same as before", "S", "relapse"),
 ]
+
+# ---------------------------------------------------------------- issue 12, round 5 (session 5)
+# Appended (every earlier fragment keeps its train/test side), written before any measurement of them, where the dev
+# folds of the train split found the corpus thin: the one-line pools that recur in many turns (a committed follow-up
+# after a fix claim, a check request after it, a thanks after a confirmation, closings and check-ins) had three to six
+# train phrasings each, so the model learnt those lines rather than their kind; agents' predictions and explanations
+# read as fix claims or promises; yes-answers to diagnostic questions and plain information read as confirmations.
+PROMISE_SUFFIX += [
+    "we'll keep an eye on the error rate and report back tomorrow",
+    "I'll ping you again after the next sync run",
+    "I'm also opening a bug so the root cause gets fixed, will update you on it",
+    "our team is watching the dashboards tonight and I'll send a summary in the morning",
+    "I'll follow up by end of day with the full incident notes",
+    "we'll monitor it over the weekend and get back to you on Monday",
+    "I'll confirm once the second region is patched too",
+    "I'm setting a reminder to look at your workspace again this afternoon",
+    "we're still digging into the cause and will share what we find by Thursday",
+    "I'll loop back once billing has double-checked the credit",
+    "ich schaue morgen früh nochmal drauf und melde mich",
+    "revisaremos los registros esta noche y te escribo mañana",
+    "I'll look at the graphs again in a couple of hours and post an update here",
+    "we'll send the postmortem over by Friday",
+    "the team will keep tracking it and I'll update you when the permanent fix ships",
+    "I'll double-check the overnight export tomorrow and let you know",
+]
+
+FIX_CHECK_SUFFIX += [
+    "can you give it another try?", "does it look right on your side now?", "please refresh and let me know",
+    "could you run the export once more?", "try logging in again and tell me what you see",
+    "mind sending one test webhook?", "kannst du es nochmal probieren?", "¿puedes probar otra vez?",
+]
+
+THANKS_SUFFIX += ["many thanks", "thanks a lot!", "thank you so much", "thanks again", "tysm", "vielen Dank",
+                  "muchas gracias", "much appreciated"]
+
+AFTER_CONFIRM += [
+    F("awesome, closing this one out", "", "after the customer confirmed"),
+    F("good to hear, ping us if anything else comes up", "", "after the customer confirmed; an offer, not a promise"),
+    F("happy it's sorted!", "", "after the customer confirmed: not a fix claim"),
+    F("great news, have a nice weekend", "", "after the customer confirmed"),
+    F("perfect, I'll mark the ticket as done", "", "closing after the customer confirmed; not a pending action"),
+    F("thanks for the update, enjoy the rest of your day", "", "after the customer confirmed"),
+    F("sehr gut, dann schließe ich das Ticket", "", "closing after the customer confirmed (German)"),
+    F("genial, me alegra que ya funcione", "", "after the customer confirmed (Spanish)"),
+]
+
+CHECKIN += [
+    F("hey {name}, any trouble since the fix?", "", "a check-in days later"),
+    F("just checking: is the SSO login still behaving?", "", "a check-in"),
+    F("circling back, have the timeouts stayed away?", "", "a check-in"),
+    F("one week on, is the sync still keeping up?", "", "a check-in"),
+    F("hi again, still no duplicates on your side?", "", "a check-in"),
+    F("wanted to make sure the invoices look right this month", "", "a check-in"),
+    F("¿sigue todo bien con la exportación?", "", "a check-in (Spanish)"),
+    F("kurze Nachfrage: ist der Fehler weggeblieben?", "", "a check-in (German)"),
+]
+
+NOT_RESOLUTION += [
+    F("the cause was an expired certificate on one of the edge nodes", "",
+      "explains the cause; no claim that this case is fixed now"),
+    F("the totals should settle once the next billing cycle runs", "", "a prediction, not a fix claim"),
+    F("this kind of delay usually clears up on its own within a day", "", "a prediction"),
+    F("the new limits will apply from your next renewal", "", "a future change, not a fix now; not a promise"),
+    F("it looks like the nightly job hit a lock, that's why the rows are missing", "", "a diagnosis, no fix yet"),
+    F("that error normally means the token expired", "", "an explanation, no fix claimed"),
+    F("the backlog will drain over the next few hours", "", "a prediction, not a promise"),
+    F("the charge shows as pending until your bank releases it", "", "an explanation of how payments work"),
+    F("der Fehler kommt von einem abgelaufenen Zertifikat", "", "an explanation, no fix (German)"),
+    F("eso suele pasar cuando el token caduca", "", "an explanation (Spanish)"),
+    F("the sync should catch up by itself once the rate limit resets", "", "a prediction"),
+    F("new exports will use the corrected format from the next release", "", "a future fix, not one now"),
+]
+
+ANSWER_DIAG += [
+    F("yes, the production one", "", "'yes' to a diagnostic question"),
+    F("yep, via the admin console", "", "'yes' to a diagnostic question"),
+    F("yes, both of them", "", "'yes' to a diagnostic question"),
+    F("sure, it's the US region", "", "answers a diagnostic question"),
+    F("correct, SAML not OIDC", "", "answers a diagnostic question"),
+    F("yeah, since the upgrade on Tuesday", "", "answers a diagnostic question"),
+    F("ja, im Produktivsystem", "", "'yes' to a diagnostic question (German)"),
+    F("sí, la cuenta principal", "", "'yes' to a diagnostic question (Spanish)"),
+]
+
+INFO += [
+    F("here's the request id: 7f3a-22bc", "", "information"),
+    F("sending the screenshot in a sec", "", "information"),
+    F("our workspace is acme-prod", "", "information"),
+    F("it's on the EU cluster if that helps", "", "information"),
+    F("the job id from this morning is 88412", "", "information"),
+    F("I can share the HAR file if needed", "", "information"),
+    F("logs are attached above", "", "information"),
+    F("la factura es la 2291", "", "information (Spanish)"),
+]

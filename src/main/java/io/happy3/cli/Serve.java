@@ -24,6 +24,7 @@ import io.happy3.adapter.storage.JdbcInboxStore;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
 import io.happy3.adapter.storage.JdbcProudMomentStore;
+import io.happy3.adapter.storage.JdbcReviewTallyStore;
 import io.happy3.adapter.storage.JdbcRitualLedger;
 import io.happy3.adapter.storage.JdbcTenantEraser;
 import io.happy3.adapter.storage.RetentionJob;
@@ -243,7 +244,7 @@ public final class Serve {
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
                         Duration.ofMinutes(10), Ticker.systemTicker()), new JdbcCustomerNoteStore(database),
                 new JdbcDesiredResultStore(database),
-                new JdbcCheckInStore(database));
+                new JdbcCheckInStore(database)).withReviewTallies(new JdbcReviewTallyStore(database));
     }
 
     /**
