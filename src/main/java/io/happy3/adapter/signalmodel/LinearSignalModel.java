@@ -34,7 +34,7 @@ public final class LinearSignalModel implements SignalModel {
      * it abstains (the rules decide alone). Set before measuring on real threads, where a linear model was
      * confidently wrong on unfamiliar text (docs/signals.md).
      */
-    static final double MIN_FAMILIAR = 0.75;
+    static final double MIN_FAMILIAR = Double.parseDouble(System.getProperty("h3.familiar", "0.75"));
 
     private final Map<Signal, float[]> weights;
     private final Map<Signal, Double> thresholds;
