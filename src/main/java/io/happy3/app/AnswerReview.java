@@ -59,9 +59,18 @@ public final class AnswerReview {
     private final CheckInStore checkIns;
     private final Clock clock;
     private final ProudStories stories;
+    /** The weeks' stored tallies, when the stores keep them; else every review reads the fortnight's histories. */
+    private final Optional<ReviewTallies> tallies;
 
     public AnswerReview(TeamDirectory team, IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
                         DesiredResultStore desiredResults, CheckInStore checkIns, ChatGateway gateway, Clock clock) {
+        this(team, issues, nudges, proudMoments, desiredResults, checkIns, gateway, clock, Optional.empty());
+    }
+
+    public AnswerReview(TeamDirectory team, IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
+                        DesiredResultStore desiredResults, CheckInStore checkIns, ChatGateway gateway, Clock clock,
+                        Optional<ReviewTallies> tallies) {
+        this.tallies = requireNonNull(tallies, "tallies == null");
         this.checkIns = requireNonNull(checkIns, "checkIns == null");
         this.desiredResults = requireNonNull(desiredResults, "desiredResults == null");
         this.team = requireNonNull(team, "team == null");
@@ -119,31 +128,50 @@ public final class AnswerReview {
             return reply(command, "The CSV export lists every agent's issues and response times, so it is for team"
                     + " leads. Ask a lead of this channel, or see your own numbers with /review.");
         }
-        String csv = CsvExport.write(request.period(), review.issues(),
-                issue -> gateway.permalink(issue.root()).orElse(""));
+        // The CSV lists each issue with its checkpoints: the only part of a review that reads the week's histories.
+        List<Issue> week = review.histories() ? review.issues() : scopeIssues(command.tenant(), review.scope(),
+                request.period().start(), request.period().end());
+        String csv = CsvExport.write(request.period(), week, issue -> gateway.permalink(issue.root()).orElse(""));
         gateway.sendFile(command.user(), "Issues of " + request.period().label() + " with their checkpoints.",
                 new ChatGateway.Attachment("happy3-" + request.period().label() + ".csv", "text/csv",
                         csv.getBytes(StandardCharsets.UTF_8)));
-        return reply(command, "Sent you the CSV of " + request.period().label() + " (" + review.issues().size()
-                + (review.issues().size() == 1 ? " issue)." : " issues)."));
+        return reply(command, "Sent you the CSV of " + request.period().label() + " (" + week.size()
+                + (week.size() == 1 ? " issue)." : " issues)."));
     }
 
-    private record Review(List<Issue> issues, ScorecardComparison comparison) {
+    /**
+     * The week's scorecard beside the previous week's, and the issues active in the week ({@code histories}: with
+     * their histories; else their heads only, when the scorecards came from the stored tallies).
+     */
+    private record Review(List<Issue> issues, boolean histories, Optional<ChannelRef> scope,
+                          ScorecardComparison comparison) {
+    }
+
+    private List<Issue> scopeIssues(String tenant, Optional<ChannelRef> scope, Instant from, Instant to) {
+        return scope.map(channel -> issues.findActiveBetween(channel, from, to))
+                .orElseGet(() -> issues.findActiveBetween(tenant, from, to));
     }
 
     private Review compile(String tenant, ReviewPeriod period, Optional<ChannelRef> scope, Instant now) {
         Instant from = period.previous().start();
-        List<Issue> found = scope.map(channel -> issues.findActiveBetween(channel, from, period.end()))
-                .orElseGet(() -> issues.findActiveBetween(tenant, from, period.end()));
         List<Nudge> sent = nudges.findDueBetween(tenant, from.minus(Duration.ofDays(7)),
                         period.end().plus(Duration.ofDays(7))).stream()
                 .filter(nudge -> scope.map(channel -> channel.equals(nudge.channel())).orElse(true)).toList();
-        Map<PlaybookId, Playbook> playbooks = team.playbooksById();
         Instant asOf = now.isBefore(period.end()) ? now : period.end();
+        if (tallies.isPresent()) {
+            Map<ReviewPeriod, Instant> weeks = new java.util.LinkedHashMap<>();
+            weeks.put(period, ReviewTallies.cutoff(period, asOf));
+            weeks.put(period.previous(), period.previous().end());
+            List<io.happy3.domain.review.Scorecard> cards = tallies.get().scorecards(tenant, scope, weeks, sent);
+            return new Review(issues.findHeadsActiveBetween(tenant, scope, period.start(), period.end()), false, scope,
+                    new ScorecardComparison(cards.get(0), cards.get(1)));
+        }
+        List<Issue> found = scopeIssues(tenant, scope, from, period.end());
+        Map<PlaybookId, Playbook> playbooks = team.playbooksById();
         ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(period, found, sent, playbooks, asOf);
         List<Issue> inPeriod = found.stream().filter(issue -> issue.lastActivityAt().isAfter(period.start())
                 || issue.lastActivityAt().equals(period.start())).toList();
-        return new Review(inPeriod, comparison);
+        return new Review(inPeriod, true, scope, comparison);
     }
 
     private String render(Review review, ReviewRequest request, UserRef user, boolean lead) {
@@ -170,7 +198,14 @@ public final class AnswerReview {
     /** The desired-result numbers: the team's, then each agent's for a lead (or the asker's own line). */
     private String results(Review review, UserRef user, boolean lead) {
         Map<IssueId, DesiredResult> known = desiredResults.findAll(review.issues().stream().map(Issue::id).toList());
-        DesiredResultCounts counts = DesiredResultCounts.of(review.issues(), id -> Optional.ofNullable(known.get(id)));
+        List<Issue> week = review.issues();
+        if (!review.histories()) {
+            // The counts read an issue's history only when it has a desired result: those few are read in full.
+            Map<IssueId, Issue> full = issues.findAll(known.values().stream().filter(DesiredResult::recorded)
+                    .map(DesiredResult::issueId).toList());
+            week = week.stream().map(issue -> full.getOrDefault(issue.id(), issue)).toList();
+        }
+        DesiredResultCounts counts = DesiredResultCounts.of(week, id -> Optional.ofNullable(known.get(id)));
         StringBuilder text = new StringBuilder("\n\n*The customer's result:* ")
                 .append(DesiredResultCounts.line(counts.team()));
         counts.agents().entrySet().stream().filter(entry -> lead || entry.getKey().equals(user))

@@ -121,11 +121,13 @@ public final class DeliverDueNudges {
             return;
         }
         List<NudgeId> ids = List.copyOf(claim.held());
-        List<NudgeId> kept = nudges.renew(claim.owner(), ids, clock.instant().plus(LEASE));
-        if (kept.size() < ids.size()) {
+        Set<NudgeId> kept = Set.copyOf(nudges.renew(claim.owner(), ids, clock.instant().plus(LEASE)));
+        // A nudge settled meanwhile left the claim (it is no longer pending): only the rest were taken over.
+        List<NudgeId> lost = ids.stream().filter(id -> !kept.contains(id) && claim.held().contains(id)).toList();
+        if (!lost.isEmpty()) {
             log.warn("{} of {} nudges in delivery lost their lease to another scheduler; it delivers them",
-                    ids.size() - kept.size(), ids.size());
-            claim.held().retainAll(kept);
+                    lost.size(), ids.size());
+            lost.forEach(claim.held()::remove);
         }
     }
 
@@ -404,6 +406,7 @@ public final class DeliverDueNudges {
                     + "the outcome stays theirs", nudge.id(), outcome);
             return false;
         }
+        claim.held().remove(nudge.id()); // settled: no longer in delivery, so no longer renewed
         log.debug("nudge {} {}: {}", nudge.id(), nudge.status(), outcome);
         listeners.forEach(listener -> listener.settled(nudge, outcome));
         return true;

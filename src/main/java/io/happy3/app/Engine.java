@@ -6,6 +6,7 @@ import io.happy3.domain.customer.CustomerNoteStore;
 import io.happy3.domain.customer.CheckInStore;
 import io.happy3.domain.customer.DesiredResultStore;
 import io.happy3.domain.issue.IssueStore;
+import io.happy3.domain.review.TallyStore;
 import io.happy3.domain.nudge.ChatGateway;
 import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.nudge.NudgeStore;
@@ -18,6 +19,7 @@ import io.happy3.domain.team.AgentPreferenceStore;
 import io.happy3.domain.team.ChannelSettingsStore;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * The use cases wired over one set of ports: everything {@code serve}, the demo, the sandbox and the adapter
@@ -29,8 +31,23 @@ public final class Engine {
     public record Stores(IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
                          ChannelSettingsStore channelSettings, AgentPreferenceStore preferences,
                          CustomerNoteStore customerNotes, DesiredResultStore desiredResults,
-                         CheckInStore checkIns) {
+                         CheckInStore checkIns, Optional<TallyStore> reviewTallies) {
+        /** Without stored review tallies: every review reads the fortnight's histories. */
+        public Stores(IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
+                      ChannelSettingsStore channelSettings, AgentPreferenceStore preferences,
+                      CustomerNoteStore customerNotes, DesiredResultStore desiredResults, CheckInStore checkIns) {
+            this(issues, nudges, proudMoments, channelSettings, preferences, customerNotes, desiredResults, checkIns,
+                    Optional.empty());
+        }
+
+        /** These stores, with the review's tallies kept in {@code tallies}. */
+        public Stores withReviewTallies(TallyStore tallies) {
+            return new Stores(issues, nudges, proudMoments, channelSettings, preferences, customerNotes,
+                    desiredResults, checkIns, Optional.of(tallies));
+        }
+
         public Stores {
+            requireNonNull(reviewTallies, "reviewTallies == null");
             requireNonNull(issues, "issues == null");
             requireNonNull(nudges, "nudges == null");
             requireNonNull(proudMoments, "proudMoments == null");
@@ -56,6 +73,7 @@ public final class Engine {
     private final EventRouter router;
     private final AnswerReview review;
     private final CloseQuietIssues quietIssues;
+    private final Optional<ReviewTallies> tallies;
 
     /** {@code owner} names this replica in scheduler leases (host name + process id is a good choice). */
     public Engine(Stores stores, PlaybookSource playbooks, AgentDirectory directory, ChatGateway gateway,
@@ -84,8 +102,9 @@ public final class Engine {
                 owner, 2000);
         answers = new AnswerNudge(team, stores.issues(), stores.nudges(), gateway,
                 new AnswerNudge.Parts(record, locks, planner, renderer), clock);
+        tallies = stores.reviewTallies().map(store -> new ReviewTallies(stores.issues(), store, team::playbooksById));
         review = new AnswerReview(team, stores.issues(), stores.nudges(), stores.proudMoments(),
-                stores.desiredResults(), stores.checkIns(), gateway, clock);
+                stores.desiredResults(), stores.checkIns(), gateway, clock, tallies);
         notes = new KeepCustomerNotes(team, stores.customerNotes(), gateway, clock);
         results = new RecordDesiredResult(team, stores.issues(), stores.desiredResults(), gateway);
         checkIns = new ListCheckIns(team, stores.issues(), stores.customerNotes(), stores.checkIns(), gateway, clock);
@@ -102,7 +121,7 @@ public final class Engine {
     /** The weekly rituals (proud prompt, digest) over this engine's stores and chat, recorded in {@code ledger}. */
     public RunWeeklyRituals rituals(RitualLedger ledger, TrendChartRenderer chart, RunWeeklyRituals.Times times) {
         return new RunWeeklyRituals(team, stores.issues(), stores.nudges(), stores.proudMoments(),
-                stores.desiredResults(), ledger, gateway, chart, times, clock);
+                stores.desiredResults(), ledger, gateway, chart, times, clock, tallies);
     }
 
     /** Reports every nudge the scheduler sends or settles to {@code telemetry} (the {@code /metrics} counters). */

@@ -42,10 +42,13 @@ public final class PlanNudges {
     public void afterTransition(Transition transition, ChannelContext context) {
         Issue issue = transition.issue();
         Instant now = clock.instant();
-        for (Nudge nudge : schedule(issue, transition.events(), context, now)) {
+        List<Nudge> scheduled = schedule(issue, transition.events(), context, now);
+        for (Nudge nudge : scheduled) {
             log.debug("planned nudge {} step {} due {}", nudge.id(), nudge.stepId(), nudge.dueAt());
         }
-        settleOpenNudges(issue, transition.recorded(IssueEventType.CUSTOMER_REPLIED), context, now);
+        // An issue saved for the first time (version 0) has no nudges but those just scheduled: no need to read them.
+        List<Nudge> open = issue.version() == 0 ? scheduled : nudges.findByIssue(issue.id());
+        settleOpenNudges(open, issue, transition.recorded(IssueEventType.CUSTOMER_REPLIED), context, now);
     }
 
     /**
@@ -68,12 +71,13 @@ public final class PlanNudges {
     }
 
     /**
-     * Cancels nudges whose guard now holds, and wakes nudges snoozed until the customer replied; the changed
-     * nudges are written together.
+     * Of the issue's {@code stored} nudges, cancels those whose guard now holds and wakes those snoozed until the
+     * customer replied; the changed nudges are written together.
      */
-    private void settleOpenNudges(Issue issue, boolean customerWrote, ChannelContext context, Instant now) {
+    private void settleOpenNudges(List<Nudge> stored, Issue issue, boolean customerWrote, ChannelContext context,
+                                  Instant now) {
         List<Nudge> changed = new ArrayList<>();
-        for (Nudge nudge : nudges.findByIssue(issue.id())) {
+        for (Nudge nudge : stored) {
             settled(nudge, issue, customerWrote, context, now).ifPresent(changed::add);
         }
         nudges.updateAll(changed);

@@ -76,9 +76,19 @@ public final class RunWeeklyRituals {
     private final Times times;
     private final Clock clock;
 
+    /** The weeks' stored tallies, when the stores keep them (the trend's past weeks are read from them). */
+    private final Optional<ReviewTallies> tallies;
+
     public RunWeeklyRituals(TeamDirectory team, IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
                             DesiredResultStore desiredResults, RitualLedger ledger, ChatGateway gateway,
                             TrendChartRenderer chart, Times times, Clock clock) {
+        this(team, issues, nudges, proudMoments, desiredResults, ledger, gateway, chart, times, clock, Optional.empty());
+    }
+
+    public RunWeeklyRituals(TeamDirectory team, IssueStore issues, NudgeStore nudges, ProudMomentStore proudMoments,
+                            DesiredResultStore desiredResults, RitualLedger ledger, ChatGateway gateway,
+                            TrendChartRenderer chart, Times times, Clock clock, Optional<ReviewTallies> tallies) {
+        this.tallies = requireNonNull(tallies, "tallies == null");
         this.team = requireNonNull(team, "team == null");
         this.issues = requireNonNull(issues, "issues == null");
         this.nudges = requireNonNull(nudges, "nudges == null");
@@ -147,6 +157,30 @@ public final class RunWeeklyRituals {
         return week.monday().with(day).atTime(time).atZone(zone).toInstant();
     }
 
+    /**
+     * The trend's weeks, each as it stood at its end: the weeks over from the stored tallies (shared by every channel
+     * of the tenant), a week still in progress from its own issues.
+     */
+    private List<Scorecard> trend(ChannelRef channel, ReviewPeriod week, Instant now, List<Nudge> sent,
+                                  Map<PlaybookId, Playbook> playbooks) {
+        List<ReviewPeriod> periods = week.weeksEndingHere(DigestComposer.TREND_WEEKS);
+        Map<ReviewPeriod, Instant> over = new java.util.LinkedHashMap<>();
+        periods.stream().filter(period -> !period.end().isAfter(now)).forEach(period -> over.put(period, period.end()));
+        List<Scorecard> stored = over.isEmpty() ? List.of()
+                : tallies.orElseThrow().scorecards(channel.tenant(), Optional.of(channel), over, sent);
+        List<Scorecard> weeks = new java.util.ArrayList<>();
+        int next = 0;
+        for (ReviewPeriod period : periods) {
+            if (over.containsKey(period)) {
+                weeks.add(stored.get(next++));
+            } else {
+                weeks.add(ReviewCompiler.compile(period, issues.findActiveBetween(channel, period.previous().start(),
+                        period.end()), sent, playbooks));
+            }
+        }
+        return weeks;
+    }
+
     private void prompt(ChannelContext context, ReviewPeriod week, Instant now) {
         Set<UserRef> active = new TreeSet<>((a, b) -> a.user().compareTo(b.user()));
         for (Issue issue : issues.findActiveBetween(context.channel(), week.start(), week.end())) {
@@ -165,11 +199,16 @@ public final class RunWeeklyRituals {
     private void digest(ChannelContext context, ReviewPeriod week, Instant now) {
         ChannelRef channel = context.channel();
         ReviewPeriod first = week.weeksEndingHere(DigestComposer.TREND_WEEKS).get(0);
-        List<Issue> found = issues.findActiveBetween(channel, first.start(), week.end());
         List<Nudge> sent = nudges.findDueBetween(channel.tenant(), first.start().minus(Duration.ofDays(7)),
                 week.end().plus(Duration.ofDays(7))).stream().filter(nudge -> nudge.channel().equals(channel)).toList();
         Map<PlaybookId, Playbook> playbooks = team.playbooksById();
-        List<Scorecard> weeks = ReviewCompiler.compileWeeks(week, DigestComposer.TREND_WEEKS, found, sent, playbooks);
+        List<Scorecard> weeks;
+        if (tallies.isPresent()) {
+            weeks = trend(channel, week, now, sent, playbooks);
+        } else {
+            List<Issue> found = issues.findActiveBetween(channel, first.start(), week.end());
+            weeks = ReviewCompiler.compileWeeks(week, DigestComposer.TREND_WEEKS, found, sent, playbooks);
+        }
         List<ProudMoment> moments = proudMoments.findBetween(channel.tenant(), week.start(), week.end()).stream()
                 .filter(moment -> moment.channel().map(channel::equals).orElse(true)).toList();
         Digest digest = new DigestComposer(person -> team.profile(person).displayName(),

@@ -159,7 +159,8 @@ public final class Cli {
             --playbook FILE   adds the playbook's phrases (they win over the model for their signal)
             --rules-only      phrase rules alone, as serve runs by default (the default here too)
             --model           with the trained model, as serve runs with HAPPY3_SIGNAL_MODEL=true
-            --eval            compares with the labels (one line per turn: {"id","turn","signals"}) and
+            --eval            compares with the labels (one line per turn: {"id","turn","signals"}; threads
+                              without labels are skipped, so a sample of a larger file can be measured) and
                               prints precision, recall and F1 per signal, macro-F1 and confused turns
             train             trains the model (defaults: eval/signals/train.labels.jsonl,
                               eval/signals/train.threads.jsonl, out src/main/resources/signals/model.bin)""";
@@ -198,7 +199,7 @@ public final class Cli {
         }
         var detector = SignalsCommand.detector(playbook, rulesOnly);
         if (!eval.isEmpty()) {
-            var threads = io.happy3.adapter.signalmodel.LabelledCorpus.read(eval.get(0), eval.get(1));
+            var threads = io.happy3.adapter.signalmodel.LabelledCorpus.readSubset(eval.get(0), eval.get(1));
             SignalEvaluation.print(SignalEvaluation.run(detector, threads), threads.size(), confused, out);
             return 0;
         }

@@ -24,6 +24,7 @@ import io.happy3.adapter.storage.JdbcInboxStore;
 import io.happy3.adapter.storage.JdbcIssueStore;
 import io.happy3.adapter.storage.JdbcNudgeStore;
 import io.happy3.adapter.storage.JdbcProudMomentStore;
+import io.happy3.adapter.storage.JdbcReviewTallyStore;
 import io.happy3.adapter.storage.JdbcRitualLedger;
 import io.happy3.adapter.storage.JdbcTenantEraser;
 import io.happy3.adapter.storage.RetentionJob;
@@ -50,6 +51,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,10 +136,32 @@ public final class Serve {
         // Off the start path; readiness waits for it. Opt-in (HAPPY3_SIGNAL_MODEL): see docs/signals.md.
         BackgroundSignalModel model = config.signalModel() ? BackgroundSignalModel.bundled()
                 : BackgroundSignalModel.none();
-        Database database = openDatabase(config);
-        MicrometerTelemetry telemetry = MicrometerTelemetry.prometheus();
-        PlaybookFolder playbooks = PlaybookFolder.open(config.playbooks());
-        playbooks.start(Duration.ofSeconds(5));
+        Database database = connectDatabase(config);
+        // Flyway (about half the start's work) runs beside the building of everything that does not query the
+        // database yet (metrics, playbooks, Bolt, Jetty): the start then uses both cores (BENCHMARKS.md).
+        Migration migration = Migration.start(database);
+        MicrometerTelemetry telemetry = null;
+        PlaybookFolder playbooks = null;
+        try {
+            telemetry = MicrometerTelemetry.prometheus();
+            playbooks = PlaybookFolder.open(config.playbooks());
+            playbooks.start(Duration.ofSeconds(5));
+            return start(config, clock, model, database, migration, telemetry, playbooks);
+        } catch (RuntimeException | Error e) {
+            migration.abandon();
+            if (playbooks != null) {
+                playbooks.close();
+            }
+            if (telemetry != null) {
+                telemetry.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Running start(AppConfig config, Clock clock, BackgroundSignalModel model, Database database,
+                                 Migration migration, MicrometerTelemetry telemetry, PlaybookFolder playbooks) {
         // The sandbox tenant runs on its own clock: the real scheduler and sweeps never see it (SandboxPartition).
         JdbcNudgeStore nudgeStore = new JdbcNudgeStore(database,
                 ClaimScope.except(Platform.LOCAL, SandboxPeople.TENANT));
@@ -149,17 +175,25 @@ public final class Serve {
         platforms.showCheckIns(engine.checkIns());
         observe(telemetry, engine, database, inboxStore, nudgeStore, clock);
         RunWeeklyRituals.Times ritualTimes = ritualTimes(config);
-        Optional<SandboxModule> sandbox = config.sandbox().map(settings -> sandbox(settings, database, playbooks,
-                ritualTimes, config, clock));
-        Map<String, HttpServlet> servlets = platforms.servlets();
-        sandbox.ifPresent(module -> servlets.put("/", module.servlet()));
         InboxWorker inbox = new InboxWorker(inboxStore, platforms.handlers(engine.router()), clock, owner,
                 inboxSettings(database));
         GuardedTicker inboxTicker = inboxTicker(inbox);
         GuardedTicker scheduler = scheduler(engine, engine.rituals(new JdbcRitualLedger(database, clock),
                 TrendChart::render, ritualTimes), database, config, clock);
+        // The sandbox reads its tenant as it is built, so it waits for the migrations; Jetty's setup does not.
+        Runnable migrated = migration.then(() -> {
+            releaseLeasesOfDeadProcess(database);
+            platforms.reencryptTokens();
+        });
+        Optional<SandboxModule> sandbox = config.sandbox().map(settings -> {
+            migrated.run();
+            return sandbox(settings, database, playbooks, ritualTimes, config, clock);
+        });
+        Map<String, HttpServlet> servlets = platforms.servlets();
+        sandbox.ifPresent(module -> servlets.put("/", module.servlet()));
         HttpServer http = http(config, servlets, ServeReadiness.of(database, playbooks)
                 .check("signal model", model::notReady), telemetry);
+        migrated.run();
         inboxTicker.start();
         scheduler.start();
         http.start();
@@ -189,15 +223,17 @@ public final class Serve {
      * entry (one transaction; one more for the claim), and the main pool serves the ack path's writer, the
      * scheduler's deliveries, the heartbeats and the HTTP threads' reads.
      */
-    private static Database openDatabase(AppConfig config) {
+    private static Database connectDatabase(AppConfig config) {
         boolean h2 = config.dbUrl().startsWith("jdbc:h2:");
-        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
+        return Database.connect(config.dbUrl(), config.dbUser(), config.dbPassword().value(),
                 h2 ? 2 : 12, h2 ? 2 : POSTGRES_INBOX_THREADS + 1);
+    }
+
+    private static void releaseLeasesOfDeadProcess(Database database) {
         int released = database.releaseLeasesOfDeadProcess();
         if (released > 0) {
             log.info("resuming {} inbox entries and nudges a previous process had claimed", released);
         }
-        return database;
     }
 
     private static Engine.Stores stores(Database database, JdbcNudgeStore nudgeStore) {
@@ -208,7 +244,7 @@ public final class Serve {
                 new CachedAgentPreferenceStore(new JdbcAgentPreferenceStore(database), 50_000,
                         Duration.ofMinutes(10), Ticker.systemTicker()), new JdbcCustomerNoteStore(database),
                 new JdbcDesiredResultStore(database),
-                new JdbcCheckInStore(database));
+                new JdbcCheckInStore(database)).withReviewTallies(new JdbcReviewTallyStore(database));
     }
 
     /**
@@ -281,6 +317,63 @@ public final class Serve {
                 sandboxClock -> new JdbcRitualLedger(database, sandboxClock), TrendChart::render, times,
                 config.timeZone(), database.dataSource(), () -> eraser.erase(Platform.LOCAL, SandboxPeople.TENANT),
                 SandboxPlaybookCheck::check, clock));
+    }
+
+    /** Flyway on its own thread while {@code start} builds the rest; its failure fails the start. */
+    private static final class Migration {
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        static Migration start(Database database) {
+            Migration migration = new Migration();
+            Thread thread = new Thread(() -> {
+                try {
+                    database.migrate();
+                    migration.done.complete(null);
+                } catch (Throwable e) {
+                    migration.done.completeExceptionally(e);
+                }
+            }, "happy3-migrate");
+            thread.setDaemon(true);
+            thread.start();
+            return migration;
+        }
+
+        /**
+         * A step that waits for the migrations (rethrowing their failure) and then runs {@code next}, only the first
+         * time it runs.
+         */
+        Runnable then(Runnable next) {
+            AtomicBoolean ran = new AtomicBoolean();
+            return () -> {
+                if (ran.compareAndSet(false, true)) {
+                    await();
+                    next.run();
+                }
+            };
+        }
+
+        private void await() {
+            try {
+                done.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+
+        /** Lets a migration that is still running finish (or fail) before the caller closes the database. */
+        void abandon() {
+            try {
+                done.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                // The start failed already; this failure is the consequence or reported by the caller.
+            }
+        }
     }
 
     /** Runs {@code task} at most once per {@code period} when registered on a faster ticker. */

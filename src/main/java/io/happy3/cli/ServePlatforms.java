@@ -36,13 +36,16 @@ import org.slf4j.LoggerFactory;
 final class ServePlatforms {
     private static final Logger log = LoggerFactory.getLogger(ServePlatforms.class);
 
+    private final JdbcInstallationStore installations;
     private final Optional<SlackModule> slack;
     private final Optional<TeamsModule> teams;
     private final Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
     private final Map<Platform, AgentDirectory> directories = new EnumMap<>(Platform.class);
     private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
 
-    private ServePlatforms(Optional<SlackModule> slack, Optional<TeamsModule> teams, Telemetry telemetry) {
+    private ServePlatforms(JdbcInstallationStore installations, Optional<SlackModule> slack,
+                           Optional<TeamsModule> teams, Telemetry telemetry) {
+        this.installations = installations;
         this.slack = slack;
         this.teams = teams;
         slack.ifPresent(module -> {
@@ -58,16 +61,12 @@ final class ServePlatforms {
         });
     }
 
-    /** Builds the configured platforms' adapters, all writing into {@code inbox}. */
+    /** Builds the configured platforms' adapters, all writing into {@code inbox}; none queries the database yet. */
     static ServePlatforms create(AppConfig config, InboxStore inbox, Database database, Engine.Stores stores,
                                  Clock clock, Telemetry telemetry) {
         JdbcInstallationStore installations = new JdbcInstallationStore(database, TokenCipher.of(
                 config.encryption().key().map(AppConfig.Secret::value),
                 config.encryption().previous().map(AppConfig.Secret::value)));
-        int rewrapped = installations.reencrypt();
-        if (rewrapped > 0) {
-            log.info("re-encrypted {} stored bot token(s) under the current HAPPY3_ENCRYPTION_KEY", rewrapped);
-        }
         JdbcConversationAddressStore addresses = new JdbcConversationAddressStore(database);
         Optional<SlackModule> slack = config.slack().map(settings -> SlackModule.create(settings, inbox,
                 installations, stores.issues(), stores.nudges(), new JdbcRenderedNudgeStore(database), clock)
@@ -76,7 +75,15 @@ final class ServePlatforms {
         Optional<TeamsModule> teams = config.teams().map(settings -> TeamsModule.create(settings, inbox,
                 addresses, installations, clock, Optional.empty()).recordResultsOn(stores.issues())
                 .reportTo(telemetry));
-        return new ServePlatforms(slack, teams, telemetry);
+        return new ServePlatforms(installations, slack, teams, telemetry);
+    }
+
+    /** Re-encrypts stored bot tokens under the current key (after a key rotation); needs the migrated schema. */
+    void reencryptTokens() {
+        int rewrapped = installations.reencrypt();
+        if (rewrapped > 0) {
+            log.info("re-encrypted {} stored bot token(s) under the current HAPPY3_ENCRYPTION_KEY", rewrapped);
+        }
     }
 
     ChatGateway gateway() {

@@ -249,6 +249,30 @@ class CoachingFlowTest {
     }
 
     @Test
+    void leasesRenewedWhileARoundDelivers_theNudgesAlreadySentAreNotReportedAsTakenOver() {
+        Engine busy = new Engine(new Engine.Stores(issues, nudges, moments,
+                new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
+                new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
+                PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA"), 100))),
+                AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
+        for (int i = 1; i <= 30; i++) {
+            busy.router().route(new ChatEvent.MessagePosted("ev-" + i, new MessageRef(CHANNEL, "q" + i),
+                    new UserRef(Platform.SLACK, "T1", "UCUST" + i), false, Optional.empty(),
+                    "Our export fails, case " + i + ".", clock.instant()));
+        }
+        clock.advance(Duration.ofMinutes(11));
+        gateway.beforeEachDelivery = busy.delivery()::renewLeases; // the heartbeat, between the round's messages
+
+        try (io.happy3.testing.CapturedLogs logs = new io.happy3.testing.CapturedLogs()) {
+            assertThat(busy.delivery().tick()).isEqualTo(30);
+
+            assertThat(logs.text()).doesNotContain("lost their lease");
+        }
+        assertThat(gateway.deliverySizes).containsExactly(12, 12, 6);
+        assertThat(gateway.delivered).extracting(NudgeMessage::nudgeId).doesNotHaveDuplicates().hasSize(30);
+    }
+
+    @Test
     void quietForTheStalePeriod_sweepClosesTheIssueCancelsItsNudgesAndTheReviewCountsIt() {
         say(CUSTOMER, "m1", null, "Our export fails with a timeout.");
         after(Duration.ofMinutes(11));

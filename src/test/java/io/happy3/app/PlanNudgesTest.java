@@ -15,11 +15,14 @@ import io.happy3.domain.issue.Transition;
 import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgePlanner;
 import io.happy3.domain.nudge.NudgeStatus;
+import io.happy3.domain.nudge.NudgeStore;
 import io.happy3.domain.playbook.Playbook;
 import io.happy3.testing.MutableClock;
 import io.happy3.testing.TestPlaybooks;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,12 +69,34 @@ class PlanNudgesTest {
         clock.advance(java.time.Duration.ofMinutes(3));
         MessageFacts reply = new MessageFacts(new MessageRef(CHANNEL, "m2"), ANNA, Role.AGENT, Optional.of("m1"), clock.instant(),
                 List.of(), false);
-        Transition replied = tracker.onMessage(Optional.of(opened.issue()), reply, playbook.id(), List.of())
-                .orElseThrow();
+        // The issue as the store gives it back after its first save (version 1).
+        Transition replied = tracker.onMessage(Optional.of(opened.issue().atVersion(1)), reply, playbook.id(),
+                List.of()).orElseThrow();
 
         plan.afterTransition(replied, context);
 
         assertThat(nudges.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1")))).extracting(Nudge::status)
                 .containsExactly(NudgeStatus.CANCELLED);
+    }
+
+    @Test
+    void afterTransition_issueSavedForTheFirstTime_settlesTheNudgesItScheduledWithoutReadingTheStore() {
+        List<Object> reads = new ArrayList<>();
+        // The in-memory store, recording which issues' nudges are read.
+        NudgeStore counted = (NudgeStore) Proxy.newProxyInstance(NudgeStore.class.getClassLoader(),
+                new Class<?>[] {NudgeStore.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("findByIssue")) {
+                        reads.add(arguments[0]);
+                    }
+                    return method.invoke(nudges, arguments);
+                });
+        PlanNudges planning = new PlanNudges(counted, new NudgePlanner((user, playbook) -> ZoneOffset.UTC), clock);
+
+        planning.afterTransition(opened(), context);
+
+        // A new issue has no stored nudges: the read would be a database round trip for nothing (issue 17).
+        assertThat(reads).isEmpty();
+        assertThat(nudges.findByIssue(IssueId.of(new MessageRef(CHANNEL, "m1")))).extracting(Nudge::status)
+                .containsExactly(NudgeStatus.PENDING);
     }
 }

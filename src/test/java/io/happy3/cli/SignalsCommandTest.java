@@ -135,6 +135,42 @@ class SignalsCommandTest {
     }
 
     @Test
+    void signalsEval_labelsForSomeThreads_measuresOnlyThose() throws IOException {
+        // a labelled sample of a larger corpus: only t1 is labelled; t2 must neither count nor fail
+        Path labels = temp.resolve("labels.jsonl");
+        Files.write(labels, Files.readAllLines(LABELS).subList(0, 3));
+
+        assertThat(run("signals", "--eval", labels.toString(), THREADS.toString(), "--rules-only")).isZero();
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("1 threads, 3 turns").contains("macro-F1");
+    }
+
+    @Test
+    void signalsEval_labelsForAThreadTheFileLacks_failsNamingIt() throws IOException {
+        Path labels = temp.resolve("labels.jsonl");
+        Files.writeString(labels, String.join("\n", Files.readAllLines(LABELS))
+                + "\n{\"id\": \"t9\", \"turn\": 0, \"signals\": []}\n");
+
+        assertThat(run("signals", "--eval", labels.toString(), THREADS.toString())).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("labels for thread 't9'");
+    }
+
+    @Test
+    void signalsEval_labelWithTheWrongRole_fails() throws IOException {
+        // labels written for another version of the corpus must not be measured silently
+        Path labels = temp.resolve("labels.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(LABELS));
+        lines.set(1, "{\"id\": \"t1\", \"turn\": 1, \"role\": \"customer\", \"signals\": []}");
+        Files.write(labels, lines);
+
+        assertThat(run("signals", "--eval", labels.toString(), THREADS.toString())).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("turn 1 of 't1' is labelled as customer but is agent");
+    }
+
+    @Test
     void signalsTrain_smallCorpus_writesLoadableModel() throws IOException {
         Path model = temp.resolve("model.bin");
 

@@ -45,8 +45,12 @@ public final class RecordingChatGateway implements ChatGateway {
         failures.add(failure);
     }
 
+    /** Runs at the start of every delivery (a test renews the scheduler's leases there, as its heartbeat would). */
+    public volatile Runnable beforeEachDelivery = () -> { };
+
     @Override
     public synchronized void deliver(UserRef recipient, List<NudgeMessage> nudges) {
+        beforeEachDelivery.run();
         if (!failures.isEmpty()) {
             throw failures.poll();
         }

@@ -117,6 +117,8 @@ final class FakeSlack implements AutoCloseable {
             String body = Content.Source.asString(request, StandardCharsets.UTF_8);
             if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
                 form(body, params);
+            } else if (type != null && type.startsWith("application/json")) {
+                json(body, params); // Slack's write methods take a JSON body with a bearer token too
             }
         } catch (Exception e) {
             response.setStatus(400);
@@ -160,6 +162,13 @@ final class FakeSlack implements AutoCloseable {
     private static void json(Response response, Callback callback, String body) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         Content.Sink.write(response, true, body, callback);
+    }
+
+    /** A JSON body's top-level fields as form fields would carry them: text as is, objects and arrays as JSON. */
+    private static void json(String text, Map<String, String> into) {
+        com.google.gson.JsonParser.parseString(text).getAsJsonObject().entrySet().forEach(field -> into.put(
+                field.getKey(), field.getValue().isJsonPrimitive() ? field.getValue().getAsString()
+                        : field.getValue().toString()));
     }
 
     private static void form(String text, Map<String, String> into) {

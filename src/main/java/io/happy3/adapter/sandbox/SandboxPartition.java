@@ -99,6 +99,12 @@ public final class SandboxPartition {
         }
 
         @Override
+        public List<Issue> findHeadsActiveBetween(String tenant, Optional<ChannelRef> channel, Instant from,
+                                                  Instant to) {
+            return delegate.findHeadsActiveBetween(tenant, channel, from, to);
+        }
+
+        @Override
         public List<Issue> findActive() {
             return delegate.findActive().stream().filter(issue -> visible.test(issue.channel())).toList();
         }

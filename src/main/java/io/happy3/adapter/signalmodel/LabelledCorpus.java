@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,19 @@ public final class LabelledCorpus {
 
     /** Reads both files; throws {@link IllegalArgumentException} naming the file and line of the first problem. */
     public static List<Thread> read(Path labels, Path threads) {
+        return read(labels, threads, false);
+    }
+
+    /**
+     * Like {@link #read}, but the labels may cover a subset of the threads file (a labelled sample of a larger corpus):
+     * threads without any label line are left out. A labelled thread must still have a label for every turn, and a
+     * label for a thread the file does not hold, or whose role differs from the turn's, fails.
+     */
+    public static List<Thread> readSubset(Path labels, Path threads) {
+        return read(labels, threads, true);
+    }
+
+    private static List<Thread> read(Path labels, Path threads, boolean subset) {
         Map<String, Map<Integer, JsonNode>> byThread = new HashMap<>();
         lines(labels, (number, node) -> {
             if (!node.path("id").isTextual() || !node.path("turn").canConvertToInt() || !node.path("signals").isArray()) {
@@ -56,10 +70,15 @@ public final class LabelledCorpus {
             byThread.computeIfAbsent(node.get("id").asText(), id -> new HashMap<>()).put(node.get("turn").asInt(), node);
         });
         List<Thread> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         lines(threads, (number, node) -> {
             String id = node.path("id").asText("");
             JsonNode turns = node.path("turns");
             Map<Integer, JsonNode> labelled = byThread.getOrDefault(id, Map.of());
+            if (subset && labelled.isEmpty()) {
+                return;
+            }
+            seen.add(id);
             if (!turns.isArray() || labelled.size() != turns.size()) {
                 throw new IllegalArgumentException(threads + ":" + number + ": thread '" + id + "' has " + turns.size()
                         + " turns but " + labelled.size() + " label lines in " + labels);
@@ -71,10 +90,18 @@ public final class LabelledCorpus {
                 if (label == null) {
                     throw new IllegalArgumentException(labels + ": no label for turn " + index + " of '" + id + "'");
                 }
+                if (label.hasNonNull("role") && !label.get("role").asText().equals(turn.path("role").asText())) {
+                    throw new IllegalArgumentException(labels + ": turn " + index + " of '" + id + "' is labelled as "
+                            + label.get("role").asText() + " but is " + turn.path("role").asText() + " in " + threads);
+                }
                 list.add(new Turn(role(turn), turn.path("text").asText(""), signals(label, labels),
                         Optional.ofNullable(label.get("note")).map(JsonNode::asText)));
             }
             result.add(new Thread(id, list));
+        });
+        byThread.keySet().stream().filter(id -> !seen.contains(id)).sorted().findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException(labels + ": labels for thread '" + id + "', which " + threads
+                    + " does not hold");
         });
         return result;
     }

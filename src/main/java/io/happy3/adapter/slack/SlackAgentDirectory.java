@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.slack.api.model.User;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.happy3.domain.chat.UserRef;
 import io.happy3.domain.team.AgentDirectory;
 import io.happy3.domain.chat.InstallationStore;
@@ -53,9 +53,9 @@ public final class SlackAgentDirectory implements AgentDirectory {
             return cached;
         }
         try {
-            User found = api.call(user.tenant(), "users.info",
-                    methods -> methods.usersInfo(request -> request.user(user.user()))).getUser();
-            boolean admin = found != null && (found.isAdmin() || found.isOwner() || found.isPrimaryOwner());
+            JsonNode found = usersInfo(user);
+            boolean admin = found.path("is_admin").asBoolean(false) || found.path("is_owner").asBoolean(false)
+                    || found.path("is_primary_owner").asBoolean(false);
             admins.put(user, admin);
             return admin;
         } catch (RuntimeException e) {
@@ -82,12 +82,11 @@ public final class SlackAgentDirectory implements AgentDirectory {
             return cached;
         }
         try {
-            User found = api.call(user.tenant(), "users.info",
-                    methods -> methods.usersInfo(request -> request.user(user.user()))).getUser();
+            JsonNode found = usersInfo(user);
             String name = name(found).orElse(user.user());
             Optional<String> organisation = organisation(user, found);
             AgentProfile profile = new AgentProfile(user, organisation.map(org -> name + " (" + org + ")")
-                    .orElse(name), zone(found.getTz()), Optional.empty());
+                    .orElse(name), zone(text(found, "tz")), Optional.empty());
             if (organisation.isPresent() || !external(user, found)) {
                 profiles.put(user, profile); // an organisation Slack could not name now is asked again next time
             }
@@ -96,6 +95,23 @@ public final class SlackAgentDirectory implements AgentDirectory {
             log.warn("users.info for {} failed: {}", user.key(), e.getMessage());
             return AgentProfile.unknown(user);
         }
+    }
+
+    /**
+     * The {@code user} object of {@code users.info}, read with Jackson rather than the SDK's per-response Gson (the
+     * first round of a scheduler backlog asks it for every agent and customer).
+     */
+    private JsonNode usersInfo(UserRef user) {
+        JsonNode found = api.post(user.tenant(), "users.info", form -> form.add("user", user.user())).path("user");
+        if (!found.isObject()) {
+            throw new IllegalStateException("users.info answered no user");
+        }
+        return found;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : null;
     }
 
     @Override
@@ -120,11 +136,11 @@ public final class SlackAgentDirectory implements AgentDirectory {
      * The organisation of a person from another Slack team (a Slack Connect customer): {@code team.info} of their
      * team, once a day per team. Nothing for the workspace's own people, or when Slack cannot say.
      */
-    private Optional<String> organisation(UserRef user, User found) {
+    private Optional<String> organisation(UserRef user, JsonNode found) {
         if (!external(user, found)) {
             return Optional.empty();
         }
-        String team = found.getTeamId();
+        String team = text(found, "team_id");
         String cached = organisations.getIfPresent(team);
         if (cached != null) {
             return Optional.of(cached);
@@ -142,19 +158,19 @@ public final class SlackAgentDirectory implements AgentDirectory {
         }
     }
 
-    private static boolean external(UserRef user, User found) {
-        String team = found == null ? null : found.getTeamId();
+    private static boolean external(UserRef user, JsonNode found) {
+        String team = text(found, "team_id");
         return team != null && !team.isBlank() && !team.equals(user.tenant());
     }
 
-    private static Optional<String> name(User user) {
-        if (user == null) {
+    private static Optional<String> name(JsonNode user) {
+        if (user.isMissingNode()) {
             return Optional.empty();
         }
-        Optional<String> display = Optional.ofNullable(user.getProfile())
-                .map(profile -> profile.getDisplayName()).filter(name -> !name.isBlank());
-        return display.or(() -> Optional.ofNullable(user.getRealName()).filter(name -> !name.isBlank()))
-                .or(() -> Optional.ofNullable(user.getName()));
+        Optional<String> display = Optional.ofNullable(text(user.path("profile"), "display_name"))
+                .filter(name -> !name.isBlank());
+        return display.or(() -> Optional.ofNullable(text(user, "real_name")).filter(name -> !name.isBlank()))
+                .or(() -> Optional.ofNullable(text(user, "name")));
     }
 
     private static Optional<ZoneId> zone(String tz) {

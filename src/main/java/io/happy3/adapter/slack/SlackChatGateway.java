@@ -111,13 +111,10 @@ public final class SlackChatGateway implements ChatGateway {
     private void deliverInThread(UserRef recipient, NudgeMessage message) {
         ArrayNode blocks = SlackBlocks.nudge(message);
         try {
-            api.post(recipient.tenant(), "chat.postEphemeral", form -> {
-                form.add("channel", message.channel().channel());
-                form.add("user", recipient.user());
-                form.add("thread_ts", message.thread().id());
-                form.add("text", message.text());
-                form.add("blocks", blocks.toString());
-            });
+            ObjectNode body = SlackPayload.JSON.createObjectNode().put("channel", message.channel().channel())
+                    .put("user", recipient.user()).put("thread_ts", message.thread().id()).put("text", message.text());
+            body.set("blocks", blocks);
+            api.postJson(recipient.tenant(), "chat.postEphemeral", body);
         } catch (SlackApiError e) {
             if (!NOT_IN_CHANNEL.contains(e.error())) {
                 throw e;
@@ -133,11 +130,11 @@ public final class SlackChatGateway implements ChatGateway {
         String channel = dmChannels.get(user, person -> api.post(person.tenant(), "conversations.open",
                 form -> form.add("users", person.user())).path("channel").path("id").asText());
         try {
-            api.post(user.tenant(), "chat.postMessage", form -> {
-                form.add("channel", channel);
-                form.add("text", text);
-                form.add("blocks", blocks == null ? null : blocks.toString());
-            });
+            ObjectNode body = SlackPayload.JSON.createObjectNode().put("channel", channel).put("text", text);
+            if (blocks != null) {
+                body.set("blocks", blocks);
+            }
+            api.postJson(user.tenant(), "chat.postMessage", body);
         } catch (SlackApiError e) {
             dmChannels.invalidate(user); // the next message opens the conversation again
             throw e;
@@ -195,10 +192,9 @@ public final class SlackChatGateway implements ChatGateway {
                 shown, open.size(), issue -> Optional.ofNullable(links.get(issue.root())),
                 buildCheckIns ? checkInsOf(agent) : Optional.ofNullable(checkInSections.getIfPresent(agent)));
         try {
-            api.post(agent.tenant(), "views.publish", form -> {
-                form.add("user_id", agent.user());
-                form.add("view", view.toString());
-            });
+            ObjectNode body = SlackPayload.JSON.createObjectNode().put("user_id", agent.user());
+            body.set("view", view);
+            api.postJson(agent.tenant(), "views.publish", body);
         } catch (SlackApiError e) {
             throw SlackWebApi.translate(e);
         }

@@ -2,6 +2,8 @@ package io.happy3.adapter.slack;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -130,6 +132,20 @@ final class SlackWebApi {
             });
             return SlackAnswer.post(methods, method, token, body);
         });
+    }
+
+    /**
+     * {@link #post} as one {@code application/json} body (chat.postMessage, chat.postEphemeral, views.publish): the
+     * blocks go as JSON, not as a form field OkHttp encodes character by character. Null fields are left out.
+     */
+    SlackAnswer postJson(String team, String method, ObjectNode body) {
+        byte[] json;
+        try {
+            json = SlackPayload.JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(method + " body not serialisable", e);
+        }
+        return callWithToken(team, method, (methods, token) -> SlackAnswer.postJson(slack, method, token, json));
     }
 
     /** The fields of a {@link #post}. */

@@ -91,6 +91,17 @@ public final class Database implements AutoCloseable {
      * entries) needs one: its connections are set up once with {@code synchronous_commit = off}.
      */
     public static Database open(String url, String user, String password, int maxPoolSize, int asyncPoolSize) {
+        Database database = connect(url, user, password, maxPoolSize, asyncPoolSize);
+        database.migrate();
+        return database;
+    }
+
+    /**
+     * {@link #open(String, String, String, int, int)} without the migrations: the pool is connected, the schema
+     * may be out of date. The caller runs {@link #migrate} before any store uses the database; {@code serve} does
+     * that on another thread while it builds everything else, so the two halves of the start share the cores.
+     */
+    public static Database connect(String url, String user, String password, int maxPoolSize, int asyncPoolSize) {
         requireNonNull(url, "url == null");
         if (asyncPoolSize < 1) {
             throw new IllegalArgumentException("asyncPoolSize < 1: " + asyncPoolSize);
@@ -101,16 +112,7 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(url.trim());
         String jdbcUrl = dialect == Dialect.H2 ? h2Url(url.trim()) : url.trim();
         HikariDataSource dataSource = pool(jdbcUrl, dialect, user, password, maxPoolSize, null);
-        Database database = new Database(jdbcUrl, dialect, dataSource,
-                new PoolSettings(jdbcUrl, user, password, asyncPoolSize));
-        try {
-            database.migrate();
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
-        log.info("database ready: {} ({})", redact(jdbcUrl), dialect);
-        return database;
+        return new Database(jdbcUrl, dialect, dataSource, new PoolSettings(jdbcUrl, user, password, asyncPoolSize));
     }
 
     /** A pool; {@code initSql}, when not null, runs once on each new connection. */
@@ -155,7 +157,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
+    /**
+     * Applies the pending migrations (Flyway); on failure closes the database and throws.
+     *
+     * @throws StorageUnavailableException when the database went away while migrating
+     * @throws StorageException when a migration failed
+     */
+    public void migrate() {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -164,6 +172,7 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
+            close();
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SQLException sql && SqlErrors.unavailable(sql)) {
                     throw new StorageUnavailableException("database unavailable while migrating "
@@ -171,7 +180,11 @@ public final class Database implements AutoCloseable {
                 }
             }
             throw new StorageException("migrating " + redact(url) + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
+        log.info("database ready: {} ({})", redact(url), dialect);
     }
 
     /** {@code url} with the H2 settings appended that it does not set itself. */

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -24,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * everything queued in one transaction, and each caller returns only after the commit that holds its row
  * (so an acknowledgement still means "on disk"). While one commit runs, the next batch gathers, so under
  * load many acks share a commit and at low rates nobody waits for a batch to fill. Duplicates (the same
- * platform event id) are skipped with {@code ON CONFLICT DO NOTHING} and reported per row. A batch that
- * fails for one bad row is retried row by row, so one row's error is that row's alone. Thread-safe.
+ * platform event id) are skipped with {@code ON CONFLICT DO NOTHING} and reported per row. On embedded H2 the
+ * inbox worker's done marks ride the same commits ({@link #markDone}): every H2 commit writes a new chunk of
+ * pages to the file, and one commit per processed entry cost more CPU than the entry itself. A batch that fails
+ * for one bad row is retried row by row, so one row's error is that row's alone. Thread-safe.
  */
 final class InboxBatchWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InboxBatchWriter.class);
@@ -58,7 +61,26 @@ final class InboxBatchWriter implements AutoCloseable {
         }
     }
 
-    private record Pending(InboxEntry entry, CompletableFuture<Boolean> stored) {
+    /**
+     * Marks a claimed entry done, fenced by its attempt count ({@link JdbcInboxStore#markDone}); with or without
+     * dropping the payload. The two forms are batched apart because a batch is one prepared statement.
+     */
+    static final String MARK_DONE = """
+            update inbox set status = 'DONE', %s error = null, done_at = ?, lease_owner = null, lease_until = null
+            where seq = ? and attempts = ? and status = 'PENDING'""";
+    private static final String MARK_DONE_DROPPING_PAYLOAD = MARK_DONE.formatted("payload = null,");
+    private static final String MARK_DONE_KEEPING_PAYLOAD = MARK_DONE.formatted("");
+
+    /** Work for a committer: an entry to append, or a done mark. */
+    private sealed interface Pending {
+        CompletableFuture<Boolean> result();
+    }
+
+    private record Append(InboxEntry entry, CompletableFuture<Boolean> result) implements Pending {
+    }
+
+    private record Mark(long sequence, int attempts, Instant doneAt, boolean dropPayload,
+                        CompletableFuture<Boolean> result) implements Pending {
     }
 
     private final Jdbc jdbc;
@@ -94,14 +116,14 @@ final class InboxBatchWriter implements AutoCloseable {
             throw new StorageUnavailableException("the inbox is closed: event " + entry.eventId() + " not stored",
                     null);
         }
-        Pending pending = new Pending(entry, new CompletableFuture<>());
+        Append pending = new Append(entry, new CompletableFuture<>());
         if (!queue.offer(pending)) {
             throw new StorageUnavailableException(settings.maxQueued() + " inbox rows already wait for the database: "
                     + "event " + entry.eventId() + " not stored", null);
         }
         waiting.incrementAndGet();
         try {
-            return pending.stored().get(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+            return pending.result().get(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -116,6 +138,37 @@ final class InboxBatchWriter implements AutoCloseable {
             throw new StorageUnavailableException("interrupted while appending event " + entry.eventId(), e);
         } finally {
             waiting.decrementAndGet();
+        }
+    }
+
+    /**
+     * Marks the claimed entry {@code sequence} done in the next group commit and waits for it, so the mark is as
+     * durable on return as a direct update; false when the claim ({@code attempts}) no longer holds. A mark
+     * neither counts as an acknowledgement waiting ({@link #waiting}) nor is refused when the queue is full: it is
+     * then written at once on the caller's thread.
+     *
+     * @throws StorageUnavailableException when the database is down or the commit took longer than the wait
+     */
+    boolean markDone(long sequence, int attempts, Instant doneAt, boolean dropPayload) {
+        requireNonNull(doneAt, "doneAt == null");
+        Mark mark = new Mark(sequence, attempts, doneAt, dropPayload, new CompletableFuture<>());
+        if (closed || !queue.offer(mark)) {
+            return jdbc.inTransaction("marking inbox entry " + sequence + " done", connection ->
+                    mark(connection, List.of(mark))[0] == 1);
+        }
+        try {
+            return mark.result().get(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new StorageException("marking inbox entry " + sequence + " done failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new StorageUnavailableException("marking inbox entry " + sequence + " done took longer than "
+                    + settings.maxWait().toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while marking inbox entry " + sequence + " done", e);
         }
     }
 
@@ -139,7 +192,7 @@ final class InboxBatchWriter implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                batch.forEach(pending -> pending.stored().completeExceptionally(e));
+                batch.forEach(pending -> pending.result().completeExceptionally(e));
             } finally {
                 batch.clear();
             }
@@ -149,30 +202,51 @@ final class InboxBatchWriter implements AutoCloseable {
     private void write(List<Pending> batch) {
         int[] counts;
         try {
-            counts = jdbc.inTransaction("appending " + batch.size() + " inbox entries", connection ->
-                    insert(connection, batch));
+            counts = jdbc.inTransaction("writing " + batch.size() + " inbox rows", connection -> write(connection, batch));
         } catch (StorageUnavailableException e) {
-            batch.forEach(pending -> pending.stored().completeExceptionally(e));
+            batch.forEach(pending -> pending.result().completeExceptionally(e));
             return;
         } catch (StorageException e) {
             if (batch.size() == 1) {
-                batch.get(0).stored().completeExceptionally(e);
+                batch.get(0).result().completeExceptionally(e);
                 return;
             }
-            log.debug("a batch of {} inbox entries failed; writing them one by one: {}", batch.size(), e.toString());
+            log.debug("a batch of {} inbox rows failed; writing them one by one: {}", batch.size(), e.toString());
             for (Pending pending : batch) {
                 write(List.of(pending));
             }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).stored().complete(counts[i] != 0);
+            batch.get(i).result().complete(counts[i] != 0);
         }
     }
 
-    private static int[] insert(Connection connection, List<Pending> batch) throws SQLException {
+    /** Appends, then done marks, in the caller's transaction; the update counts in the order of {@code batch}. */
+    private static int[] write(Connection connection, List<Pending> batch) throws SQLException {
+        List<Append> appends = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
+        for (Pending pending : batch) {
+            if (pending instanceof Append append) {
+                appends.add(append);
+            } else {
+                marks.add((Mark) pending);
+            }
+        }
+        int[] appended = appends.isEmpty() ? new int[0] : insert(connection, appends);
+        int[] marked = marks.isEmpty() ? new int[0] : mark(connection, marks);
+        int[] counts = new int[batch.size()];
+        int nextAppend = 0;
+        int nextMark = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            counts[i] = batch.get(i) instanceof Append ? appended[nextAppend++] : marked[nextMark++];
+        }
+        return counts;
+    }
+
+    private static int[] insert(Connection connection, List<Append> batch) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            for (Pending pending : batch) {
+            for (Append pending : batch) {
                 InboxEntry entry = pending.entry();
                 statement.setString(1, entry.platform().name());
                 statement.setString(2, entry.eventId());
@@ -187,6 +261,37 @@ final class InboxBatchWriter implements AutoCloseable {
             }
             return statement.executeBatch();
         }
+    }
+
+    /** The done marks, each form (payload dropped or kept) as one batch; the counts in the order of {@code marks}. */
+    private static int[] mark(Connection connection, List<Mark> marks) throws SQLException {
+        int[] counts = new int[marks.size()];
+        for (boolean dropPayload : new boolean[] {true, false}) {
+            List<Integer> indexes = new ArrayList<>();
+            for (int i = 0; i < marks.size(); i++) {
+                if (marks.get(i).dropPayload() == dropPayload) {
+                    indexes.add(i);
+                }
+            }
+            if (indexes.isEmpty()) {
+                continue;
+            }
+            String sql = dropPayload ? MARK_DONE_DROPPING_PAYLOAD : MARK_DONE_KEEPING_PAYLOAD;
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int index : indexes) {
+                    Mark mark = marks.get(index);
+                    Jdbc.setInstant(statement, 1, mark.doneAt());
+                    statement.setLong(2, mark.sequence());
+                    statement.setInt(3, mark.attempts());
+                    statement.addBatch();
+                }
+                int[] marked = statement.executeBatch();
+                for (int i = 0; i < indexes.size(); i++) {
+                    counts[indexes.get(i)] = marked[i];
+                }
+            }
+        }
+        return counts;
     }
 
     /** Rows waiting for a committer (for tests). */

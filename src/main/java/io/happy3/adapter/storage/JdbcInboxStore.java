@@ -246,15 +246,21 @@ public final class JdbcInboxStore implements InboxStore {
         return found;
     }
 
+    /**
+     * On embedded H2 the mark rides the next group commit of the acks ({@link InboxBatchWriter#markDone}): each H2
+     * commit writes a chunk to the file, which cost more than processing the entry. On PostgreSQL it joins the
+     * entry's unit of work ({@link #process}).
+     */
     @Override
     public boolean markDone(InboxEntry claimed) {
         requireNonNull(claimed, "claimed == null");
-        String sql = """
-                update inbox set status = 'DONE', %s error = null, done_at = ?, lease_owner = null,
-                  lease_until = null
-                where\s""".formatted(keepText ? "" : "payload = null,") + FENCE;
+        Instant doneAt = clock.instant();
+        if (database.dialect() == Dialect.H2) {
+            return database.inboxWriter().markDone(claimed.sequence(), claimed.attempts(), doneAt, !keepText);
+        }
+        String sql = InboxBatchWriter.MARK_DONE.formatted(keepText ? "" : "payload = null,");
         return jdbc.update("marking inbox entry " + claimed.sequence() + " done", sql, statement -> {
-            Jdbc.setInstant(statement, 1, clock.instant());
+            Jdbc.setInstant(statement, 1, doneAt);
             statement.setLong(2, claimed.sequence());
             statement.setInt(3, claimed.attempts());
         }) == 1;

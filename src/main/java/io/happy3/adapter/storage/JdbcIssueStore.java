@@ -136,16 +136,37 @@ public final class JdbcIssueStore implements IssueStore {
             return null;
         }
         int known = knownEvents(issue);
-        if (known >= 0 && updateIssue(connection, issue, known) == 1) {
+        if (known >= 0 && updateIssue(connection, issue, known, touchedFrom(issue, known)) == 1) {
             insertEvents(connection, issue, known);
             return null;
         }
-        if (updateIssue(connection, issue, -1) == 0) {
+        if (updateIssue(connection, issue, -1, Optional.of(issue.openedAt())) == 0) {
             throw new IssueChangedConcurrentlyException(issue.id(), issue.version());
         }
         delete(connection, "delete from issue_events where issue_id = ?", issue.id().value());
         insertEvents(connection, issue, 0);
         return null;
+    }
+
+    /**
+     * The earliest instant whose review tallies a save of {@code issue} over its first {@code stored} stored events
+     * can change (see {@link JdbcReviewTallyStore}): the earliest added event, or the opening when the save turns
+     * the issue into one the review leaves out (its root deleted before any reply) or back. Empty when nothing the
+     * review reads changed.
+     */
+    static Optional<Instant> touchedFrom(Issue issue, int stored) {
+        List<IssueEvent> history = issue.history();
+        Optional<Instant> earliest = history.subList(stored, history.size()).stream().map(IssueEvent::at)
+                .min(Instant::compareTo);
+        if (earliest.isPresent() && excluded(history.subList(0, stored)) != excluded(history)) {
+            return Optional.of(issue.openedAt());
+        }
+        return earliest;
+    }
+
+    private static boolean excluded(List<IssueEvent> history) {
+        return history.stream().anyMatch(event -> event.type() == IssueEventType.ROOT_DELETED)
+                && history.stream().noneMatch(event -> event.type() == IssueEventType.AGENT_REPLIED);
     }
 
     /** How many of {@code issue}'s events are stored, if this store knows (-1 when it does not). */
@@ -254,6 +275,29 @@ public final class JdbcIssueStore implements IssueStore {
                     Jdbc.setInstant(statement, 4, to);
                     Jdbc.setInstant(statement, 5, from);
                 });
+    }
+
+    /** The heads only: one query, no history read. */
+    @Override
+    public List<Issue> findHeadsActiveBetween(String tenant, Optional<ChannelRef> channel, Instant from, Instant to) {
+        requireNonNull(tenant, "tenant == null");
+        requireNonNull(channel, "channel == null");
+        String where = channel.isPresent()
+                ? "where i.platform = ? and i.tenant = ? and i.channel = ? and i.opened_at < ? and i.last_activity_at >= ?"
+                : "where i.tenant = ? and i.opened_at < ? and i.last_activity_at >= ?";
+        return jdbc.query("finding the heads of issues of " + channel.map(ChannelRef::key).orElse(tenant)
+                + " active in [" + from + ", " + to + ")", "select i.* from issues i " + where
+                + " order by i.opened_at, i.id", statement -> {
+                    int next = 1;
+                    if (channel.isPresent()) {
+                        Refs.setChannel(statement, 1, channel.get());
+                        next = 4;
+                    } else {
+                        statement.setString(next++, tenant);
+                    }
+                    Jdbc.setInstant(statement, next++, requireNonNull(to, "to == null"));
+                    Jdbc.setInstant(statement, next, requireNonNull(from, "from == null"));
+                }, JdbcIssueStore::readIssue);
     }
 
     @Override
@@ -382,19 +426,28 @@ public final class JdbcIssueStore implements IssueStore {
      * Updates the stored issue if it is still at the version {@code issue} was read at and, when
      * {@code storedEvents >= 0}, still has that many events; returns the rows updated (0 or 1).
      */
-    private static int updateIssue(Connection connection, Issue issue, int storedEvents) throws SQLException {
+    private static int updateIssue(Connection connection, Issue issue, int storedEvents, Optional<Instant> touched)
+            throws SQLException {
         String sql = """
                 update issues set platform = ?, tenant = ?, channel = ?, root_message_id = ?,
                   customer_platform = ?, customer_tenant = ?, customer_id = ?, playbook_id = ?, state = ?,
                   opened_at = ?, last_activity_at = ?, agent_platform = ?, agent_tenant = ?, agent_id = ?,
-                  event_count = ?, version = version + 1
-                where id = ? and version = ?""" + (storedEvents >= 0 ? " and event_count = ?" : "");
+                  event_count = ?, version = version + 1"""
+                + (touched.isPresent()
+                        ? ", review_from = case when review_from is null or review_from > ? then ? else review_from end"
+                        : "")
+                + " where id = ? and version = ?" + (storedEvents >= 0 ? " and event_count = ?" : "");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bindIssue(statement, issue);
-            statement.setString(16, issue.id().value());
-            statement.setLong(17, issue.version());
+            int next = 16;
+            if (touched.isPresent()) {
+                Jdbc.setInstant(statement, next++, touched.get());
+                Jdbc.setInstant(statement, next++, touched.get());
+            }
+            statement.setString(next++, issue.id().value());
+            statement.setLong(next++, issue.version());
             if (storedEvents >= 0) {
-                statement.setInt(18, storedEvents);
+                statement.setInt(next, storedEvents);
             }
             return statement.executeUpdate();
         }
@@ -404,12 +457,14 @@ public final class JdbcIssueStore implements IssueStore {
         String sql = """
                 insert into issues (platform, tenant, channel, root_message_id, customer_platform, customer_tenant,
                   customer_id, playbook_id, state, opened_at, last_activity_at, agent_platform, agent_tenant,
-                  agent_id, event_count, id, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"""
+                  agent_id, event_count, id, version, review_from)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"""
                 + (unlessPresent ? " on conflict do nothing" : "");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bindIssue(statement, issue);
             statement.setString(16, issue.id().value());
+            Jdbc.setInstant(statement, 17, touchedFrom(issue, 0).map(at -> at.isBefore(issue.openedAt()) ? at
+                    : issue.openedAt()).orElse(issue.openedAt()));
             return statement.executeUpdate();
         }
     }

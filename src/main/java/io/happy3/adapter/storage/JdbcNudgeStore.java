@@ -240,16 +240,22 @@ public final class JdbcNudgeStore implements NudgeStore {
             return List.of();
         }
         String sql = "update nudges set lease_until = ? where id = ? and lease_owner = ? and status = 'PENDING'";
+        // One JDBC batch (one round trip), not one statement per lease: a round holds up to 2,000 (BENCHMARKS.md).
         return jdbc.withConnection("renewing " + ids.size() + " nudge leases of " + owner, connection -> {
-            List<NudgeId> held = new ArrayList<>();
+            int[] counts;
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (NudgeId id : ids) {
                     Jdbc.setInstant(statement, 1, until);
                     statement.setString(2, id.value());
                     statement.setString(3, owner);
-                    if (statement.executeUpdate() == 1) {
-                        held.add(id);
-                    }
+                    statement.addBatch();
+                }
+                counts = statement.executeBatch();
+            }
+            List<NudgeId> held = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    held.add(ids.get(i));
                 }
             }
             return held;

@@ -14,7 +14,6 @@ import io.happy3.domain.playbook.StepId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,30 +31,46 @@ import java.util.stream.Collectors;
  */
 public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
     private final Jdbc jdbc;
+    private final String upsert;
+    private final boolean postgres;
 
     public JdbcRenderedNudgeStore(Database database) {
         this.jdbc = requireNonNull(database, "database == null").jdbc();
+        this.postgres = database.dialect() == Dialect.POSTGRESQL;
+        this.upsert = postgres ? POSTGRES_UPSERT : H2_UPSERT;
     }
 
-    private static final String UPDATE = """
-            update rendered_nudges set recipient_platform = ?, recipient_tenant = ?, recipient_user = ?,
-            channel_id = ?, thread_root = ?, step_id = ?, text = ?, actions = ?, late = ? where nudge_id = ?
-            """;
-    private static final String INSERT = """
-            insert into rendered_nudges (recipient_platform, recipient_tenant, recipient_user, channel_id,
-            thread_root, step_id, text, actions, late, nudge_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
+    private static final String COLUMNS = "recipient_platform, recipient_tenant, recipient_user, channel_id, "
+            + "thread_root, step_id, text, actions, late, nudge_id";
+    /** One statement, whether the row exists or not (an update, then an insert when none, was two round trips). */
+    private static final String POSTGRES_UPSERT = "insert into rendered_nudges (" + COLUMNS + ") values "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (nudge_id) do update set "
+            + "recipient_platform = excluded.recipient_platform, recipient_tenant = excluded.recipient_tenant, "
+            + "recipient_user = excluded.recipient_user, channel_id = excluded.channel_id, "
+            + "thread_root = excluded.thread_root, step_id = excluded.step_id, text = excluded.text, "
+            + "actions = excluded.actions, late = excluded.late";
+    /** H2's upsert by primary key: updates the row with this {@code nudge_id}, or inserts one. */
+    private static final String H2_UPSERT = "merge into rendered_nudges (" + COLUMNS + ") key (nudge_id) values "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Override
     public void save(NudgeMessage message) {
         requireNonNull(message, "message == null");
-        jdbc.upsert("saving the rendering of nudge " + message.nudgeId().value(), UPDATE, INSERT,
-                statement -> bind(statement, message));
+        String context = "saving the rendering of nudge " + message.nudgeId().value();
+        try {
+            jdbc.update(context, upsert, statement -> bind(statement, message));
+        } catch (StorageException e) {
+            if (!raced(e)) {
+                throw e;
+            }
+            jdbc.update(context, upsert, statement -> bind(statement, message)); // the row is there now: updated
+        }
     }
 
     /**
-     * One transaction: the updates batched, then the inserts of the renderings that had no row. Should another
-     * writer insert one of them meanwhile, each is saved on its own instead.
+     * One batch of upserts in one transaction (one round trip where the driver batches). On PostgreSQL it is
+     * committed asynchronously: a rendering only redraws the App Home, and one a database crash loses shows there
+     * as the nudge's plain line until the nudge is rendered again (no fsync wait per delivery, BENCHMARKS.md).
      */
     @Override
     public void saveAll(List<NudgeMessage> messages) {
@@ -64,36 +79,43 @@ public final class JdbcRenderedNudgeStore implements RenderedNudgeStore {
             messages.forEach(this::save);
             return;
         }
+        String context = "saving the renderings of " + messages.size() + " nudges";
+        if (postgres) { // joins the unit of work already running on this thread, if any
+            jdbc.inUnitOfWork(context, true, () -> {
+                batch(context, messages);
+                return null;
+            });
+            return;
+        }
+        batch(context, messages);
+    }
+
+    private void batch(String context, List<NudgeMessage> messages) {
         try {
-            jdbc.inTransaction("saving the renderings of " + messages.size() + " nudges", connection -> {
-                List<NudgeMessage> missing = new ArrayList<>();
-                try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            jdbc.atomically(context, connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(upsert)) {
                     for (NudgeMessage message : messages) {
-                        bind(update, message);
-                        update.addBatch();
+                        bind(statement, message);
+                        statement.addBatch();
                     }
-                    int[] counts = update.executeBatch();
-                    for (int i = 0; i < counts.length; i++) {
-                        if (counts[i] == 0) {
-                            missing.add(messages.get(i));
-                        }
-                    }
-                }
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    for (NudgeMessage message : missing) {
-                        bind(insert, message);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
+                    statement.executeBatch();
                 }
                 return null;
             });
         } catch (StorageException e) {
-            if (!(e.getCause() instanceof SQLException sql && SqlErrors.uniqueViolation(sql))) {
+            if (!raced(e)) {
                 throw e;
             }
             messages.forEach(this::save);
         }
+    }
+
+    /**
+     * H2's merge updates a row or inserts one, so another writer inserting the same nudge's row at that moment can
+     * make it fail on the key (PostgreSQL's {@code on conflict} cannot): saved again, the row is then updated.
+     */
+    private static boolean raced(StorageException e) {
+        return e.getCause() instanceof SQLException sql && SqlErrors.uniqueViolation(sql);
     }
 
     private static void bind(PreparedStatement statement, NudgeMessage message) throws SQLException {

@@ -23,6 +23,7 @@ public final class JdbcTenantEraser {
         requireNonNull(tenant, "tenant == null");
         List<String> byPlatformAndTenant = List.of(
                 "delete from issue_events where issue_id in (select id from issues where platform = ? and tenant = ?)",
+                "delete from review_tallies where platform = ? and tenant = ?",
                 "delete from desired_results where issue_id in "
                         + "(select id from issues where platform = ? and tenant = ?)",
                 "delete from issues where platform = ? and tenant = ?",
@@ -42,6 +43,9 @@ public final class JdbcTenantEraser {
                     statement.setString(2, tenant);
                 });
             }
+            // The tallied weeks are only a cache of numbers over the issues (any platform's): recomputed when asked.
+            rows += Jdbc.execute(connection, "delete from review_weeks where tenant = ?",
+                    statement -> statement.setString(1, tenant));
             rows += Jdbc.execute(connection, "delete from rituals_sent where tenant = ?",
                     statement -> statement.setString(1, tenant));
             return rows;

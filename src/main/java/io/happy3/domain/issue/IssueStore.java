@@ -65,6 +65,15 @@ public interface IssueStore {
     }
 
     /**
+     * {@link #findActiveBetween(String, Instant, Instant)} (or, with a channel, of that channel) for callers that
+     * need only the issues' heads (id, channel, agent, times): stores with a query language leave the histories
+     * out, so an issue found here may have an empty {@link Issue#history()}. The review's per-issue counts use it.
+     */
+    default List<Issue> findHeadsActiveBetween(String tenant, Optional<ChannelRef> channel, Instant from, Instant to) {
+        return channel.map(scope -> findActiveBetween(scope, from, to)).orElseGet(() -> findActiveBetween(tenant, from, to));
+    }
+
+    /**
      * The issues of one channel with any activity in [from, to), as {@link #findActiveBetween(String, Instant,
      * Instant)} filtered to {@code channel}. Stores with a query language answer it without reading the tenant's
      * other channels (the weekly digest: one per channel, over weeks of a busy tenant).

@@ -110,6 +110,141 @@ public final class ReviewCompiler {
                 .map(period -> compile(period, issues, nudges, playbooksById)).toList();
     }
 
+    /**
+     * The scorecard of {@code period} at {@code asOf} from its issues' tallies ({@link IssueTally}, in the order
+     * the issues would be read: by opening time, then id), the same as {@link #compile} over those issues. A
+     * {@linkplain IssueTally#live() live} tally is recomputed from its issue in {@code liveIssues} with the
+     * week's nudges (for the team, and with the agent's own nudges for the agent's line).
+     */
+    public static Scorecard compileTallies(ReviewPeriod period, Instant asOf, List<IssueTally> tallies,
+                                           Map<IssueId, Issue> liveIssues, List<Nudge> nudges,
+                                           Map<PlaybookId, Playbook> playbooksById) {
+        requireNonNull(period, "period == null");
+        requireNonNull(tallies, "tallies == null");
+        requireNonNull(liveIssues, "liveIssues == null");
+        requireNonNull(nudges, "nudges == null");
+        requireNonNull(playbooksById, "playbooksById == null");
+        ReviewWindow window = ReviewWindow.of(period, requireNonNull(asOf, "asOf == null"));
+        Set<IssueId> excluded = tallies.stream().filter(IssueTally::excluded).map(IssueTally::issueId)
+                .collect(Collectors.toSet());
+        List<Nudge> weekNudges = nudges.stream()
+                .filter(nudge -> !excluded.contains(nudge.issueId()) && window.contains(nudge.sentAt().orElse(nudge.dueAt())))
+                .toList();
+        Map<IssueId, List<Nudge>> nudgesByIssue = new HashMap<>();
+        weekNudges.forEach(nudge -> nudgesByIssue.computeIfAbsent(nudge.issueId(), id -> new ArrayList<>()).add(nudge));
+        List<IssueTally> team = new ArrayList<>(tallies.size());
+        Map<String, UserRef> agents = new TreeMap<>();
+        Map<String, List<IssueTally>> byAgent = new TreeMap<>();
+        for (IssueTally tally : tallies) {
+            if (tally.excluded()) {
+                continue;
+            }
+            IssueTally counted = tally;
+            IssueTally theirs = tally;
+            if (tally.live()) {
+                Issue issue = liveIssues.get(tally.issueId());
+                if (issue == null) {
+                    throw new IllegalArgumentException("no issue given for the live tally of " + tally.issueId());
+                }
+                List<Nudge> issueNudges = nudgesByIssue.getOrDefault(issue.id(), List.of());
+                counted = IssueTally.of(issue, playbooksById, window, issueNudges);
+                Optional<UserRef> agent = counted.agent();
+                theirs = agent.isEmpty() ? counted : IssueTally.of(issue, playbooksById, window, issueNudges.stream()
+                        .filter(nudge -> nudge.recipient().equals(agent.get())).toList());
+            }
+            team.add(counted);
+            if (counted.agent().isPresent()) {
+                byAgent.computeIfAbsent(counted.agent().get().key(), key -> new ArrayList<>()).add(theirs);
+                if (counted.count(IssueTally.ACTIVE) > 0) {
+                    agents.put(counted.agent().get().key(), counted.agent().get());
+                }
+            }
+        }
+        SectionCalculator.sentNudges(weekNudges).forEach(nudge -> agents.put(nudge.recipient().key(), nudge.recipient()));
+        Map<UserRef, List<Nudge>> nudgesByRecipient = new HashMap<>();
+        weekNudges.forEach(nudge -> nudgesByRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(nudge));
+        Folded all = Folded.of(team);
+        Scorecard.NudgeAnalytics teamNudges = new SectionCalculator(window, List.of(), weekNudges, playbooksById).nudges();
+        List<AgentScore> scores = new ArrayList<>();
+        for (Map.Entry<String, UserRef> agent : agents.entrySet()) {
+            Folded part = Folded.of(byAgent.getOrDefault(agent.getKey(), List.of()));
+            Scorecard.NudgeAnalytics theirNudges = new SectionCalculator(window, List.of(),
+                    nudgesByRecipient.getOrDefault(agent.getValue(), List.of()), playbooksById).nudges();
+            scores.add(new AgentScore(agent.getValue(), part.sum(IssueTally.ACTIVE), part.interaction(), part.result(),
+                    part.after(), part.consistency(), theirNudges));
+        }
+        scores.sort(Comparator.comparing(score -> score.agent().key()));
+        return new Scorecard(period, window.cutoff(), all.sum(IssueTally.ACTIVE), all.interaction(), all.result(),
+                all.after(), all.consistency(), teamNudges, scores);
+    }
+
+    /** The sums of some tallies, and the scorecard sections they make. */
+    private record Folded(int[] sums, List<java.time.Duration> firstResponses, Map<String, int[]> steps) {
+        static Folded of(List<IssueTally> tallies) {
+            int[] sums = new int[IssueTally.COUNTS];
+            List<java.time.Duration> firstResponses = new ArrayList<>();
+            Map<String, int[]> steps = new LinkedHashMap<>();
+            for (IssueTally tally : tallies) {
+                for (int index = 0; index < IssueTally.COUNTS; index++) {
+                    sums[index] += tally.count(index);
+                }
+                tally.firstResponse().ifPresent(firstResponses::add);
+                for (Scorecard.StepRate step : tally.steps()) {
+                    int[] counts = steps.computeIfAbsent(step.stepId(), id -> new int[2]);
+                    counts[0] += step.happened().numerator();
+                    counts[1] += step.happened().denominator();
+                }
+            }
+            return new Folded(sums, firstResponses, steps);
+        }
+
+        int sum(int which) {
+            return sums[which];
+        }
+
+        Scorecard.Interaction interaction() {
+            return new Scorecard.Interaction(sum(IssueTally.OPENED), firstResponses.size(),
+                    SectionCalculator.median(firstResponses), sum(IssueTally.MESSAGES), sum(IssueTally.LEFT_WAITING));
+        }
+
+        Scorecard.Result result() {
+            return new Scorecard.Result(new Rate(sum(IssueTally.VERIFIED), sum(IssueTally.IN_PLAY)),
+                    sum(IssueTally.ATTESTED), new Rate(sum(IssueTally.CAME_BACK), sum(IssueTally.REOPEN_BASE)),
+                    sum(IssueTally.REOPENED), sum(IssueTally.BOUNCE_BACKS), sum(IssueTally.STALE));
+        }
+
+        Scorecard.After after() {
+            int kept = sum(IssueTally.PROMISES_KEPT);
+            int due = sum(IssueTally.PROMISES_DUE);
+            return new Scorecard.After(new Rate(kept + sum(IssueTally.STEPS_DONE), due + sum(IssueTally.STEPS_DUE)),
+                    new Rate(kept, due), sum(IssueTally.REGRESSIONS));
+        }
+
+        Scorecard.Consistency consistency() {
+            List<Scorecard.StepRate> rates = new ArrayList<>();
+            steps.forEach((id, counts) -> rates.add(new Scorecard.StepRate(id, new Rate(counts[0], counts[1]))));
+            return new Scorecard.Consistency(new Rate(sum(IssueTally.CONSISTENT), sum(IssueTally.APPLICABLE)), rates);
+        }
+    }
+
+    /**
+     * A stable name of the playbooks' content: stored tallies were computed under one set of playbooks, and a
+     * change to any step, target or working hours makes them stale.
+     */
+    public static String fingerprint(Map<PlaybookId, Playbook> playbooksById) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(playbooksById.entrySet().stream().collect(Collectors.toMap(entry -> entry.getKey().value(),
+                entry -> entry.getValue().toString()))).forEach((id, playbook) -> text.append(id).append('\n')
+                .append(playbook).append('\n'));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256", e);
+        }
+    }
+
     static boolean excluded(Issue issue) {
         return issue.has(IssueEventType.ROOT_DELETED) && !issue.has(IssueEventType.AGENT_REPLIED);
     }

@@ -17,15 +17,19 @@ final class BuiltInRules {
             + "haven?t|hasnt|cant|doesnt|dont|wont|wasnt|isnt|without|pending|delayed|late|out of|useless|returns?|"
             + "throws?|\\d{3}s|rejected|seeing (?:it|this|that|them|the)|pil\\w* up|expired|locked out|gets?|sees?|hits?|"
             + "gr[ae]yed out|disabled)";
-    private static final String FIX_STEP = "restart\\w*|reboot\\w*|reset\\w*|reinstall\\w*|re install\\w*|"
+    static final String FIX_STEP = "restart\\w*|reboot\\w*|reset\\w*|reinstall\\w*|re install\\w*|"
             + "uninstall\\w*|updat\\w*|clear\\w*|power cycl\\w*|power(?:ing)? down|log(?:ging)? out|"
             + "sign(?:ing)? out|unplug\\w*|delet\\w*|turn(?:ing)? (?:it )?off|disabl\\w*|enabl\\w*|"
             + "force (?:quit|clos\\w*)|back(?:ing)? ?up|hard reset|clean install|re ?add\\w*|remov\\w*|"
             + "cancel+(?:ing)? the download|connect\\w* via|regenerat\\w*|rotat\\w*|re ?sav\\w*|re ?authori[sz]\\w*|"
             + "reconnect\\w*|re connect\\w*";
+    private static final String CONTACTED = "called|phoned|rang|contacted|emailed|e mailed|mailed|messaged|tweeted|dm\\w*|"
+            + "chased|reported|complained|spoke|spoken|talked|chatted|reached out|wrote";
+    private static final String MANY = "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|numerous|"
+            + "so many|countless|a dozen|dozens of)";
     private static final String GLAD =
             "\\b(?:glad|happy|great|good|pleased|nice|awesome) to (?:hear|see|know|learn)\\b|\\bglad\\b";
-    private static final String REQUEST_BEFORE = "\\b(?:if|once|when you|after you|dm|dms|send us|send me|send over|send through|paste|attach|reach out|"
+    private static final String REQUEST_BEFORE = "\\b(?:if|once|when you|after you|(?<!your |the |got |a )dms?|send us|send me|send over|send through|paste|attach|reach out|"
             + "contact us|let us know|let me know|follow us|follow and|provide|share|please|pls|via|through|call us|"
             + "message us|give us|tweet us|drop us|write to us)\\b";
 
@@ -93,7 +97,11 @@ final class BuiltInRules {
                             + "code|replacement|bag|luggage))\\b|"
                             + "\\b(?:package|order|parcel|delivery|refund|it|bag|luggage|replacement) (?:has |have |"
                             + "just |finally |now )*(?:arrived|came|come through|came through|got here|been delivered|"
-                            + "showed up|turned up|been found)\\b",
+                            + "showed up|turned up|been found)\\b|"
+                            + "\\b(?:item|phone|bag|luggage|wallet|it|package|parcel|order|laptop|keys|card|suitcase|tablet|watch) "
+                            + "(?:has been |have been |was |were |got |is )?(?:finally |now )?recovered\\b|"
+                            + "\\b(?:was|were|got|been|it) delivered (?:just |all )?(?:fine|safely|ok|okay|in the end|eventually|"
+                            + "after all|on time)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:confirm.all-good", Signal.CUSTOMER_CONFIRMED,
                     "\\b(?:all|everything) (?:is )?(?:good|set|sorted|fine|ok|okay)(?: now)?\\b|"
@@ -106,7 +114,7 @@ final class BuiltInRules {
                             + "\\bstill (?:stable|healthy|green)\\b|\\b(?:green again|all green)\\b|"
                             + "\\bsee (?:the|our|all (?:the )?) ?\\w+ now\\b|^got the (?:refund|credit|credit note|corrected \\w+|"
                             + "replacement|money|email|code)\\b|\\bnow (?:it is|everything is|all is) (?:fine|good|ok|okay|working)\\b|"
-                            + "\\bseems? (?:to be )?(?:fixed|resolved|sorted)\\b|\\brefund(?:s| is) in (?:our|my) account\\b",
+                            + "\\bseems? (?:to be )?(?:fixed|resolved|sorted)\\b|\\bfinally (?:am |are |is )?back (?:on|in|online|up)\\b|\\brefund(?:s| is) in (?:our|my) account\\b",
                     "\\b(?:\\d{3}s?|errors?|issues?|problems?|bugs?|outages?|crash\\w*|duplicates|timeouts?) (?:is |are )?back\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
 
@@ -120,7 +128,8 @@ final class BuiltInRules {
                             + "(?:is |are |has |have |seem |seems )?(?:all )?(?:gone|stopped|disappeared|went away|cleared)\\b|"
                             + "\\bno more (?:errors?|\\d{3}s?|timeouts?|duplicates|issues?|problems?|failures|crashes)\\b|"
                             + "\\bno (?:errors?|issues?|\\d{3}s?|timeouts?|failures|duplicates) (?:anymore|any more)\\b|"
-                            + "^nothing (?:since|so far)\\b|\\bno (?:complaints|issues|problems|errors|incidents) since\\b|"
+                            + "^nothing (?:since|so far)\\b|\\bno sign of (?:any |the )?(?:errors?|issues?|problems?|trouble|bugs?|outages?|"
+                            + "crash\\w*)(?: \\w+){0,3}? since\\b|\\bno (?:complaints|issues|problems|errors|incidents) since\\b|"
                             + "\\b(?:have|has) not (?:seen|had|gotten|got|hit) (?:it|that|the \\w+|any \\w+|a single \\w+|one|an? "
                             + "\\w+)(?: \\w+){0,3}? since\\b|\\bkeine? (?:fehler|probleme|abbrüche|timeouts|duplikate) mehr\\b|"
                             + "\\bya no (?:falla|fallan|da error|hay errores|aparece el error|se duplica)\\b",
@@ -167,15 +176,48 @@ final class BuiltInRules {
                     "\\b(?:to no avail|no avail|already tried|(?:i|we) (?:have |had )?(?:already )?tried (?:\\w+ ){0,3}?"
                             + "(?:everything|all day|twice|again|several|multiple|both|every)|no (?:response|reply|answer|"
                             + "one (?:answers|responds|responded|replied|has|is able|can|seems|picks))|nobody (?:answers|"
-                            + "responds|responded|replied|helps|can|is able)|heard (?:nothing|zero|nothing back)|(?:did|have|"
+                            + "responds|responded|replied|helps|can|is able|seems|has|will)|heard (?:nothing|zero|nothing back)|(?:did|have|"
                             + "has) not (?:heard|received|gotten|got) (?:anything|a thing|a reply|a response|an answer|any)|"
                             + "nothing happened|(?:can not|unable to|not able to) (?:dm|reach|get through|get hold|contact)|"
+                            + "(?:am|are|is|was|were) not (?:\\w+ )?(?:rec(?:ei|ie)ving|getting) (?:anything|any|a thing)|"
                             + "(?:did|have|has) not (?:receive|get) (?:any|a|the)|(?:told|said|promised|claimed) (?:\\S+ ){0,4}?"
                             + "(?:fixed|resolved|sorted|working) but|(?:link|email|code|page|steps?|key|token|url|button|command) "
                             + "(?:you (?:sent|gave me|generated|created) )?(?:just )?(?:gives|shows|returns|leads to|is|was|has) (?:me )?"
                             + "(?:a |an |already )?(?:blank|error|http \\d{3}|\\d{3}s?|expired|broken|dead)|did not change (?:anything|a thing))\\b",
-                    "\\b(?:and it|which|that) (?:worked|works|fixed|helped)\\b|\\bit worked\\b",
+                    "\\b(?:and it|which|that) (?:worked|works|fixed|helped)\\b|\\bit worked\\b|\\b(?:anymore|any more)\\b",
                     Rule.Guard.NOT_CONDITIONAL),
+            // An earlier attempt or support contact that got nowhere (real sample E): "already did that, they said
+            // to wait", "spoke to six people so far", "went to a manager and got no help", "yes I did, but the bank
+            // is not releasing the money", "nothing has come of it".
+            Rule.vetoed("builtin:still.went-nowhere", Signal.STILL_BROKEN,
+                    "(?:^|\\b(?:i|we|i have|we have|i had|we had|have|had) )already (?:" + CONTACTED + "|did|done|do|tried|"
+                            + "sent|replied|responded|submitted|filled|asked|been|went|gone|raised|opened|followed)\\b|"
+                            + "\\b(?:i|we) (?:have |had )?(?:already )?(?:did|done|tried) (?:that|this|it|so|all (?:of )?(?:that|"
+                            + "those|them|these)|both|them all|everything)(?: already)? (?:and |but )?(?:they|it did not|still|"
+                            + "nothing|no|not|same|got|was|were|closed|the)\\b|"
+                            + "^(?:yes |yeah |yep |ya )?(?:i |we )?(?:have|did|tried|done)(?: (?:that|it|so|this))?(?: already)? "
+                            + "but (?:not|no|nothing|it|they|still)\\b|"
+                            + "^but (?:\\w+ ){1,3}?(?:is|are|was|were|do|does|did|has|have|will|can) not (?:\\w+ )?(?:releasing|"
+                            + "giving|sending|helping|help|answering|answer|responding|respond|refunding|refund|processing|"
+                            + "process|replying|reply|doing|accepting|honou?ring|returning|paying|crediting)\\b|"
+                            + "\\b(?:" + CONTACTED + "|complained to|wrote to|visited|spoken to|spoke to|talked to|chatted with|"
+                            + "been to) (?:you |them |you guys |you all |y all |the \\w+ |\\w+ ){0,3}?" + MANY
+                            + " (?:times?|time|people|agents|reps|advisors|different people|so far)\\b|"
+                            + "\\b" + MANY + " (?:calls|tweets|emails|e mails|messages|chats|visits|dms|complaints|tickets)"
+                            + "(?: later)? (?:and |but |with |yet )?(?:still )?(?:no|nothing|not)\\b|"
+                            + "\\b(?:with|but|and|got) no (?:assistance|help|result|results|progress|outcome|answers?)\\b|"
+                            + "\\b(?:not|no|never) (?:got |gotten |made |seen |had )?(?:any )?progress\\b|"
+                            + "\\bnothing (?:has |is |ever )?(?:come|came|coming) (?:of|from)\\b|\\bnothing (?:has )?been done\\b|"
+                            + "\\b(?:responded|replied|sent (?:it|you|them|that|this|the \\w+|my \\w+|a dm|a message|an email)|dm\\w*|"
+                            + "messaged|emailed|called|rang|phoned|wrote|reached out|submitted|filed) (?:\\w+ ){0,3}?(?:\\d+ ?|an? |two |"
+                            + "three |four |five |several |a few |few |a couple of |couple of )(?:mins?|minutes|hours?|hrs?|days?|"
+                            + "weeks?) ago\\b",
+                    "\\b(?:worked|works|working|fixed|helped|sorted|resolved)\\b|\\b(?:and|which) (?:it )?did the trick\\b",
+                    Rule.Guard.NOT_CONDITIONAL, Rule.Guard.NOT_QUESTION),
+            Rule.vetoed("builtin:still.no-sign", Signal.STILL_BROKEN,
+                    "\\bno sign of (?:my|the|it|any|them|a|an|our|your)\\b",
+                    "\\bsince\\b|\\bno sign of (?:any |the )?(?:errors?|issues?|problems?|trouble|bugs?|outages?|crash\\w*)\\b",
+                    Rule.Guard.NOT_CONDITIONAL, Rule.Guard.NOT_QUESTION),
             Rule.vetoed("builtin:still.still-failing", Signal.STILL_BROKEN,
                     "\\bstill (?:\\w+ ){0,3}?" + TROUBLE + "\\b",
                     "\\bstill (?:love|like|want|think|qualify|rather|prefer|watching|mad|shocked|excited)\\b",
@@ -249,6 +291,27 @@ final class BuiltInRules {
                     "\\b(?:not|no|never|worst|breaking|broke|used to|was once|competitor|other)\\b|sarcasmcue",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_HYPOTHETICAL),
 
+            // Praise and delight aimed at the team or product without a thanks word (real sample E): "your staff were
+            // brilliant", "had a wonderful stay", "really love the new seats", "the team has stepped up massively".
+            Rule.vetoed("builtin:gratitude.praise-team", Signal.GRATITUDE,
+                    "\\b(?:staff|team|crew|employees|people|agents?|reps?|guys|driver|cashier|manager|lady|gentleman|"
+                            + "folks|colleagues?) (?:\\w+ )?(?:are|were|is|was|have been|has been) (?:so |really |very |absolutely |"
+                            + "super |all |just |truly )*(?:great|amazing|awesome|brilliant|fantastic|wonderful|lovely|helpful|"
+                            + "excellent|fab|fabulous|superb|the best|outstanding|incredible|friendly|kind)\\b|"
+                            + "\\bwere (?:so |really |very )?(?:great|amazing|awesome|brilliant|fantastic|wonderful|helpful) "
+                            + "(?:in|at|with) (?:helping|sorting|getting|assisting)\\b|"
+                            + "\\b(?:had|have had|having) (?:a |such a |the most |an? )?(?:wonderful|great|amazing|fantastic|lovely|"
+                            + "brilliant|fab|fabulous|perfect|incredible|awesome) (?:time|stay|flight|experience|evening|trip|"
+                            + "visit|meal|weekend|holiday|journey)\\b|"
+                            + "\\b(?:is|was|were|are|looks?|tastes?) (?:so |absolutely |really |just )?(?:delicious|yummy)\\b|"
+                            + "^(?:i |we )?(?:really |absolutely |just |so )?love (?:the|your|these|this|it|them|our|my new)\\b|"
+                            + "\\b(?:really|truly|have|has) stepped up\\b|\\bmade my (?:day|week|morning|evening)\\b|"
+                            + "\\b(?:made|make|makes) (?:my|our|the whole|everyone|every) (?:\\w+ )?smile\\b|"
+                            + "\\bbest part of (?:my |the )?(?:day|today|week|morning|evening)\\b",
+                    "\\b(?:not|no|never|rude|worst|terrible|awful|horrible|used to|other|competitor|would|love to|love how|"
+                            + "love that|love when|love it when|love being|love waiting|slow)\\b|sarcasmcue",
+                    Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
+
             // resolution_proposed
             Rule.vetoed("builtin:resolve.fixed-claim", Signal.RESOLUTION_PROPOSED,
                     "\\b(?:we|i|team|engineers|it|this|that|issue|problem|outage|bug|error|service|internet|"
@@ -262,7 +325,8 @@ final class BuiltInRules {
                             + "was) (?:now )?(?:in|sent|uploaded|available|attached)\\b|\\b(?:backlog|queue) (?:has )?(?:drained|"
                             + "cleared|caught up)\\b|\\bshould (?:stop|prevent|clear) (?:the|those|these)\\b",
                     GLAD + "|\\bsorry\\b|\\bstill\\b|\\b(?:get|getting|to be|to get) (?:this |it |that |your \\w+ )?"
-                            + "(?:resolved|fixed|restored|sorted)\\b", Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
+                            + "(?:resolved|fixed|restored|sorted)\\b|\\b(?:we|apple|they) (?:have )?released (?:ios|android|macos|"
+                            + "windows|version|v ?\\d|\\d)", Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_HYPOTHETICAL),
             Rule.vetoed("builtin:resolve.refund-issued", Signal.RESOLUTION_PROPOSED,
                     "\\b(?:refund|credit note|credit|replacement|reimbursement|voucher|compensation|gift card) (?:has |have )?"
                             + "(?:now |just |already )?(?:been )?(?:issued|processed|applied|added|sent|credited|"
@@ -299,6 +363,11 @@ final class BuiltInRules {
                     "\\b(?:have you|did you|were you|if you|when you try|try again later|if it|if that|if this)\\b",
                     Rule.Guard.NOT_NEGATED),
 
+            // A setting to switch, offered as the fix (real sample E): "can you make sure the auto-update setting is on?"
+            Rule.of("builtin:resolve.setting-step", Signal.RESOLUTION_PROPOSED,
+                    "\\bmake sure (?:that )?(?:\\w+ ){0,8}?(?:setting|option|toggle|mode|feature|switch)\\b(?: \\w+){0,6}? "
+                            + "(?:is|are) (?:turned |switched |set to )?(?:on|off|enabled|disabled|checked|unchecked|selected)\\b",
+                    Rule.Guard.NOT_NEGATED),
             Rule.vetoed("builtin:resolve.done-action", Signal.RESOLUTION_PROPOSED,
                     "\\band (?:" + PAST_FIX + ") (?:it|them|that|those)\\b|"
                             + "\\b(?:we|i|team|the team|our team|engineering|ops|someone) (?:have |has |had )?(?:now |just |already "
@@ -327,9 +396,10 @@ final class BuiltInRules {
                             + "feed|share|forward|let you know|be back|arrange|process|refund|reissue|add|credit|"
                             + "get you|look|speak|talk|report|log|note|have someone|ask|find out|dig|respond|reply|get in touch|"
                             + "work on|be in contact|keep an eye|circle back|ping|loop|keep (?:this|the) (?:thread|channel|ticket|case)|"
-                            + "stay on (?:this|it|top of)|confirm|"
+                            + "stay on (?:this|it|top of)|confirm|answer|continue (?:working|to work|with you|helping|to help|assisting|"
+                            + "to assist|there|the conversation|to look)|"
                             + "have (?:an? |this |it |that |someone |more ))\\b",
-                    REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b|" + OFFER,
+                    REQUEST_BEFORE + "(?:\\s\\w+)*?\\s(?:and|then|so) (?:\\w+ ){0,4}?will\\b|\\bif you\\b|\\bwould\\b|\\bhope\\w*\\b|" + OFFER,
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED, Rule.Guard.NOT_AFTER_REQUEST),
             Rule.of("builtin:promise.let-me", Signal.PROMISE_MADE,
                     "\\blet me (?:check|look|see what|find out|get|take a look|have a look|follow up|reach out|ask|"
@@ -347,8 +417,11 @@ final class BuiltInRules {
                             + "this|that|the)|working on (?:it|this|that|a fix)|checking (?:on )?(?:it|this|that|the|your))\\b|"
                             + "\\b(?:i|we) (?:have |had )?asked (?:our|the|my) (?:\\w+ ){1,2}to\\b|\\b(?:is|are) (?:now |currently )?"
                             + "(?:deploying|rolling out|shipping|applying|preparing) (?:a |the )?(?:fix|patch|hotfix)\\b|"
-                            + "^working on (?:a fix|it|this)\\b|\\bas we speak\\b|\\bpicked (?:this|it) up\\b|\\b(?:is|are) testing a fix\\b|\\bbeing worked on\\b|\\band will (?:keep|update|follow up|"
-                            + "get back|report back|let you know|circle back|confirm)\\b|\\b(?:i am|we are) (?:now |currently )?"
+                            + "^working on (?:a fix|it|this)\\b|\\b(?:we are|i am|team is|we are now|i am now) (?:following up|replying|responding) "
+                            + "(?:with you|to you|now|via|by|in|to your|there)\\b|\\b(?:and|am|are) (?:now )?(?:replying|responding) "
+                            + "(?:now|to you|to your|there|shortly)\\b|\\bas we speak\\b|\\bpicked (?:this|it) up\\b|\\b(?:is|are) testing a fix\\b|\\bbeing worked on\\b|\\band will (?:keep|update|follow up|"
+                            + "get back|report back|let you know|circle back|confirm|continue (?:working|to work|with you|helping|to help|"
+                            + "assisting|to assist|there))\\b|\\b(?:i am|we are) (?:now |currently )?"
                             + "(?:redeploying|restarting|rolling back|re running|rerunning|replaying|migrating|deploying|patching|"
                             + "re ?processing|re ?syncing)\\b",
                     Rule.Guard.NOT_QUESTION, Rule.Guard.NOT_NEGATED));

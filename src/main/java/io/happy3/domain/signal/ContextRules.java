@@ -40,7 +40,10 @@ final class ContextRules {
                     + "nobody|no one|versucht|bereits|probiert|neu gestartet|geleert|intentado|intentamos|probado|probamos|"
                     + "reiniciado|reiniciamos|borrado|borramos|reinici\\S*|probé|intenté|borré|limpié|followed|reverted|redeployed|"
                     + "rotated|regenerated|re ?created|re ?installed|re ?ran|re ?run|retried|redid|did that|done that|told me|told us|"
-                    + "was told|were told|promised|assured|(?:second|third|fourth|fifth) (?:time|ticket|request|email))(?![\\p{L}])");
+                    + "was told|were told|promised|assured|(?:second|third|fourth|fifth) (?:time|ticket|request|email)|phoned|rang|"
+                    + "mailed|messaged|spoke to|spoken to|talked to|no help|no assistance|no progress|"
+                    + "(?:\\d+|two|three|four|five|six|several|multiple|many) (?:tweets|emails|calls|messages|dms|chats|visits)|"
+                    + "nothing (?:has |is )?(?:come|came|coming) (?:of|from))(?![\\p{L}])");
 
     private static final Pattern HOPE = Pattern.compile(
             "\\b(?:hope|hoping|hopefully|fingers crossed|hoffentlich|hoffe|ojalá|ojala|espero|esperemos)\\b");
@@ -70,12 +73,18 @@ final class ContextRules {
 
     /**
      * False for what SIGNALS.md excludes whatever the words, so the model may not claim it either: {@code still_broken}
-     * on the opening turn without a failed attempt ("the export is still failing"), and {@code customer_confirmed} in a
-     * message that hopes ("hopefully it's fine now", "hoffentlich läuft es jetzt").
+     * on the opening turn without a failed attempt ("the export is still failing"), {@code customer_confirmed} in a
+     * message that hopes ("hopefully it's fine now", "hoffentlich läuft es jetzt"), and {@code promise_made} in a
+     * message that opens by asking the customer for something (a conditional commitment).
      */
     static boolean modelMayClaim(Signal signal, List<TextNormalizer.Clause> clauses, ThreadContext context) {
         if (signal == Signal.STILL_BROKEN) {
             return context.last(Role.AGENT).isPresent() || namesAttempt(clauses);
+        }
+        if (signal == Signal.PROMISE_MADE) {
+            // a message that opens by asking the customer ("send us the order number and I'll check it",
+            // "which store? I'll sort it") makes a conditional commitment, not a promise (real sample E)
+            return clauses.isEmpty() || !SignalDetector.askedBefore(clauses, 1);
         }
         return signal != Signal.CUSTOMER_CONFIRMED || clauses.stream().noneMatch(c -> HOPE.matcher(c.text()).find());
     }

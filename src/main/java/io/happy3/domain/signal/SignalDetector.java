@@ -22,7 +22,9 @@ public final class SignalDetector {
             java.util.stream.Stream.concat(BuiltInRules.RULES.stream(), ForeignRules.RULES.stream()).toList(),
             Optional.empty());
     private static final Pattern REQUEST = Pattern.compile(
-            "\\b(?:dm|dms|direct message|private message|send (?:us|me|over|through)|paste|attach|provide|share (?:your|the)|(?:can|could|would) "
+            "\\b(?:(?<!your |the |got |a )dms?|direct message|private message|send (?:us|me|over|through|an? (?:dm|direct message|"
+                    + "message|note|email))|(?:please|kindly) (?:report|fill|submit|complete|use|visit|go to|click|register|"
+                    + "log|raise|open|contact|call|email|reach|get in touch)|paste|attach|provide|share (?:your|the)|(?:can|could|would) "
                     + "you (?:please )?(?:send|share|provide|tell|confirm|dm|let|give|post)|let (?:us|me) know (?:your|the|"
                     + "which|what|when|if|whether)|tell us|reach out|follow us|contact us|drop us|email us|pm us|"
                     + "message us)\\b");
@@ -111,6 +113,7 @@ public final class SignalDetector {
         boolean agent = role == Role.AGENT;
         Map<Signal, String> playbook = matches(playbookRules, agent, clauses);
         Map<Signal, String> builtIn = matches(builtInRules, agent, clauses);
+        MessageRules.apply(builtIn, role, clauses);
         ContextRules.apply(builtIn, text, role, clauses, context);
         Map<Signal, String> found = model.isEmpty() ? rulesAlone(playbook, builtIn)
                 : withModel(model.get(), playbook, builtIn, text, role, context, clauses);
@@ -180,7 +183,7 @@ public final class SignalDetector {
     }
 
     /** True when a clause before {@code index} asks the customer a question or for something (details, a DM). */
-    private static boolean askedBefore(List<TextNormalizer.Clause> clauses, int index) {
+    static boolean askedBefore(List<TextNormalizer.Clause> clauses, int index) {
         for (int earlier = 0; earlier < index; earlier++) {
             TextNormalizer.Clause clause = clauses.get(earlier);
             if (clause.question() || REQUEST.matcher(clause.text()).find()) {

@@ -104,6 +104,8 @@ final class FakeSlackApi implements AutoCloseable {
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
                 params.putAll(form(body));
+            } else if (type != null && type.startsWith("application/json") && path.startsWith("/api/")) {
+                params.putAll(jsonFields(body)); // Slack's write methods take a JSON body with a bearer token too
             }
             String bearer = exchange.getRequestHeaders().getFirst("Authorization");
             if (bearer != null && bearer.startsWith("Bearer ")) {
@@ -134,6 +136,10 @@ final class FakeSlackApi implements AutoCloseable {
                 return;
             }
             String error = poll(failures, method);
+            if (error == null && type != null && type.startsWith("application/json") && path.startsWith("/api/")
+                    && (bearer == null || !bearer.startsWith("Bearer "))) {
+                error = "not_authed"; // as Slack: a JSON body carries no token, so it must come as the bearer
+            }
             if (error != null) {
                 respond(exchange, 200, "{\"ok\":false,\"error\":\"" + error + "\"}");
                 return;
@@ -213,6 +219,14 @@ final class FakeSlackApi implements AutoCloseable {
                 body.startsWith("{") ? "application/json; charset=utf-8" : "text/plain");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    /** A JSON body's top-level fields as form fields would carry them: text as is, objects and arrays as JSON. */
+    private static Map<String, String> jsonFields(String text) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        JSON.readTree(text).fields().forEachRemaining(field -> fields.put(field.getKey(),
+                field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString()));
+        return fields;
     }
 
     private static Map<String, String> form(String text) {

@@ -72,6 +72,24 @@ class SlackChatGatewayTest {
     }
 
     @Test
+    void deliver_postsTheMessageAsJson_itsBlocksAnArray_theTokenAsBearer() throws IOException {
+        gateway.deliver(AGENT, List.of(nudge("n1", "1.1")));
+        gateway.deliver(AGENT, List.of(nudge("n2", "2.2"), nudge("n3", "3.3")));
+        gateway.refreshInbox(AGENT);
+
+        for (String method : List.of("chat.postEphemeral", "chat.postMessage", "views.publish")) {
+            FakeSlackApi.Call call = slack.fake.calls(method).get(0);
+            com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(call.body());
+            assertThat(body.path(method.equals("views.publish") ? "view" : "blocks").isContainerNode())
+                    .as(method + " body %s", call.body()).isTrue();
+            assertThat(call.param("token")).as(method).isEqualTo("xoxb-test");
+        }
+        assertThat(slack.fake.calls("chat.postEphemeral").get(0).param("thread_ts")).isEqualTo("1.1");
+        assertThat(slack.fake.calls("chat.postMessage").get(0).param("blocks")).contains("\"value\":\"n3\"");
+    }
+
+    @Test
     void deliver_archivedChannel_isAPermanentFailure() {
         slack.fake.failNext("chat.postEphemeral", "is_archived");
 

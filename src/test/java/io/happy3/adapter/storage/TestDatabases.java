@@ -20,7 +20,7 @@ import java.util.UUID;
 final class TestDatabases {
     static final String POSTGRES_URL_VARIABLE = "HAPPY3_TEST_POSTGRES_URL";
     /** Every table, children first, for cleaning between tests. */
-    private static final List<String> TABLES = List.of("issue_events", "issues", "nudges", "channel_settings",
+    private static final List<String> TABLES = List.of("review_tallies", "review_weeks", "issue_events", "issues", "nudges", "channel_settings",
             "agent_preferences", "proud_moments", "inbox", "installations", "conversation_addresses",
             "rituals_sent", "customer_notes", "desired_results", "permalinks", "rendered_nudges");
 

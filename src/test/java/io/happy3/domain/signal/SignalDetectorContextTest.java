@@ -51,6 +51,21 @@ class SignalDetectorContextTest {
                 .containsExactly(Signal.STILL_BROKEN);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"five emails and no answer from anyone, my card is still blocked",
+            "phoned you three times this week, the router is still not working",
+            "talked to two agents with no help, the bill is still wrong"})
+    void detect_openingComplaintNamingEarlierContacts_isStillBroken(String opening) {
+        // real sample E: an opening turn that names earlier contacts which got nowhere is a failed attempt
+        assertThat(signals(opening, ThreadContext.empty())).containsExactly(Signal.STILL_BROKEN);
+    }
+
+    @Test
+    void detect_openingComplaintCountingSomethingElse_isNotStillBroken() {
+        assertThat(signals("your store is not helping anyone, the queue moved 3 times slower", ThreadContext.empty()))
+                .isEmpty();
+    }
+
     @Test
     void detect_sameComplaintAfterAgentReply_isStillBroken() {
         ThreadContext context = afterAgent("please clear the cache and reload");

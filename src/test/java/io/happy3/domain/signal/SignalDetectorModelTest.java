@@ -70,6 +70,19 @@ class SignalDetectorModelTest {
     }
 
     @Test
+    void detect_modelClaimsPromiseInMessageOpeningWithARequest_notReported() {
+        // SIGNALS.md: a commitment that waits for the customer is conditional, not a promise (real sample E)
+        FixedModel model = new FixedModel(Map.of(Signal.PROMISE_MADE, 0.9), Set.of());
+        SignalDetector detector = SignalDetector.builtIn().withModel(model);
+
+        assertThat(detector.detect("Please share your order number through the form, a colleague gets back to you",
+                Role.AGENT, NOW)).isEmpty();
+        assertThat(detector.detect("Which branch was it? Our area team gets on it", Role.AGENT, NOW)).isEmpty();
+        assertThat(detector.detect("Our area team gets on it today, which branch was it?", Role.AGENT, NOW))
+                .extracting(DetectedSignal::signal).containsExactly(Signal.PROMISE_MADE);
+    }
+
+    @Test
     void detect_modelAgreesWithRule_namesTheRule() {
         FixedModel model = new FixedModel(Map.of(Signal.CUSTOMER_CONFIRMED, 0.97), Set.of());
 
