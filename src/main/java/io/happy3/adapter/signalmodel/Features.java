@@ -21,7 +21,7 @@ final class Features {
     static final int SIZE = 1 << BITS;
     // Character n-grams (3 to CHAR_MAX letters) measured worse on the dev split than words alone: they memorise
     // the training sentences. 0 turns them off.
-    static final int CHAR_MAX = Integer.getInteger("h3.charMax", 0);
+    static final int CHAR_MAX = 0;
 
     private Features() {
     }
@@ -51,21 +51,10 @@ final class Features {
             }
         }
         for (Signal signal : ruleSignals) {
-            ruleNames(signal, situation, names);
+            names.add("rule:" + signal.wireName());
+            names.add("rule:" + signal.wireName() + "|" + situation);
         }
         return hash(names);
-    }
-
-    /** The feature indexes that say a rule found {@code signal} (a part of {@link #of}; the trainer drops them at times). */
-    static int[] ofRule(Signal signal, Role role, ThreadContext context) {
-        List<String> names = new ArrayList<>(2);
-        ruleNames(signal, situation(role, context), names);
-        return hash(names);
-    }
-
-    private static void ruleNames(Signal signal, String situation, List<String> names) {
-        names.add("rule:" + signal.wireName());
-        names.add("rule:" + signal.wireName() + "|" + situation);
     }
 
     /**
@@ -121,24 +110,7 @@ final class Features {
             }
         }
         names.add("b:" + previous + " $");
-        if (NEGATION_SCOPE > 0) {
-            int scope = 0;
-            for (String token : tokens) {
-                if (NEGATORS.contains(token)) {
-                    scope = NEGATION_SCOPE;
-                } else if (scope > 0) {
-                    names.add("neg:" + token);
-                    scope = token.equals("?") || token.equals("!") || token.equals("but") ? 0 : scope - 1;
-                }
-            }
-        }
     }
-
-    static final int NEGATION_SCOPE = Integer.getInteger("h3.neg", 0);
-    private static final java.util.Set<String> NEGATORS = java.util.Set.of("not", "no", "never", "nothing", "none",
-            "nobody", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt",
-            "wont", "havent", "hasnt", "hadnt", "without", "nor", "nicht", "kein", "keine", "keinen", "nie", "nada",
-            "nunca", "sin", "ni");
 
     private static String lengthBucket(int tokens) {
         return tokens <= 1 ? "1" : tokens <= 3 ? "2-3" : tokens <= 8 ? "4-8" : "9+";
