@@ -284,6 +284,32 @@ public final class JdbcIssueStore implements IssueStore {
                 });
     }
 
+    /** One grouped query. */
+    @Override
+    public Map<Optional<UserRef>, Integer> countActiveBetweenByAgent(String tenant, Optional<ChannelRef> channel,
+                                                                    Instant from, Instant to) {
+        requireNonNull(tenant, "tenant == null");
+        requireNonNull(channel, "channel == null");
+        String where = channel.isPresent()
+                ? "where platform = ? and tenant = ? and channel = ? and opened_at < ? and last_activity_at >= ?"
+                : "where tenant = ? and opened_at < ? and last_activity_at >= ?";
+        Map<Optional<UserRef>, Integer> counts = new LinkedHashMap<>();
+        jdbc.query("counting the issues of " + channel.map(ChannelRef::key).orElse(tenant) + " active in [" + from
+                + ", " + to + ") by agent", "select agent_platform, agent_tenant, agent_id, count(*) as issues from issues "
+                + where + " group by agent_platform, agent_tenant, agent_id", statement -> {
+                    int next = 1;
+                    if (channel.isPresent()) {
+                        Refs.setChannel(statement, 1, channel.get());
+                        next = 4;
+                    } else {
+                        statement.setString(next++, tenant);
+                    }
+                    Jdbc.setInstant(statement, next++, requireNonNull(to, "to == null"));
+                    Jdbc.setInstant(statement, next, requireNonNull(from, "from == null"));
+                }, rows -> counts.merge(Refs.findUser(rows, "agent"), rows.getInt("issues"), Integer::sum));
+        return counts;
+    }
+
     /** The heads only: one query, no history read. */
     @Override
     public List<Issue> findHeadsActiveBetween(String tenant, Optional<ChannelRef> channel, Instant from, Instant to) {
