@@ -160,7 +160,8 @@ public final class AnswerReview {
         Instant asOf = now.isBefore(period.end()) ? now : period.end();
         if (tallies.isPresent()) {
             Map<ReviewPeriod, Instant> weeks = new java.util.LinkedHashMap<>();
-            weeks.put(period, ReviewTallies.cutoff(period, asOf));
+            asOf = ReviewTallies.cutoff(period, asOf);
+            weeks.put(period, asOf);
             weeks.put(period.previous(), period.previous().end());
             List<io.happy3.domain.review.Scorecard> cards = tallies.get().scorecards(tenant, scope, weeks, sent);
             return new Review(List.of(), false, tenant, period, scope, new ScorecardComparison(cards.get(0),

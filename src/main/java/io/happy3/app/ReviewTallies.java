@@ -62,7 +62,9 @@ public final class ReviewTallies {
 
     /** The cutoff a week is reviewed at: its end once over, else {@code now} (never before its start). */
     static Instant cutoff(ReviewPeriod period, Instant now) {
-        Instant cutoff = now.isBefore(period.end()) ? now : period.end();
+        // Whole microseconds: the databases keep no finer instants, and a stored cutoff must be the one tallied at.
+        Instant cutoff = now.isBefore(period.end()) ? now.truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                : period.end();
         return cutoff.isBefore(period.start()) ? period.start() : cutoff;
     }
 
