@@ -62,13 +62,7 @@ public final class LabelledCorpus {
     }
 
     private static List<Thread> read(Path labels, Path threads, boolean subset) {
-        Map<String, Map<Integer, JsonNode>> byThread = new HashMap<>();
-        lines(labels, (number, node) -> {
-            if (!node.path("id").isTextual() || !node.path("turn").canConvertToInt() || !node.path("signals").isArray()) {
-                throw new IllegalArgumentException(labels + ":" + number + ": a label needs id, turn and signals");
-            }
-            byThread.computeIfAbsent(node.get("id").asText(), id -> new HashMap<>()).put(node.get("turn").asInt(), node);
-        });
+        Map<String, Map<Integer, JsonNode>> byThread = labelsByThread(labels);
         List<Thread> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         lines(threads, (number, node) -> {
@@ -83,27 +77,42 @@ public final class LabelledCorpus {
                 throw new IllegalArgumentException(threads + ":" + number + ": thread '" + id + "' has " + turns.size()
                         + " turns but " + labelled.size() + " label lines in " + labels);
             }
-            List<Turn> list = new ArrayList<>();
-            for (int index = 0; index < turns.size(); index++) {
-                JsonNode turn = turns.get(index);
-                JsonNode label = labelled.get(index);
-                if (label == null) {
-                    throw new IllegalArgumentException(labels + ": no label for turn " + index + " of '" + id + "'");
-                }
-                if (label.hasNonNull("role") && !label.get("role").asText().equals(turn.path("role").asText())) {
-                    throw new IllegalArgumentException(labels + ": turn " + index + " of '" + id + "' is labelled as "
-                            + label.get("role").asText() + " but is " + turn.path("role").asText() + " in " + threads);
-                }
-                list.add(new Turn(role(turn), turn.path("text").asText(""), signals(label, labels),
-                        Optional.ofNullable(label.get("note")).map(JsonNode::asText)));
-            }
-            result.add(new Thread(id, list));
+            result.add(thread(id, turns, labelled, labels, threads));
         });
         byThread.keySet().stream().filter(id -> !seen.contains(id)).sorted().findFirst().ifPresent(id -> {
             throw new IllegalArgumentException(labels + ": labels for thread '" + id + "', which " + threads
                     + " does not hold");
         });
         return result;
+    }
+
+    private static Map<String, Map<Integer, JsonNode>> labelsByThread(Path labels) {
+        Map<String, Map<Integer, JsonNode>> byThread = new HashMap<>();
+        lines(labels, (number, node) -> {
+            if (!node.path("id").isTextual() || !node.path("turn").canConvertToInt() || !node.path("signals").isArray()) {
+                throw new IllegalArgumentException(labels + ":" + number + ": a label needs id, turn and signals");
+            }
+            byThread.computeIfAbsent(node.get("id").asText(), id -> new HashMap<>()).put(node.get("turn").asInt(), node);
+        });
+        return byThread;
+    }
+
+    private static Thread thread(String id, JsonNode turns, Map<Integer, JsonNode> labelled, Path labels, Path threads) {
+        List<Turn> list = new ArrayList<>();
+        for (int index = 0; index < turns.size(); index++) {
+            JsonNode turn = turns.get(index);
+            JsonNode label = labelled.get(index);
+            if (label == null) {
+                throw new IllegalArgumentException(labels + ": no label for turn " + index + " of '" + id + "'");
+            }
+            if (label.hasNonNull("role") && !label.get("role").asText().equals(turn.path("role").asText())) {
+                throw new IllegalArgumentException(labels + ": turn " + index + " of '" + id + "' is labelled as "
+                        + label.get("role").asText() + " but is " + turn.path("role").asText() + " in " + threads);
+            }
+            list.add(new Turn(role(turn), turn.path("text").asText(""), signals(label, labels),
+                    Optional.ofNullable(label.get("note")).map(JsonNode::asText)));
+        }
+        return new Thread(id, list);
     }
 
     static Role role(JsonNode turn) {
