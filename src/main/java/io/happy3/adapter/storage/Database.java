@@ -43,8 +43,14 @@ public final class Database implements AutoCloseable {
     private static final Map<String, ReentrantLock> H2_CLAIM_LOCKS = new ConcurrentHashMap<>();
     private static final AtomicInteger POOLS = new AtomicInteger();
     /** The migrations written in Java, beside the SQL ones under {@code db/migration}. */
-    private static final List<JavaMigration> JAVA_MIGRATIONS = List.of(new V23__InboxKeyIndexOnlyOnPostgresql());
+    private static final List<JavaMigration> JAVA_MIGRATIONS = List.of(
+            new V23__InboxKeyIndexOnlyOnPostgresql(), new V24__InboxDoneIndexOnlyOnPostgresql());
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** The classes of the Java migrations Flyway runs (for {@link SchemaHistory}). */
+    static List<Class<?>> javaMigrationTypes() {
+        return JAVA_MIGRATIONS.stream().<Class<?>>map(Object::getClass).toList();
+    }
 
     private final String url;
     private final Dialect dialect;
@@ -168,7 +174,7 @@ public final class Database implements AutoCloseable {
      * @throws StorageException when a migration failed
      */
     public void migrate() {
-        if (SchemaHistory.upToDate(dataSource, JAVA_MIGRATIONS.stream().<Class<?>>map(Object::getClass).toList())) {
+        if (SchemaHistory.upToDate(dataSource, javaMigrationTypes())) {
             log.info("database ready: {} ({}, every migration applied)", redact(url), dialect);
             return;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.happy3.domain.chat.Platform;
 import io.happy3.domain.inbox.InboxEntry;
+import io.happy3.testing.MutableClock;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -85,6 +86,43 @@ class InboxWriteQueueTest {
                     assertThat(ack.get(10, TimeUnit.SECONDS)).isTrue();
                 }
                 assertThat(writer.waiting()).isZero();
+            } finally {
+                gated.open.countDown();
+                callers.shutdownNow();
+                writer.close();
+            }
+        }
+    }
+
+    @Test
+    void markDone_whileACommitRuns_sharesTheNextCommitWithTheAcks_andIsFenced() throws Exception {
+        String url = "jdbc:h2:mem:inbox-marks-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (Database database = Database.open(url, "", "")) {
+            JdbcInboxStore inbox = new JdbcInboxStore(database, new MutableClock(T0));
+            inbox.append(entry("Ev0"));
+            InboxEntry claimed = inbox.claim("w", 1, T0, Duration.ofMinutes(1)).get(0);
+            GatedDataSource gated = new GatedDataSource(url);
+            InboxBatchWriter writer = new InboxBatchWriter(new Jdbc(gated),
+                    new InboxBatchWriter.Settings(1, 16, Duration.ofSeconds(30), 16));
+            ExecutorService callers = Executors.newFixedThreadPool(3);
+            try {
+                Future<Boolean> first = callers.submit(() -> writer.append(entry("Ev1")));
+                await(() -> gated.waiting.get() == 1 && writer.queued() == 0); // the committer holds Ev1
+                Future<Boolean> mark = callers.submit(() -> writer.markDone(claimed.sequence(), claimed.attempts(),
+                        T0, true));
+                Future<Boolean> second = callers.submit(() -> writer.append(entry("Ev2")));
+                await(() -> writer.queued() == 2);
+                assertThat(writer.waiting()).as("a done mark is no ack waiting").isEqualTo(2);
+
+                gated.open.countDown();
+                assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(mark.get(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(gated.waiting.get()).as("commits: Ev1's, then Ev2 with the mark").isEqualTo(2);
+                assertThat(database.jdbc().queryOne("status", "select status from inbox where event_id = 'Ev0'",
+                        statement -> { }, rows -> rows.getString(1))).contains("DONE");
+                assertThat(writer.markDone(claimed.sequence(), claimed.attempts() - 1, T0, true))
+                        .as("a claim that no longer holds marks nothing").isFalse();
             } finally {
                 gated.open.countDown();
                 callers.shutdownNow();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The start's shortcut past Flyway: taken only when Flyway itself would find nothing to do. */
 class SchemaHistoryTest {
-    private static final List<Class<?>> JAVA = List.of(V23__InboxKeyIndexOnlyOnPostgresql.class);
+    private static final List<Class<?>> JAVA = Database.javaMigrationTypes();
 
     @Test
     void upToDate_schemaFlywayMigrated_isTrueOnEveryDatabase() {
