@@ -1276,7 +1276,7 @@ CONDITIONAL += [
     F("can you DM me the invoice number? I'll sort it from there", "", "commitment after a request: waits for the customer"),
     F("let me know your preferred time and we can do a screen share", "", "an offer"),
     F("it usually settles within an hour", "", "a prediction"),
-    F("wenn du mir die Rechnungsnummer schickst, prüfe ich das", "", "conditional (German)"),
+    F("sobald ich die Kundennummer habe, kann ich nachsehen", "", "conditional (German); replaces a duplicate of a held-out fragment")
 ]
 
 PROMISE += [

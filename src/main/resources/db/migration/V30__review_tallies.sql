@@ -1,6 +1,7 @@
 -- /review and the weekly digest fold per-issue, per-week tallies (review_tallies) instead of reading a fortnight of
 -- histories per command. review_weeks names the weeks kept, with the playbooks they were computed under and the
--- cutoff they hold at. issues.review_from is the earliest event time a save added since the issue's tallies were
+-- cutoff they hold at, and a revision that changes with every write to the week's tallies (a process may keep
+-- what it folded from them while the revision stands). issues.review_from is the earliest event time a save added since the issue's tallies were
 -- last brought up to date (null: up to date): set by the issue's own insert or update, so no extra statement.
 alter table issues add column review_from timestamp with time zone;
 create index issues_review_from on issues (tenant, review_from);
@@ -11,6 +12,7 @@ create table review_weeks (
     week_start  timestamp with time zone not null,
     fingerprint varchar(64)  not null,
     cutoff      timestamp with time zone not null,
+    revision    bigint       not null,
     primary key (tenant, zone, week_start)
 );
 

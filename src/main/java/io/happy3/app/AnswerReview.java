@@ -143,8 +143,8 @@ public final class AnswerReview {
      * The week's scorecard beside the previous week's, and the issues active in the week ({@code histories}: with
      * their histories; else their heads only, when the scorecards came from the stored tallies).
      */
-    private record Review(List<Issue> issues, boolean histories, Optional<ChannelRef> scope,
-                          ScorecardComparison comparison) {
+    private record Review(List<Issue> issues, boolean histories, String tenant, ReviewPeriod period,
+                          Optional<ChannelRef> scope, ScorecardComparison comparison) {
     }
 
     private List<Issue> scopeIssues(String tenant, Optional<ChannelRef> scope, Instant from, Instant to) {
@@ -163,15 +163,15 @@ public final class AnswerReview {
             weeks.put(period, ReviewTallies.cutoff(period, asOf));
             weeks.put(period.previous(), period.previous().end());
             List<io.happy3.domain.review.Scorecard> cards = tallies.get().scorecards(tenant, scope, weeks, sent);
-            return new Review(issues.findHeadsActiveBetween(tenant, scope, period.start(), period.end()), false, scope,
-                    new ScorecardComparison(cards.get(0), cards.get(1)));
+            return new Review(List.of(), false, tenant, period, scope, new ScorecardComparison(cards.get(0),
+                    cards.get(1)));
         }
         List<Issue> found = scopeIssues(tenant, scope, from, period.end());
         Map<PlaybookId, Playbook> playbooks = team.playbooksById();
         ScorecardComparison comparison = ReviewCompiler.compileWithPrevious(period, found, sent, playbooks, asOf);
         List<Issue> inPeriod = found.stream().filter(issue -> issue.lastActivityAt().isAfter(period.start())
                 || issue.lastActivityAt().equals(period.start())).toList();
-        return new Review(inPeriod, true, scope, comparison);
+        return new Review(inPeriod, true, tenant, period, scope, comparison);
     }
 
     private String render(Review review, ReviewRequest request, UserRef user, boolean lead) {
@@ -197,15 +197,23 @@ public final class AnswerReview {
 
     /** The desired-result numbers: the team's, then each agent's for a lead (or the asker's own line). */
     private String results(Review review, UserRef user, boolean lead) {
-        Map<IssueId, DesiredResult> known = desiredResults.findAll(review.issues().stream().map(Issue::id).toList());
-        List<Issue> week = review.issues();
-        if (!review.histories()) {
-            // The counts read an issue's history only when it has a desired result: those few are read in full.
-            Map<IssueId, Issue> full = issues.findAll(known.values().stream().filter(DesiredResult::recorded)
+        DesiredResultCounts counts;
+        if (review.histories()) {
+            Map<IssueId, DesiredResult> known = desiredResults.findAll(review.issues().stream().map(Issue::id).toList());
+            counts = DesiredResultCounts.of(review.issues(), id -> Optional.ofNullable(known.get(id)));
+        } else {
+            // Without the week's histories: the issues counted per agent, and read in full only those with a result.
+            Instant from = review.period().start();
+            Instant to = review.period().end();
+            Map<Optional<UserRef>, Integer> perAgent = issues.countActiveBetweenByAgent(review.tenant(), review.scope(),
+                    from, to);
+            Map<IssueId, DesiredResult> known = desiredResults.findOfIssuesActiveBetween(review.tenant(),
+                    review.scope(), from, to).orElseGet(() -> desiredResults.findAll(issues.findHeadsActiveBetween(
+                            review.tenant(), review.scope(), from, to).stream().map(Issue::id).toList()));
+            Map<IssueId, Issue> withResults = issues.findAll(known.values().stream().filter(DesiredResult::recorded)
                     .map(DesiredResult::issueId).toList());
-            week = week.stream().map(issue -> full.getOrDefault(issue.id(), issue)).toList();
+            counts = DesiredResultCounts.of(perAgent, withResults.values(), id -> Optional.ofNullable(known.get(id)));
         }
-        DesiredResultCounts counts = DesiredResultCounts.of(week, id -> Optional.ofNullable(known.get(id)));
         StringBuilder text = new StringBuilder("\n\n*The customer's result:* ")
                 .append(DesiredResultCounts.line(counts.team()));
         counts.agents().entrySet().stream().filter(entry -> lead || entry.getKey().equals(user))

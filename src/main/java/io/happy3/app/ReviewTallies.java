@@ -38,9 +38,21 @@ public final class ReviewTallies {
     private static final int PENDING_ROUND = 2_000;
     /** Rounds of pending issues per review at most (a backlog beyond is folded in by the next reviews). */
     private static final int MAX_ROUNDS = 50;
+    /** Folds kept (see {@link #folds}). */
+    private static final int KEPT_FOLDS = 64;
     private final IssueStore issues;
     private final TallyStore store;
     private final Supplier<Map<PlaybookId, Playbook>> playbooks;
+    /**
+     * The folds of the weeks last reviewed (a week over changes only when one of its issues does): a few per
+     * tenant and channel reviewed, each a few hundred sums per agent.
+     */
+    private final Map<FoldKey, ReviewCompiler.Fold> folds = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FoldKey, ReviewCompiler.Fold> eldest) {
+            return size() > KEPT_FOLDS;
+        }
+    };
 
     public ReviewTallies(IssueStore issues, TallyStore store, Supplier<Map<PlaybookId, Playbook>> playbooks) {
         this.issues = requireNonNull(issues, "issues == null");
@@ -65,13 +77,39 @@ public final class ReviewTallies {
         bringUpToDate(tenant, periods, books, fingerprint);
         List<Scorecard> scorecards = new ArrayList<>();
         for (Map.Entry<ReviewPeriod, Instant> period : periods.entrySet()) {
-            List<IssueTally> tallies = store.tallies(TallyStore.Week.of(tenant, period.getKey()), channel);
-            List<IssueId> live = tallies.stream().filter(IssueTally::live).map(IssueTally::issueId).toList();
-            Map<IssueId, Issue> liveIssues = live.isEmpty() ? Map.of() : issues.findAll(live);
-            scorecards.add(ReviewCompiler.compileTallies(period.getKey(), period.getValue(), tallies, liveIssues, nudges,
-                    books));
+            TallyStore.Week week = TallyStore.Week.of(tenant, period.getKey());
+            Optional<TallyStore.Stored> stored = store.find(week);
+            FoldKey key = new FoldKey(week, channel, fingerprint, stored.map(TallyStore.Stored::revision).orElse(0L),
+                    period.getValue());
+            ReviewCompiler.Fold fold = stored.isPresent() ? folds.get(key) : null;
+            if (fold != null) {
+                scorecards.add(ReviewCompiler.finish(fold, nudges, books));
+                continue;
+            }
+            List<IssueTally> tallies = store.tallies(week, channel);
+            List<IssueId> live = tallies.stream().filter(tally -> tally.live() && !tally.excluded())
+                    .map(IssueTally::issueId).toList();
+            if (live.isEmpty()) {
+                fold = ReviewCompiler.fold(period.getKey(), period.getValue(), tallies);
+                if (stored.isPresent()) {
+                    folds.put(key, fold);
+                }
+                scorecards.add(ReviewCompiler.finish(fold, nudges, books));
+            } else {
+                scorecards.add(ReviewCompiler.compileTallies(period.getKey(), period.getValue(), tallies,
+                        issues.findAll(live), nudges, books));
+            }
         }
         return scorecards;
+    }
+
+    /**
+     * What a fold was made from: a week (of one channel or all) under some playbooks at one revision of its
+     * tallies and one cutoff. Another process's write to the week changes the revision, so a kept fold is never
+     * used past a change.
+     */
+    private record FoldKey(TallyStore.Week week, Optional<ChannelRef> channel, String fingerprint, long revision,
+                           Instant cutoff) {
     }
 
     private void bringUpToDate(String tenant, Map<ReviewPeriod, Instant> periods, Map<PlaybookId, Playbook> books,

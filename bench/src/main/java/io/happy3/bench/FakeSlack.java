@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * A local fake of the Slack Web API for the servers under test: answers {@code auth.test},
  * {@code users.info}, {@code conversations.open}, {@code chat.postMessage}, {@code chat.postEphemeral} and
- * the rest with {@code ok:true}, counts every call per method, hands each call's form fields to an
+ * the rest with {@code ok:true}, counts every call per method, hands each call's fields (form or JSON body) to an
  * optional listener (to count deliveries exactly once), and can emulate Slack's per-method rate limits
  * (HTTP 429 with {@code Retry-After}).
  */
@@ -39,7 +39,7 @@ final class FakeSlack implements AutoCloseable {
     private final Map<String, Window> limits = new ConcurrentHashMap<>();
     private volatile Consumer<Call> listener = call -> { };
 
-    /** One call: the method and its form fields (query string and url-encoded body). */
+    /** One call: the method and its fields (query string, and the url-encoded or JSON body's top level). */
     record Call(String method, Map<String, String> params) {
     }
 

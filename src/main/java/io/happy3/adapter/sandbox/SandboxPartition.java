@@ -99,6 +99,13 @@ public final class SandboxPartition {
         }
 
         @Override
+        public java.util.Map<Optional<UserRef>, Integer> countActiveBetweenByAgent(String tenant,
+                                                                                  Optional<ChannelRef> channel,
+                                                                                  Instant from, Instant to) {
+            return delegate.countActiveBetweenByAgent(tenant, channel, from, to);
+        }
+
+        @Override
         public List<Issue> findHeadsActiveBetween(String tenant, Optional<ChannelRef> channel, Instant from,
                                                   Instant to) {
             return delegate.findHeadsActiveBetween(tenant, channel, from, to);

@@ -204,9 +204,10 @@ public final class InboxWorker implements AutoCloseable {
             return;
         }
         boolean done;
+        Runnable[] afterCommit = {null};
         try {
             // The handler's writes and the done mark commit together (InboxStore.process).
-            done = store.process(entry, () -> handler.handle(entry));
+            done = store.process(entry, () -> afterCommit[0] = handler.handleUntilCommit(entry));
         } catch (RuntimeException e) {
             log.warn("inbox entry {} ({} {} {}) failed on attempt {}", entry.sequence(), entry.platform(),
                     entry.kind(), entry.eventId(), entry.attempts(), e);
@@ -217,6 +218,21 @@ public final class InboxWorker implements AutoCloseable {
         if (!done) {
             log.warn("inbox entry {} was processed after its lease was taken over; the new owner records it",
                     entry.sequence());
+            return;
+        }
+        runAfterCommit(entry, afterCommit[0]);
+    }
+
+    /** What the handler left for after the commit: the entry is done whatever happens to it, so it is only logged. */
+    private static void runAfterCommit(InboxEntry entry, Runnable afterCommit) {
+        if (afterCommit == null) {
+            return;
+        }
+        try {
+            afterCommit.run();
+        } catch (RuntimeException e) {
+            log.warn("inbox entry {} is done, but what followed its commit failed: {}", entry.sequence(),
+                    e.toString());
         }
     }
 

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,8 @@ public final class SlackChatGateway implements ChatGateway {
      */
     private final Cache<UserRef, ListCheckIns.Section> checkInSections = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
+    /** The App Homes the inbox entry this thread handles asked to refresh ({@link #collectingHomes}), if any. */
+    private final ThreadLocal<Map<UserRef, Boolean>> collectedHomes = new ThreadLocal<>();
 
     SlackChatGateway(SlackWebApi api, NudgeStore nudges, IssueStore issues, RenderedNudgeStore rendered) {
         this.api = requireNonNull(api, "api == null");
@@ -170,11 +173,37 @@ public final class SlackChatGateway implements ChatGateway {
     }
 
     private void refreshHome(UserRef agent, boolean buildCheckIns) {
+        Map<UserRef, Boolean> collecting = collectedHomes.get();
+        if (collecting != null) {
+            collecting.merge(agent, buildCheckIns, Boolean::logicalOr);
+            return;
+        }
         try {
             publishHome(agent, buildCheckIns);
         } catch (RuntimeException e) {
             log.warn("App Home of {} not refreshed: {}", agent.key(), e.getMessage());
         }
+    }
+
+    /**
+     * Runs {@code work} (an inbox entry's handling), holding back the App Homes it refreshes; returns what publishes
+     * them, each agent's once (a press in the home refreshed it twice: for the answered nudge, and as the view the
+     * agent looks at). The inbox worker runs that after the entry's commit, so a home shows committed state only.
+     */
+    Runnable collectingHomes(Runnable work) {
+        Map<UserRef, Boolean> collected = new LinkedHashMap<>();
+        Map<UserRef, Boolean> outer = collectedHomes.get();
+        collectedHomes.set(collected);
+        try {
+            work.run();
+        } finally {
+            if (outer == null) {
+                collectedHomes.remove();
+            } else {
+                collectedHomes.set(outer);
+            }
+        }
+        return () -> collected.forEach(this::refreshHome);
     }
 
     /** Publishes the agent's App Home (pending nudges, reminders coming up, open issues, check-ins). */

@@ -51,6 +51,16 @@ public final class SlackInboxHandler implements InboxHandler {
 
     @Override
     public void handle(InboxEntry entry) {
+        handleUntilCommit(entry).run();
+    }
+
+    /** Handles the entry; the App Homes it refreshes are published by what it returns, once the entry committed. */
+    @Override
+    public Runnable handleUntilCommit(InboxEntry entry) {
+        return gateway.collectingHomes(() -> handleNow(entry));
+    }
+
+    private void handleNow(InboxEntry entry) {
         if (entry.payload().isEmpty()) {
             return;
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,15 @@ public final class Database implements AutoCloseable {
     /** An embedded H2 database belongs to one process: claims on it are serialised per database. */
     private static final Map<String, ReentrantLock> H2_CLAIM_LOCKS = new ConcurrentHashMap<>();
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** The migrations written in Java, beside the SQL ones under {@code db/migration}. */
+    private static final List<JavaMigration> JAVA_MIGRATIONS = List.of(
+            new V23__InboxKeyIndexOnlyOnPostgresql(), new V24__InboxDoneIndexOnlyOnPostgresql());
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** The classes of the Java migrations Flyway runs (for {@link SchemaHistory}). */
+    static List<Class<?>> javaMigrationTypes() {
+        return JAVA_MIGRATIONS.stream().<Class<?>>map(Object::getClass).toList();
+    }
 
     private final String url;
     private final Dialect dialect;
@@ -158,17 +167,22 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Applies the pending migrations (Flyway); on failure closes the database and throws.
+     * Applies the pending migrations (Flyway; not even set up when the schema history already lists every shipped
+     * migration unchanged, see {@link SchemaHistory}); on failure closes the database and throws.
      *
      * @throws StorageUnavailableException when the database went away while migrating
      * @throws StorageException when a migration failed
      */
     public void migrate() {
+        if (SchemaHistory.upToDate(dataSource, javaMigrationTypes())) {
+            log.info("database ready: {} ({}, every migration applied)", redact(url), dialect);
+            return;
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .javaMigrations(new V23__InboxKeyIndexOnlyOnPostgresql(), new V24__InboxDoneIndexOnlyOnPostgresql())
+                    .locations("classpath:" + SchemaHistory.LOCATION)
+                    .javaMigrations(JAVA_MIGRATIONS.toArray(JavaMigration[]::new))
                     .load()
                     .migrate();
         } catch (FlywayException e) {

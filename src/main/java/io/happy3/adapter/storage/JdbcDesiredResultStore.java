@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.happy3.domain.customer.DesiredResult;
 import io.happy3.domain.customer.DesiredResultStore;
+import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.issue.IssueId;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -65,6 +66,32 @@ public final class JdbcDesiredResultStore implements DesiredResultStore {
                     }, JdbcDesiredResultStore::read).forEach(result -> found.put(result.issueId(), result));
         }
         return found;
+    }
+
+    /** One join with {@code issues} (indexed by tenant and activity), instead of the issues' ids in batches. */
+    @Override
+    public Optional<Map<IssueId, DesiredResult>> findOfIssuesActiveBetween(String tenant,
+                                                                           Optional<ChannelRef> channel,
+                                                                           Instant from, Instant to) {
+        requireNonNull(tenant, "tenant == null");
+        requireNonNull(channel, "channel == null");
+        String sql = "select d.* from desired_results d join issues i on i.id = d.issue_id where d.tenant = ?"
+                + " and i.tenant = ?" + (channel.isPresent() ? " and i.platform = ? and i.channel = ?" : "")
+                + " and i.opened_at < ? and i.last_activity_at >= ?";
+        Map<IssueId, DesiredResult> found = new HashMap<>();
+        jdbc.query("finding the desired results of issues of " + channel.map(ChannelRef::key).orElse(tenant)
+                + " active in [" + from + ", " + to + ")", sql, statement -> {
+                    int next = 1;
+                    statement.setString(next++, tenant);
+                    statement.setString(next++, tenant);
+                    if (channel.isPresent()) {
+                        statement.setString(next++, channel.get().platform().name());
+                        statement.setString(next++, channel.get().channel());
+                    }
+                    Jdbc.setInstant(statement, next++, requireNonNull(to, "to == null"));
+                    Jdbc.setInstant(statement, next, requireNonNull(from, "from == null"));
+                }, JdbcDesiredResultStore::read).forEach(result -> found.put(result.issueId(), result));
+        return Optional.of(found);
     }
 
     @Override

@@ -61,6 +61,8 @@ public final class JdbcIssueStore implements IssueStore {
     private static final int IDS_PER_QUERY = 500;
 
     private final Jdbc jdbc;
+    /** PostgreSQL appends an issue's new events in the statement that updates the issue ({@link #appendOnPostgres}). */
+    private final boolean postgres;
     /**
      * What this store last read of an issue: its version and history (every save follows a read of the value it
      * changes). Only a hint for a save, which the update verifies (version and {@code event_count}).
@@ -69,6 +71,7 @@ public final class JdbcIssueStore implements IssueStore {
 
     public JdbcIssueStore(Database database) {
         this.jdbc = requireNonNull(database, "database == null").jdbc();
+        this.postgres = database.dialect() == Dialect.POSTGRESQL;
     }
 
     /** An issue's stored version and the history stored with it. */
@@ -136,7 +139,11 @@ public final class JdbcIssueStore implements IssueStore {
             return null;
         }
         int known = knownEvents(issue);
-        if (known >= 0 && updateIssue(connection, issue, known, touchedFrom(issue, known)) == 1) {
+        if (known >= 0 && postgres && issue.history().size() > known) {
+            if (appendOnPostgres(connection, issue, known, touchedFrom(issue, known))) {
+                return null;
+            }
+        } else if (known >= 0 && updateIssue(connection, issue, known, touchedFrom(issue, known)) == 1) {
             insertEvents(connection, issue, known);
             return null;
         }
@@ -275,6 +282,32 @@ public final class JdbcIssueStore implements IssueStore {
                     Jdbc.setInstant(statement, 4, to);
                     Jdbc.setInstant(statement, 5, from);
                 });
+    }
+
+    /** One grouped query. */
+    @Override
+    public Map<Optional<UserRef>, Integer> countActiveBetweenByAgent(String tenant, Optional<ChannelRef> channel,
+                                                                    Instant from, Instant to) {
+        requireNonNull(tenant, "tenant == null");
+        requireNonNull(channel, "channel == null");
+        String where = channel.isPresent()
+                ? "where platform = ? and tenant = ? and channel = ? and opened_at < ? and last_activity_at >= ?"
+                : "where tenant = ? and opened_at < ? and last_activity_at >= ?";
+        Map<Optional<UserRef>, Integer> counts = new LinkedHashMap<>();
+        jdbc.query("counting the issues of " + channel.map(ChannelRef::key).orElse(tenant) + " active in [" + from
+                + ", " + to + ") by agent", "select agent_platform, agent_tenant, agent_id, count(*) as issues from issues "
+                + where + " group by agent_platform, agent_tenant, agent_id", statement -> {
+                    int next = 1;
+                    if (channel.isPresent()) {
+                        Refs.setChannel(statement, 1, channel.get());
+                        next = 4;
+                    } else {
+                        statement.setString(next++, tenant);
+                    }
+                    Jdbc.setInstant(statement, next++, requireNonNull(to, "to == null"));
+                    Jdbc.setInstant(statement, next, requireNonNull(from, "from == null"));
+                }, rows -> counts.merge(Refs.findUser(rows, "agent"), rows.getInt("issues"), Integer::sum));
+        return counts;
     }
 
     /** The heads only: one query, no history read. */
@@ -428,7 +461,14 @@ public final class JdbcIssueStore implements IssueStore {
      */
     private static int updateIssue(Connection connection, Issue issue, int storedEvents, Optional<Instant> touched)
             throws SQLException {
-        String sql = """
+        try (PreparedStatement statement = connection.prepareStatement(updateSql(storedEvents, touched))) {
+            bindUpdate(statement, issue, storedEvents, touched);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static String updateSql(int storedEvents, Optional<Instant> touched) {
+        return """
                 update issues set platform = ?, tenant = ?, channel = ?, root_message_id = ?,
                   customer_platform = ?, customer_tenant = ?, customer_id = ?, playbook_id = ?, state = ?,
                   opened_at = ?, last_activity_at = ?, agent_platform = ?, agent_tenant = ?, agent_id = ?,
@@ -437,19 +477,57 @@ public final class JdbcIssueStore implements IssueStore {
                         ? ", review_from = case when review_from is null or review_from > ? then ? else review_from end"
                         : "")
                 + " where id = ? and version = ?" + (storedEvents >= 0 ? " and event_count = ?" : "");
+    }
+
+    /** Binds {@link #updateSql}'s parameters; returns the index of the next one. */
+    private static int bindUpdate(PreparedStatement statement, Issue issue, int storedEvents, Optional<Instant> touched)
+            throws SQLException {
+        bindIssue(statement, issue);
+        int next = 16;
+        if (touched.isPresent()) {
+            Jdbc.setInstant(statement, next++, touched.get());
+            Jdbc.setInstant(statement, next++, touched.get());
+        }
+        statement.setString(next++, issue.id().value());
+        statement.setLong(next++, issue.version());
+        if (storedEvents >= 0) {
+            statement.setInt(next++, storedEvents);
+        }
+        return next;
+    }
+
+    /**
+     * {@link #updateIssue} and {@link #insertEvents} from {@code storedEvents} on in one statement, one round trip
+     * instead of two: the events are inserted only for the issue row the update changed, so none is written when
+     * the stored version or event count moved on (false: the caller then rewrites the history).
+     */
+    private static boolean appendOnPostgres(Connection connection, Issue issue, int storedEvents,
+                                            Optional<Instant> touched) throws SQLException {
+        List<IssueEvent> history = issue.history();
+        int appended = history.size() - storedEvents;
+        String row = "(cast(? as integer), cast(? as varchar), cast(? as timestamptz), cast(? as varchar), "
+                + "cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar), "
+                + "cast(? as timestamptz))";
+        String sql = "with updated as (" + updateSql(storedEvents, touched) + " returning id) "
+                + "insert into issue_events (issue_id, seq, event_type, occurred_at, actor_platform, actor_tenant, "
+                + "actor_id, message_id, rule_name, evidence, due_at) "
+                + "select updated.id, e.* from updated cross join (values "
+                + String.join(", ", Collections.nCopies(appended, row)) + ") as e";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bindIssue(statement, issue);
-            int next = 16;
-            if (touched.isPresent()) {
-                Jdbc.setInstant(statement, next++, touched.get());
-                Jdbc.setInstant(statement, next++, touched.get());
+            int next = bindUpdate(statement, issue, storedEvents, touched);
+            for (int seq = storedEvents; seq < history.size(); seq++) {
+                IssueEvent event = history.get(seq);
+                statement.setInt(next++, seq);
+                statement.setString(next++, event.type().name());
+                Jdbc.setInstant(statement, next++, event.at());
+                Refs.setUser(statement, next, event.actor());
+                next += 3;
+                statement.setString(next++, event.messageId().orElse(null));
+                statement.setString(next++, event.rule());
+                statement.setString(next++, event.evidence().map(Enum::name).orElse(null));
+                Jdbc.setInstant(statement, next++, event.due().orElse(null));
             }
-            statement.setString(next++, issue.id().value());
-            statement.setLong(next++, issue.version());
-            if (storedEvents >= 0) {
-                statement.setInt(next, storedEvents);
-            }
-            return statement.executeUpdate();
+            return statement.executeUpdate() == appended;
         }
     }
 

@@ -240,22 +240,19 @@ public final class JdbcNudgeStore implements NudgeStore {
             return List.of();
         }
         String sql = "update nudges set lease_until = ? where id = ? and lease_owner = ? and status = 'PENDING'";
-        // One JDBC batch (one round trip), not one statement per lease: a round holds up to 2,000 (BENCHMARKS.md).
+        // One auto-committed statement per lease, never a batch: on PostgreSQL a batch is one transaction that keeps
+        // every renewed row locked until its end, and a delivery's fenced SENT marks (a batch of their own, in
+        // another order) then deadlock with it, roll back after the post and send again (BENCHMARKS.md, session 5).
         return jdbc.withConnection("renewing " + ids.size() + " nudge leases of " + owner, connection -> {
-            int[] counts;
+            List<NudgeId> held = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (NudgeId id : ids) {
                     Jdbc.setInstant(statement, 1, until);
                     statement.setString(2, id.value());
                     statement.setString(3, owner);
-                    statement.addBatch();
-                }
-                counts = statement.executeBatch();
-            }
-            List<NudgeId> held = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 1) {
-                    held.add(ids.get(i));
+                    if (statement.executeUpdate() == 1) {
+                        held.add(id);
+                    }
                 }
             }
             return held;

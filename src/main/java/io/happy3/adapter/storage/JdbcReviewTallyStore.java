@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
  */
 public final class JdbcReviewTallyStore implements TallyStore {
     private static final int BATCH = 500;
+    /** Revisions are random: two processes writing one week never hand out the same one. */
+    private static final java.security.SecureRandom REVISIONS = new java.security.SecureRandom();
     private static final String COLUMNS = "tenant, zone, week_start, issue_id, opened_at, platform, channel_tenant, "
             + "channel, agent_platform, agent_tenant, agent_id, first_response_nanos, valid_until, counts, steps";
     private final Jdbc jdbc;
@@ -75,10 +77,11 @@ public final class JdbcReviewTallyStore implements TallyStore {
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("insert into review_weeks (tenant, zone, "
-                    + "week_start, fingerprint, cutoff) values (?, ?, ?, ?, ?)")) {
+                    + "week_start, fingerprint, cutoff, revision) values (?, ?, ?, ?, ?, ?)")) {
                 bindWeek(insert, 1, week);
                 insert.setString(4, fingerprint);
                 Jdbc.setInstant(insert, 5, cutoff);
+                insert.setLong(6, REVISIONS.nextLong());
                 insert.executeUpdate();
             }
             return null;
@@ -89,6 +92,9 @@ public final class JdbcReviewTallyStore implements TallyStore {
     public void update(Week week, Instant cutoff, Map<IssueId, Optional<IssueTally>> changes) {
         requireNonNull(week, "week == null");
         requireNonNull(cutoff, "cutoff == null");
+        if (changes.isEmpty() && find(week).map(stored -> stored.cutoff().equals(cutoff)).orElse(false)) {
+            return;
+        }
         jdbc.inTransaction("updating the tallies of " + week, connection -> {
             List<String> ids = changes.keySet().stream().map(IssueId::value).toList();
             for (int from = 0; from < ids.size(); from += BATCH) {
@@ -104,10 +110,11 @@ public final class JdbcReviewTallyStore implements TallyStore {
                 }
             }
             insert(connection, week, changes.values().stream().flatMap(Optional::stream).toList());
-            try (PreparedStatement update = connection.prepareStatement("update review_weeks set cutoff = ? where "
-                    + "tenant = ? and zone = ? and week_start = ?")) {
+            try (PreparedStatement update = connection.prepareStatement("update review_weeks set cutoff = ?, revision = ?"
+                    + " where tenant = ? and zone = ? and week_start = ?")) {
                 Jdbc.setInstant(update, 1, cutoff);
-                bindWeek(update, 2, week);
+                update.setLong(2, REVISIONS.nextLong());
+                bindWeek(update, 3, week);
                 update.executeUpdate();
             }
             return null;
@@ -217,7 +224,8 @@ public final class JdbcReviewTallyStore implements TallyStore {
 
     private static Stored stored(ResultSet rows) throws SQLException {
         return new Stored(new Week(rows.getString("tenant"), ZoneId.of(rows.getString("zone")),
-                Jdbc.getInstant(rows, "week_start")), rows.getString("fingerprint"), Jdbc.getInstant(rows, "cutoff"));
+                Jdbc.getInstant(rows, "week_start")), rows.getString("fingerprint"), Jdbc.getInstant(rows, "cutoff"),
+                rows.getLong("revision"));
     }
 
     private static void bindWeek(PreparedStatement statement, int index, Week week) throws SQLException {

@@ -39,6 +39,35 @@ public record DesiredResultCounts(Count team, Map<UserRef, Count> agents) {
         return new DesiredResultCounts(team, Map.copyOf(agents));
     }
 
+    /**
+     * The same counts from how many issues each agent has ({@code issuesByAgent}; the empty key: no agent yet) and
+     * the issues among them that have a desired result, with their histories ({@code withResults}).
+     */
+    public static DesiredResultCounts of(Map<Optional<UserRef>, Integer> issuesByAgent, Collection<Issue> withResults,
+                                         Function<IssueId, Optional<DesiredResult>> results) {
+        Map<Optional<UserRef>, Count> byAgent = new LinkedHashMap<>();
+        issuesByAgent.forEach((agent, count) -> byAgent.put(agent, new Count(count, 0, 0)));
+        for (Issue issue : withResults) {
+            Optional<DesiredResult> result = results.apply(issue.id()).filter(DesiredResult::recorded);
+            if (result.isEmpty()) {
+                continue;
+            }
+            boolean confirmed = issue.last(IssueEventType.CUSTOMER_CONFIRMED)
+                    .filter(event -> !event.at().isBefore(result.get().at())).isPresent();
+            byAgent.computeIfPresent(issue.agent(), (agent, count) -> new Count(count.issues(), count.known() + 1,
+                    count.confirmed() + (confirmed ? 1 : 0)));
+        }
+        Count team = NONE;
+        Map<UserRef, Count> agents = new LinkedHashMap<>();
+        for (Map.Entry<Optional<UserRef>, Count> entry : byAgent.entrySet()) {
+            Count count = entry.getValue();
+            team = new Count(team.issues() + count.issues(), team.known() + count.known(),
+                    team.confirmed() + count.confirmed());
+            entry.getKey().ifPresent(agent -> agents.put(agent, count));
+        }
+        return new DesiredResultCounts(team, Map.copyOf(agents));
+    }
+
     /** One line: "Desired result known for 3 of 5 issues; 2 confirmed against it." */
     public static String line(Count count) {
         return "Desired result known for " + count.known() + " of " + count.issues() + " issues; "

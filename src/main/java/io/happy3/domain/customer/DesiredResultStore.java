@@ -1,5 +1,6 @@
 package io.happy3.domain.customer;
 
+import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.issue.IssueId;
 import java.time.Instant;
 import java.util.Collection;
@@ -27,4 +28,15 @@ public interface DesiredResultStore {
 
     /** {@code tenant}'s recorded results with {@code at} in [from, to), oldest first (for reviews). */
     List<DesiredResult> findRecordedBetween(String tenant, Instant from, Instant to);
+
+    /**
+     * The desired results of {@code tenant}'s issues (of one channel, or all) opened before {@code to} and active at
+     * or after {@code from}, when this store can find them by the issues (a store beside the issues, in one
+     * query); empty when it cannot, and the caller looks them up by the issues' ids.
+     */
+    default Optional<Map<IssueId, DesiredResult>> findOfIssuesActiveBetween(String tenant,
+                                                                           Optional<ChannelRef> channel,
+                                                                           Instant from, Instant to) {
+        return Optional.empty();
+    }
 }

@@ -65,6 +65,18 @@ public interface IssueStore {
     }
 
     /**
+     * How many of {@code tenant}'s issues (of one channel, or all) opened before {@code to} and active at or after
+     * {@code from} each agent has (the issue's current agent; empty: none yet). Stores with a query language count
+     * them in one grouped query.
+     */
+    default Map<Optional<UserRef>, Integer> countActiveBetweenByAgent(String tenant, Optional<ChannelRef> channel,
+                                                                     Instant from, Instant to) {
+        Map<Optional<UserRef>, Integer> counts = new LinkedHashMap<>();
+        findHeadsActiveBetween(tenant, channel, from, to).forEach(issue -> counts.merge(issue.agent(), 1, Integer::sum));
+        return counts;
+    }
+
+    /**
      * {@link #findActiveBetween(String, Instant, Instant)} (or, with a channel, of that channel) for callers that
      * need only the issues' heads (id, channel, agent, times): stores with a query language leave the histories
      * out, so an issue found here may have an empty {@link Issue#history()}. The review's per-issue counts use it.

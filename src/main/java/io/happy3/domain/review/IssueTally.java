@@ -76,13 +76,19 @@ public record IssueTally(IssueId issueId, Instant openedAt, ChannelRef channel, 
 
     /** {@code issue}'s tally for {@code period} as it stood at {@code asOf} (the period's end for a past week). */
     public static IssueTally of(Issue issue, Map<PlaybookId, Playbook> playbooks, ReviewPeriod period, Instant asOf) {
-        return of(issue, playbooks, ReviewWindow.of(period, asOf), List.of());
+        return of(issue, playbooks, ReviewWindow.of(period, asOf), List.of(), period.end());
     }
 
     static IssueTally of(Issue issue, Map<PlaybookId, Playbook> playbooks, ReviewWindow window, List<Nudge> nudges) {
+        return of(issue, playbooks, window, nudges, window.cutoff());
+    }
+
+    /** {@code end}: the period's end, the latest cutoff the week is ever reviewed at (later instants never matter). */
+    private static IssueTally of(Issue issue, Map<PlaybookId, Playbook> playbooks, ReviewWindow window,
+                                 List<Nudge> nudges, Instant end) {
         int[] counts = new int[COUNTS];
         Optional<Playbook> playbook = Optional.ofNullable(playbooks.get(issue.playbookId()));
-        Optional<Instant> validUntil = validUntil(issue, playbook, window.cutoff());
+        Optional<Instant> validUntil = validUntil(issue, playbook, window.cutoff()).filter(at -> !at.isAfter(end));
         if (ReviewCompiler.excluded(issue)) {
             counts[EXCLUDED] = 1;
             return new IssueTally(issue.id(), issue.openedAt(), issue.channel(), Optional.empty(), Optional.empty(),

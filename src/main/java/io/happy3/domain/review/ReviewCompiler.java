@@ -119,67 +119,118 @@ public final class ReviewCompiler {
     public static Scorecard compileTallies(ReviewPeriod period, Instant asOf, List<IssueTally> tallies,
                                            Map<IssueId, Issue> liveIssues, List<Nudge> nudges,
                                            Map<PlaybookId, Playbook> playbooksById) {
-        requireNonNull(period, "period == null");
         requireNonNull(tallies, "tallies == null");
         requireNonNull(liveIssues, "liveIssues == null");
         requireNonNull(nudges, "nudges == null");
         requireNonNull(playbooksById, "playbooksById == null");
-        ReviewWindow window = ReviewWindow.of(period, requireNonNull(asOf, "asOf == null"));
+        ReviewWindow window = ReviewWindow.of(requireNonNull(period, "period == null"),
+                requireNonNull(asOf, "asOf == null"));
         Set<IssueId> excluded = tallies.stream().filter(IssueTally::excluded).map(IssueTally::issueId)
                 .collect(Collectors.toSet());
-        List<Nudge> weekNudges = nudges.stream()
-                .filter(nudge -> !excluded.contains(nudge.issueId()) && window.contains(nudge.sentAt().orElse(nudge.dueAt())))
-                .toList();
+        List<Nudge> weekNudges = weekNudges(window, excluded, nudges);
         Map<IssueId, List<Nudge>> nudgesByIssue = new HashMap<>();
         weekNudges.forEach(nudge -> nudgesByIssue.computeIfAbsent(nudge.issueId(), id -> new ArrayList<>()).add(nudge));
         List<IssueTally> team = new ArrayList<>(tallies.size());
-        Map<String, UserRef> agents = new TreeMap<>();
-        Map<String, List<IssueTally>> byAgent = new TreeMap<>();
+        List<IssueTally> theirs = new ArrayList<>(tallies.size());
         for (IssueTally tally : tallies) {
-            if (tally.excluded()) {
+            if (tally.excluded() || !tally.live()) {
+                team.add(tally);
+                theirs.add(tally);
                 continue;
             }
-            IssueTally counted = tally;
-            IssueTally theirs = tally;
-            if (tally.live()) {
-                Issue issue = liveIssues.get(tally.issueId());
-                if (issue == null) {
-                    throw new IllegalArgumentException("no issue given for the live tally of " + tally.issueId());
-                }
-                List<Nudge> issueNudges = nudgesByIssue.getOrDefault(issue.id(), List.of());
-                counted = IssueTally.of(issue, playbooksById, window, issueNudges);
-                Optional<UserRef> agent = counted.agent();
-                theirs = agent.isEmpty() ? counted : IssueTally.of(issue, playbooksById, window, issueNudges.stream()
-                        .filter(nudge -> nudge.recipient().equals(agent.get())).toList());
+            Issue issue = liveIssues.get(tally.issueId());
+            if (issue == null) {
+                throw new IllegalArgumentException("no issue given for the live tally of " + tally.issueId());
             }
+            List<Nudge> issueNudges = nudgesByIssue.getOrDefault(issue.id(), List.of());
+            IssueTally counted = IssueTally.of(issue, playbooksById, window, issueNudges);
+            Optional<UserRef> agent = counted.agent();
             team.add(counted);
-            if (counted.agent().isPresent()) {
-                byAgent.computeIfAbsent(counted.agent().get().key(), key -> new ArrayList<>()).add(theirs);
-                if (counted.count(IssueTally.ACTIVE) > 0) {
-                    agents.put(counted.agent().get().key(), counted.agent().get());
+            theirs.add(agent.isEmpty() ? counted : IssueTally.of(issue, playbooksById, window, issueNudges.stream()
+                    .filter(nudge -> nudge.recipient().equals(agent.get())).toList()));
+        }
+        return finish(new Fold(period, window, excluded, team, theirs), nudges, playbooksById);
+    }
+
+    /**
+     * The part of a week's scorecard that its tallies alone decide (everything but the nudges), to be kept while the
+     * tallies stand and finished with the week's nudges ({@link #finish}). Only for tallies none of which is live.
+     */
+    public static Fold fold(ReviewPeriod period, Instant asOf, List<IssueTally> tallies) {
+        if (tallies.stream().anyMatch(tally -> tally.live() && !tally.excluded())) {
+            throw new IllegalArgumentException("live tallies are folded with the week's nudges: use compileTallies");
+        }
+        ReviewWindow window = ReviewWindow.of(period, asOf);
+        return new Fold(period, window, tallies.stream().filter(IssueTally::excluded).map(IssueTally::issueId)
+                .collect(Collectors.toSet()), tallies, tallies);
+    }
+
+    /** A week's tallies summed for the team and per agent; see {@link #fold}. Immutable. */
+    public static final class Fold {
+        private final ReviewPeriod period;
+        private final ReviewWindow window;
+        private final Set<IssueId> excluded;
+        private final Folded team;
+        private final Map<String, UserRef> agents = new TreeMap<>();
+        private final Map<String, Folded> byAgent = new TreeMap<>();
+
+        /** {@code theirs}: the tallies as each agent's line counts them (differs from the team's for live ones). */
+        private Fold(ReviewPeriod period, ReviewWindow window, Set<IssueId> excluded, List<IssueTally> team,
+                     List<IssueTally> theirs) {
+            this.period = period;
+            this.window = window;
+            this.excluded = Set.copyOf(excluded);
+            List<IssueTally> counted = team.stream().filter(tally -> !tally.excluded()).toList();
+            this.team = Folded.of(counted);
+            Map<String, List<IssueTally>> lists = new TreeMap<>();
+            for (int index = 0; index < team.size(); index++) {
+                IssueTally tally = team.get(index);
+                if (tally.excluded() || tally.agent().isEmpty()) {
+                    continue;
+                }
+                UserRef agent = tally.agent().get();
+                lists.computeIfAbsent(agent.key(), key -> new ArrayList<>()).add(theirs.get(index));
+                if (tally.count(IssueTally.ACTIVE) > 0) {
+                    agents.put(agent.key(), agent);
                 }
             }
+            lists.forEach((key, list) -> byAgent.put(key, Folded.of(list)));
         }
+    }
+
+    /** The scorecard of a {@link Fold} with the week's nudges. */
+    public static Scorecard finish(Fold fold, List<Nudge> nudges, Map<PlaybookId, Playbook> playbooksById) {
+        ReviewWindow window = fold.window;
+        List<Nudge> weekNudges = weekNudges(window, fold.excluded, nudges);
+        Map<String, UserRef> agents = new TreeMap<>(fold.agents);
         SectionCalculator.sentNudges(weekNudges).forEach(nudge -> agents.put(nudge.recipient().key(), nudge.recipient()));
         Map<UserRef, List<Nudge>> nudgesByRecipient = new HashMap<>();
         weekNudges.forEach(nudge -> nudgesByRecipient.computeIfAbsent(nudge.recipient(), key -> new ArrayList<>()).add(nudge));
-        Folded all = Folded.of(team);
         Scorecard.NudgeAnalytics teamNudges = new SectionCalculator(window, List.of(), weekNudges, playbooksById).nudges();
         List<AgentScore> scores = new ArrayList<>();
+        Folded none = Folded.of(List.of());
         for (Map.Entry<String, UserRef> agent : agents.entrySet()) {
-            Folded part = Folded.of(byAgent.getOrDefault(agent.getKey(), List.of()));
+            Folded part = fold.byAgent.getOrDefault(agent.getKey(), none);
             Scorecard.NudgeAnalytics theirNudges = new SectionCalculator(window, List.of(),
                     nudgesByRecipient.getOrDefault(agent.getValue(), List.of()), playbooksById).nudges();
             scores.add(new AgentScore(agent.getValue(), part.sum(IssueTally.ACTIVE), part.interaction(), part.result(),
                     part.after(), part.consistency(), theirNudges));
         }
         scores.sort(Comparator.comparing(score -> score.agent().key()));
-        return new Scorecard(period, window.cutoff(), all.sum(IssueTally.ACTIVE), all.interaction(), all.result(),
+        Folded all = fold.team;
+        return new Scorecard(fold.period, window.cutoff(), all.sum(IssueTally.ACTIVE), all.interaction(), all.result(),
                 all.after(), all.consistency(), teamNudges, scores);
     }
 
+    private static List<Nudge> weekNudges(ReviewWindow window, Set<IssueId> excluded, List<Nudge> nudges) {
+        return nudges.stream()
+                .filter(nudge -> !excluded.contains(nudge.issueId()) && window.contains(nudge.sentAt().orElse(nudge.dueAt())))
+                .toList();
+    }
+
     /** The sums of some tallies, and the scorecard sections they make. */
-    private record Folded(int[] sums, List<java.time.Duration> firstResponses, Map<String, int[]> steps) {
+    private record Folded(int[] sums, int firstResponses, Optional<java.time.Duration> medianFirstResponse,
+                          Map<String, int[]> steps) {
         static Folded of(List<IssueTally> tallies) {
             int[] sums = new int[IssueTally.COUNTS];
             List<java.time.Duration> firstResponses = new ArrayList<>();
@@ -195,7 +246,8 @@ public final class ReviewCompiler {
                     counts[1] += step.happened().denominator();
                 }
             }
-            return new Folded(sums, firstResponses, steps);
+            // The median, not the list: a kept fold stays a few hundred numbers per agent.
+            return new Folded(sums, firstResponses.size(), SectionCalculator.median(firstResponses), steps);
         }
 
         int sum(int which) {
@@ -203,8 +255,8 @@ public final class ReviewCompiler {
         }
 
         Scorecard.Interaction interaction() {
-            return new Scorecard.Interaction(sum(IssueTally.OPENED), firstResponses.size(),
-                    SectionCalculator.median(firstResponses), sum(IssueTally.MESSAGES), sum(IssueTally.LEFT_WAITING));
+            return new Scorecard.Interaction(sum(IssueTally.OPENED), firstResponses, medianFirstResponse,
+                    sum(IssueTally.MESSAGES), sum(IssueTally.LEFT_WAITING));
         }
 
         Scorecard.Result result() {

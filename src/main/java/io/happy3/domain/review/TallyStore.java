@@ -34,8 +34,11 @@ public interface TallyStore {
         }
     }
 
-    /** A week's stored tallies: computed under the playbooks named {@code fingerprint}, at {@code cutoff}. */
-    record Stored(Week week, String fingerprint, Instant cutoff) {
+    /**
+     * A week's stored tallies: computed under the playbooks named {@code fingerprint}, at {@code cutoff}; the
+     * {@code revision} changes with every write to them.
+     */
+    record Stored(Week week, String fingerprint, Instant cutoff, long revision) {
     }
 
     /** An issue saved since its tallies were last brought up to date, and the earliest instant the saves touched. */

@@ -175,7 +175,8 @@ final class BuiltInRules {
             Rule.vetoed("builtin:still.tried", Signal.STILL_BROKEN,
                     "\\b(?:to no avail|no avail|already tried|(?:i|we) (?:have |had )?(?:already )?tried (?:\\w+ ){0,3}?"
                             + "(?:everything|all day|twice|again|several|multiple|both|every)|no (?:response|reply|answer|"
-                            + "one (?:answers|responds|responded|replied|has|is able|can|seems|picks))|nobody (?:answers|"
+                            + "one (?:answers|responds|responded|replied|has|is able|can|seems|picks|is responding|is answering|is replying|"
+                            + "got back|gets back|helped|will help))|nobody (?:answers|"
                             + "responds|responded|replied|helps|can|is able|seems|has|will)|heard (?:nothing|zero|nothing back)|(?:did|have|"
                             + "has) not (?:heard|received|gotten|got) (?:anything|a thing|a reply|a response|an answer|any)|"
                             + "nothing happened|(?:can not|unable to|not able to) (?:dm|reach|get through|get hold|contact)|"
@@ -211,7 +212,15 @@ final class BuiltInRules {
                             + "\\b(?:responded|replied|sent (?:it|you|them|that|this|the \\w+|my \\w+|a dm|a message|an email)|dm\\w*|"
                             + "messaged|emailed|called|rang|phoned|wrote|reached out|submitted|filed) (?:\\w+ ){0,3}?(?:\\d+ ?|an? |two |"
                             + "three |four |five |several |a few |few |a couple of |couple of )(?:mins?|minutes|hours?|hrs?|days?|"
-                            + "weeks?) ago\\b",
+                            + "weeks?) ago\\b|"
+                            + "(?:^|\\b(?:i|we) )already have (?:and|but)\\b|"
+                            + "^(?:i |we )?(?:have |had )?(?:already |also )?tried (?:\\w+ ){0,2}?(?:" + FIX_STEP + ")|"
+                            + "\\btried (?:that|this|it|them|those|these)(?: too| as well)? (?:and|but)\\b|"
+                            + "\\btried (?:all )?(?:the|every|your) (?:\\w+ )?(?:steps|things|tips|suggestions|troubleshooting|options)\\b|"
+                            + "\\b(?:they|she|he|the (?:\\w+ )?(?:store|shop|agent|rep|manager|supervisor|staff|desk|team|bank|driver)) "
+                            + "(?:would|will|did|could|can) not (?:refund|help|fix|replace|accept|exchange|honou?r|do anything|listen)\\b|"
+                            + "\\b(?:call|calling|email|emailing|tweet|tweeting|chasing) (?:you |them |this |about this )*(?:every day|"
+                            + "daily|every week|for (?:days|weeks|months))\\b",
                     "\\b(?:worked|works|working|fixed|helped|sorted|resolved)\\b|\\b(?:and|which) (?:it )?did the trick\\b",
                     Rule.Guard.NOT_CONDITIONAL, Rule.Guard.NOT_QUESTION),
             Rule.vetoed("builtin:still.no-sign", Signal.STILL_BROKEN,
@@ -242,7 +251,7 @@ final class BuiltInRules {
                     Rule.Guard.NOT_CONDITIONAL),
             Rule.vetoed("builtin:still.no-luck", Signal.STILL_BROKEN,
                     "\\b(?:no luck|no dice|no change|no difference|no joy|no resolution|no fix|"
-                            + "nothing (?:changed|works|worked|happened|has changed|is working)|"
+                            + "nothing (?:changed|works|worked|happened|has changed|is working)|nothing (?:\\w+ ){1,3}?(?:helped|has helped|worked)|"
                             + "same (?:error|issue|problem|result|message|thing|behaviou?r|story|\\d{3}s?)|(?:problem|issue|error) persists|"
                             + "(?:even )?worse now|every (?:request|call|run|sync|export|login) fails|"
                             + "(?:errors?|timeouts?|\\d{3}s?|others?|rest|retries|webhooks|notifications) (?:did|do|does|have|has) not$|"

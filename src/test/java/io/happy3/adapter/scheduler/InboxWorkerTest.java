@@ -140,6 +140,41 @@ class InboxWorkerTest {
     }
 
     @Test
+    void poll_handlerLeavesWorkForAfterTheCommit_itRunsOnceTheEntryIsDone_neverForAFailedOne()
+            throws InterruptedException {
+        Map<String, InboxStatus> statusWhenFollowedUp = new ConcurrentHashMap<>();
+        InboxHandler slack = new InboxHandler() {
+            @Override
+            public Platform platform() {
+                return Platform.SLACK;
+            }
+
+            @Override
+            public void handle(InboxEntry entry) {
+                handleUntilCommit(entry).run();
+            }
+
+            @Override
+            public Runnable handleUntilCommit(InboxEntry entry) {
+                if (entry.eventId().equals("bad")) {
+                    throw new IllegalStateException("cannot parse bad");
+                }
+                // An App Home published from here must show what the entry committed.
+                return () -> statusWhenFollowedUp.put(entry.eventId(), entry(entry.eventId()).status());
+            }
+        };
+        worker = new InboxWorker(store, List.of(slack), clock, "worker-1", new InboxWorker.Settings(2, 10,
+                Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(8), 3));
+        append(Platform.SLACK, "good", "a");
+        append(Platform.SLACK, "bad", "b");
+
+        pollAndWait();
+
+        assertThat(statusWhenFollowedUp).containsExactly(Map.entry("good", InboxStatus.DONE));
+        assertThat(entry("bad").status()).isEqualTo(InboxStatus.PENDING);
+    }
+
+    @Test
     void backoff_attempts_doublesUpToTheCap() {
         InboxWorker worker = worker(10, entry -> { });
 

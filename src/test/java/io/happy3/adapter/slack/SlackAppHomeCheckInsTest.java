@@ -78,7 +78,8 @@ class SlackAppHomeCheckInsTest {
         assertThat(recorded).extracting(CheckIn::customer, CheckIn::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(new UserRef(Platform.SLACK, TEAM, CUSTOMER),
                         CheckIn.Kind.CHECKED_IN));
-        assertThat(slack.fake.calls("views.publish")).as("the home shows the press at once").isNotEmpty();
+        assertThat(slack.fake.calls("views.publish")).as("the home shows the press at once, published once")
+                .hasSize(1);
         JsonNode home = lastHome();
         assertThat(home.path("blocks").toString())
                 .contains("*Check-ins this week* (0 to do, checked in 1 of your quota of 25)")

@@ -9,6 +9,7 @@ import static io.happy3.adapter.slack.SlackHarness.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.happy3.domain.chat.ChannelRef;
 import io.happy3.domain.chat.MessageRef;
 import io.happy3.domain.chat.Platform;
@@ -22,6 +23,8 @@ import io.happy3.domain.nudge.Nudge;
 import io.happy3.domain.nudge.NudgeStatus;
 import io.happy3.domain.playbook.PlaybookId;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -268,6 +271,33 @@ class SlackEndToEndTest {
         assertThat(snoozed.dueAt()).isEqualTo(slack.clock.instant().plus(Duration.ofHours(3)));
         assertThat(slack.fake.calls("/actions/AABA1ABCD/1232321423432/D09sSasdasdAS9091209").get(0).body())
                 .contains("Snoozed until");
+    }
+
+    @Test
+    void homePress_onANudge_answersItAndPublishesTheHomeOnce() throws IOException {
+        customerAsks();
+        slack.clock.advance(Duration.ofHours(2).plusMinutes(1));
+        slack.engine.delivery().tick();
+        String nudgeId = SlackHarness.JSON.readTree(slack.fake.calls("chat.postEphemeral").get(0).param("blocks"))
+                .get(1).get("elements").get(0).get("value").asText();
+        slack.fake.reset();
+
+        ObjectNode payload = SlackHarness.json("block_actions.json").put("trigger_id", "900.2.home");
+        payload.remove("response_url");
+        ((ObjectNode) payload.get("user")).put("id", AGENT).put("team_id", TEAM);
+        ((ObjectNode) payload.get("team")).put("id", TEAM);
+        payload.putObject("container").put("type", "view").put("view_id", "V0HOME");
+        payload.putObject("view").put("id", "V0HOME").put("type", "home");
+        ((ObjectNode) payload.withArray("actions").get(0)).put("action_id", "customer_confirmed")
+                .put("action_ts", ts(slack.clock.instant())).put("block_id", "nudge:" + nudgeId).put("value", nudgeId);
+        slack.post("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8));
+        slack.drain();
+
+        assertThat(slack.nudges.find(new io.happy3.domain.nudge.NudgeId(nudgeId)).orElseThrow().status())
+                .isEqualTo(NudgeStatus.ACTED);
+        // Once for the view the agent looks at, not a second time for the answered nudge in it.
+        assertThat(slack.fake.calls("views.publish")).hasSize(1);
+        assertThat(slack.fake.calls("views.publish").get(0).param("view")).contains("Waiting on you* (0)");
     }
 
     @Test

@@ -52,6 +52,58 @@ class NudgeClaimConcurrencyTest {
         }
     }
 
+    /**
+     * The heartbeat renews a round's leases while the delivery threads write their SENT marks: neither may fail
+     * (a deadlock rolled SENT marks back after their post, and those nudges went out twice; BENCHMARKS.md).
+     */
+    @Test
+    @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+")
+    void renewWhileSentMarksAreWritten_onPostgres_neitherFails() throws Exception {
+        String schemaUrl = TestDatabases.createPostgresSchema();
+        try (TestDatabase database = TestDatabases.postgres(schemaUrl)) {
+            NudgeStore store = new JdbcNudgeStore(database.database());
+            for (int i = 0; i < 400; i++) {
+                store.schedule(Fixtures.nudge("issue-" + i, T0.minusSeconds(i % 60)));
+            }
+            List<Nudge> claimed = store.claimDue("round-1", 400, T0, LEASE);
+            List<NudgeId> ids = claimed.stream().map(Nudge::id).sorted(java.util.Comparator.comparing(NudgeId::value))
+                    .toList();
+            ExecutorService threads = Executors.newFixedThreadPool(5);
+            java.util.concurrent.atomic.AtomicBoolean marking = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Future<Integer> heartbeat = threads.submit(() -> {
+                int renewals = 0;
+                while (marking.get()) {
+                    store.renew("round-1", ids, T0.plus(LEASE));
+                    renewals++;
+                }
+                return renewals;
+            });
+            List<Future<?>> markers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int first = t;
+                markers.add(threads.submit(() -> {
+                    for (int from = claimed.size() - 10 * (first + 1); from >= 0; from -= 40) {
+                        List<Nudge> message = new ArrayList<>(claimed.subList(from, from + 10));
+                        java.util.Collections.reverse(message); // against the heartbeat's order
+                        store.updateClaimed(message.stream().map(nudge -> nudge.sent(T0, false)).toList(), "round-1");
+                    }
+                    return null;
+                }));
+            }
+            try {
+                for (Future<?> marker : markers) {
+                    marker.get(90, TimeUnit.SECONDS);
+                }
+            } finally {
+                marking.set(false);
+            }
+            assertThat(heartbeat.get(90, TimeUnit.SECONDS)).isPositive();
+            threads.shutdown();
+            assertThat(store.findDueBetween("T1", T0.minusSeconds(3600), T0.plusSeconds(1)))
+                    .hasSize(400).allMatch(nudge -> nudge.status() == NudgeStatus.SENT);
+        }
+    }
+
     private static void deliverAllOnce(String name, NudgeStore schedulerA, NudgeStore schedulerB) throws Exception {
         long scheduling = System.nanoTime();
         schedule(schedulerA);

@@ -42,10 +42,20 @@ class ReviewTalliesTest extends StoreContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void talliedScorecardsEqualTheScorecardsOfTheStoredIssues(Backend backend) {
+        scenario(backend, IssueTallyTest.playbooks(false));
+    }
+
+    /** With a step that has no goal event, every tally is live: recomputed with the week's nudges, never kept. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void talliedScorecardsWithLiveTalliesEqualTheScorecardsOfTheStoredIssues(Backend backend) {
+        scenario(backend, IssueTallyTest.playbooks(true));
+    }
+
+    private void scenario(Backend backend, Map<PlaybookId, Playbook> playbooks) {
         Database database = backend.database().database();
         JdbcIssueStore issues = new JdbcIssueStore(database);
         JdbcReviewTallyStore store = new JdbcReviewTallyStore(database);
-        Map<PlaybookId, Playbook> playbooks = IssueTallyTest.playbooks(true);
         Random random = new Random(7);
         List<Issue> generated = IssueTallyTest.issues(random, 80);
         generated.forEach(issues::save);
@@ -78,6 +88,35 @@ class ReviewTalliesTest extends StoreContract {
                         "message"), IssueState.ENGAGED));
         check(issues, tallies, playbooks, nudges, monday.plus(Duration.ofDays(2)));
         check(issues, tallies, playbooks, nudges, WEEK.end().plus(Duration.ofHours(1)));
+    }
+
+    /** The desired-result line counted without the week's histories equals the count over the week's issues. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void desiredResultCountsWithoutHistoriesEqualTheCountsOverTheIssues(Backend backend) {
+        Database database = backend.database().database();
+        JdbcIssueStore issues = new JdbcIssueStore(database);
+        JdbcDesiredResultStore results = new JdbcDesiredResultStore(database);
+        List<Issue> generated = IssueTallyTest.issues(new Random(11), 80);
+        generated.forEach(issues::save);
+        for (int index = 0; index < generated.size(); index += 3) {
+            Issue issue = generated.get(index);
+            results.save(io.happy3.domain.customer.DesiredResult.recorded(issue.id(), "T1", "works again",
+                    Optional.empty(), AGENT, issue.openedAt().plus(Duration.ofMinutes(index))));
+        }
+        for (Optional<ChannelRef> scope : List.of(Optional.<ChannelRef>empty(), Optional.of(CHANNEL))) {
+            List<Issue> week = scope.map(channel -> issues.findActiveBetween(channel, WEEK.start(), WEEK.end()))
+                    .orElseGet(() -> issues.findActiveBetween("T1", WEEK.start(), WEEK.end()));
+            Map<io.happy3.domain.issue.IssueId, io.happy3.domain.customer.DesiredResult> all = results.findAll(
+                    week.stream().map(Issue::id).toList());
+            var expected = io.happy3.domain.customer.DesiredResultCounts.of(week, id -> Optional.ofNullable(all.get(id)));
+            var known = results.findOfIssuesActiveBetween("T1", scope, WEEK.start(), WEEK.end()).orElseThrow();
+            var counted = io.happy3.domain.customer.DesiredResultCounts.of(
+                    issues.countActiveBetweenByAgent("T1", scope, WEEK.start(), WEEK.end()),
+                    issues.findAll(known.keySet()).values(), id -> Optional.ofNullable(known.get(id)));
+            assertThat(counted).isEqualTo(expected);
+            assertThat(expected.team().known()).isPositive();
+        }
     }
 
     java.util.stream.Stream<Backend> databases() {
