@@ -127,8 +127,17 @@ public final class ReviewTallies {
                 advance(stored.get(), period.getValue(), books, inHand);
             }
         }
-        // One week's issues at a time (the digest tallies eight weeks at once: their histories together would not
-        // fit the image's heap); the latest week last, so that its issues, the likeliest pending, stay in hand.
+        tallyAfresh(tenant, fresh, periods, books, fingerprint, inHand);
+        settlePending(tenant, periods, books, fingerprint, inHand);
+    }
+
+    /**
+     * Tallies each week in {@code fresh} from its issues, one week's issues at a time (the digest tallies eight weeks
+     * at once: their histories together would not fit the image's heap); the latest week last, so that its issues,
+     * the likeliest pending, stay in {@code inHand}.
+     */
+    private void tallyAfresh(String tenant, List<ReviewPeriod> fresh, Map<ReviewPeriod, Instant> periods,
+                             Map<PlaybookId, Playbook> books, String fingerprint, Map<IssueId, Issue> inHand) {
         fresh.sort(Comparator.comparing(ReviewPeriod::start));
         for (ReviewPeriod period : fresh) {
             Instant asOf = periods.get(period);
@@ -144,6 +153,11 @@ public final class ReviewTallies {
             }
             store.replace(TallyStore.Week.of(tenant, period), fingerprint, asOf, tallies);
         }
+    }
+
+    /** Re-tallies the issues saved since their weeks were tallied, in rounds of {@code PENDING_ROUND}. */
+    private void settlePending(String tenant, Map<ReviewPeriod, Instant> periods, Map<PlaybookId, Playbook> books,
+                               String fingerprint, Map<IssueId, Issue> inHand) {
         Instant before = periods.keySet().stream().map(ReviewPeriod::end).max(Comparator.naturalOrder()).orElseThrow();
         Instant activeSince = periods.keySet().stream().map(period -> period.previous().start())
                 .min(Comparator.naturalOrder()).orElseThrow();

@@ -160,6 +160,14 @@ public final class Serve {
         }
     }
 
+    /** What must run once the schema is current, before anything reads or answers: run at most once. */
+    private static Runnable afterMigration(Migration migration, Database database, ServePlatforms platforms) {
+        return migration.then(() -> {
+            releaseLeasesOfDeadProcess(database);
+            platforms.reencryptTokens();
+        });
+    }
+
     private static Running start(AppConfig config, Clock clock, BackgroundSignalModel model, Database database,
                                  Migration migration, MicrometerTelemetry telemetry, PlaybookFolder playbooks) {
         // The sandbox tenant runs on its own clock: the real scheduler and sweeps never see it (SandboxPartition).
@@ -181,10 +189,7 @@ public final class Serve {
         GuardedTicker scheduler = scheduler(engine, engine.rituals(new JdbcRitualLedger(database, clock),
                 TrendChart::render, ritualTimes), database, config, clock);
         // The sandbox reads its tenant as it is built, so it waits for the migrations; Jetty's setup does not.
-        Runnable migrated = migration.then(() -> {
-            releaseLeasesOfDeadProcess(database);
-            platforms.reencryptTokens();
-        });
+        Runnable migrated = afterMigration(migration, database, platforms);
         Optional<SandboxModule> sandbox = config.sandbox().map(settings -> {
             migrated.run();
             return sandbox(settings, database, playbooks, ritualTimes, config, clock);

@@ -303,8 +303,37 @@ public final class JdbcInboxStore implements InboxStore {
                     }
                 }
             }
+            if (held.size() < claimed.size()) {
+                held.addAll(finishedUnderTheirClaim(connection, claimed, held));
+            }
             return held;
         });
+    }
+
+    /**
+     * The entries of {@code claimed} not in {@code held} that their own claim already finished: the worker's thread
+     * may not have noticed yet that its done mark committed (on H2 the mark rides a group commit), and such an entry
+     * was not lost to another worker.
+     */
+    private static List<InboxEntry> finishedUnderTheirClaim(Connection connection, List<InboxEntry> claimed,
+                                                            List<InboxEntry> held) throws SQLException {
+        List<InboxEntry> finished = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select 1 from inbox where seq = ? and attempts = ? and status <> 'PENDING'")) {
+            for (InboxEntry entry : claimed) {
+                if (held.contains(entry)) {
+                    continue;
+                }
+                statement.setLong(1, entry.sequence());
+                statement.setInt(2, entry.attempts());
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        finished.add(entry);
+                    }
+                }
+            }
+        }
+        return finished;
     }
 
     /** The appends waiting for their group commit in this process ({@link InboxBatchWriter}). */

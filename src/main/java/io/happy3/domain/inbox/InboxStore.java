@@ -46,8 +46,8 @@ public interface InboxStore {
 
     /**
      * Extends the leases of entries still being processed under these claims to {@code until} (the
-     * heartbeat of a live worker); returns the entries whose claim still holds. A claim taken over by
-     * another worker is not renewed.
+     * heartbeat of a live worker); returns the entries whose claim still holds, or already finished them (done
+     * or failed under that claim, before the worker noticed). A claim taken over by another worker is not renewed.
      */
     List<InboxEntry> renew(List<InboxEntry> claimed, Instant until);
 

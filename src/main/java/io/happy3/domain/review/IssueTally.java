@@ -104,7 +104,18 @@ public record IssueTally(IssueId issueId, Instant openedAt, ChannelRef channel, 
         counts[OPENED] = interaction.issuesOpened();
         counts[MESSAGES] = interaction.customerMessages();
         counts[LEFT_WAITING] = interaction.leftWaiting();
-        Scorecard.Result result = alone.result();
+        countOutcomes(counts, alone.result(), alone.after());
+        Scorecard.Consistency consistency = alone.consistency();
+        counts[CONSISTENT] = consistency.allStepsHappened().numerator();
+        counts[APPLICABLE] = consistency.allStepsHappened().denominator();
+        counts[LIVE] = playbook.map(IssueTally::dependsOnNudges).orElse(false) ? 1 : 0;
+        return new IssueTally(issue.id(), issue.openedAt(), issue.channel(),
+                ReviewCompiler.agentAt(issue, window.cutoff()), interaction.medianFirstResponse(),
+                consistency.bySteps(), validUntil, counts);
+    }
+
+    /** The counts of the result (the second happy) and of what came after (the third). */
+    private static void countOutcomes(int[] counts, Scorecard.Result result, Scorecard.After after) {
         counts[VERIFIED] = result.verifiedResolution().numerator();
         counts[IN_PLAY] = result.verifiedResolution().denominator();
         counts[ATTESTED] = result.agentAttested();
@@ -113,19 +124,11 @@ public record IssueTally(IssueId issueId, Instant openedAt, ChannelRef channel, 
         counts[REOPENED] = result.reopened();
         counts[BOUNCE_BACKS] = result.bounceBacks();
         counts[STALE] = result.closedStale();
-        Scorecard.After after = alone.after();
         counts[PROMISES_KEPT] = after.promisesKept().numerator();
         counts[PROMISES_DUE] = after.promisesKept().denominator();
         counts[STEPS_DONE] = after.followUps().numerator() - counts[PROMISES_KEPT];
         counts[STEPS_DUE] = after.followUps().denominator() - counts[PROMISES_DUE];
         counts[REGRESSIONS] = after.regressionsCaught();
-        Scorecard.Consistency consistency = alone.consistency();
-        counts[CONSISTENT] = consistency.allStepsHappened().numerator();
-        counts[APPLICABLE] = consistency.allStepsHappened().denominator();
-        counts[LIVE] = playbook.map(IssueTally::dependsOnNudges).orElse(false) ? 1 : 0;
-        return new IssueTally(issue.id(), issue.openedAt(), issue.channel(),
-                ReviewCompiler.agentAt(issue, window.cutoff()), interaction.medianFirstResponse(),
-                consistency.bySteps(), validUntil, counts);
     }
 
     /** A tally read back from storage. */

@@ -97,6 +97,8 @@ public final class InMemoryInboxStore implements InboxStore {
             if (row != null) {
                 rows.put(entry.sequence(), new Row(row.entry, row.availableAt, until));
                 held.add(entry);
+            } else if (finishedUnderItsClaim(entry)) {
+                held.add(entry);
             }
         }
         return held;
@@ -109,6 +111,12 @@ public final class InMemoryInboxStore implements InboxStore {
         boolean held = row != null && row.entry.status() == InboxStatus.PENDING
                 && row.entry.attempts() == claimed.attempts();
         return held ? row : null;
+    }
+
+    /** Done or failed by this very claim (its worker has not noticed yet): not lost to another worker. */
+    private boolean finishedUnderItsClaim(InboxEntry claimed) {
+        Row row = rows.get(claimed.sequence());
+        return row != null && row.entry.status() != InboxStatus.PENDING && row.entry.attempts() == claimed.attempts();
     }
 
     @Override
