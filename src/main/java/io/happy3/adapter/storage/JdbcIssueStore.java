@@ -296,18 +296,27 @@ public final class JdbcIssueStore implements IssueStore {
         Map<Optional<UserRef>, Integer> counts = new LinkedHashMap<>();
         jdbc.query("counting the issues of " + channel.map(ChannelRef::key).orElse(tenant) + " active in [" + from
                 + ", " + to + ") by agent", "select agent_platform, agent_tenant, agent_id, count(*) as issues from issues "
-                + where + " group by agent_platform, agent_tenant, agent_id", statement -> {
-                    int next = 1;
-                    if (channel.isPresent()) {
-                        Refs.setChannel(statement, 1, channel.get());
-                        next = 4;
-                    } else {
-                        statement.setString(next++, tenant);
-                    }
-                    Jdbc.setInstant(statement, next++, requireNonNull(to, "to == null"));
-                    Jdbc.setInstant(statement, next, requireNonNull(from, "from == null"));
-                }, rows -> counts.merge(Refs.findUser(rows, "agent"), rows.getInt("issues"), Integer::sum));
+                + where + " group by agent_platform, agent_tenant, agent_id",
+                statement -> bindActiveBetween(statement, tenant, channel, from, to),
+                rows -> counts.merge(Refs.findUser(rows, "agent"), rows.getInt("issues"), Integer::sum));
         return counts;
+    }
+
+    /**
+     * Binds the {@code where} of the issues of a tenant or channel opened before {@code to}, active since
+     * {@code from}.
+     */
+    private static void bindActiveBetween(PreparedStatement statement, String tenant, Optional<ChannelRef> channel,
+                                          Instant from, Instant to) throws SQLException {
+        int next = 1;
+        if (channel.isPresent()) {
+            Refs.setChannel(statement, 1, channel.get());
+            next = 4;
+        } else {
+            statement.setString(next++, tenant);
+        }
+        Jdbc.setInstant(statement, next++, requireNonNull(to, "to == null"));
+        Jdbc.setInstant(statement, next, requireNonNull(from, "from == null"));
     }
 
     /** The heads only: one query, no history read. */
@@ -320,17 +329,8 @@ public final class JdbcIssueStore implements IssueStore {
                 : "where i.tenant = ? and i.opened_at < ? and i.last_activity_at >= ?";
         return jdbc.query("finding the heads of issues of " + channel.map(ChannelRef::key).orElse(tenant)
                 + " active in [" + from + ", " + to + ")", "select i.* from issues i " + where
-                + " order by i.opened_at, i.id", statement -> {
-                    int next = 1;
-                    if (channel.isPresent()) {
-                        Refs.setChannel(statement, 1, channel.get());
-                        next = 4;
-                    } else {
-                        statement.setString(next++, tenant);
-                    }
-                    Jdbc.setInstant(statement, next++, requireNonNull(to, "to == null"));
-                    Jdbc.setInstant(statement, next, requireNonNull(from, "from == null"));
-                }, JdbcIssueStore::readIssue);
+                + " order by i.opened_at, i.id", statement -> bindActiveBetween(statement, tenant, channel, from, to),
+                JdbcIssueStore::readIssue);
     }
 
     @Override
