@@ -226,8 +226,8 @@ class CoachingFlowTest {
         pool.shutdown();
     }
 
-    @Test
-    void thirtyNudgesDueAtOnceToOneAgent_arriveInMessagesOfAtMostTwelve_eachSentOnce() {
+    /** Thirty new issues in C1 whose first-response nudges to UANNA are all due now. */
+    private Engine oneAgentWithThirtyNudgesDue() {
         Engine busy = new Engine(new Engine.Stores(issues, nudges, moments,
                 new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
                 new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
@@ -239,6 +239,12 @@ class CoachingFlowTest {
                     "Our export fails, case " + i + ".", clock.instant()));
         }
         clock.advance(Duration.ofMinutes(11));
+        return busy;
+    }
+
+    @Test
+    void thirtyNudgesDueAtOnceToOneAgent_arriveInMessagesOfAtMostTwelve_eachSentOnce() {
+        Engine busy = oneAgentWithThirtyNudgesDue();
 
         assertThat(busy.delivery().tick()).isEqualTo(30);
 
@@ -250,17 +256,7 @@ class CoachingFlowTest {
 
     @Test
     void leasesRenewedWhileARoundDelivers_theNudgesAlreadySentAreNotReportedAsTakenOver() {
-        Engine busy = new Engine(new Engine.Stores(issues, nudges, moments,
-                new InMemoryChannelSettingsStore(), new InMemoryAgentPreferenceStore(), new InMemoryCustomerNoteStore(),
-                new InMemoryDesiredResultStore(), new InMemoryCheckInStore()),
-                PlaybookSource.of(List.of(TestPlaybooks.anyTime(List.of("C1"), Set.of("UANNA"), 100))),
-                AgentDirectory.none(), gateway, clock, ZoneOffset.UTC, "test");
-        for (int i = 1; i <= 30; i++) {
-            busy.router().route(new ChatEvent.MessagePosted("ev-" + i, new MessageRef(CHANNEL, "q" + i),
-                    new UserRef(Platform.SLACK, "T1", "UCUST" + i), false, Optional.empty(),
-                    "Our export fails, case " + i + ".", clock.instant()));
-        }
-        clock.advance(Duration.ofMinutes(11));
+        Engine busy = oneAgentWithThirtyNudgesDue();
         gateway.beforeEachDelivery = busy.delivery()::renewLeases; // the heartbeat, between the round's messages
 
         try (io.happy3.testing.CapturedLogs logs = new io.happy3.testing.CapturedLogs()) {
